@@ -2,6 +2,7 @@
 // writes) plus a migration session. One code path for PostgreSQL and embedded PGlite.
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
+import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
@@ -13,7 +14,7 @@ import type { DbTarget } from "./target";
 /** Secrets never leave the database unless a query asks for them by name. */
 const clientOptions = { omit: { user: { passwordHash: true }, apiToken: { tokenHash: true } } } as const;
 
-export function newPrismaClient(adapter: ConstructorParameters<typeof PrismaClient>[0]["adapter"]) {
+export function newPrismaClient(adapter: SqlDriverAdapterFactory) {
   return new PrismaClient({ adapter, ...clientOptions });
 }
 export type Db = ReturnType<typeof newPrismaClient>;

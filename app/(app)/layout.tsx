@@ -1,0 +1,42 @@
+import Link from "next/link";
+import { AppNav, type NavItem } from "@/components/layout/app-nav";
+import { SignOutButton } from "@/components/layout/sign-out-button";
+import { requirePageUser } from "@/lib/server/auth/require-user";
+
+const NAV: NavItem[] = [
+  { href: "/incidents", label: "Incidents" },
+  { href: "/changes", label: "Changes", soon: true },
+  { href: "/approvals", label: "Approvals", soon: true },
+  { href: "/dashboard", label: "Dashboard", soon: true },
+  { href: "/reports", label: "Weekly report", soon: true },
+  { href: "/help/definitions", label: "Definitions" },
+];
+
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const user = await requirePageUser("/incidents");
+  const nav = user.role === "ADMIN" ? [...NAV, { href: "/admin", label: "Admin", soon: true }] : NAV;
+  return (
+    <div className="min-h-screen">
+      <header className="no-print bg-slate-900">
+        <div className="mx-auto flex h-14 max-w-7xl items-center gap-6 px-4 sm:px-6">
+          <Link href="/incidents" className="flex shrink-0 items-center gap-2 font-semibold text-white">
+            {/* eslint-disable-next-line @next/next/no-img-element */}
+            <img src="/icon.svg" alt="" className="size-7" />
+            Faultline
+          </Link>
+          <AppNav items={nav} />
+          <div className="ml-auto flex shrink-0 items-center gap-3">
+            <div className="hidden text-right leading-tight sm:block">
+              <div className="text-sm font-medium text-white">{user.name}</div>
+              <div className="text-xs text-slate-400">
+                {user.role.toLowerCase()} · {user.level.toLowerCase()}
+              </div>
+            </div>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <main className="mx-auto max-w-7xl px-4 py-8 sm:px-6">{children}</main>
+    </div>
+  );
+}

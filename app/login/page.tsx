@@ -1,0 +1,45 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { getCurrentUser } from "@/lib/server/auth/require-user";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+/** Only same-site paths are accepted as a destination after sign-in. */
+function safeCallback(value: string | string[] | undefined): string {
+  const path = typeof value === "string" ? value : "";
+  return path.startsWith("/") && !path.startsWith("//") ? path : "/incidents";
+}
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const callbackUrl = safeCallback(params.callbackUrl);
+  if (await getCurrentUser()) redirect(callbackUrl);
+  return (
+    <div className="flex min-h-screen">
+      <div className="flex flex-1 flex-col justify-center px-6 py-12 sm:px-12">
+        <div className="mx-auto w-full max-w-sm">
+          <div className="flex items-center gap-2.5">
+            {/* eslint-disable-next-line @next/next/no-img-element */}
+            <img src="/icon.svg" alt="" className="size-9" />
+            <span className="text-xl font-semibold tracking-tight">Faultline</span>
+          </div>
+          <h1 className="mt-8 text-2xl font-semibold tracking-tight text-slate-900">Sign in to your organisation</h1>
+          <p className="mt-2 text-sm text-slate-600">Log incidents, link the changes behind them, and see whether AI-assisted changes fail more often.</p>
+          <div className="mt-8">
+            <SignInForm callbackUrl={callbackUrl} />
+          </div>
+        </div>
+      </div>
+      <aside className="relative hidden flex-1 items-end overflow-hidden bg-slate-900 p-12 lg:flex">
+        <div className="absolute inset-0 bg-[radial-gradient(circle_at_30%_20%,rgba(99,102,241,0.35),transparent_55%)]" aria-hidden />
+        <blockquote className="relative max-w-md text-slate-200">
+          <p className="text-lg leading-relaxed">
+            “Are our outages coming from our changes, and are the AI-assisted ones riskier?”
+          </p>
+          <footer className="mt-4 text-sm text-slate-400">The question Faultline answers every week.</footer>
+        </blockquote>
+      </aside>
+    </div>
+  );
+}

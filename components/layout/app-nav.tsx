@@ -1,0 +1,45 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { cn } from "@/components/ui/cn";
+
+export type NavItem = { href: string; label: string; soon?: boolean };
+
+/** Top navigation; sections whose screens are not built yet show as "soon", not as dead links. */
+export function AppNav({ items }: { items: NavItem[] }) {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Main" className="flex items-center gap-1 overflow-x-auto">
+      {items.map((item) => {
+        if (item.soon) {
+          return (
+            <span
+              key={item.href}
+              aria-disabled="true"
+              title={`${item.label} is coming soon`}
+              className="flex cursor-default items-center gap-1.5 rounded-md px-3 py-1.5 text-sm text-slate-400"
+            >
+              {item.label}
+              <span className="rounded bg-white/10 px-1 text-[10px] font-medium uppercase tracking-wide text-slate-400">soon</span>
+            </span>
+          );
+        }
+        const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
+        return (
+          <Link
+            key={item.href}
+            href={item.href}
+            aria-current={active ? "page" : undefined}
+            className={cn(
+              "rounded-md px-3 py-1.5 text-sm font-medium transition-colors",
+              active ? "bg-white/15 text-white" : "text-slate-300 hover:bg-white/10 hover:text-white",
+            )}
+          >
+            {item.label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

@@ -1,0 +1,12 @@
+import "server-only";
+import { isAppError, type FieldErrors } from "@/lib/server/errors";
+
+/** What a form action returns to its form: a message for the form and one per field. */
+export type ActionState = { ok?: boolean; message?: string; fieldErrors?: FieldErrors };
+
+/** Maps any error to what a user may see; internals are logged, never shown. */
+export function toActionState(error: unknown): ActionState {
+  if (isAppError(error)) return { ok: false, message: error.message, fieldErrors: error.fieldErrors };
+  console.error("[faultline] unexpected error in a server action:", error);
+  return { ok: false, message: "Something went wrong on our side and nothing was saved. Try again in a moment." };
+}

@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { SEVERITIES } from "@/lib/domain/severity";
+
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+export const declareIncidentSchema = z.object({
+  title: z
+    .string()
+    .trim()
+    .min(3, "Give the incident a title of at least 3 characters.")
+    .max(200, "Keep the title under 200 characters; details go in the summary."),
+  severity: z.enum(SEVERITIES, { error: "Choose a severity from Sev1 to Sev4." }),
+  impactStartedAt: z.coerce
+    .date({ error: "Enter when the impact started." })
+    .refine((date) => date.getTime() <= Date.now() + CLOCK_SKEW_MS, "Impact cannot start in the future."),
+  serviceIds: z
+    .array(z.coerce.number().int().positive())
+    .min(1, "Pick at least one affected service.")
+    .max(50, "Pick at most 50 services.")
+    .transform((ids) => [...new Set(ids)]),
+});
+export type DeclareIncidentInput = z.infer<typeof declareIncidentSchema>;

@@ -1,0 +1,15 @@
+import type { Level, Role } from "@/lib/generated/prisma/enums";
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: number; email: string; name: string; role: Role; level: Level };
+  }
+}
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    uid: number;
+    role: Role;
+    level: Level;
+  }
+}

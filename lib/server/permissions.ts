@@ -1,0 +1,33 @@
+// Who may do what, in one map. Checked inside every service, never only in the UI or proxy.
+// Engineering level (junior/mid/senior) is not a permission: approval rights come from the
+// approval policy (lib/domain/approval-policy.ts).
+import { AppError } from "./errors";
+
+export type Role = "ENGINEER" | "MANAGER" | "ADMIN";
+
+export const PERMISSIONS = {
+  "incident:read": ["ENGINEER", "MANAGER", "ADMIN"],
+  "incident:declare": ["ENGINEER", "ADMIN"],
+  "incident:update": ["ENGINEER", "ADMIN"],
+  "incident:review": ["ENGINEER", "MANAGER", "ADMIN"],
+  "change:read": ["ENGINEER", "MANAGER", "ADMIN"],
+  "change:register": ["ENGINEER", "ADMIN"],
+  "dashboard:read": ["ENGINEER", "MANAGER", "ADMIN"],
+  "report:publish": ["MANAGER", "ADMIN"],
+  "audit:read": ["ADMIN"],
+  "lists:manage": ["ADMIN"],
+  "users:manage": ["ADMIN"],
+  "settings:manage": ["ADMIN"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+export function assertCan(actor: { role: Role }, permission: Permission): void {
+  if (!can(actor.role, permission)) {
+    throw new AppError("FORBIDDEN", `Your role (${actor.role.toLowerCase()}) does not allow this. Ask an admin if you need it.`);
+  }
+}

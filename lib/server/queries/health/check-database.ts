@@ -1,0 +1,14 @@
+import "server-only";
+import { getConnection } from "@/lib/server/db";
+import { describeDbTarget } from "@/lib/server/db/target";
+
+export async function checkDatabase(): Promise<{ ok: boolean; kind: "postgres" | "embedded"; message?: string }> {
+  const connection = getConnection();
+  try {
+    await connection.prisma.$queryRaw`SELECT 1`;
+    return { ok: true, kind: connection.target.kind };
+  } catch (error) {
+    console.error(`[faultline] health check failed for ${describeDbTarget(connection.target)}:`, error);
+    return { ok: false, kind: connection.target.kind, message: "The database does not answer." };
+  }
+}

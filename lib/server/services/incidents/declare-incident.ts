@@ -1,0 +1,63 @@
+import "server-only";
+import { blastRadiusLevel } from "@/lib/domain/blast-radius";
+import type { SessionUser } from "@/lib/server/auth/session-user";
+import { getDb } from "@/lib/server/db";
+import { AppError } from "@/lib/server/errors";
+import { assertCan } from "@/lib/server/permissions";
+import type { DeclareIncidentInput } from "@/lib/schemas/incident";
+import { writeAudit } from "@/lib/server/services/audit/write-audit";
+
+/** Logs a new incident during an outage: only title, severity, impact start and services. */
+export async function declareIncident(options: { actor: SessionUser; input: DeclareIncidentInput }): Promise<{ id: number }> {
+  assertCan(options.actor, "incident:declare");
+  const { input } = options;
+  const db = getDb();
+
+  const services = await db.service.findMany({
+    where: { id: { in: input.serviceIds }, archivedAt: null },
+    select: { id: true },
+  });
+  if (services.length !== input.serviceIds.length) {
+    throw new AppError("VALIDATION", "One of the chosen services no longer exists. Reload the page and pick again.", {
+      fieldErrors: { serviceIds: ["Pick services from the list."] },
+    });
+  }
+
+  const now = new Date();
+  const detectedAt = input.impactStartedAt > now ? input.impactStartedAt : now;
+  const level = blastRadiusLevel({
+    services: input.serviceIds.length,
+    regions: 0,
+    capabilities: 0,
+    customerImpactPct: null,
+    failedTransactions: null,
+    impactMinutes: null,
+  });
+
+  return db.$transaction(async (tx) => {
+    const incident = await tx.incident.create({
+      data: {
+        title: input.title,
+        severity: input.severity,
+        impactStartedAt: input.impactStartedAt,
+        detectedAt,
+        blastRadiusLevel: level,
+        commanderId: options.actor.id,
+        declaredById: options.actor.id,
+        services: { create: input.serviceIds.map((serviceId) => ({ serviceId })) },
+        timeline: {
+          create: { kind: "DECLARED", authorId: options.actor.id, occurredAt: now, body: `Declared as ${input.severity}` },
+        },
+      },
+      select: { id: true },
+    });
+    await writeAudit(tx, {
+      actorId: options.actor.id,
+      action: "incident.declared",
+      entityType: "Incident",
+      entityId: incident.id,
+      after: { ...input, impactStartedAt: input.impactStartedAt.toISOString(), blastRadiusLevel: level },
+    });
+    return incident;
+  });
+}

@@ -1,0 +1,45 @@
+import { defineConfig } from "@playwright/test";
+import { resolveChromium } from "./e2e/support/chromium";
+
+const POSTGRES_PORT = 3100;
+const EMBEDDED_PORT = 3101;
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "test-results",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: Boolean(process.env.CI),
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  use: {
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: resolveChromium(),
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    },
+  },
+  projects: [
+    { name: "postgres", testIgnore: /embedded\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${POSTGRES_PORT}` } },
+    { name: "embedded", testMatch: /embedded\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${EMBEDDED_PORT}` } },
+  ],
+  webServer: [
+    {
+      command: `node e2e/support/serve.mjs postgres ${POSTGRES_PORT}`,
+      url: `http://127.0.0.1:${POSTGRES_PORT}/api/health`,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+    },
+    {
+      command: `node e2e/support/serve.mjs embedded ${EMBEDDED_PORT}`,
+      url: `http://127.0.0.1:${EMBEDDED_PORT}/api/health`,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+    },
+  ],
+});
