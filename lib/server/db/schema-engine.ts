@@ -12,7 +12,15 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 
 const require = createRequire(import.meta.url);
 
-async function loadEngineModule() {
+let engineModule: ReturnType<typeof instantiateEngineModule> | undefined;
+
+/** Instantiated once per process: the generated glue caches views of the WASM memory. */
+function loadEngineModule() {
+  engineModule ??= instantiateEngineModule();
+  return engineModule;
+}
+
+async function instantiateEngineModule() {
   const bg = await import("@prisma/schema-engine-wasm/schema_engine_bg");
   const pkgDir = path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg"));
   const { instance } = await WebAssembly.instantiate(await readFile(path.join(pkgDir, "schema_engine_bg.wasm")), {

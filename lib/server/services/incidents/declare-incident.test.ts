@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AppError } from "@/lib/server/errors";
+import { createTestService, createTestUser } from "@/lib/server/testing/factories";
+import { useTestDatabase, type TestDatabase } from "@/lib/server/testing/test-database";
+import { declareIncident } from "./declare-incident";
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await useTestDatabase();
+});
+afterAll(() => database.dispose());
+
+describe("declareIncident", () => {
+  it("creates the incident, its services, a timeline event and an audit row together", async () => {
+    const db = database.connection.prisma;
+    const actor = await createTestUser(db, { role: "ENGINEER", level: "JUNIOR" });
+    const [a, b] = [await createTestService(db), await createTestService(db)];
+    const impactStartedAt = new Date(Date.now() - 20 * 60_000);
+
+    const { id } = await declareIncident({ actor, input: { title: "Checkout returns 502", severity: "SEV2", impactStartedAt, serviceIds: [a.id, b.id] } });
+
+    const incident = await db.incident.findUniqueOrThrow({
+      where: { id },
+      include: { services: true, timeline: true },
+    });
+    expect(incident).toMatchObject({
+      title: "Checkout returns 502",
+      severity: "SEV2",
+      status: "INVESTIGATING",
+      impactStartedAt,
+      commanderId: actor.id,
+      declaredById: actor.id,
+      blastRadiusLevel: "MEDIUM", // two services
+      version: 1,
+    });
+    expect(incident.detectedAt!.getTime()).toBeGreaterThanOrEqual(impactStartedAt.getTime());
+    expect(incident.services.map((s) => s.serviceId).sort()).toEqual([a.id, b.id].sort());
+    expect(incident.timeline).toHaveLength(1);
+    expect(incident.timeline[0]).toMatchObject({ kind: "DECLARED", authorId: actor.id });
+
+    const audit = await db.auditLog.findMany({ where: { entityType: "Incident", entityId: String(id) } });
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ actorId: actor.id, action: "incident.declared" });
+    expect(audit[0].after).toMatchObject({ title: "Checkout returns 502", severity: "SEV2" });
+  });
+
+  it("refuses a manager with a 403 and writes nothing", async () => {
+    const db = database.connection.prisma;
+    const manager = await createTestUser(db, { role: "MANAGER", level: "SENIOR" });
+    const service = await createTestService(db);
+    const before = await db.incident.count();
+    await expect(
+      declareIncident({ actor: manager, input: { title: "Nope", severity: "SEV3", impactStartedAt: new Date(), serviceIds: [service.id] } }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await db.incident.count()).toBe(before);
+  });
+
+  it("rejects archived or unknown services with a field error, not a database error", async () => {
+    const db = database.connection.prisma;
+    const actor = await createTestUser(db);
+    const archived = await createTestService(db, { archived: true });
+    for (const serviceIds of [[archived.id], [999_999]]) {
+      const error = await declareIncident({ actor, input: { title: "Bad service", severity: "SEV3", impactStartedAt: new Date(), serviceIds } }).catch((e) => e);
+      expect(error).toBeInstanceOf(AppError);
+      expect(error).toMatchObject({ code: "VALIDATION", status: 422 });
+      expect(error.fieldErrors.serviceIds[0]).toMatch(/Pick services/);
+    }
+  });
+});
