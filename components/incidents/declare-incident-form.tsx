@@ -1,9 +1,9 @@
 "use client";
 
-import { useActionState, useState, useSyncExternalStore } from "react";
+import { useState, useSyncExternalStore } from "react";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Field, FormAlert, inputClasses } from "@/components/ui/field";
-import type { ActionState } from "@/lib/actions/action-state";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { declareIncidentAction } from "@/lib/actions/incidents/declare-incident";
 import { SEVERITIES, SEVERITY_INFO } from "@/lib/domain/severity";
 
@@ -18,18 +18,17 @@ function toLocalInput(date: Date): string {
 }
 
 export function DeclareIncidentForm({ services }: { services: ServiceOption[] }) {
-  const [state, formAction, pending] = useActionState<ActionState, FormData>(declareIncidentAction, {});
+  const { state, pending, onSubmit, fieldErrors: errors } = useActionForm(declareIncidentAction);
   // The default "now" is the browser's local time, so it is only known once mounted.
   const mounted = useSyncExternalStore(noSubscription, () => true, () => false);
   const [openedAt] = useState(() => new Date());
   const [edited, setLocalStart] = useState<string | null>(null);
   const localStart = edited ?? (mounted ? toLocalInput(openedAt) : "");
   const isoStart = localStart ? new Date(localStart).toISOString() : "";
-  const errors = state.fieldErrors ?? {};
   const teams = [...new Set(services.map((s) => s.teamName))];
 
   return (
-    <form action={formAction} className="space-y-6" noValidate>
+    <form onSubmit={onSubmit} className="space-y-6" noValidate>
       <FormAlert message={state.message} />
       <Field id="title" label="What is broken?" hint="A short, specific title, e.g. “Checkout returns 502 for EU customers”." errors={errors.title}>
         <input id="title" name="title" autoFocus required maxLength={200} aria-invalid={Boolean(errors.title)} className={inputClasses} />

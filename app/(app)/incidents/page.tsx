@@ -1,23 +1,39 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { BlastRadiusBadge, SeverityBadge, StatusBadge } from "@/components/incidents/incident-badges";
+import { IncidentFilterBar } from "@/components/incidents/incident-filter-bar";
+import { IncidentTable } from "@/components/incidents/incident-table";
 import { ButtonLink } from "@/components/ui/button";
-import { formatDateTime, formatDuration } from "@/lib/domain/format";
+import { hasIncidentFilters, incidentFiltersToParams, parseIncidentFilters } from "@/lib/schemas/incident-filters";
+import { firstParam, type RawSearchParams } from "@/lib/schemas/search-params";
 import { requirePageUser } from "@/lib/server/auth/require-user";
 import { can } from "@/lib/server/permissions";
 import { decodeCursor, encodeCursor, listIncidents } from "@/lib/server/queries/incidents/list-incidents";
+import { listServiceOptions } from "@/lib/server/queries/services/list-service-options";
 import { getOrgSettings } from "@/lib/server/queries/settings/get-org-settings";
+import { listTeamOptions } from "@/lib/server/queries/teams/list-team-options";
 
 export const metadata: Metadata = { title: "Incidents" };
 
-export default async function IncidentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function IncidentsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const user = await requirePageUser("/incidents");
   const params = await searchParams;
-  const after = decodeCursor(typeof params.after === "string" ? params.after : undefined);
-  const [{ rows, next }, settings] = await Promise.all([listIncidents({ after }), getOrgSettings()]);
+  const filters = parseIncidentFilters(params);
+  const after = decodeCursor(firstParam(params.after));
+  const settings = await getOrgSettings();
+  const [{ rows, next }, teams, services] = await Promise.all([
+    listIncidents({ filters, timeZone: settings.timeZone, after }),
+    listTeamOptions(),
+    listServiceOptions(),
+  ]);
+  const query = incidentFiltersToParams(filters);
+  const withCursor = (cursor: string | null) => {
+    const p = new URLSearchParams(query);
+    if (cursor) p.set("after", cursor);
+    const s = p.toString();
+    return s ? `/incidents?${s}` : "/incidents";
+  };
 
   return (
-    <div>
+    <div className="space-y-5">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Incidents</h1>
@@ -25,53 +41,15 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
         </div>
         {can(user.role, "incident:declare") ? <ButtonLink href="/incidents/new">Declare incident</ButtonLink> : null}
       </div>
-
-      <div className="mt-6 overflow-hidden rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-        {rows.length === 0 ? (
-          <div className="px-6 py-16 text-center">
-            <p className="font-medium text-slate-900">No incidents yet</p>
-            <p className="mt-1 text-sm text-slate-500">When something breaks, declare it here so the team can follow along.</p>
-          </div>
-        ) : (
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-              <tr>
-                <th scope="col" className="px-4 py-3">Incident</th>
-                <th scope="col" className="px-4 py-3">Severity</th>
-                <th scope="col" className="px-4 py-3">Status</th>
-                <th scope="col" className="px-4 py-3">Blast radius</th>
-                <th scope="col" className="px-4 py-3">Impact started</th>
-                <th scope="col" className="px-4 py-3 text-right">Duration</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {rows.map((incident) => (
-                <tr key={incident.id} className="hover:bg-slate-50">
-                  <td className="max-w-md px-4 py-3">
-                    <Link href={`/incidents/${incident.id}`} className="font-medium text-slate-900 hover:text-indigo-600">
-                      {incident.title}
-                    </Link>
-                    <div className="mt-0.5 truncate text-xs text-slate-500">
-                      INC-{incident.id} · {incident.services.join(", ") || "no service"}
-                    </div>
-                  </td>
-                  <td className="px-4 py-3"><SeverityBadge severity={incident.severity} /></td>
-                  <td className="px-4 py-3"><StatusBadge status={incident.status} /></td>
-                  <td className="px-4 py-3"><BlastRadiusBadge level={incident.blastRadiusLevel} /></td>
-                  <td className="whitespace-nowrap px-4 py-3 text-slate-600">{formatDateTime(incident.impactStartedAt, settings.timeZone)}</td>
-                  <td className="whitespace-nowrap px-4 py-3 text-right tabular-nums text-slate-700">
-                    {formatDuration(incident.durationMs)}
-                    {incident.resolvedAt ? null : <span className="ml-1 text-xs text-red-600">open</span>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </div>
-      <div className="mt-4 flex justify-end gap-2">
-        {after ? <ButtonLink href="/incidents" variant="secondary">Newest</ButtonLink> : null}
-        {next ? <ButtonLink href={`/incidents?after=${encodeCursor(next)}`} variant="secondary">Older incidents →</ButtonLink> : null}
+      <IncidentFilterBar filters={filters} teams={teams} services={services} />
+      <IncidentTable
+        rows={rows}
+        timeZone={settings.timeZone}
+        empty={hasIncidentFilters(filters) ? "No incident matches these filters." : "No incidents yet. When something breaks, declare it here."}
+      />
+      <div className="flex justify-end gap-2">
+        {after ? <ButtonLink href={withCursor(null)} variant="secondary">Newest</ButtonLink> : null}
+        {next ? <ButtonLink href={withCursor(encodeCursor(next))} variant="secondary">Older incidents →</ButtonLink> : null}
       </div>
     </div>
   );

@@ -13,7 +13,7 @@ export interface MigrationSession {
   exec(script: string): Promise<void>;
 }
 
-export const DEFAULT_MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");
+export const DEFAULT_MIGRATIONS_DIR = path.join(/*turbopackIgnore: true*/ process.cwd(), "prisma", "migrations");
 const PRISMA_MIGRATE_LOCK_ID = 72707369;
 
 export type MigrationReport = { applied: string[]; alreadyApplied: number; checksumWarnings: string[] };

@@ -12,7 +12,7 @@ export function resolveDbTarget(env: NodeJS.ProcessEnv = process.env): DbTarget 
     }
     return { kind: "postgres", url };
   }
-  const dataDir = env.FAULTLINE_DATA_DIR?.trim() || path.join(process.cwd(), ".data", "pglite");
+  const dataDir = env.FAULTLINE_DATA_DIR?.trim() || path.join(/*turbopackIgnore: true*/ process.cwd(), ".data", "pglite");
   return { kind: "embedded", dataDir: path.resolve(dataDir) };
 }
 

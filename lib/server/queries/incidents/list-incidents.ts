@@ -1,6 +1,10 @@
 import "server-only";
-import { getDb } from "@/lib/server/db";
+import { approvalCompliance } from "@/lib/domain/approval-policy";
+import { FAILING_LINK_ROLES } from "@/lib/domain/change-failure";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { BlastRadiusLevel, IncidentStatus, Severity } from "@/lib/generated/prisma/enums";
+import { incidentTimeRange, type IncidentFilters } from "@/lib/schemas/incident-filters";
+import { getDb } from "@/lib/server/db";
 
 export type IncidentListRow = {
   id: number;
@@ -13,23 +17,42 @@ export type IncidentListRow = {
   /** Time to resolve; for open incidents, up to now. */
   durationMs: number;
   services: string[];
+  /** A trigger or root-cause change was AI-assisted. */
+  aiLinked: boolean;
+  /** A trigger or root-cause change shipped without its required approval. */
+  policyViolation: boolean;
 };
 
 export type IncidentCursor = { impactStartedAt: Date; id: number };
 
+export function incidentWhere(filters: IncidentFilters, timeZone: string): Prisma.IncidentWhereInput {
+  const and: Prisma.IncidentWhereInput[] = [];
+  if (filters.severity.length) and.push({ severity: { in: filters.severity } });
+  if (filters.status.length) and.push({ status: { in: filters.status } });
+  if (filters.serviceIds.length) and.push({ services: { some: { serviceId: { in: filters.serviceIds } } } });
+  if (filters.teamIds.length) and.push({ services: { some: { service: { teamId: { in: filters.teamIds } } } } });
+  const range = incidentTimeRange(filters, timeZone);
+  if (range.gte || range.lt) and.push({ impactStartedAt: range });
+  if (filters.aiLinked) and.push({ changes: { some: { role: { in: [...FAILING_LINK_ROLES] }, change: { aiAssisted: true } } } });
+  if (filters.highBlast) and.push({ blastRadiusLevel: { in: ["HIGH", "CRITICAL"] } });
+  if (filters.q) {
+    and.push({ OR: [{ title: { contains: filters.q, mode: "insensitive" } }, { summary: { contains: filters.q, mode: "insensitive" } }] });
+  }
+  return { AND: and };
+}
+
 /** Newest impact first, keyset-paginated on (impactStartedAt, id) so deep pages stay fast. */
-export async function listIncidents(options: { after?: IncidentCursor; limit?: number } = {}) {
+export async function listIncidents(options: { filters: IncidentFilters; timeZone: string; after?: IncidentCursor; limit?: number }) {
   const limit = Math.min(Math.max(options.limit ?? 50, 1), 200);
-  const after = options.after;
+  const { after } = options;
+  const where = incidentWhere(options.filters, options.timeZone);
+  if (after) {
+    (where.AND as Prisma.IncidentWhereInput[]).push({
+      OR: [{ impactStartedAt: { lt: after.impactStartedAt } }, { impactStartedAt: after.impactStartedAt, id: { lt: after.id } }],
+    });
+  }
   const rows = await getDb().incident.findMany({
-    where: after
-      ? {
-          OR: [
-            { impactStartedAt: { lt: after.impactStartedAt } },
-            { impactStartedAt: after.impactStartedAt, id: { lt: after.id } },
-          ],
-        }
-      : undefined,
+    where,
     orderBy: [{ impactStartedAt: "desc" }, { id: "desc" }],
     take: limit + 1,
     select: {
@@ -41,13 +64,21 @@ export async function listIncidents(options: { after?: IncidentCursor; limit?: n
       impactStartedAt: true,
       resolvedAt: true,
       services: { select: { service: { select: { name: true } } } },
+      changes: {
+        where: { role: { in: [...FAILING_LINK_ROLES] } },
+        select: {
+          change: { select: { aiAssisted: true, approvalRequired: true, approvalState: true, approvalDecidedAt: true, shippedAt: true } },
+        },
+      },
     },
   });
   const now = Date.now();
-  const page = rows.slice(0, limit).map<IncidentListRow>(({ services, ...row }) => ({
+  const page = rows.slice(0, limit).map<IncidentListRow>(({ services, changes, ...row }) => ({
     ...row,
     durationMs: (row.resolvedAt?.getTime() ?? now) - row.impactStartedAt.getTime(),
     services: services.map((s) => s.service.name).sort(),
+    aiLinked: changes.some(({ change }) => change.aiAssisted),
+    policyViolation: changes.some(({ change }) => approvalCompliance(change) === "VIOLATION"),
   }));
   const last = page.at(-1);
   const next = rows.length > limit && last ? { impactStartedAt: last.impactStartedAt, id: last.id } : null;

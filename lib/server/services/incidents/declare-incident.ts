@@ -1,11 +1,12 @@
 import "server-only";
-import { blastRadiusLevel } from "@/lib/domain/blast-radius";
+import { SEVERITY_INFO } from "@/lib/domain/severity";
 import type { SessionUser } from "@/lib/server/auth/session-user";
 import { getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
 import type { DeclareIncidentInput } from "@/lib/schemas/incident";
 import { writeAudit } from "@/lib/server/services/audit/write-audit";
+import { refreshBlastRadiusLevel } from "./refresh-blast-radius";
 
 /** Logs a new incident during an outage: only title, severity, impact start and services. */
 export async function declareIncident(options: { actor: SessionUser; input: DeclareIncidentInput }): Promise<{ id: number }> {
@@ -25,14 +26,6 @@ export async function declareIncident(options: { actor: SessionUser; input: Decl
 
   const now = new Date();
   const detectedAt = input.impactStartedAt > now ? input.impactStartedAt : now;
-  const level = blastRadiusLevel({
-    services: input.serviceIds.length,
-    regions: 0,
-    capabilities: 0,
-    customerImpactPct: null,
-    failedTransactions: null,
-    impactMinutes: null,
-  });
 
   return db.$transaction(async (tx) => {
     const incident = await tx.incident.create({
@@ -41,16 +34,16 @@ export async function declareIncident(options: { actor: SessionUser; input: Decl
         severity: input.severity,
         impactStartedAt: input.impactStartedAt,
         detectedAt,
-        blastRadiusLevel: level,
         commanderId: options.actor.id,
         declaredById: options.actor.id,
         services: { create: input.serviceIds.map((serviceId) => ({ serviceId })) },
         timeline: {
-          create: { kind: "DECLARED", authorId: options.actor.id, occurredAt: now, body: `Declared as ${input.severity}` },
+          create: { kind: "DECLARED", authorId: options.actor.id, occurredAt: now, body: `Declared as ${SEVERITY_INFO[input.severity].label}` },
         },
       },
       select: { id: true },
     });
+    const level = await refreshBlastRadiusLevel(tx, incident.id);
     await writeAudit(tx, {
       actorId: options.actor.id,
       action: "incident.declared",

@@ -1,0 +1,23 @@
+import "server-only";
+import type { AddTimelineNoteInput } from "@/lib/schemas/incident-updates";
+import type { SessionUser } from "@/lib/server/auth/session-user";
+import { getDb } from "@/lib/server/db";
+import { AppError } from "@/lib/server/errors";
+import { assertCan } from "@/lib/server/permissions";
+import { writeAudit } from "@/lib/server/services/audit/write-audit";
+
+/** Responders' notes are appended, so they never conflict with other edits (no version check). */
+export async function addTimelineNote(options: { actor: SessionUser; input: AddTimelineNoteInput }): Promise<{ id: number }> {
+  assertCan(options.actor, "incident:update");
+  const { actor, input } = options;
+  return getDb().$transaction(async (tx) => {
+    const exists = await tx.incident.count({ where: { id: input.incidentId } });
+    if (!exists) throw new AppError("NOT_FOUND", "This incident does not exist (any more).");
+    const event = await tx.timelineEvent.create({
+      data: { incidentId: input.incidentId, kind: "NOTE", authorId: actor.id, body: input.body },
+      select: { id: true },
+    });
+    await writeAudit(tx, { actorId: actor.id, action: "incident.note_added", entityType: "Incident", entityId: input.incidentId, after: { timelineEventId: event.id, body: input.body } });
+    return event;
+  });
+}

@@ -1,0 +1,41 @@
+import "server-only";
+import { SEVERITY_INFO } from "@/lib/domain/severity";
+import type { ChangeIncidentSeverityInput } from "@/lib/schemas/incident-updates";
+import type { SessionUser } from "@/lib/server/auth/session-user";
+import { getDb } from "@/lib/server/db";
+import { AppError } from "@/lib/server/errors";
+import { assertCan } from "@/lib/server/permissions";
+import { writeAudit } from "@/lib/server/services/audit/write-audit";
+import { updateIncidentAtVersion } from "./incident-version";
+
+/** Raises or lowers the severity; who and why land on the timeline and in the audit log. */
+export async function changeIncidentSeverity(options: { actor: SessionUser; input: ChangeIncidentSeverityInput }): Promise<void> {
+  assertCan(options.actor, "incident:update");
+  const { actor, input } = options;
+  await getDb().$transaction(async (tx) => {
+    const before = await tx.incident.findUnique({ where: { id: input.incidentId }, select: { severity: true } });
+    if (!before) throw new AppError("NOT_FOUND", "This incident does not exist (any more).");
+    if (before.severity === input.severity) {
+      throw new AppError("VALIDATION", `The incident is already ${SEVERITY_INFO[input.severity].label}.`, { fieldErrors: { severity: ["Choose a different severity."] } });
+    }
+    await updateIncidentAtVersion(tx, input.incidentId, input.version, { severity: input.severity });
+    const direction = input.severity < before.severity ? "raised" : "lowered";
+    await tx.timelineEvent.create({
+      data: {
+        incidentId: input.incidentId,
+        kind: "SEVERITY_CHANGED",
+        authorId: actor.id,
+        body: `Severity ${direction} from ${SEVERITY_INFO[before.severity].label} to ${SEVERITY_INFO[input.severity].label}: ${input.reason}`,
+        data: { from: before.severity, to: input.severity, reason: input.reason },
+      },
+    });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: "incident.severity_changed",
+      entityType: "Incident",
+      entityId: input.incidentId,
+      before: { severity: before.severity },
+      after: { severity: input.severity, reason: input.reason },
+    });
+  });
+}

@@ -1,0 +1,44 @@
+import "server-only";
+import { stampsForTransition } from "@/lib/domain/incident-lifecycle";
+import { STATUS_LABELS } from "@/lib/domain/severity";
+import type { UpdateIncidentStatusInput } from "@/lib/schemas/incident-updates";
+import type { SessionUser } from "@/lib/server/auth/session-user";
+import { getDb } from "@/lib/server/db";
+import { AppError } from "@/lib/server/errors";
+import { assertCan } from "@/lib/server/permissions";
+import { writeAudit } from "@/lib/server/services/audit/write-audit";
+import { updateIncidentAtVersion } from "./incident-version";
+import { refreshBlastRadiusLevel } from "./refresh-blast-radius";
+
+/** Moves an incident along its lifecycle, stamping the time and writing a timeline event. */
+export async function updateIncidentStatus(options: { actor: SessionUser; input: UpdateIncidentStatusInput }): Promise<void> {
+  assertCan(options.actor, "incident:update");
+  const { input, actor } = options;
+  const at = new Date();
+  await getDb().$transaction(async (tx) => {
+    const before = await tx.incident.findUnique({
+      where: { id: input.incidentId },
+      select: { status: true, mitigatedAt: true, resolvedAt: true },
+    });
+    if (!before) throw new AppError("NOT_FOUND", "This incident does not exist (any more).");
+    if (before.status === input.status) {
+      throw new AppError("VALIDATION", `The incident is already ${STATUS_LABELS[input.status].toLowerCase()}.`, { fieldErrors: { status: ["Choose a different status."] } });
+    }
+    const stamps = stampsForTransition(before, input.status, at);
+    await updateIncidentAtVersion(tx, input.incidentId, input.version, { status: input.status, ...stamps });
+    // Mitigation fixes the impact duration, which the blast-radius rule weighs.
+    await refreshBlastRadiusLevel(tx, input.incidentId);
+    const body = `${STATUS_LABELS[before.status]} → ${STATUS_LABELS[input.status]}${input.note ? `: ${input.note}` : ""}`;
+    await tx.timelineEvent.create({
+      data: { incidentId: input.incidentId, kind: "STATUS_CHANGED", authorId: actor.id, occurredAt: at, body, data: { from: before.status, to: input.status } },
+    });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: "incident.status_changed",
+      entityType: "Incident",
+      entityId: input.incidentId,
+      before: { status: before.status, mitigatedAt: before.mitigatedAt?.toISOString() ?? null, resolvedAt: before.resolvedAt?.toISOString() ?? null },
+      after: { status: input.status, mitigatedAt: stamps.mitigatedAt?.toISOString() ?? null, resolvedAt: stamps.resolvedAt?.toISOString() ?? null },
+    });
+  });
+}
