@@ -5,7 +5,7 @@ import { requirePageUser } from "@/lib/server/auth/require-user";
 
 const NAV: NavItem[] = [
   { href: "/incidents", label: "Incidents" },
-  { href: "/changes", label: "Changes", soon: true },
+  { href: "/changes", label: "Changes" },
   { href: "/approvals", label: "Approvals", soon: true },
   { href: "/dashboard", label: "Dashboard", soon: true },
   { href: "/reports", label: "Weekly report", soon: true },

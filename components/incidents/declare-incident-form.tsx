@@ -1,30 +1,16 @@
 "use client";
 
-import { useState, useSyncExternalStore } from "react";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Field, FormAlert, inputClasses } from "@/components/ui/field";
+import { LocalDateTimeInput } from "@/components/ui/local-date-time-input";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { declareIncidentAction } from "@/lib/actions/incidents/declare-incident";
 import { SEVERITIES, SEVERITY_INFO } from "@/lib/domain/severity";
 
-const noSubscription = () => () => {};
-
 type ServiceOption = { id: number; name: string; teamName: string };
-
-/** "2026-11-24T09:05" in the browser's own time zone. */
-function toLocalInput(date: Date): string {
-  const local = new Date(date.getTime() - date.getTimezoneOffset() * 60_000);
-  return local.toISOString().slice(0, 16);
-}
 
 export function DeclareIncidentForm({ services }: { services: ServiceOption[] }) {
   const { state, pending, onSubmit, fieldErrors: errors } = useActionForm(declareIncidentAction);
-  // The default "now" is the browser's local time, so it is only known once mounted.
-  const mounted = useSyncExternalStore(noSubscription, () => true, () => false);
-  const [openedAt] = useState(() => new Date());
-  const [edited, setLocalStart] = useState<string | null>(null);
-  const localStart = edited ?? (mounted ? toLocalInput(openedAt) : "");
-  const isoStart = localStart ? new Date(localStart).toISOString() : "";
   const teams = [...new Set(services.map((s) => s.teamName))];
 
   return (
@@ -58,15 +44,7 @@ export function DeclareIncidentForm({ services }: { services: ServiceOption[] })
       </fieldset>
 
       <Field id="impactStartedAtLocal" label="Impact started" hint="Your local time. Defaults to now; set it earlier if the impact began before anyone noticed." errors={errors.impactStartedAt}>
-        <input
-          id="impactStartedAtLocal"
-          type="datetime-local"
-          value={localStart}
-          onChange={(event) => setLocalStart(event.target.value)}
-          aria-invalid={Boolean(errors.impactStartedAt)}
-          className={`${inputClasses} max-w-xs`}
-        />
-        <input type="hidden" name="impactStartedAt" value={isoStart} />
+        <LocalDateTimeInput id="impactStartedAtLocal" name="impactStartedAt" defaultNow invalid={Boolean(errors.impactStartedAt)} />
       </Field>
 
       <Field id="serviceIds" label="Affected services" hint="Hold Ctrl (⌘ on a Mac) to pick several." errors={errors.serviceIds}>

@@ -1,25 +1,20 @@
 "use server";
 
-import { redirect } from "next/navigation";
-import { toActionState, type ActionState } from "@/lib/actions/action-state";
+import { defineFormAction } from "@/lib/actions/action-client";
+import type { ActionState } from "@/lib/actions/action-state";
 import { declareIncidentSchema } from "@/lib/schemas/incident";
-import { requireUser } from "@/lib/server/auth/require-user";
 import { declareIncident } from "@/lib/server/services/incidents/declare-incident";
-import { parseOrThrow } from "@/lib/server/validation";
 
-export async function declareIncidentAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  let id: number;
-  try {
-    const actor = await requireUser("incident:declare");
-    const input = parseOrThrow(declareIncidentSchema, {
-      title: form.get("title"),
-      severity: form.get("severity"),
-      impactStartedAt: form.get("impactStartedAt") || undefined,
-      serviceIds: form.getAll("serviceIds"),
-    });
-    ({ id } = await declareIncident({ actor, input }));
-  } catch (error) {
-    return toActionState(error);
-  }
-  redirect(`/incidents/${id}?declared=1`);
+const action = defineFormAction({
+  schema: declareIncidentSchema,
+  permission: "incident:declare",
+  arrays: ["serviceIds"],
+  run: async ({ actor, input }) => {
+    const { id } = await declareIncident({ actor, input });
+    return { revalidate: ["/incidents"], redirectTo: `/incidents/${id}?declared=1` };
+  },
+});
+
+export async function declareIncidentAction(previous: ActionState, form: FormData) {
+  return action(previous, form);
 }

@@ -1,14 +1,32 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { BlastRadiusBadge, SeverityBadge, StatusBadge } from "@/components/incidents/incident-badges";
-import { formatDateTime, formatDuration } from "@/lib/domain/format";
+import { ActionItemsPanel } from "@/components/incidents/detail/action-items-panel";
+import { BlastRadiusPanel } from "@/components/incidents/detail/blast-radius-panel";
+import { ChangesPanel } from "@/components/incidents/detail/changes-panel";
+import { DetailsForm } from "@/components/incidents/detail/details-panel";
+import { ReviewPanel } from "@/components/incidents/detail/review-panel";
+import { StatusAndSeverity } from "@/components/incidents/detail/status-and-severity";
+import { TimelinePanel } from "@/components/incidents/detail/timeline-panel";
+import { SeverityBadge, StatusBadge, BlastRadiusBadge } from "@/components/incidents/incident-badges";
+import { Badge } from "@/components/ui/badge";
+import { Panel } from "@/components/ui/panel";
+import { assessBlastRadius, impactMinutes } from "@/lib/domain/blast-radius";
+import { isIncidentAiLinked } from "@/lib/domain/change-failure";
+import { approvalCompliance } from "@/lib/domain/approval-policy";
 import { incidentDurations } from "@/lib/domain/durations";
+import { formatDateTime, formatDuration } from "@/lib/domain/format";
+import { dayInZone } from "@/lib/domain/time-zone";
+import { firstParam, type RawSearchParams } from "@/lib/schemas/search-params";
 import { requirePageUser } from "@/lib/server/auth/require-user";
+import { can } from "@/lib/server/permissions";
 import { getIncident } from "@/lib/server/queries/incidents/get-incident";
+import { listSuspectChanges, SUSPECT_WINDOWS_HOURS } from "@/lib/server/queries/incidents/list-suspect-changes";
+import { listPickOptions } from "@/lib/server/queries/lists/list-pick-options";
+import { listServiceOptions } from "@/lib/server/queries/services/list-service-options";
 import { getOrgSettings } from "@/lib/server/queries/settings/get-org-settings";
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<RawSearchParams> };
 
 function parseId(value: string): number | null {
   return /^\d{1,9}$/.test(value) ? Number(value) : null;
@@ -21,19 +39,40 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function IncidentPage({ params, searchParams }: Props) {
   const { id: rawId } = await params;
-  await requirePageUser(`/incidents/${rawId}`);
+  const user = await requirePageUser(`/incidents/${rawId}`);
   const id = parseId(rawId);
   const incident = id ? await getIncident(id) : null;
   if (!incident) notFound();
-  const { declared } = await searchParams;
-  const { timeZone } = await getOrgSettings();
-  const durations = incidentDurations(incident, new Date());
+  const query = await searchParams;
+  const requestedWindow = Number(firstParam(query.window));
+  const windowHours = (SUSPECT_WINDOWS_HOURS as readonly number[]).includes(requestedWindow) ? requestedWindow : 24;
+  const [{ timeZone }, suspects, options, services] = await Promise.all([
+    getOrgSettings(),
+    listSuspectChanges({ incidentId: incident.id, windowHours }),
+    listPickOptions(),
+    listServiceOptions(),
+  ]);
+  const now = new Date();
+  const durations = incidentDurations(incident, now);
+  const canUpdate = can(user.role, "incident:update");
+  const canReview = can(user.role, "incident:review");
+  const customerImpactPct = incident.customerImpactPct === null ? null : Number(incident.customerImpactPct);
+  const blast = assessBlastRadius({
+    services: incident.services.length,
+    regions: incident.regions.length,
+    capabilities: incident.capabilities.length,
+    customerImpactPct,
+    failedTransactions: incident.failedTransactions,
+    impactMinutes: impactMinutes(incident.impactStartedAt, incident.mitigatedAt, incident.resolvedAt),
+  });
+  const aiLinked = isIncidentAiLinked(incident.changes.map((l) => ({ role: l.role, aiAssisted: l.change.aiAssisted })));
+  const violation = incident.changes.some((l) => (l.role === "TRIGGER" || l.role === "ROOT_CAUSE") && approvalCompliance(l.change) === "VIOLATION");
 
-  const facts: Array<[string, string]> = [
-    ["Impact started", formatDateTime(incident.impactStartedAt, timeZone)],
-    ["Detected", incident.detectedAt ? formatDateTime(incident.detectedAt, timeZone) : "—"],
-    ["Mitigated", incident.mitigatedAt ? formatDateTime(incident.mitigatedAt, timeZone) : "—"],
-    ["Resolved", incident.resolvedAt ? formatDateTime(incident.resolvedAt, timeZone) : "—"],
+  const stamps: Array<[string, Date | null]> = [
+    ["Impact started", incident.impactStartedAt],
+    ["Detected", incident.detectedAt],
+    ["Mitigated", incident.mitigatedAt],
+    ["Resolved", incident.resolvedAt],
   ];
   const measures: Array<[string, number | null, boolean]> = [
     ["Time to detect", durations.toDetectMs, false],
@@ -43,25 +82,34 @@ export default async function IncidentPage({ params, searchParams }: Props) {
 
   return (
     <div className="space-y-6">
-      {declared ? (
+      {query.declared ? (
         <div role="status" className="rounded-md bg-emerald-50 px-4 py-3 text-sm text-emerald-800 ring-1 ring-inset ring-emerald-600/20">
           Incident declared. Share this page with responders.
         </div>
       ) : null}
       <div>
-        <Link href="/incidents" className="text-sm text-slate-500 hover:text-slate-800">← Incidents</Link>
-        <div className="mt-2 flex flex-wrap items-center gap-3">
+        <div className="flex items-center justify-between gap-3">
+          <Link href="/incidents" className="text-sm text-slate-500 hover:text-slate-800">← Incidents</Link>
+          {can(user.role, "audit:read") ? (
+            <Link href={`/incidents/${incident.id}/audit`} className="text-sm text-slate-500 hover:text-slate-800">Audit log</Link>
+          ) : null}
+        </div>
+        <div className="mt-2 flex flex-wrap items-center gap-2">
           <span className="font-mono text-sm text-slate-500">INC-{incident.id}</span>
           <SeverityBadge severity={incident.severity} />
           <StatusBadge status={incident.status} />
           <BlastRadiusBadge level={incident.blastRadiusLevel} />
+          {aiLinked ? <Badge tone="violet">AI-assisted origin</Badge> : null}
+          {violation ? <Badge tone="red">Approval violation</Badge> : null}
         </div>
         <h1 className="mt-2 text-2xl font-semibold tracking-tight">{incident.title}</h1>
-        {incident.summary ? <p className="mt-2 max-w-3xl text-slate-700">{incident.summary}</p> : null}
+        {incident.summary ? <p className="mt-2 max-w-3xl whitespace-pre-line text-slate-700">{incident.summary}</p> : null}
       </div>
 
+      {canUpdate ? <StatusAndSeverity incidentId={incident.id} version={incident.version} status={incident.status} severity={incident.severity} /> : null}
+
       <div className="grid gap-6 lg:grid-cols-3">
-        <section className="space-y-6 lg:col-span-2">
+        <div className="space-y-6 lg:col-span-2">
           <div className="grid grid-cols-3 gap-4">
             {measures.map(([label, ms, ongoing]) => (
               <div key={label} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
@@ -71,52 +119,65 @@ export default async function IncidentPage({ params, searchParams }: Props) {
               </div>
             ))}
           </div>
-          <div className="rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-            <h2 className="border-b border-slate-200 px-5 py-3 text-sm font-semibold">Timeline</h2>
-            <ol className="divide-y divide-slate-100">
-              {incident.timeline.map((event) => (
-                <li key={event.id} className="flex gap-4 px-5 py-3 text-sm">
-                  <time className="w-36 shrink-0 text-slate-500" dateTime={event.occurredAt.toISOString()}>
-                    {formatDateTime(event.occurredAt, timeZone)}
-                  </time>
-                  <div>
-                    <span className="font-medium">{event.author?.name ?? "Faultline"}</span>{" "}
-                    <span className="text-slate-700">{event.body || event.kind.toLowerCase().replaceAll("_", " ")}</span>
-                  </div>
-                </li>
-              ))}
-            </ol>
-          </div>
-        </section>
+          <TimelinePanel incidentId={incident.id} events={incident.timeline} timeZone={timeZone} canWrite={canUpdate} />
+          <ChangesPanel incident={incident} suspects={suspects} windowHours={windowHours} timeZone={timeZone} canWrite={canUpdate} />
+          <ReviewPanel
+            incidentId={incident.id}
+            version={incident.version}
+            canWrite={canReview}
+            factors={options.factors}
+            review={{
+              status: incident.reviewStatus,
+              whatHappened: incident.reviewWhatHappened,
+              customerImpact: incident.reviewCustomerImpact,
+              rootCause: incident.reviewRootCause,
+              fiveWhys: incident.reviewFiveWhys,
+              lessons: incident.reviewLessons,
+              factorIds: incident.contributingFactors.map((f) => f.factor.id),
+            }}
+          />
+          <ActionItemsPanel incidentId={incident.id} items={incident.actionItems} people={options.users} today={dayInZone(now, timeZone)} canWrite={canReview} />
+        </div>
 
         <aside className="space-y-6">
-          <dl className="rounded-lg bg-white p-5 text-sm shadow-sm ring-1 ring-slate-200">
-            <div className="flex justify-between py-1.5">
-              <dt className="text-slate-500">Commander</dt>
-              <dd className="font-medium">{incident.commander?.name ?? "Unassigned"}</dd>
-            </div>
-            <div className="flex justify-between py-1.5">
-              <dt className="text-slate-500">Declared by</dt>
-              <dd>{incident.declaredBy?.name ?? "Integration"}</dd>
-            </div>
-            {facts.map(([label, value]) => (
-              <div key={label} className="flex justify-between py-1.5">
-                <dt className="text-slate-500">{label}</dt>
-                <dd className="tabular-nums">{value}</dd>
+          <Panel title="Details">
+            <dl className="mb-4 space-y-1.5 text-sm">
+              <div className="flex justify-between gap-3">
+                <dt className="text-slate-500">Commander</dt>
+                <dd className="font-medium">{incident.commander?.name ?? "Unassigned"}</dd>
               </div>
-            ))}
-          </dl>
-          <div className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
-            <h2 className="text-sm font-semibold">Affected services</h2>
-            <ul className="mt-2 space-y-1 text-sm">
-              {incident.services.map(({ service }) => (
-                <li key={service.id} className="flex justify-between">
-                  <span>{service.name}</span>
-                  <span className="text-slate-500">{service.team.name}</span>
-                </li>
+              <div className="flex justify-between gap-3">
+                <dt className="text-slate-500">Declared by</dt>
+                <dd>{incident.declaredBy?.name ?? "Integration"}</dd>
+              </div>
+              {stamps.map(([label, value]) => (
+                <div key={label} className="flex justify-between gap-3">
+                  <dt className="text-slate-500">{label}</dt>
+                  <dd className="tabular-nums">{value ? formatDateTime(value, timeZone) : "—"}</dd>
+                </div>
               ))}
-            </ul>
-          </div>
+            </dl>
+            {canUpdate ? (
+              <DetailsForm incidentId={incident.id} version={incident.version} title={incident.title} summary={incident.summary} commanderId={incident.commander?.id ?? null} people={options.users} />
+            ) : null}
+          </Panel>
+          <BlastRadiusPanel
+            incidentId={incident.id}
+            version={incident.version}
+            level={incident.blastRadiusLevel}
+            reason={blast.reason}
+            services={services}
+            regions={options.regions}
+            capabilities={options.capabilities}
+            selected={{
+              serviceIds: incident.services.map((s) => s.service.id),
+              regionIds: incident.regions.map((r) => r.region.id),
+              capabilityIds: incident.capabilities.map((c) => c.capability.id),
+            }}
+            customerImpactPct={customerImpactPct}
+            failedTransactions={incident.failedTransactions}
+            canWrite={canUpdate}
+          />
         </aside>
       </div>
     </div>

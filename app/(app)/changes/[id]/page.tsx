@@ -1,0 +1,141 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AiBadge, ApprovalBadge, FailedBadge } from "@/components/changes/change-badges";
+import { RollbackForm } from "@/components/changes/rollback-form";
+import { BlastRadiusBadge, SeverityBadge, StatusBadge } from "@/components/incidents/incident-badges";
+import { Badge } from "@/components/ui/badge";
+import { Panel } from "@/components/ui/panel";
+import { approvalCompliance } from "@/lib/domain/approval-policy";
+import { AI_INVOLVEMENT_LABELS, APPROVAL_STATE_LABELS, CHANGE_KIND_LABELS, LEVEL_LABELS } from "@/lib/domain/change";
+import { isChangeFailed, isFailingRole, LINK_ROLE_LABELS } from "@/lib/domain/change-failure";
+import { formatDateTime } from "@/lib/domain/format";
+import { requirePageUser } from "@/lib/server/auth/require-user";
+import { can } from "@/lib/server/permissions";
+import { getChange } from "@/lib/server/queries/changes/get-change";
+import { getOrgSettings } from "@/lib/server/queries/settings/get-org-settings";
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  return { title: `Change #${id}` };
+}
+
+export default async function ChangePage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const user = await requirePageUser(`/changes/${id}`);
+  const change = /^\d{1,9}$/.test(id) ? await getChange(Number(id)) : null;
+  if (!change) notFound();
+  const { registered } = await searchParams;
+  const { timeZone } = await getOrgSettings();
+  const failed = isChangeFailed({ rolledBackAt: change.rolledBackAt, linkRoles: change.incidents.map((l) => l.role) });
+  const compliance = approvalCompliance(change);
+
+  const facts: Array<[string, React.ReactNode]> = [
+    ["Kind", CHANGE_KIND_LABELS[change.kind]],
+    ["Service", `${change.service.name} (${change.service.team.name})`],
+    ["Repository", change.repository ?? "—"],
+    ["Author", change.author ? `${change.author.name}` : "Unknown"],
+    ["Author level when registered", change.authorLevel ? LEVEL_LABELS[change.authorLevel] : "Unknown"],
+    ["Source", `${change.source}${change.externalId ? ` · ${change.externalId}` : ""}`],
+    ["Link", change.externalUrl ? <a href={change.externalUrl} className="text-indigo-600 underline" rel="noreferrer" target="_blank">{change.externalUrl}</a> : "—"],
+    ["Shipped", change.shippedAt ? formatDateTime(change.shippedAt, timeZone) : "Not shipped yet"],
+    ["Rolled back", change.rolledBackAt ? formatDateTime(change.rolledBackAt, timeZone) : "—"],
+    ["Registered", formatDateTime(change.createdAt, timeZone)],
+  ];
+
+  return (
+    <div className="space-y-6">
+      {registered ? (
+        <div role="status" className="rounded-md bg-emerald-50 px-4 py-3 text-sm text-emerald-800 ring-1 ring-inset ring-emerald-600/20">
+          Change registered{change.approvalState === "PENDING" ? ": it needs a senior engineer's approval before it ships." : "."}
+        </div>
+      ) : null}
+      <div>
+        <Link href="/changes" className="text-sm text-slate-500 hover:text-slate-800">← Changes</Link>
+        <div className="mt-2 flex flex-wrap items-center gap-2">
+          <span className="font-mono text-sm text-slate-500">#{change.id}</span>
+          <AiBadge aiAssisted={change.aiAssisted} toolName={change.aiTool?.name} involvement={change.aiInvolvement} />
+          <ApprovalBadge {...change} />
+          <FailedBadge failed={failed} />
+        </div>
+        <h1 className="mt-2 text-2xl font-semibold tracking-tight">{change.title}</h1>
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <Panel title="Incidents linked to this change">
+            {change.incidents.length === 0 ? (
+              <p className="text-sm text-slate-500">Not linked to any incident.</p>
+            ) : (
+              <ul className="divide-y divide-slate-100">
+                {change.incidents.map(({ role, incident }) => (
+                  <li key={incident.id} className="flex flex-wrap items-center justify-between gap-2 py-2.5 text-sm">
+                    <div className="flex flex-wrap items-center gap-2">
+                      <Badge tone={isFailingRole(role) ? "red" : "slate"}>{LINK_ROLE_LABELS[role]}</Badge>
+                      <Link href={`/incidents/${incident.id}`} className="font-medium hover:text-indigo-600">INC-{incident.id} {incident.title}</Link>
+                    </div>
+                    <div className="flex items-center gap-1.5">
+                      <SeverityBadge severity={incident.severity} />
+                      <StatusBadge status={incident.status} />
+                      <BlastRadiusBadge level={incident.blastRadiusLevel} />
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <p className="mt-4 text-xs text-slate-500">
+              {failed
+                ? "Counts as failed: it is the trigger or root cause of an incident, or it was rolled back."
+                : "Does not count as failed: contributing and suspected links do not make a change failed."}
+            </p>
+          </Panel>
+          <Panel title="Approval">
+            <dl className="grid gap-3 text-sm sm:grid-cols-2">
+              <div><dt className="text-slate-500">Required</dt><dd className="font-medium">{change.approvalRequired ? "Yes: AI-assisted, and the author's level needs approval" : "No"}</dd></div>
+              <div><dt className="text-slate-500">State</dt><dd className="font-medium">{APPROVAL_STATE_LABELS[change.approvalState]}</dd></div>
+              <div><dt className="text-slate-500">Approver</dt><dd>{change.approver?.name ?? "—"}</dd></div>
+              <div><dt className="text-slate-500">Decided</dt><dd>{change.approvalDecidedAt ? formatDateTime(change.approvalDecidedAt, timeZone) : "—"}</dd></div>
+            </dl>
+            {compliance === "VIOLATION" ? (
+              <p className="mt-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-inset ring-red-600/20">
+                Policy violation: this change shipped without the senior approval it needed.
+              </p>
+            ) : null}
+            {change.decisions.length > 0 ? (
+              <ol className="mt-4 space-y-1 border-t border-slate-100 pt-3 text-xs text-slate-600">
+                {change.decisions.map((d) => (
+                  <li key={d.id}>{formatDateTime(d.createdAt, timeZone)} · {d.actor.name} · {d.decision.toLowerCase()}{d.comment ? `: ${d.comment}` : ""}</li>
+                ))}
+              </ol>
+            ) : null}
+          </Panel>
+        </div>
+        <aside className="space-y-6">
+          <Panel title="Details">
+            <dl className="space-y-2 text-sm">
+              {facts.map(([label, value]) => (
+                <div key={label} className="flex justify-between gap-4">
+                  <dt className="shrink-0 text-slate-500">{label}</dt>
+                  <dd className="min-w-0 truncate text-right">{value}</dd>
+                </div>
+              ))}
+              {change.aiAssisted ? (
+                <div className="flex justify-between gap-4">
+                  <dt className="text-slate-500">AI</dt>
+                  <dd className="text-right">{change.aiTool?.name ?? "Unknown tool"}{change.aiInvolvement ? `, ${AI_INVOLVEMENT_LABELS[change.aiInvolvement].toLowerCase()}` : ""}</dd>
+                </div>
+              ) : null}
+            </dl>
+          </Panel>
+          {can(user.role, "change:register") && change.shippedAt ? (
+            <Panel title="Rollback">
+              <RollbackForm changeId={change.id} rolledBack={change.rolledBackAt !== null} />
+            </Panel>
+          ) : null}
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+import Link from "next/link";
+import { AiBadge, ApprovalBadge } from "@/components/changes/change-badges";
+import { Badge } from "@/components/ui/badge";
+import { Panel } from "@/components/ui/panel";
+import { cn } from "@/components/ui/cn";
+import { LINK_ROLE_LABELS, isFailingRole } from "@/lib/domain/change-failure";
+import { LEVEL_LABELS } from "@/lib/domain/change";
+import { formatDateTime, formatDuration } from "@/lib/domain/format";
+import type { IncidentDetail } from "@/lib/server/queries/incidents/get-incident";
+import { SUSPECT_WINDOWS_HOURS, type SuspectChange } from "@/lib/server/queries/incidents/list-suspect-changes";
+import { LinkSuspectForm, LinkedChangeControls } from "./link-forms";
+
+type Props = {
+  incident: Pick<IncidentDetail, "id" | "impactStartedAt" | "changes">;
+  suspects: SuspectChange[];
+  windowHours: number;
+  timeZone: string;
+  canWrite: boolean;
+};
+
+export function ChangesPanel({ incident, suspects, windowHours, timeZone, canWrite }: Props) {
+  return (
+    <Panel title="Originating changes" id="changes">
+      {incident.changes.length === 0 ? (
+        <p className="text-sm text-slate-500">No change linked yet. Pick the one that caused this from the suspects below.</p>
+      ) : (
+        <ul className="divide-y divide-slate-100">
+          {incident.changes.map(({ role, change }) => (
+            <li key={change.id} className="flex flex-wrap items-start justify-between gap-3 py-3 first:pt-0">
+              <div className="min-w-0 space-y-1">
+                <div className="flex flex-wrap items-center gap-1.5">
+                  <Badge tone={isFailingRole(role) ? "red" : "slate"}>{LINK_ROLE_LABELS[role]}</Badge>
+                  <Link href={`/changes/${change.id}`} className="text-sm font-medium text-slate-900 hover:text-indigo-600">
+                    #{change.id} {change.title}
+                  </Link>
+                </div>
+                <div className="flex flex-wrap items-center gap-1.5 text-xs text-slate-500">
+                  <span>{change.service.name}</span>
+                  <span>· {change.author?.name ?? "unknown author"}{change.authorLevel ? ` (${LEVEL_LABELS[change.authorLevel].toLowerCase()})` : ""}</span>
+                  <span>· {change.shippedAt ? `shipped ${formatDateTime(change.shippedAt, timeZone)}` : "not shipped"}</span>
+                  <AiBadge aiAssisted={change.aiAssisted} toolName={change.aiTool?.name} involvement={change.aiInvolvement} />
+                  <ApprovalBadge {...change} />
+                  {change.rolledBackAt ? <Badge tone="orange">Rolled back</Badge> : null}
+                </div>
+              </div>
+              {canWrite ? <LinkedChangeControls incidentId={incident.id} changeId={change.id} role={role} /> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <div className="mt-5 border-t border-slate-100 pt-4">
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h3 className="text-sm font-semibold text-slate-900">Suspects</h3>
+          <nav aria-label="Suspect window" className="flex items-center gap-1 text-xs">
+            <span className="text-slate-500">Shipped in the</span>
+            {SUSPECT_WINDOWS_HOURS.map((hours) => (
+              <Link
+                key={hours}
+                href={`?window=${hours}#changes`}
+                scroll={false}
+                aria-current={hours === windowHours ? "true" : undefined}
+                className={cn("rounded px-2 py-1", hours === windowHours ? "bg-indigo-600 text-white" : "text-slate-600 hover:bg-slate-100")}
+              >
+                {hours < 48 ? `${hours} h` : `${hours / 24} days`}
+              </Link>
+            ))}
+            <span className="text-slate-500">before impact</span>
+          </nav>
+        </div>
+        {suspects.length === 0 ? (
+          <p className="mt-3 text-sm text-slate-500">No unlinked change shipped in that window. Widen it to look further back.</p>
+        ) : (
+          <ul className="mt-3 divide-y divide-slate-100">
+            {suspects.map((change) => (
+              <li key={change.id} className={cn("flex flex-wrap items-start justify-between gap-3 py-2.5", !change.onAffectedService && "opacity-80")}>
+                <div className="min-w-0 space-y-1">
+                  <Link href={`/changes/${change.id}`} className="text-sm font-medium text-slate-900 hover:text-indigo-600">
+                    #{change.id} {change.title}
+                  </Link>
+                  <div className="flex flex-wrap items-center gap-1.5 text-xs text-slate-500">
+                    {change.onAffectedService ? <Badge tone="blue">Affected service</Badge> : null}
+                    <span>{change.serviceName}</span>
+                    <span>· {formatDuration(incident.impactStartedAt.getTime() - change.shippedAt.getTime())} before impact</span>
+                    <span>· {change.authorName ?? "unknown author"}</span>
+                    <AiBadge aiAssisted={change.aiAssisted} toolName={change.aiToolName} involvement={change.aiInvolvement} />
+                    <ApprovalBadge {...change} />
+                  </div>
+                </div>
+                {canWrite ? <LinkSuspectForm incidentId={incident.id} changeId={change.id} changeTitle={change.title} /> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </Panel>
+  );
+}

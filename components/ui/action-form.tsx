@@ -1,0 +1,49 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+import type { ActionState } from "@/lib/actions/action-state";
+import type { FieldErrors } from "@/lib/server/errors";
+import { FormAlert } from "./field";
+import { useActionForm } from "./use-action-form";
+
+type ServerAction = (previous: ActionState, form: FormData) => Promise<ActionState>;
+
+/**
+ * A form bound to a server action: shows the action's message, hands field errors and
+ * the pending state to its children, keeps the input when refused and can clear it after
+ * success (for "add" forms).
+ */
+export function ActionForm({
+  action,
+  children,
+  className,
+  resetOnSuccess = false,
+  hidden,
+  label,
+}: {
+  action: ServerAction;
+  children: (state: { fieldErrors: FieldErrors; pending: boolean }) => React.ReactNode;
+  className?: string;
+  resetOnSuccess?: boolean;
+  hidden?: Record<string, string | number>;
+  label?: string;
+}) {
+  const { state, pending, onSubmit, fieldErrors } = useActionForm(action);
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (state.ok && resetOnSuccess) formRef.current?.reset();
+  }, [state, resetOnSuccess]);
+  return (
+    <form ref={formRef} onSubmit={onSubmit} className={className} noValidate aria-label={label}>
+      {Object.entries(hidden ?? {}).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      {state.ok === false ? <FormAlert message={state.message} /> : null}
+      {children({ fieldErrors, pending })}
+    </form>
+  );
+}
+
+export function FieldError({ errors }: { errors?: string[] }) {
+  return errors?.length ? <p className="mt-1 text-xs font-medium text-red-600">{errors.join(" ")}</p> : null;
+}

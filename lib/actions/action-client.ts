@@ -1,0 +1,48 @@
+import "server-only";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import type { z } from "zod";
+import type { SessionUser } from "@/lib/server/auth/session-user";
+import { requireUser } from "@/lib/server/auth/require-user";
+import type { Permission } from "@/lib/server/permissions";
+import { parseOrThrow } from "@/lib/server/validation";
+import { toActionState, type ActionState } from "./action-state";
+
+type Outcome = { revalidate?: string[]; redirectTo?: string; message?: string } | void;
+
+/**
+ * Every form action reads the same way: form → object → shared schema → signed-in user
+ * with the permission → one service → revalidate or redirect. Errors become form state.
+ */
+export function defineFormAction<S extends z.ZodType>(config: {
+  schema: S;
+  permission: Permission;
+  /** Form fields that carry several values (multi-selects, repeated inputs). */
+  arrays?: readonly string[];
+  run: (context: { actor: SessionUser; input: z.output<S> }) => Promise<Outcome>;
+}) {
+  return async (_previous: ActionState, form: FormData): Promise<ActionState> => {
+    let outcome: Outcome;
+    try {
+      const actor = await requireUser(config.permission);
+      const input = parseOrThrow(config.schema, formToObject(form, config.arrays ?? []));
+      outcome = await config.run({ actor, input });
+    } catch (error) {
+      return toActionState(error);
+    }
+    for (const path of outcome?.revalidate ?? []) revalidatePath(path);
+    if (outcome?.redirectTo) redirect(outcome.redirectTo);
+    return { ok: true, message: outcome?.message };
+  };
+}
+
+export function formToObject(form: FormData, arrays: readonly string[]): Record<string, unknown> {
+  const object: Record<string, unknown> = {};
+  for (const key of new Set(form.keys())) {
+    if (key.startsWith("$ACTION")) continue;
+    const values = form.getAll(key).map((value) => (typeof value === "string" ? value : value.name));
+    object[key] = arrays.includes(key) ? values : values[0];
+  }
+  for (const key of arrays) object[key] ??= [];
+  return object;
+}

@@ -1,0 +1,30 @@
+import "server-only";
+import { getDb } from "@/lib/server/db";
+
+export async function getChange(id: number) {
+  return getDb().change.findUnique({
+    where: { id },
+    select: {
+      id: true, source: true, externalId: true, externalUrl: true, kind: true, title: true, description: true, repository: true,
+      authorLevel: true, aiAssisted: true, aiInvolvement: true, aiDetectedBy: true, shippedAt: true, rolledBackAt: true,
+      approvalRequired: true, approvalState: true, approvalDecidedAt: true, approvalComment: true, createdAt: true,
+      service: { select: { id: true, name: true, team: { select: { name: true } } } },
+      author: { select: { id: true, name: true, level: true } },
+      approver: { select: { name: true } },
+      aiTool: { select: { name: true } },
+      policyId: true,
+      incidents: {
+        orderBy: { createdAt: "asc" },
+        select: {
+          role: true,
+          incident: { select: { id: true, title: true, severity: true, status: true, impactStartedAt: true, blastRadiusLevel: true } },
+        },
+      },
+      decisions: {
+        orderBy: { createdAt: "asc" },
+        select: { id: true, decision: true, comment: true, createdAt: true, actor: { select: { name: true } } },
+      },
+    },
+  });
+}
+export type ChangeDetail = NonNullable<Awaited<ReturnType<typeof getChange>>>;
