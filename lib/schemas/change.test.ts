@@ -60,3 +60,9 @@ describe("rolled-back schema", () => {
     expect(setRolledBackSchema.parse({ changeId: "3", rolledBackAt: "2026-11-02T10:00:00Z" }).rolledBackAt).toEqual(new Date("2026-11-02T10:00:00Z"));
   });
 });
+
+it("reports the AI details together with other field errors", () => {
+  const result = registerChangeSchema.safeParse({ aiAssisted: "on" });
+  const fields = result.error!.issues.map((i) => i.path[0]);
+  expect(fields).toEqual(expect.arrayContaining(["title", "serviceId", "aiToolId", "aiInvolvement"]));
+});

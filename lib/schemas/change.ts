@@ -25,10 +25,15 @@ export const registerChangeSchema = z
     aiToolId: z.preprocess(emptyToNull, z.coerce.number().int().positive().nullable()),
     aiInvolvement: z.preprocess(emptyToNull, z.enum(AI_INVOLVEMENTS, { error: "Choose how much the AI did." }).nullable()),
   })
-  .superRefine((value, ctx) => {
-    if (value.aiAssisted && value.aiToolId === null) ctx.addIssue({ code: "custom", path: ["aiToolId"], message: "Name the AI tool that assisted." });
-    if (value.aiAssisted && value.aiInvolvement === null) ctx.addIssue({ code: "custom", path: ["aiInvolvement"], message: "Choose how much the AI did." });
-  })
+  .superRefine(
+    (value, ctx) => {
+      if (value.aiAssisted !== true) return;
+      if (value.aiToolId === null) ctx.addIssue({ code: "custom", path: ["aiToolId"], message: "Name the AI tool that assisted." });
+      if (value.aiInvolvement === null) ctx.addIssue({ code: "custom", path: ["aiInvolvement"], message: "Choose how much the AI did." });
+    },
+    // Also when other fields failed, so the form shows every problem at once.
+    { when: () => true },
+  )
   .transform((value) => (value.aiAssisted ? value : { ...value, aiToolId: null, aiInvolvement: null }));
 export type RegisterChangeInput = z.infer<typeof registerChangeSchema>;
 

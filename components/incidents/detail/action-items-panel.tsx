@@ -46,7 +46,7 @@ export function ActionItemsPanel({ incidentId, items, people, today, canWrite }:
           {({ fieldErrors, pending }) => (
             <>
               <div>
-                <input name="title" aria-label="Action item" placeholder="What will prevent this from happening again?" className={inputClasses} aria-invalid={Boolean(fieldErrors.title)} />
+                <input name="title" aria-label="New action item" placeholder="What will prevent this from happening again?" className={inputClasses} aria-invalid={Boolean(fieldErrors.title)} />
                 <FieldError errors={fieldErrors.title} />
               </div>
               <div>

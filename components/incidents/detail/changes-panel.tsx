@@ -26,7 +26,7 @@ export function ChangesPanel({ incident, suspects, windowHours, timeZone, canWri
       ) : (
         <ul className="divide-y divide-slate-100">
           {incident.changes.map(({ role, change }) => (
-            <li key={change.id} className="flex flex-wrap items-start justify-between gap-3 py-3 first:pt-0">
+            <li key={change.id} className="flex items-start justify-between gap-3 py-3 first:pt-0">
               <div className="min-w-0 space-y-1">
                 <div className="flex flex-wrap items-center gap-1.5">
                   <Badge tone={isFailingRole(role) ? "red" : "slate"}>{LINK_ROLE_LABELS[role]}</Badge>
@@ -43,7 +43,7 @@ export function ChangesPanel({ incident, suspects, windowHours, timeZone, canWri
                   {change.rolledBackAt ? <Badge tone="orange">Rolled back</Badge> : null}
                 </div>
               </div>
-              {canWrite ? <LinkedChangeControls incidentId={incident.id} changeId={change.id} role={role} /> : null}
+              {canWrite ? <div className="shrink-0"><LinkedChangeControls incidentId={incident.id} changeId={change.id} role={role} /></div> : null}
             </li>
           ))}
         </ul>
@@ -73,7 +73,7 @@ export function ChangesPanel({ incident, suspects, windowHours, timeZone, canWri
         ) : (
           <ul className="mt-3 divide-y divide-slate-100">
             {suspects.map((change) => (
-              <li key={change.id} className={cn("flex flex-wrap items-start justify-between gap-3 py-2.5", !change.onAffectedService && "opacity-80")}>
+              <li key={change.id} className={cn("flex items-start justify-between gap-3 py-2.5", !change.onAffectedService && "opacity-80")}>
                 <div className="min-w-0 space-y-1">
                   <Link href={`/changes/${change.id}`} className="text-sm font-medium text-slate-900 hover:text-indigo-600">
                     #{change.id} {change.title}
@@ -87,7 +87,7 @@ export function ChangesPanel({ incident, suspects, windowHours, timeZone, canWri
                     <ApprovalBadge {...change} />
                   </div>
                 </div>
-                {canWrite ? <LinkSuspectForm incidentId={incident.id} changeId={change.id} changeTitle={change.title} /> : null}
+                {canWrite ? <div className="shrink-0"><LinkSuspectForm incidentId={incident.id} changeId={change.id} changeTitle={change.title} /></div> : null}
               </li>
             ))}
           </ul>

@@ -12,7 +12,7 @@ const selectClasses = "rounded-md border-0 bg-white py-1.5 pl-2 pr-7 text-xs rin
 /** "Link as [role] [Link]" for one suspect change. */
 export function LinkSuspectForm({ incidentId, changeId, changeTitle }: { incidentId: number; changeId: number; changeTitle: string }) {
   return (
-    <ActionForm action={linkChangeAction} hidden={{ incidentId, changeId }} label={`Link ${changeTitle}`} className="flex flex-wrap items-center justify-end gap-1.5">
+    <ActionForm action={linkChangeAction} hidden={{ incidentId, changeId }} label={`Link ${changeTitle}`} className="flex items-center justify-end gap-1.5">
       {({ pending }) => (
         <>
           <select name="role" defaultValue="SUSPECTED" aria-label={`Role of change #${changeId}`} className={selectClasses}>
@@ -30,7 +30,7 @@ export function LinkSuspectForm({ incidentId, changeId, changeTitle }: { inciden
 /** Change the role of a linked change, or remove the link. */
 export function LinkedChangeControls({ incidentId, changeId, role }: { incidentId: number; changeId: number; role: LinkRole }) {
   return (
-    <div className="flex flex-wrap items-center justify-end gap-1.5">
+    <div className="flex items-center justify-end gap-1.5">
       <ActionForm action={changeLinkRoleAction} hidden={{ incidentId, changeId }} label={`Role of change #${changeId}`} className="flex items-center gap-1.5">
         {({ pending }) => (
           <>

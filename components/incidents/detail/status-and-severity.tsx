@@ -17,7 +17,7 @@ const NEXT_STATUS: Record<IncidentStatus, IncidentStatus> = {
 export function StatusAndSeverity({ incidentId, version, status, severity }: { incidentId: number; version: number; status: IncidentStatus; severity: Severity }) {
   return (
     <div className="grid gap-4 sm:grid-cols-2">
-      <ActionForm action={updateIncidentStatusAction} hidden={{ incidentId, version }} label="Update status" className="space-y-2 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+      <ActionForm action={updateIncidentStatusAction} hidden={{ incidentId, version }} resetOnSuccess label="Update status" className="space-y-2 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
         {({ fieldErrors, pending }) => (
           <>
             <label htmlFor="status" className="block text-xs font-semibold uppercase tracking-wide text-slate-500">Status</label>
@@ -37,7 +37,7 @@ export function StatusAndSeverity({ incidentId, version, status, severity }: { i
           </>
         )}
       </ActionForm>
-      <ActionForm action={changeIncidentSeverityAction} hidden={{ incidentId, version }} label="Change severity" className="space-y-2 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+      <ActionForm action={changeIncidentSeverityAction} hidden={{ incidentId, version }} resetOnSuccess label="Change severity" className="space-y-2 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
         {({ fieldErrors, pending }) => (
           <>
             <label htmlFor="severity" className="block text-xs font-semibold uppercase tracking-wide text-slate-500">Severity</label>

@@ -26,7 +26,7 @@ export const SUSPECT_WINDOWS_HOURS = [6, 24, 72, 168] as const;
  * those on the incident's affected services first, then newest first.
  */
 export async function listSuspectChanges(options: { incidentId: number; windowHours: number; limit?: number }): Promise<SuspectChange[]> {
-  const limit = options.limit ?? 25;
+  const limit = options.limit ?? 12;
   return getDb().$queryRaw<SuspectChange[]>`
     WITH incident AS (
       SELECT i."impactStartedAt" AS started, array_agg(s."serviceId") AS services
