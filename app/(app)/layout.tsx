@@ -14,7 +14,7 @@ const NAV: NavItem[] = [
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await requirePageUser("/incidents");
-  const nav = user.role === "ADMIN" ? [...NAV, { href: "/admin", label: "Admin", soon: true }] : NAV;
+  const nav = user.role === "ADMIN" ? [...NAV, { href: "/admin/lists", label: "Admin" }] : NAV;
   return (
     <div className="min-h-screen">
       <header className="no-print bg-slate-900">
