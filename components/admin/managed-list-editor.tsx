@@ -24,14 +24,14 @@ export function ManagedListEditor({ list, items }: { list: ManagedList; items: M
               {({ fieldErrors, pending }) => (
                 <>
                   {item.code ? <span className="w-28 shrink-0 pt-2 font-mono text-xs text-slate-500">{item.code}</span> : null}
-                  <div className="min-w-0 flex-1">
+                  <div className={hasAliases ? "w-40 shrink-0" : "min-w-0 flex-1"}>
                     <input name="name" defaultValue={item.name} aria-label={`Name of ${item.name}`} className={`${inputClasses} py-1.5`} />
                     <FieldError errors={fieldErrors.name} />
                   </div>
                   {hasAliases ? (
-                    <input name="aliases" defaultValue={item.aliases?.join(", ")} aria-label={`Aliases of ${item.name}`} placeholder="aliases" className={`${inputClasses} w-48 py-1.5`} />
+                    <input name="aliases" defaultValue={item.aliases?.join(", ")} aria-label={`Aliases of ${item.name}`} placeholder="aliases" className={`${inputClasses} min-w-0 flex-1 py-1.5`} />
                   ) : null}
-                  <Button type="submit" variant="ghost" disabled={pending} className="px-2 py-1.5 text-xs">Rename</Button>
+                  <Button type="submit" variant="ghost" disabled={pending} className="px-2 py-1.5 text-xs">{hasAliases ? "Save" : "Rename"}</Button>
                 </>
               )}
             </ActionForm>
