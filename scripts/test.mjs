@@ -7,7 +7,8 @@ import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
-const reports = path.join(root, "test-results", "summary");
+// Outside test-results/, which Playwright empties when it starts.
+const reports = path.join(root, ".test-summary");
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
 
