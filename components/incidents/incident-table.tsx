@@ -1,31 +1,16 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
+import { DataTable, EmptyState } from "@/components/ui/table";
 import { formatDateTime, formatDuration } from "@/lib/domain/format";
 import type { IncidentListRow } from "@/lib/server/queries/incidents/list-incidents";
 import { BlastRadiusBadge, SeverityBadge, StatusBadge } from "./incident-badges";
 
 export function IncidentTable({ rows, timeZone, empty }: { rows: IncidentListRow[]; timeZone: string; empty: string }) {
   if (rows.length === 0) {
-    return (
-      <div className="rounded-lg bg-white px-6 py-16 text-center shadow-sm ring-1 ring-slate-200">
-        <p className="font-medium text-slate-900">{empty}</p>
-      </div>
-    );
+    return <EmptyState>{empty}</EmptyState>;
   }
   return (
-    <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
-        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-          <tr>
-            <th scope="col" className="px-4 py-3">Incident</th>
-            <th scope="col" className="px-4 py-3">Severity</th>
-            <th scope="col" className="px-4 py-3">Status</th>
-            <th scope="col" className="px-4 py-3">Blast radius</th>
-            <th scope="col" className="px-4 py-3">Impact started</th>
-            <th scope="col" className="px-4 py-3 text-right">Duration</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
+    <DataTable columns={["Incident", "Severity", "Status", "Blast radius", "Impact started", { label: "Duration", align: "right" }]}>
           {rows.map((incident) => (
             <tr key={incident.id} className="hover:bg-slate-50">
               <td className="max-w-md px-4 py-3">
@@ -48,8 +33,6 @@ export function IncidentTable({ rows, timeZone, empty }: { rows: IncidentListRow
               </td>
             </tr>
           ))}
-        </tbody>
-      </table>
-    </div>
+    </DataTable>
   );
 }

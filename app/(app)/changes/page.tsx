@@ -3,6 +3,7 @@ import Link from "next/link";
 import { AiBadge, ApprovalBadge, FailedBadge } from "@/components/changes/change-badges";
 import { ChangeFilterBar } from "@/components/changes/change-filter-bar";
 import { ButtonLink } from "@/components/ui/button";
+import { DataTable, EmptyState } from "@/components/ui/table";
 import { CHANGE_KIND_LABELS, LEVEL_LABELS } from "@/lib/domain/change";
 import { formatDateTime } from "@/lib/domain/format";
 import { changeFiltersToParams, parseChangeFilters } from "@/lib/schemas/change-filters";
@@ -44,22 +45,9 @@ export default async function ChangesPage({ searchParams }: { searchParams: Prom
       </div>
       <ChangeFilterBar filters={filters} services={services} aiTools={options.aiTools} />
       {rows.length === 0 ? (
-        <div className="rounded-lg bg-white px-6 py-16 text-center shadow-sm ring-1 ring-slate-200">
-          <p className="font-medium text-slate-900">No change matches these filters.</p>
-        </div>
+        <EmptyState>No change matches these filters.</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-              <tr>
-                <th scope="col" className="px-4 py-3">Change</th>
-                <th scope="col" className="px-4 py-3">Service</th>
-                <th scope="col" className="px-4 py-3">Author</th>
-                <th scope="col" className="px-4 py-3">Shipped</th>
-                <th scope="col" className="px-4 py-3">Flags</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
+        <DataTable columns={["Change", "Service", "Author", "Shipped", "Flags"]}>
               {rows.map((change) => (
                 <tr key={change.id} className="hover:bg-slate-50">
                   <td className="max-w-md px-4 py-3">
@@ -81,9 +69,7 @@ export default async function ChangesPage({ searchParams }: { searchParams: Prom
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       )}
       <div className="flex justify-end gap-2">
         {before ? <ButtonLink href={page(null)} variant="secondary">Newest</ButtonLink> : null}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { AccessNotice } from "@/components/ui/access-notice";
 import { ManagedListEditor } from "@/components/admin/managed-list-editor";
 import { requirePageUser } from "@/lib/server/auth/require-user";
 import { can } from "@/lib/server/permissions";
@@ -10,10 +11,9 @@ export default async function ManagedListsPage() {
   const user = await requirePageUser("/admin/lists");
   if (!can(user.role, "lists:manage")) {
     return (
-      <div className="mx-auto max-w-2xl rounded-lg bg-white p-8 shadow-sm ring-1 ring-slate-200">
-        <h1 className="text-xl font-semibold">Only admins manage these lists</h1>
-        <p className="mt-2 text-sm text-slate-600">Ask an admin to add the capability, factor, region or AI tool you need.</p>
-      </div>
+      <AccessNotice title="Only admins manage these lists">
+        Ask an admin to add the capability, factor, region or AI tool you need.
+      </AccessNotice>
     );
   }
   const lists = await listManagedLists();

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { AccessNotice } from "@/components/ui/access-notice";
 import { RegisterChangeForm } from "@/components/changes/register-change-form";
 import { requirePageUser } from "@/lib/server/auth/require-user";
 import { can } from "@/lib/server/permissions";
@@ -11,10 +12,9 @@ export default async function NewChangePage() {
   const user = await requirePageUser("/changes/new");
   if (!can(user.role, "change:register")) {
     return (
-      <div className="mx-auto max-w-2xl rounded-lg bg-white p-8 shadow-sm ring-1 ring-slate-200">
-        <h1 className="text-xl font-semibold">You cannot register changes</h1>
-        <p className="mt-2 text-sm text-slate-600">Your role ({user.role.toLowerCase()}) can read changes but not register them.</p>
-      </div>
+      <AccessNotice title="You cannot register changes">
+        Your role ({user.role.toLowerCase()}) can read changes but not register them.
+      </AccessNotice>
     );
   }
   const [services, options] = await Promise.all([listServiceOptions(), listPickOptions()]);

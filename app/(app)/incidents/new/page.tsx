@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { AccessNotice } from "@/components/ui/access-notice";
 import { DeclareIncidentForm } from "@/components/incidents/declare-incident-form";
 import { requirePageUser } from "@/lib/server/auth/require-user";
 import { can } from "@/lib/server/permissions";
@@ -10,12 +11,9 @@ export default async function NewIncidentPage() {
   const user = await requirePageUser("/incidents/new");
   if (!can(user.role, "incident:declare")) {
     return (
-      <div className="mx-auto max-w-2xl rounded-lg bg-white p-8 shadow-sm ring-1 ring-slate-200">
-        <h1 className="text-xl font-semibold">You cannot declare incidents</h1>
-        <p className="mt-2 text-sm text-slate-600">
-          Your role ({user.role.toLowerCase()}) can read incidents but not declare them. Ask an on-call engineer, or an admin to change your role.
-        </p>
-      </div>
+      <AccessNotice title="You cannot declare incidents">
+        Your role ({user.role.toLowerCase()}) can read incidents but not declare them. Ask an on-call engineer, or an admin to change your role.
+      </AccessNotice>
     );
   }
   const services = await listServiceOptions();

@@ -3,19 +3,16 @@ import { LINK_ROLE_LABELS } from "@/lib/domain/change-failure";
 import type { LinkChangeInput } from "@/lib/schemas/incident-updates";
 import type { SessionUser } from "@/lib/server/auth/session-user";
 import { getDb } from "@/lib/server/db";
-import { AppError } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
 import { writeAudit } from "@/lib/server/services/audit/write-audit";
-import { loadLinkEnds } from "./load-link-ends";
+import { loadLink } from "./load-link-ends";
 
 /** Changes the role a linked change played (for example suspected → trigger). */
 export async function changeLinkRole(options: { actor: SessionUser; input: LinkChangeInput }): Promise<void> {
   assertCan(options.actor, "incident:update");
   const { actor, input } = options;
   await getDb().$transaction(async (tx) => {
-    const change = await loadLinkEnds(tx, input);
-    const link = await tx.incidentChange.findUnique({ where: { incidentId_changeId: { incidentId: input.incidentId, changeId: input.changeId } }, select: { role: true } });
-    if (!link) throw new AppError("NOT_FOUND", "That change is not linked to this incident (any more).");
+    const { change, link } = await loadLink(tx, { incidentId: input.incidentId, changeId: input.changeId });
     if (link.role === input.role) return;
     await tx.incidentChange.update({ where: { incidentId_changeId: { incidentId: input.incidentId, changeId: input.changeId } }, data: { role: input.role } });
     await tx.timelineEvent.create({

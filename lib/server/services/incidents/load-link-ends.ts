@@ -10,3 +10,11 @@ export async function loadLinkEnds(tx: Prisma.TransactionClient, input: { incide
   if (!change) throw new AppError("NOT_FOUND", "That change does not exist (any more).");
   return change;
 }
+
+/** Both ends and the current link between them, or NOT_FOUND. */
+export async function loadLink(tx: Prisma.TransactionClient, input: { incidentId: number; changeId: number }) {
+  const change = await loadLinkEnds(tx, input);
+  const link = await tx.incidentChange.findUnique({ where: { incidentId_changeId: input }, select: { role: true } });
+  if (!link) throw new AppError("NOT_FOUND", "That change is not linked to this incident (any more).");
+  return { change, link };
+}

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { AccessNotice } from "@/components/ui/access-notice";
+import { DataTable } from "@/components/ui/table";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatDateTime } from "@/lib/domain/format";
@@ -20,10 +22,9 @@ export default async function IncidentAuditPage({ params }: { params: Promise<{ 
   if (!/^\d{1,9}$/.test(id)) notFound();
   if (!can(user.role, "audit:read")) {
     return (
-      <div className="mx-auto max-w-2xl rounded-lg bg-white p-8 shadow-sm ring-1 ring-slate-200">
-        <h1 className="text-xl font-semibold">Only admins can read the audit log</h1>
-        <p className="mt-2 text-sm text-slate-600">Ask an admin if you need to know who changed this incident.</p>
-      </div>
+      <AccessNotice title="Only admins can read the audit log">
+        Ask an admin if you need to know who changed this incident.
+      </AccessNotice>
     );
   }
   const [entries, { timeZone }] = await Promise.all([listAuditEntries({ entityType: "Incident", entityId: id }), getOrgSettings()]);
@@ -31,23 +32,12 @@ export default async function IncidentAuditPage({ params }: { params: Promise<{ 
     <div className="space-y-4">
       <Link href={`/incidents/${id}`} className="text-sm text-slate-500 hover:text-slate-800">← INC-{id}</Link>
       <h1 className="text-2xl font-semibold tracking-tight">Audit log of INC-{id}</h1>
-      <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-            <tr>
-              <th scope="col" className="px-4 py-3">When</th>
-              <th scope="col" className="px-4 py-3">Who</th>
-              <th scope="col" className="px-4 py-3">What</th>
-              <th scope="col" className="px-4 py-3">Before</th>
-              <th scope="col" className="px-4 py-3">After</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100 align-top">
+      <DataTable columns={["When", "Who", "What", "Before", "After"]}>
             {entries.length === 0 ? (
               <tr><td colSpan={5} className="px-4 py-10 text-center text-slate-500">No audit entries for this incident.</td></tr>
             ) : (
               entries.map((entry) => (
-                <tr key={entry.id}>
+                <tr key={entry.id} className="align-top">
                   <td className="whitespace-nowrap px-4 py-3 text-slate-600">{formatDateTime(entry.at, timeZone)}</td>
                   <td className="whitespace-nowrap px-4 py-3">{entry.actor?.name ?? entry.actorLabel ?? "System"}</td>
                   <td className="whitespace-nowrap px-4 py-3 font-mono text-xs">{entry.action}</td>
@@ -56,9 +46,7 @@ export default async function IncidentAuditPage({ params }: { params: Promise<{ 
                 </tr>
               ))
             )}
-          </tbody>
-        </table>
-      </div>
+      </DataTable>
     </div>
   );
 }
