@@ -7,6 +7,7 @@ import { isUniqueViolation } from "@/lib/server/db/prisma-errors";
 import { AppError } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
 import { writeAudit } from "@/lib/server/services/audit/write-audit";
+import { notifyApprovers } from "@/lib/server/services/notifications/notify";
 
 /**
  * Registers a change by hand. The author's level is recorded as it is now (promotions
@@ -53,6 +54,11 @@ export async function registerChange(options: { actor: SessionUser; input: Regis
       });
       if (approvalRequired) {
         await tx.approvalDecision.create({ data: { changeId: change.id, actorId: actor.id, decision: "REQUESTED" } });
+        await notifyApprovers(tx, {
+          approverLevels: policy.approverLevels,
+          exceptUserId: author.id,
+          notice: { kind: "approval.requested", title: `Approval needed: ${input.title}`, href: `/changes/${change.id}` },
+        });
       }
       await writeAudit(tx, {
         actorId: actor.id,

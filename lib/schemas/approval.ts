@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { AI_INVOLVEMENTS, LEVELS } from "@/lib/domain/change";
+
+export const decideApprovalSchema = z
+  .object({
+    changeId: z.coerce.number().int().positive(),
+    decision: z.enum(["APPROVED", "REJECTED"], { error: "Choose approve or reject." }),
+    comment: z.string().trim().max(2000, "Keep the comment under 2,000 characters.").default(""),
+  })
+  .refine((v) => v.decision === "APPROVED" || v.comment.length >= 3, {
+    path: ["comment"],
+    message: "Say why you reject it, so the author knows what to change.",
+  });
+export type DecideApprovalInput = z.infer<typeof decideApprovalSchema>;
+
+export const requestApprovalSchema = z.object({
+  changeId: z.coerce.number().int().positive(),
+  title: z.string().trim().min(3, "Give the change a title of at least 3 characters.").max(300, "Keep the title under 300 characters."),
+  comment: z.string().trim().min(3, "Say what you changed since the rejection.").max(2000, "Keep the comment under 2,000 characters."),
+});
+export type RequestApprovalInput = z.infer<typeof requestApprovalSchema>;
+
+const levels = z.array(z.enum(LEVELS)).default([]);
+/** Self-approval is not a setting: an author never approves their own change. */
+export const updateApprovalPolicySchema = z.object({
+  levelsRequiring: levels,
+  approverLevels: levels.refine((v) => v.length > 0, "At least one level must be able to approve."),
+  exemptInvolvements: z.array(z.enum(AI_INVOLVEMENTS)).default([]),
+});
+export type UpdateApprovalPolicyInput = z.infer<typeof updateApprovalPolicySchema>;

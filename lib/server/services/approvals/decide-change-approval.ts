@@ -1,0 +1,59 @@
+import "server-only";
+import { canApproveChange } from "@/lib/domain/approval-policy";
+import type { DecideApprovalInput } from "@/lib/schemas/approval";
+import type { SessionUser } from "@/lib/server/auth/session-user";
+import { getDb } from "@/lib/server/db";
+import { AppError } from "@/lib/server/errors";
+import { writeAudit } from "@/lib/server/services/audit/write-audit";
+import { notifyUser } from "@/lib/server/services/notifications/notify";
+
+const REFUSALS = {
+  NOT_AN_APPROVER_LEVEL: "Only engineers at an approving level (senior by default) can approve AI-assisted changes; a manager role alone does not count.",
+  SELF_APPROVAL: "You wrote this change, so someone else must approve it.",
+  INACTIVE: "Your account is deactivated.",
+} as const;
+
+/**
+ * Approves or rejects a pending change. Exactly one decision wins when two approvers act
+ * at once: the update only applies while the change is still pending.
+ */
+export async function decideChangeApproval(options: { actor: SessionUser; input: DecideApprovalInput }): Promise<void> {
+  const { actor, input } = options;
+  await getDb().$transaction(async (tx) => {
+    const change = await tx.change.findUnique({
+      where: { id: input.changeId },
+      select: { id: true, title: true, authorId: true, approvalRequired: true, approvalState: true, approver: { select: { name: true } }, policy: true },
+    });
+    if (!change) throw new AppError("NOT_FOUND", "This change does not exist (any more).");
+    if (!change.approvalRequired) throw new AppError("CONFLICT", "This change does not need approval.");
+    const policy = change.policy ?? (await tx.approvalPolicy.findFirstOrThrow({ orderBy: { id: "desc" } }));
+    const me = await tx.user.findUniqueOrThrow({ where: { id: actor.id }, select: { id: true, level: true, active: true } });
+    const check = canApproveChange(me, change, policy);
+    if (!check.ok) throw new AppError("FORBIDDEN", REFUSALS[check.reason]);
+
+    const at = new Date();
+    const { count } = await tx.change.updateMany({
+      where: { id: change.id, approvalState: "PENDING" },
+      data: { approvalState: input.decision, approverId: actor.id, approvalDecidedAt: at, approvalComment: input.comment || null, version: { increment: 1 } },
+    });
+    if (count === 0) {
+      const now = await tx.change.findUniqueOrThrow({ where: { id: change.id }, select: { approvalState: true, approver: { select: { name: true } } } });
+      const who = now.approver?.name ?? "someone";
+      throw new AppError("CONFLICT", `${who} already ${now.approvalState === "APPROVED" ? "approved" : "rejected"} this change; your decision was not recorded. Reload to see it.`);
+    }
+    await tx.approvalDecision.create({ data: { changeId: change.id, actorId: actor.id, decision: input.decision, comment: input.comment, createdAt: at } });
+    await notifyUser(tx, change.authorId, {
+      kind: input.decision === "APPROVED" ? "approval.approved" : "approval.rejected",
+      title: `${actor.name} ${input.decision === "APPROVED" ? "approved" : "rejected"} “${change.title}”`,
+      href: `/changes/${change.id}`,
+    });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: input.decision === "APPROVED" ? "change.approved" : "change.rejected",
+      entityType: "Change",
+      entityId: change.id,
+      before: { approvalState: "PENDING" },
+      after: { approvalState: input.decision, comment: input.comment, policyId: policy.id },
+    });
+  });
+}
