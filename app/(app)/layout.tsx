@@ -1,12 +1,14 @@
 import Link from "next/link";
 import { AppNav, type NavItem } from "@/components/layout/app-nav";
+import { NotificationBell } from "@/components/layout/notification-bell";
 import { SignOutButton } from "@/components/layout/sign-out-button";
 import { requirePageUser } from "@/lib/server/auth/require-user";
+import { countUnreadNotifications } from "@/lib/server/queries/notifications/list-notifications";
 
 const NAV: NavItem[] = [
   { href: "/incidents", label: "Incidents" },
   { href: "/changes", label: "Changes" },
-  { href: "/approvals", label: "Approvals", soon: true },
+  { href: "/approvals", label: "Approvals" },
   { href: "/dashboard", label: "Dashboard", soon: true },
   { href: "/reports", label: "Weekly report", soon: true },
   { href: "/help/definitions", label: "Definitions" },
@@ -14,6 +16,7 @@ const NAV: NavItem[] = [
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await requirePageUser("/incidents");
+  const unread = await countUnreadNotifications(user.id);
   const nav = user.role === "ADMIN" ? [...NAV, { href: "/admin/lists", label: "Admin" }] : NAV;
   return (
     <div className="min-h-screen">
@@ -26,6 +29,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           </Link>
           <AppNav items={nav} />
           <div className="ml-auto flex shrink-0 items-center gap-3">
+            <NotificationBell unread={unread} />
             <div className="hidden text-right leading-tight sm:block">
               <div className="text-sm font-medium text-white">{user.name}</div>
               <div className="text-xs text-slate-400">

@@ -8,7 +8,7 @@ import type { Permission } from "@/lib/server/permissions";
 import { parseOrThrow } from "@/lib/server/validation";
 import { toActionState, type ActionState } from "./action-state";
 
-type Outcome = { revalidate?: string[]; redirectTo?: string; message?: string } | void;
+type Outcome = { revalidate?: string[]; redirectTo?: string; message?: string; data?: Record<string, string> } | void;
 
 /**
  * Every form action reads the same way: form → object → shared schema → signed-in user
@@ -32,7 +32,7 @@ export function defineFormAction<S extends z.ZodType>(config: {
     }
     for (const path of outcome?.revalidate ?? []) revalidatePath(path);
     if (outcome?.redirectTo) redirect(outcome.redirectTo);
-    return { ok: true, message: outcome?.message };
+    return { ok: true, message: outcome?.message, data: outcome?.data };
   };
 }
 

@@ -2,7 +2,7 @@ import "server-only";
 import { isAppError, type FieldErrors } from "@/lib/server/errors";
 
 /** What a form action returns to its form: a message for the form and one per field. */
-export type ActionState = { ok?: boolean; message?: string; fieldErrors?: FieldErrors };
+export type ActionState = { ok?: boolean; message?: string; fieldErrors?: FieldErrors; data?: Record<string, string> };
 
 /** Maps any error to what a user may see; internals are logged, never shown. */
 export function toActionState(error: unknown): ActionState {

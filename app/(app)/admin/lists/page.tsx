@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { AccessNotice } from "@/components/ui/access-notice";
+import { AdminNav } from "@/components/admin/admin-nav";
 import { ManagedListEditor } from "@/components/admin/managed-list-editor";
 import { requirePageUser } from "@/lib/server/auth/require-user";
 import { can } from "@/lib/server/permissions";
@@ -20,8 +21,9 @@ export default async function ManagedListsPage() {
   return (
     <div className="space-y-6">
       <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Managed lists</h1>
-        <p className="mt-1 text-sm text-slate-600">What incidents, reviews and changes pick from. Archiving hides an item from pickers; history keeps it.</p>
+        <h1 className="text-2xl font-semibold tracking-tight">Admin</h1>
+        <div className="mt-4"><AdminNav current="/admin/lists" /></div>
+        <p className="mt-4 text-sm text-slate-600">What incidents, reviews and changes pick from. Archiving hides an item from pickers; history keeps it.</p>
       </div>
       <div className="grid gap-6 xl:grid-cols-2">
         <ManagedListEditor list="capabilities" items={lists.capabilities} />

@@ -6,7 +6,8 @@ import { RollbackForm } from "@/components/changes/rollback-form";
 import { BlastRadiusBadge, SeverityBadge, StatusBadge } from "@/components/incidents/incident-badges";
 import { Badge } from "@/components/ui/badge";
 import { Panel } from "@/components/ui/panel";
-import { approvalCompliance } from "@/lib/domain/approval-policy";
+import { approvalCompliance, canApproveChange, DEFAULT_APPROVAL_POLICY } from "@/lib/domain/approval-policy";
+import { DecideApprovalForm, RequestApprovalForm } from "@/components/approvals/approval-forms";
 import { AI_INVOLVEMENT_LABELS, APPROVAL_STATE_LABELS, CHANGE_KIND_LABELS, LEVEL_LABELS } from "@/lib/domain/change";
 import { isChangeFailed, isFailingRole, LINK_ROLE_LABELS } from "@/lib/domain/change-failure";
 import { formatDateTime } from "@/lib/domain/format";
@@ -31,6 +32,8 @@ export default async function ChangePage({ params, searchParams }: Props) {
   const { timeZone } = await getOrgSettings();
   const failed = isChangeFailed({ rolledBackAt: change.rolledBackAt, linkRoles: change.incidents.map((l) => l.role) });
   const compliance = approvalCompliance(change);
+  const canDecide = change.approvalState === "PENDING" && canApproveChange({ id: user.id, level: user.level, active: true }, { authorId: change.author?.id ?? null }, change.policy ?? DEFAULT_APPROVAL_POLICY).ok;
+  const canRequest = change.approvalState === "REJECTED" && (change.author?.id === user.id || user.role === "ADMIN");
 
   const facts: Array<[string, React.ReactNode]> = [
     ["Kind", CHANGE_KIND_LABELS[change.kind]],
@@ -101,6 +104,21 @@ export default async function ChangePage({ params, searchParams }: Props) {
             {compliance === "VIOLATION" ? (
               <p className="mt-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-inset ring-red-600/20">
                 Policy violation: this change shipped without the senior approval it needed.
+              </p>
+            ) : null}
+            {canDecide ? (
+              <div className="mt-4 border-t border-slate-100 pt-4">
+                <DecideApprovalForm changeId={change.id} title={change.title} />
+              </div>
+            ) : null}
+            {canRequest ? (
+              <div className="mt-4 border-t border-slate-100 pt-4">
+                <RequestApprovalForm changeId={change.id} title={change.title} />
+              </div>
+            ) : null}
+            {change.approvalState === "PENDING" && !canDecide ? (
+              <p className="mt-4 text-xs text-slate-500">
+                {change.author?.id === user.id ? "You wrote this change: a senior engineer other than you approves it." : "Only an approving-level engineer other than the author can approve it."}
               </p>
             ) : null}
             {change.decisions.length > 0 ? (

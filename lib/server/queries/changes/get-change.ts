@@ -13,6 +13,7 @@ export async function getChange(id: number) {
       approver: { select: { name: true } },
       aiTool: { select: { name: true } },
       policyId: true,
+      policy: { select: { levelsRequiring: true, approverLevels: true, allowSelfApproval: true, exemptInvolvements: true } },
       incidents: {
         orderBy: { createdAt: "asc" },
         select: {

@@ -1,0 +1,19 @@
+import "server-only";
+import { getDb } from "@/lib/server/db";
+
+/** The approvals queue: pending changes, oldest request first. */
+export async function listPendingApprovals(limit = 200) {
+  return getDb().change.findMany({
+    where: { approvalState: "PENDING" },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take: limit,
+    select: {
+      id: true, title: true, kind: true, repository: true, externalUrl: true, createdAt: true, shippedAt: true,
+      aiInvolvement: true, authorLevel: true, authorId: true,
+      author: { select: { name: true } },
+      aiTool: { select: { name: true } },
+      service: { select: { name: true } },
+    },
+  });
+}
+export type PendingApproval = Awaited<ReturnType<typeof listPendingApprovals>>[number];
