@@ -3,9 +3,10 @@ import { expect, type Page } from "@playwright/test";
 /** Registers a change through the form and returns its id. */
 export async function registerChange(
   page: Page,
-  options: { title: string; service: string; shipped?: boolean; ai?: { tool: string; involvement: string }; author?: string },
+  options: { title: string; service: string; shipped?: boolean; ai?: { tool: string; involvement: string }; author?: string; keepFields?: boolean },
 ): Promise<number> {
-  await page.goto("/changes/new");
+  // keepFields: the caller already opened the form and filled extra fields.
+  if (!options.keepFields) await page.goto("/changes/new");
   await page.getByLabel("Title").fill(options.title);
   await page.getByLabel("Service").selectOption({ label: options.service });
   if (options.author) await page.getByLabel("Author").selectOption({ label: options.author });

@@ -61,7 +61,7 @@ export default async function ApprovalsPage() {
                   {check.ok ? (
                     <DecideApprovalForm changeId={change.id} title={change.title} />
                   ) : (
-                    <span className="text-xs text-slate-500">{check.reason === "SELF_APPROVAL" ? "Your change: someone else approves it." : "Needs an approving-level engineer."}</span>
+                    <span className="text-xs text-slate-500">{change.authorId === user.id ? "Your change: someone else approves it." : "Needs an approving-level engineer."}</span>
                   )}
                 </td>
               </tr>
