@@ -33,6 +33,7 @@ test("junior's AI change waits for a senior; the gate follows; a change shipped 
   await page.getByRole("link", { name: /Notifications/ }).click();
   await expect(page.getByRole("link", { name: `Approval needed: ${title}` })).toBeVisible();
   await page.getByRole("link", { name: "Approvals" }).click();
+  await expect(page.getByRole("heading", { name: "Approvals" })).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath("approvals-queue.png"), fullPage: true });
   const queued = page.getByRole("row").filter({ hasText: title });
   await queued.getByRole("button", { name: "Reject" }).click();

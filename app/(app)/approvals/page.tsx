@@ -1,22 +1,29 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DecideApprovalForm } from "@/components/approvals/approval-forms";
+import { ComplianceStrip } from "@/components/approvals/compliance-strip";
 import { AiBadge } from "@/components/changes/change-badges";
-import { Badge } from "@/components/ui/badge";
 import { DataTable, EmptyState } from "@/components/ui/table";
 import { canApproveChange } from "@/lib/domain/approval-policy";
 import { CHANGE_KIND_LABELS, LEVEL_LABELS } from "@/lib/domain/change";
 import { formatDateTime } from "@/lib/domain/format";
 import { requirePageUser } from "@/lib/server/auth/require-user";
 import { getApprovalPolicy } from "@/lib/server/queries/approvals/get-approval-policy";
-import { listPendingApprovals } from "@/lib/server/queries/approvals/list-pending-approvals";
+import { getComplianceSummary } from "@/lib/server/queries/approvals/get-compliance-summary";
+import { countShippedWhilePending, listPendingApprovals } from "@/lib/server/queries/approvals/list-pending-approvals";
 import { getOrgSettings } from "@/lib/server/queries/settings/get-org-settings";
 
 export const metadata: Metadata = { title: "Approvals" };
 
 export default async function ApprovalsPage() {
   const user = await requirePageUser("/approvals");
-  const [pending, policy, { timeZone }] = await Promise.all([listPendingApprovals(), getApprovalPolicy(), getOrgSettings()]);
+  const { timeZone } = await getOrgSettings();
+  const [pending, shippedWhilePending, policy, compliance] = await Promise.all([
+    listPendingApprovals(),
+    countShippedWhilePending(),
+    getApprovalPolicy(),
+    getComplianceSummary(timeZone),
+  ]);
   const mayApprove = policy.approverLevels.includes(user.level);
 
   return (
@@ -31,6 +38,13 @@ export default async function ApprovalsPage() {
       {!mayApprove ? (
         <p className="rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900 ring-1 ring-inset ring-amber-600/20">
           You can follow the queue, but only {policy.approverLevels.map((l) => LEVEL_LABELS[l].toLowerCase()).join(" or ")} engineers can approve. Your level is {LEVEL_LABELS[user.level].toLowerCase()}.
+        </p>
+      ) : null}
+      <ComplianceStrip weeks={compliance.weeks} pendingNow={compliance.pendingNow} />
+      {shippedWhilePending > 0 ? (
+        <p className="text-sm text-slate-600">
+          {shippedWhilePending} pending change{shippedWhilePending === 1 ? "" : "s"} shipped without waiting: policy violations, not in the queue.{" "}
+          <Link href="/changes?violation=1&approval=PENDING" className="text-indigo-600 underline">See them</Link>
         </p>
       ) : null}
       {pending.length === 0 ? (
@@ -49,7 +63,6 @@ export default async function ApprovalsPage() {
                   {change.externalUrl ? (
                     <a href={change.externalUrl} target="_blank" rel="noreferrer" className="mt-1 inline-block text-xs text-indigo-600 underline">View the diff</a>
                   ) : null}
-                  {change.shippedAt ? <div className="mt-1"><Badge tone="red">Already shipped: a policy violation</Badge></div> : null}
                 </td>
                 <td className="whitespace-nowrap px-4 py-3">
                   {change.author?.name ?? "Unknown"}

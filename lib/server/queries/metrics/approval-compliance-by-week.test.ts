@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestService, createTestUser } from "@/lib/server/testing/factories";
+import { useTestDatabase, type TestDatabase } from "@/lib/server/testing/test-database";
+import { approvalComplianceByWeek } from "./approval-compliance-by-week";
+
+let database: TestDatabase;
+let serviceId: number;
+let otherServiceId: number;
+
+type Spec = { shippedAt: string | null; state: "PENDING" | "APPROVED" | "REJECTED" | "NOT_REQUIRED"; decidedAt?: string; required?: boolean; service?: "other" };
+
+async function change(spec: Spec) {
+  const db = database.connection.prisma;
+  await db.change.create({
+    data: {
+      kind: "DEPLOY", title: "c", serviceId: spec.service === "other" ? otherServiceId : serviceId,
+      aiAssisted: spec.required ?? true, approvalRequired: spec.required ?? true, approvalState: spec.state,
+      shippedAt: spec.shippedAt ? new Date(spec.shippedAt) : null, approvalDecidedAt: spec.decidedAt ? new Date(spec.decidedAt) : null,
+    },
+  });
+}
+
+beforeAll(async () => {
+  database = await useTestDatabase();
+  const db = database.connection.prisma;
+  await createTestUser(db);
+  serviceId = (await createTestService(db)).id;
+  otherServiceId = (await createTestService(db)).id;
+  // Weeks in Europe/Berlin: Mon 2026-10-19, Mon 2026-10-26 (DST ends 25 Oct), Mon 2026-11-02, Mon 2026-11-09.
+  await change({ shippedAt: "2026-10-20T10:00:00Z", state: "APPROVED", decidedAt: "2026-10-20T09:00:00Z" }); // compliant, wk 10-19
+  await change({ shippedAt: "2026-10-20T10:00:00Z", state: "APPROVED", decidedAt: "2026-10-20T11:00:00Z" }); // approved after shipping: violation, wk 10-19
+  await change({ shippedAt: "2026-10-25T23:30:00Z", state: "PENDING" }); // Mon 00:30 Berlin (CET): violation, wk 10-26, not 10-19
+  await change({ shippedAt: "2026-10-25T22:30:00Z", state: "REJECTED", decidedAt: "2026-10-25T20:00:00Z" }); // Sun 23:30 Berlin: violation, wk 10-19
+  await change({ shippedAt: "2026-11-09T08:00:00Z", state: "APPROVED", decidedAt: "2026-11-09T08:00:00Z" }); // decided at the ship instant: compliant
+  await change({ shippedAt: "2026-11-09T08:00:00Z", state: "NOT_REQUIRED", required: false }); // not counted
+  await change({ shippedAt: "2026-11-09T09:00:00Z", state: "PENDING", service: "other" }); // violation on the other service
+  await change({ shippedAt: null, state: "PENDING" }); // pending: in no week
+});
+afterAll(() => database.dispose());
+
+describe("approval compliance by week", () => {
+  it("counts by the week of shipping in the organisation's time zone, empty weeks as zeros", async () => {
+    const result = await approvalComplianceByWeek({ from: new Date("2026-10-19T12:00:00Z"), to: new Date("2026-11-12T12:00:00Z"), timeZone: "Europe/Berlin" });
+    expect(result.weeks).toEqual([
+      { weekStart: "2026-10-19", required: 3, compliant: 1, violations: 2 },
+      { weekStart: "2026-10-26", required: 1, compliant: 0, violations: 1 },
+      { weekStart: "2026-11-02", required: 0, compliant: 0, violations: 0 },
+      { weekStart: "2026-11-09", required: 2, compliant: 1, violations: 1 },
+    ]);
+    expect(result.pendingNow).toBe(1);
+  });
+
+  it("moves the boundary with the time zone", async () => {
+    const utc = await approvalComplianceByWeek({ from: new Date("2026-10-19T12:00:00Z"), to: new Date("2026-10-27T12:00:00Z"), timeZone: "UTC" });
+    // In UTC both late-Sunday changes belong to the week of 19 October.
+    expect(utc.weeks).toEqual([
+      { weekStart: "2026-10-19", required: 4, compliant: 1, violations: 3 },
+      { weekStart: "2026-10-26", required: 0, compliant: 0, violations: 0 },
+    ]);
+  });
+
+  it("filters by service", async () => {
+    const other = await approvalComplianceByWeek({ from: new Date("2026-11-09T12:00:00Z"), to: new Date("2026-11-09T12:00:00Z"), timeZone: "Europe/Berlin", serviceIds: [otherServiceId] });
+    expect(other.weeks).toEqual([{ weekStart: "2026-11-09", required: 1, compliant: 0, violations: 1 }]);
+    expect(other.pendingNow).toBe(0);
+  });
+});
