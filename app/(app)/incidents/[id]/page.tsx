@@ -66,7 +66,7 @@ export default async function IncidentPage({ params, searchParams }: Props) {
     impactMinutes: impactMinutes(incident.impactStartedAt, incident.mitigatedAt, incident.resolvedAt),
   });
   const aiLinked = isIncidentAiLinked(incident.changes.map((l) => ({ role: l.role, aiAssisted: l.change.aiAssisted })));
-  const violation = incident.changes.some((l) => (l.role === "TRIGGER" || l.role === "ROOT_CAUSE") && approvalCompliance(l.change) === "VIOLATION");
+  const violation = incident.changes.some((l) => approvalCompliance(l.change) === "VIOLATION");
 
   const stamps: Array<[string, Date | null]> = [
     ["Impact started", incident.impactStartedAt],

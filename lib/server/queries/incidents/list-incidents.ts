@@ -1,6 +1,6 @@
 import "server-only";
 import { approvalCompliance } from "@/lib/domain/approval-policy";
-import { FAILING_LINK_ROLES } from "@/lib/domain/change-failure";
+import { FAILING_LINK_ROLES, isIncidentAiLinked } from "@/lib/domain/change-failure";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { BlastRadiusLevel, IncidentStatus, Severity } from "@/lib/generated/prisma/enums";
 import { incidentTimeRange, type IncidentFilters } from "@/lib/schemas/incident-filters";
@@ -19,7 +19,7 @@ export type IncidentListRow = {
   services: string[];
   /** A trigger or root-cause change was AI-assisted. */
   aiLinked: boolean;
-  /** A trigger or root-cause change shipped without its required approval. */
+  /** A linked change (any role) shipped without its required approval. */
   policyViolation: boolean;
 };
 
@@ -65,8 +65,8 @@ export async function listIncidents(options: { filters: IncidentFilters; timeZon
       resolvedAt: true,
       services: { select: { service: { select: { name: true } } } },
       changes: {
-        where: { role: { in: [...FAILING_LINK_ROLES] } },
         select: {
+          role: true,
           change: { select: { aiAssisted: true, approvalRequired: true, approvalState: true, approvalDecidedAt: true, shippedAt: true } },
         },
       },
@@ -77,7 +77,7 @@ export async function listIncidents(options: { filters: IncidentFilters; timeZon
     ...row,
     durationMs: (row.resolvedAt?.getTime() ?? now) - row.impactStartedAt.getTime(),
     services: services.map((s) => s.service.name).sort(),
-    aiLinked: changes.some(({ change }) => change.aiAssisted),
+    aiLinked: isIncidentAiLinked(changes.map(({ role, change }) => ({ role, aiAssisted: change.aiAssisted }))),
     policyViolation: changes.some(({ change }) => approvalCompliance(change) === "VIOLATION"),
   }));
   const last = page.at(-1);
