@@ -40,7 +40,7 @@ afterAll(() => database.dispose());
 
 describe("approval compliance by week", () => {
   it("counts by the week of shipping in the organisation's time zone, empty weeks as zeros", async () => {
-    const result = await approvalComplianceByWeek({ from: new Date("2026-10-19T12:00:00Z"), to: new Date("2026-11-12T12:00:00Z"), timeZone: "Europe/Berlin" });
+    const result = await approvalComplianceByWeek({ from: "2026-10-19", to: "2026-11-16", timeZone: "Europe/Berlin", serviceIds: [], teamIds: [] });
     expect(result.weeks).toEqual([
       { weekStart: "2026-10-19", required: 3, compliant: 1, violations: 2 },
       { weekStart: "2026-10-26", required: 1, compliant: 0, violations: 1 },
@@ -51,7 +51,7 @@ describe("approval compliance by week", () => {
   });
 
   it("moves the boundary with the time zone", async () => {
-    const utc = await approvalComplianceByWeek({ from: new Date("2026-10-19T12:00:00Z"), to: new Date("2026-10-27T12:00:00Z"), timeZone: "UTC" });
+    const utc = await approvalComplianceByWeek({ from: "2026-10-19", to: "2026-11-02", timeZone: "UTC", serviceIds: [], teamIds: [] });
     // In UTC both late-Sunday changes belong to the week of 19 October.
     expect(utc.weeks).toEqual([
       { weekStart: "2026-10-19", required: 4, compliant: 1, violations: 3 },
@@ -60,7 +60,7 @@ describe("approval compliance by week", () => {
   });
 
   it("filters by service", async () => {
-    const other = await approvalComplianceByWeek({ from: new Date("2026-11-09T12:00:00Z"), to: new Date("2026-11-09T12:00:00Z"), timeZone: "Europe/Berlin", serviceIds: [otherServiceId] });
+    const other = await approvalComplianceByWeek({ from: "2026-11-09", to: "2026-11-16", timeZone: "Europe/Berlin", serviceIds: [otherServiceId], teamIds: [] });
     expect(other.weeks).toEqual([{ weekStart: "2026-11-09", required: 1, compliant: 0, violations: 1 }]);
     expect(other.pendingNow).toBe(0);
   });

@@ -1,42 +1,37 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { getDb } from "@/lib/server/db";
+import { scopeSql, type MetricScope } from "./metric-scope";
 
 export type ComplianceWeek = { weekStart: string; required: number; compliant: number; violations: number };
 
 /**
- * PRODUCT.md: among AI-assisted changes that required approval and shipped in a week
- * (weeks start Monday 00:00 in `timeZone`), compliant ones had an approval given before
- * they shipped; the rest are violations and count in the week they shipped. Every week of
- * the range is returned, empty ones as zeros. Not-yet-shipped required changes are
- * pending and belong to no week (`pendingNow`).
- * The dashboard and the weekly report use this same query.
+ * Chart 7. PRODUCT.md: among AI-assisted changes that required approval and shipped in a
+ * week (weeks start Monday 00:00 in the organisation's time zone), compliant ones had an
+ * approval given before they shipped; the rest are violations and count in the week they
+ * shipped. Every week of the range is returned, empty ones as zeros. Required changes not
+ * shipped yet are pending and belong to no week (`pendingNow`).
+ * The dashboard, the approvals page and the weekly report use this same query.
  */
-export async function approvalComplianceByWeek(options: { from: Date; to: Date; timeZone: string; serviceIds?: number[] }) {
-  const tz = options.timeZone;
-  const services = options.serviceIds?.length ? Prisma.sql`AND c."serviceId" = ANY(${options.serviceIds})` : Prisma.empty;
+export async function approvalComplianceByWeek(scope: MetricScope) {
+  const s = scopeSql(scope);
   const db = getDb();
   const weeks = await db.$queryRaw<ComplianceWeek[]>`
-    WITH weeks AS (
-      SELECT generate_series(
-        date_trunc('week', ${options.from}::timestamptz AT TIME ZONE ${tz}),
-        date_trunc('week', ${options.to}::timestamptz AT TIME ZONE ${tz}),
-        interval '1 week'
-      ) AS local_start
+    WITH weeks AS (${s.weeks}),
+    ch AS (
+      SELECT ${s.weekOf(Prisma.sql`c."shippedAt"`)} AS wk,
+             (c."approvalState" = 'APPROVED' AND c."approvalDecidedAt" <= c."shippedAt") AS compliant
+      FROM "Change" c
+      WHERE c."approvalRequired" AND c."shippedAt" >= ${s.fromTs} AND c."shippedAt" < ${s.toTs} ${s.changeScope}
     )
     SELECT to_char(w.local_start, 'YYYY-MM-DD') AS "weekStart",
-           count(c.id)::int AS required,
-           (count(c.id) FILTER (WHERE c."approvalState" = 'APPROVED' AND c."approvalDecidedAt" <= c."shippedAt"))::int AS compliant,
-           (count(c.id) FILTER (WHERE NOT (c."approvalState" = 'APPROVED' AND c."approvalDecidedAt" <= c."shippedAt")))::int AS violations
-    FROM weeks w
-    LEFT JOIN "Change" c
-      ON c."approvalRequired"
-     AND c."shippedAt" >= (w.local_start AT TIME ZONE ${tz})
-     AND c."shippedAt" < ((w.local_start + interval '1 week') AT TIME ZONE ${tz})
-     ${services}
+           count(ch.wk)::int AS required,
+           (count(*) FILTER (WHERE ch.compliant))::int AS compliant,
+           (count(*) FILTER (WHERE NOT ch.compliant))::int AS violations
+    FROM weeks w LEFT JOIN ch ON ch.wk = w.local_start
     GROUP BY w.local_start
     ORDER BY w.local_start`;
   const [{ pending }] = await db.$queryRaw<{ pending: number }[]>`
-    SELECT count(*)::int AS pending FROM "Change" c WHERE c."approvalRequired" AND c."shippedAt" IS NULL ${services}`;
+    SELECT count(*)::int AS pending FROM "Change" c WHERE c."approvalRequired" AND c."shippedAt" IS NULL ${s.changeScope}`;
   return { weeks, pendingNow: pending };
 }

@@ -1,0 +1,58 @@
+// Weeks start on Monday 00:00 in the organisation's time zone (PRODUCT.md); a week is
+// named by its Monday ("2026-11-16"). Daylight-saving weeks are simply shorter or longer.
+import { TZDate } from "@date-fns/tz";
+import { dayInZone } from "./time-zone";
+
+const pad = (n: number) => String(n).padStart(2, "0");
+const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Adds calendar days to a "YYYY-MM-DD" day (no time zone involved). */
+export function addDays(day: string, days: number): string {
+  const [, y, m, d] = DAY_RE.exec(day)!;
+  const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d) + days));
+  return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
+}
+
+/** The Monday of the week that `day` belongs to. */
+export function mondayOf(day: string): string {
+  const [, y, m, d] = DAY_RE.exec(day)!;
+  const weekday = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d))).getUTCDay(); // 0 = Sunday
+  return addDays(day, -((weekday + 6) % 7));
+}
+
+/** The Monday of the week `instant` falls in, in `timeZone`. */
+export function weekOf(instant: Date, timeZone: string): string {
+  return mondayOf(dayInZone(instant, timeZone));
+}
+
+export type WeekRange = { from: string; to: string };
+
+/** The last `count` full weeks before the current one: [from Monday, to Monday) in days. */
+export function lastFullWeeks(count: number, now: Date, timeZone: string): WeekRange {
+  const current = weekOf(now, timeZone);
+  return { from: addDays(current, -7 * count), to: current };
+}
+
+/** Mondays from `from` up to (not including) `to`. */
+export function weeksIn(range: WeekRange): string[] {
+  const weeks: string[] = [];
+  for (let week = mondayOf(range.from); week < range.to; week = addDays(week, 7)) weeks.push(week);
+  return weeks;
+}
+
+/** Midnight of `day` in `timeZone`, as an instant. */
+export function zonedMidnight(day: string, timeZone: string): Date {
+  const [, y, m, d] = DAY_RE.exec(day)!;
+  return new Date(new TZDate(Number(y), Number(m) - 1, Number(d), 0, 0, 0, 0, timeZone).getTime());
+}
+
+export function isDay(value: string | undefined): value is string {
+  if (!value || !DAY_RE.test(value)) return false;
+  return addDays(value, 0) === value;
+}
+
+export function formatWeekLabel(monday: string): string {
+  const [, , m, d] = DAY_RE.exec(monday)!;
+  const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+  return `${Number(d)} ${months[Number(m) - 1]}`;
+}

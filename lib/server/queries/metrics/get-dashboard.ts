@@ -1,0 +1,37 @@
+import "server-only";
+import { headlineOfCounts, headlineOfRatios } from "@/lib/domain/headline";
+import { actionItemsByWeek } from "./action-items-by-week";
+import { approvalComplianceByWeek } from "./approval-compliance-by-week";
+import { changeFailureBreakdown, changeFailureByWeek } from "./change-failure";
+import { incidentsByWeek } from "./incidents-by-week";
+import type { MetricScope } from "./metric-scope";
+import { sev2PerDay } from "./sev2-per-day";
+import { timeToResolveByWeek } from "./time-to-resolve";
+
+/** Everything the dashboard shows, aggregated in PostgreSQL: one query per chart. */
+export async function getDashboard(scope: MetricScope, now: Date) {
+  const [incidents, sev2, failure, breakdown, resolve, compliance, actionItems] = await Promise.all([
+    incidentsByWeek(scope),
+    sev2PerDay(scope),
+    changeFailureByWeek(scope),
+    changeFailureBreakdown(scope),
+    timeToResolveByWeek(scope),
+    approvalComplianceByWeek(scope),
+    actionItemsByWeek(scope, now),
+  ]);
+  const allResolve = resolve.filter((r) => r.severity === "ALL");
+  const sev2ByWeek = incidents.map((w) => w.sev2);
+  const headline = {
+    incidents: headlineOfCounts(incidents.map((w) => w.total)),
+    majorIncidents: headlineOfCounts(incidents.map((w) => w.sev1 + w.sev2)),
+    sev2PerDay: headlineOfCounts(sev2ByWeek.map((n) => n / 7)),
+    highBlast: headlineOfCounts(incidents.map((w) => w.highBlast)),
+    aiLinkedShare: headlineOfRatios(incidents.map((w) => ({ num: w.aiLinked, den: w.total }))),
+    aiFailureRate: headlineOfRatios(failure.map((w) => ({ num: w.aiFailed, den: w.aiShipped }))),
+    otherFailureRate: headlineOfRatios(failure.map((w) => ({ num: w.otherFailed, den: w.otherShipped }))),
+    medianHoursToResolve: headlineOfCounts(allResolve.map((r) => r.medianHours)),
+    violations: headlineOfCounts(compliance.weeks.map((w) => w.violations)),
+  };
+  return { scope, incidents, sev2, failure, breakdown, resolve, compliance, actionItems, headline };
+}
+export type DashboardData = Awaited<ReturnType<typeof getDashboard>>;

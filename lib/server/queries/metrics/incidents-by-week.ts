@@ -1,0 +1,37 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { getDb } from "@/lib/server/db";
+import { scopeSql, type MetricScope } from "./metric-scope";
+
+export type IncidentWeek = { week: string; total: number; sev1: number; sev2: number; sev3: number; sev4: number; highBlast: number; aiLinked: number };
+
+/**
+ * Charts 1, 3 and 4: incidents per week (by the week their impact started) by severity,
+ * those with a high or critical blast radius, and those that are AI-linked (a trigger or
+ * root-cause change was AI-assisted). Every week of the range, empty ones as zeros.
+ */
+export async function incidentsByWeek(scope: MetricScope): Promise<IncidentWeek[]> {
+  const s = scopeSql(scope);
+  return getDb().$queryRaw<IncidentWeek[]>`
+    WITH weeks AS (${s.weeks}),
+    inc AS (
+      SELECT ${s.weekOf(Prisma.sql`i."impactStartedAt"`)} AS wk, i.severity, i."blastRadiusLevel" AS blast,
+             EXISTS (
+               SELECT 1 FROM "IncidentChange" l JOIN "Change" ch ON ch.id = l."changeId"
+               WHERE l."incidentId" = i.id AND l.role IN ('TRIGGER', 'ROOT_CAUSE') AND ch."aiAssisted"
+             ) AS ai
+      FROM "Incident" i
+      WHERE i."impactStartedAt" >= ${s.fromTs} AND i."impactStartedAt" < ${s.toTs} ${s.incidentScope}
+    )
+    SELECT to_char(w.local_start, 'YYYY-MM-DD') AS week,
+           count(inc.wk)::int AS total,
+           (count(*) FILTER (WHERE inc.severity = 'SEV1'))::int AS sev1,
+           (count(*) FILTER (WHERE inc.severity = 'SEV2'))::int AS sev2,
+           (count(*) FILTER (WHERE inc.severity = 'SEV3'))::int AS sev3,
+           (count(*) FILTER (WHERE inc.severity = 'SEV4'))::int AS sev4,
+           (count(*) FILTER (WHERE inc.blast IN ('HIGH', 'CRITICAL')))::int AS "highBlast",
+           (count(*) FILTER (WHERE inc.ai))::int AS "aiLinked"
+    FROM weeks w LEFT JOIN inc ON inc.wk = w.local_start
+    GROUP BY w.local_start
+    ORDER BY w.local_start`;
+}
