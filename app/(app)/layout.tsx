@@ -9,7 +9,7 @@ const NAV: NavItem[] = [
   { href: "/incidents", label: "Incidents" },
   { href: "/changes", label: "Changes" },
   { href: "/approvals", label: "Approvals" },
-  { href: "/dashboard", label: "Dashboard", soon: true },
+  { href: "/dashboard", label: "Dashboard" },
   { href: "/reports", label: "Weekly report", soon: true },
   { href: "/help/definitions", label: "Definitions" },
 ];

@@ -4,6 +4,7 @@ import { dayString, enumList, firstParam, idList, type RawSearchParams } from ".
 
 export type ChangeFilters = {
   serviceIds: number[];
+  teamIds: number[];
   kinds: ChangeKind[];
   /** "yes" AI-assisted only, "no" others only, undefined both. */
   ai?: "yes" | "no";
@@ -27,6 +28,7 @@ export function parseChangeFilters(params: RawSearchParams): ChangeFilters {
   const q = firstParam(params.q)?.slice(0, 200);
   return {
     serviceIds: idList(params.service),
+    teamIds: idList(params.team),
     kinds: enumList(CHANGE_KINDS, params.kind),
     ai: yesNo(params.ai),
     aiToolIds: idList(params.tool),
@@ -43,6 +45,7 @@ export function parseChangeFilters(params: RawSearchParams): ChangeFilters {
 export function changeFiltersToParams(filters: Partial<ChangeFilters>): URLSearchParams {
   const params = new URLSearchParams();
   if (filters.serviceIds?.length) params.set("service", filters.serviceIds.join(","));
+  if (filters.teamIds?.length) params.set("team", filters.teamIds.join(","));
   if (filters.kinds?.length) params.set("kind", filters.kinds.join(","));
   if (filters.ai) params.set("ai", filters.ai);
   if (filters.aiToolIds?.length) params.set("tool", filters.aiToolIds.join(","));

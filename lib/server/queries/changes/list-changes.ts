@@ -11,6 +11,7 @@ const failedWhere: Prisma.ChangeWhereInput = {
 export function changeWhere(filters: ChangeFilters, timeZone: string): Prisma.ChangeWhereInput {
   const and: Prisma.ChangeWhereInput[] = [];
   if (filters.serviceIds.length) and.push({ serviceId: { in: filters.serviceIds } });
+  if (filters.teamIds.length) and.push({ service: { teamId: { in: filters.teamIds } } });
   if (filters.kinds.length) and.push({ kind: { in: filters.kinds } });
   if (filters.ai) and.push({ aiAssisted: filters.ai === "yes" });
   if (filters.aiToolIds.length) and.push({ aiToolId: { in: filters.aiToolIds } });

@@ -1,0 +1,184 @@
+import type { Metadata } from "next";
+import { TrendChart } from "@/components/charts/trend-chart";
+import { buildCharts } from "@/components/dashboard/dashboard-charts";
+import { DashboardFiltersForm } from "@/components/dashboard/dashboard-filters-form";
+import { HeadlineRow } from "@/components/dashboard/headline-row";
+import { addDays, formatWeekLabel, lastFullWeeks } from "@/lib/domain/weeks";
+import { dashboardQuery, parseDashboardFilters } from "@/lib/schemas/dashboard-filters";
+import type { RawSearchParams } from "@/lib/schemas/search-params";
+import { requirePageUser } from "@/lib/server/auth/require-user";
+import { getDashboard } from "@/lib/server/queries/metrics/get-dashboard";
+import { listServiceOptions } from "@/lib/server/queries/services/list-service-options";
+import { getOrgSettings } from "@/lib/server/queries/settings/get-org-settings";
+import { listTeamOptions } from "@/lib/server/queries/teams/list-team-options";
+
+export const metadata: Metadata = { title: "Dashboard" };
+
+const C = { sev1: "#dc2626", sev2: "#f97316", sev3: "#fbbf24", sev4: "#94a3b8", ai: "#7c3aed", other: "#64748b", ok: "#10b981", bad: "#dc2626", blue: "#0ea5e9", indigo: "#4f46e5" };
+
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  await requirePageUser("/dashboard");
+  const params = await searchParams;
+  const { timeZone } = await getOrgSettings();
+  const now = new Date();
+  const filters = parseDashboardFilters(params, now, timeZone);
+  const scope = { ...filters.range, timeZone, teamIds: filters.teamIds, serviceIds: filters.serviceIds };
+  const [data, teams, services] = await Promise.all([getDashboard(scope, now), listTeamOptions(), listServiceOptions()]);
+  const charts = buildCharts(data);
+  const h = data.headline;
+
+  // Click-throughs keep the team and service filters.
+  const keep = new URLSearchParams();
+  if (filters.teamIds.length) keep.set("team", filters.teamIds.join(","));
+  if (filters.serviceIds.length) keep.set("service", filters.serviceIds.join(","));
+  const incidents = (extra: string) => `/incidents?${extra}&from={from}&to={to}${keep.size ? `&${keep}` : ""}`;
+  const changes = (extra: string) => `/changes?${extra}&from={from}&to={to}${keep.size ? `&${keep}` : ""}`;
+  const presets = [4, 12, 26].map((weeks) => {
+    const range = lastFullWeeks(weeks, now, timeZone);
+    return { label: `${weeks} weeks`, href: `/dashboard?${dashboardQuery({ range, teamIds: filters.teamIds, serviceIds: filters.serviceIds })}`, active: range.from === filters.range.from && range.to === filters.range.to };
+  });
+  const lastWeek = addDays(filters.range.to, -7);
+
+  return (
+    <div className="space-y-5">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Weekly trends</h1>
+        <p className="mt-1 text-sm text-slate-600">
+          Weeks of {formatWeekLabel(filters.range.from)} to {formatWeekLabel(lastWeek)}, Monday to Sunday in {timeZone}. Click any bar or point to open what is behind it.
+        </p>
+      </div>
+      <DashboardFiltersForm filters={filters} presets={presets} teams={teams} services={services} />
+      <HeadlineRow
+        weekLabel={formatWeekLabel(lastWeek)}
+        cards={[
+          { label: "Incidents", headline: h.incidents, unit: "count" },
+          { label: "Sev1 + Sev2", headline: h.majorIncidents, unit: "count" },
+          { label: "Sev2s per day", headline: h.sev2PerDay, unit: "rate" },
+          { label: "High blast radius", headline: h.highBlast, unit: "count" },
+          { label: "AI-linked share", headline: h.aiLinkedShare, unit: "percent" },
+          { label: "AI change failure", headline: h.aiFailureRate, unit: "percent" },
+          { label: "Other change failure", headline: h.otherFailureRate, unit: "percent" },
+          { label: "Median time to resolve", headline: h.medianHoursToResolve, unit: "hours" },
+        ]}
+      />
+      <div className="grid gap-5 xl:grid-cols-2">
+        <TrendChart
+          title="Incidents per week by severity"
+          description="By the week impact started. Sev1 and Sev2 are what the weekly review walks through."
+          data={charts.incidents}
+          series={[
+            { key: "sev1", label: "Sev1", color: C.sev1, stack: "s", href: incidents("severity=SEV1") },
+            { key: "sev2", label: "Sev2", color: C.sev2, stack: "s", href: incidents("severity=SEV2") },
+            { key: "sev3", label: "Sev3", color: C.sev3, stack: "s", href: incidents("severity=SEV3") },
+            { key: "sev4", label: "Sev4", color: C.sev4, stack: "s", href: incidents("severity=SEV4") },
+          ]}
+          empty="No incidents in this range."
+        />
+        <TrendChart
+          title="Sev2s per day"
+          description="The on-call load, with its 7-day moving average."
+          data={charts.sev2}
+          series={[
+            { key: "count", label: "Sev2s", color: C.sev2, href: incidents("severity=SEV2") },
+            { key: "movingAverage", label: "7-day average", color: C.indigo, kind: "line" },
+          ]}
+          empty="No Sev2 in this range."
+        />
+        <TrendChart
+          title="High or critical blast radius"
+          description="Incidents per week whose blast radius reached high or critical."
+          data={charts.incidents}
+          series={[{ key: "highBlast", label: "High or critical", color: C.bad, href: incidents("blast=1") }]}
+          empty="No high-blast-radius incident in this range."
+        />
+        <TrendChart
+          title="AI-linked share of incidents"
+          description="Incidents whose trigger or root-cause change was AI-assisted, as a share of the week's incidents."
+          data={charts.incidents}
+          unit="percent"
+          series={[{ key: "aiShare", label: "AI-linked", color: C.ai, kind: "line", href: incidents("ai=1") }]}
+          empty="No incidents in this range."
+        />
+        <TrendChart
+          title="Change failure rate: AI-assisted vs other"
+          description="Failed ÷ shipped changes of each shipping week (failed = trigger or root cause of an incident, or rolled back)."
+          data={charts.failure}
+          unit="percent"
+          series={[
+            { key: "ai", label: "AI-assisted", color: C.ai, href: changes("ai=yes&failed=yes") },
+            { key: "other", label: "Other", color: C.other, href: changes("ai=no&failed=yes") },
+          ]}
+          empty="No change shipped in this range."
+        />
+        <div className="grid gap-5 sm:grid-cols-2">
+          <TrendChart
+            title="Failure rate by AI tool"
+            description="AI-assisted changes over the range; n = changes shipped."
+            data={charts.byTool}
+            unit="percent"
+            height={220}
+            horizontal
+            series={[{ key: "rate", label: "Failure rate", color: C.ai }]}
+            empty="No AI-assisted change shipped."
+          />
+          <TrendChart
+            title="Failure rate by author level"
+            description="n = AI-assisted / other changes shipped."
+            data={charts.byLevel}
+            unit="percent"
+            height={220}
+            horizontal
+            series={[
+              { key: "ai", label: "AI-assisted", color: C.ai },
+              { key: "other", label: "Other", color: C.other },
+            ]}
+            empty="No change shipped."
+          />
+        </div>
+        <TrendChart
+          title="Time to resolve"
+          description="Median and p90 hours of each week's resolved incidents (all severities)."
+          data={charts.resolveFor("ALL")}
+          unit="hours"
+          series={[
+            { key: "median", label: "Median", color: C.blue, kind: "line", href: incidents("status=RESOLVED") },
+            { key: "p90", label: "p90", color: C.indigo, kind: "line", dashed: true, href: incidents("status=RESOLVED") },
+          ]}
+          empty="No incident was resolved in this range."
+        />
+        <TrendChart
+          title="Time to resolve, Sev1 and Sev2"
+          description="Median hours of each week's resolved Sev1 and Sev2 incidents."
+          data={charts.resolveFor("SEV1").map((p, i) => ({ ...p, sev1: p.median, sev2: charts.resolveFor("SEV2")[i]?.median ?? null }))}
+          unit="hours"
+          series={[
+            { key: "sev1", label: "Sev1 median", color: C.sev1, kind: "line", href: incidents("severity=SEV1&status=RESOLVED") },
+            { key: "sev2", label: "Sev2 median", color: C.sev2, kind: "line", href: incidents("severity=SEV2&status=RESOLVED") },
+          ]}
+          empty="No Sev1 or Sev2 was resolved in this range."
+        />
+        <TrendChart
+          title="Approval compliance"
+          description={`AI-assisted changes that needed approval, by shipping week: approved before shipping, or violations. ${data.compliance.pendingNow} not shipped yet (pending).`}
+          data={charts.compliance}
+          series={[
+            { key: "compliant", label: "Approved in time", color: C.ok, stack: "a", href: changes("approval=APPROVED") },
+            { key: "violations", label: "Violations", color: C.bad, stack: "a", href: changes("violation=1") },
+          ]}
+          empty="No change needing approval shipped in this range."
+        />
+        <TrendChart
+          title="Action items"
+          description={`By due week: done, open, overdue. Now ${data.actionItems.openNow} open, ${data.actionItems.overdueNow} overdue.`}
+          data={charts.actionItems}
+          series={[
+            { key: "done", label: "Done", color: C.ok, stack: "i" },
+            { key: "open", label: "Open", color: C.blue, stack: "i" },
+            { key: "overdue", label: "Overdue", color: C.bad, stack: "i" },
+          ]}
+          empty="No action item falls due in this range."
+        />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import Link from "next/link";
+import { buttonClasses } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { inputClasses } from "@/components/ui/field";
+import { addDays } from "@/lib/domain/weeks";
+import type { DashboardFilters } from "@/lib/schemas/dashboard-filters";
+
+type Option = { id: number; name: string };
+
+/** Range presets and a GET form: the filters live in the URL. */
+export function DashboardFiltersForm({ filters, presets, teams, services }: { filters: DashboardFilters; presets: Array<{ label: string; href: string; active: boolean }>; teams: Option[]; services: Option[] }) {
+  return (
+    <div className="flex flex-wrap items-end gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+      <nav aria-label="Range presets" className="flex gap-1">
+        {presets.map((p) => (
+          <Link key={p.label} href={p.href} aria-current={p.active ? "true" : undefined} className={cn("rounded-md px-2.5 py-1.5 text-sm", p.active ? "bg-indigo-600 text-white" : "text-slate-600 hover:bg-slate-100")}>
+            {p.label}
+          </Link>
+        ))}
+      </nav>
+      <form method="get" action="/dashboard" aria-label="Dashboard filters" className="flex flex-wrap items-end gap-3">
+        <label className="text-xs font-medium text-slate-600">
+          From
+          <input type="date" name="from" defaultValue={filters.range.from} className={`${inputClasses} mt-1`} />
+        </label>
+        <label className="text-xs font-medium text-slate-600">
+          To
+          <input type="date" name="to" defaultValue={addDays(filters.range.to, -1)} className={`${inputClasses} mt-1`} />
+        </label>
+        <label className="text-xs font-medium text-slate-600">
+          Team
+          <select name="team" defaultValue={filters.teamIds[0] ?? ""} className={`${inputClasses} mt-1 w-44`}>
+            <option value="">All teams</option>
+            {teams.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+          </select>
+        </label>
+        <label className="text-xs font-medium text-slate-600">
+          Service
+          <select name="service" defaultValue={filters.serviceIds[0] ?? ""} className={`${inputClasses} mt-1 w-48`}>
+            <option value="">All services</option>
+            {services.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+          </select>
+        </label>
+        <button type="submit" className={buttonClasses("secondary")}>Apply</button>
+      </form>
+    </div>
+  );
+}
