@@ -99,6 +99,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           series={[{ key: "aiShare", label: "AI-linked", color: C.ai, kind: "line", href: incidents("ai=1") }]}
           empty="No incidents in this range."
         />
+        <div className="xl:col-span-2">
         <TrendChart
           title="Change failure rate: AI-assisted vs other"
           description="Failed ÷ shipped changes of each shipping week (failed = trigger or root cause of an incident, or rolled back)."
@@ -110,7 +111,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           ]}
           empty="No change shipped in this range."
         />
-        <div className="grid gap-5 sm:grid-cols-2">
+        </div>
+        <div className="grid gap-5 sm:grid-cols-2 xl:col-span-2">
           <TrendChart
             title="Failure rate by AI tool"
             description="AI-assisted changes over the range; n = changes shipped."

@@ -1,0 +1,64 @@
+import { expect, test } from "@playwright/test";
+import { DEMO, signIn } from "./support/auth";
+
+test("a manager reads the dashboard, changes range and team, and clicks a bar through to the incidents behind it", async ({ page }, testInfo) => {
+  await signIn(page, DEMO.manager);
+  await page.getByRole("link", { name: "Dashboard" }).click();
+  await expect(page.getByRole("heading", { name: "Weekly trends" })).toBeVisible();
+
+  const charts = [
+    "Incidents per week by severity",
+    "Sev2s per day",
+    "High or critical blast radius",
+    "AI-linked share of incidents",
+    "Change failure rate: AI-assisted vs other",
+    "Failure rate by AI tool",
+    "Failure rate by author level",
+    "Time to resolve",
+    "Time to resolve, Sev1 and Sev2",
+    "Approval compliance",
+    "Action items",
+  ];
+  for (const name of charts) {
+    await expect(page.getByRole("region", { name, exact: true }).locator("svg.recharts-surface[role=application]")).toBeVisible();
+  }
+  await expect(page.getByRole("region", { name: "Headline numbers" }).getByText("AI-linked share")).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("dashboard.png"), fullPage: true });
+
+  // The data-table alternative.
+  const severity = page.getByRole("region", { name: "Incidents per week by severity" });
+  await severity.getByRole("button", { name: "Show data table" }).click();
+  await expect(severity.getByRole("table")).toBeVisible();
+  await expect(severity.getByRole("columnheader", { name: "Sev1" })).toBeVisible();
+  await severity.getByRole("button", { name: "Show chart" }).click();
+
+  // Range and team live in the URL.
+  await page.getByRole("link", { name: "4 weeks" }).click();
+  await expect(page).toHaveURL(/from=\d{4}-\d{2}-\d{2}&to=/);
+  await expect(page.getByRole("link", { name: "4 weeks" })).toHaveAttribute("aria-current", "true");
+  const filters = page.getByRole("form", { name: "Dashboard filters" });
+  await filters.getByLabel("Team").selectOption({ label: "Storefront" });
+  await filters.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/team=\d+/);
+  await expect(severity.locator(".recharts-bar-rectangle").first()).toBeVisible();
+
+  // Click a bar: the incident list opens filtered to that week, severity and team.
+  await severity.locator(".recharts-bar-rectangle path").first().click();
+  await expect(page).toHaveURL(/\/incidents\?severity=SEV\d&from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}&team=\d+/);
+  await expect(page.getByRole("heading", { name: "Incidents" })).toBeVisible();
+  const url = new URL(page.url());
+  const severityParam = url.searchParams.get("severity")!;
+  const rows = page.getByRole("row");
+  await expect(rows.nth(1)).toBeVisible();
+  for (const row of (await rows.all()).slice(1, 6)) {
+    await expect(row).toContainText(severityParam.replace("SEV", "Sev"));
+  }
+});
+
+test("every chart says so when a range has no data", async ({ page }) => {
+  await signIn(page, DEMO.manager);
+  await page.goto("/dashboard?from=2020-01-06&to=2020-02-02");
+  await expect(page.getByText("No incidents in this range.").first()).toBeVisible();
+  await expect(page.getByText("No change shipped in this range.")).toBeVisible();
+  await expect(page.locator("svg.recharts-surface[role=application]")).toHaveCount(0);
+});
