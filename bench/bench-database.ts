@@ -24,6 +24,7 @@ export async function ensureBenchDatabase(log: (line: string) => void = console.
       const counts = await countRows(url.toString());
       if (counts && counts.changes >= BENCH_SIZE.changes && counts.incidents >= BENCH_SIZE.incidents) {
         log(`Reusing ${name}: ${counts.changes.toLocaleString("en")} changes, ${counts.incidents.toLocaleString("en")} incidents.`);
+        await migrate(url.toString(), log);
         return url.toString();
       }
       await client.query(`DROP DATABASE "${name}" WITH (FORCE)`);
@@ -42,6 +43,16 @@ export async function ensureBenchDatabase(log: (line: string) => void = console.
     await connection.close();
   }
   return url.toString();
+}
+
+async function migrate(url: string, log: (line: string) => void) {
+  const connection = openConnection({ kind: "postgres", url });
+  try {
+    const report = await connection.withSession((session) => applyMigrations(session));
+    if (report.applied.length) log(`Applied ${report.applied.join(", ")}.`);
+  } finally {
+    await connection.close();
+  }
 }
 
 async function countRows(url: string): Promise<{ changes: number; incidents: number } | null> {

@@ -32,8 +32,15 @@ let capturing = true;
 await getDashboard(scope, now);
 capturing = false;
 
-const pool = new pg.Pool({ connectionString: url, max: 10 });
-const raw = () => Promise.all(captured.map((q) => pool.query(q.text, q.values as unknown[])));
+// The same session settings as the app (lib/server/db/connection.ts).
+const pool = new pg.Pool({ connectionString: url, max: 10, options: "-c work_mem=16MB -c max_parallel_workers_per_gather=0" });
+// Same schedule as getDashboard: the first query (percentiles) beside the rest, in order.
+const raw = async () => {
+  const [first, ...rest] = captured;
+  const running = pool.query(first.text, first.values as unknown[]);
+  for (const q of rest) await pool.query(q.text, q.values as unknown[]);
+  await running;
+};
 
 const app: number[] = [];
 const direct: number[] = [];

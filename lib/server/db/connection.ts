@@ -32,7 +32,8 @@ export function openConnection(target: DbTarget, options: { poolSize?: number } 
 }
 
 function openPostgres(target: Extract<DbTarget, { kind: "postgres" }>, poolSize: number): DbConnection {
-  const prisma = newPrismaClient(new PrismaPg({ connectionString: target.url, max: poolSize }));
+  // Dashboard percentiles sort ~100k values; 16 MB keeps that sort in memory.
+  const prisma = newPrismaClient(new PrismaPg({ connectionString: target.url, max: poolSize, options: "-c work_mem=16MB -c max_parallel_workers_per_gather=0" }));
   return {
     target,
     prisma,

@@ -99,6 +99,10 @@ export async function generateDemoData(db: Db, options: DemoDataOptions = {}): P
       `SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), COALESCE((SELECT max(id) FROM "${table}"), 0) + 1, false)`,
     );
   }
+  // The dashboard reads pre-aggregated daily statistics; bulk inserts bypass the services
+  // that keep them, so build them once here.
+  await db.$executeRaw`SELECT "faultline_rebuild_stats"()`;
+  log("daily statistics");
   await db.$executeRawUnsafe(`ANALYZE`);
 
   const counts: Record<string, number> = {

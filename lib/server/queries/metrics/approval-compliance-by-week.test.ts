@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/lib/server/db/connection";
 import { createTestService, createTestUser } from "@/lib/server/testing/factories";
 import { useTestDatabase, type TestDatabase } from "@/lib/server/testing/test-database";
 import { approvalComplianceByWeek } from "./approval-compliance-by-week";
@@ -6,6 +7,7 @@ import { approvalComplianceByWeek } from "./approval-compliance-by-week";
 let database: TestDatabase;
 let serviceId: number;
 let otherServiceId: number;
+let db: Db;
 
 type Spec = { shippedAt: string | null; state: "PENDING" | "APPROVED" | "REJECTED" | "NOT_REQUIRED"; decidedAt?: string; required?: boolean; service?: "other" };
 
@@ -22,7 +24,7 @@ async function change(spec: Spec) {
 
 beforeAll(async () => {
   database = await useTestDatabase();
-  const db = database.connection.prisma;
+  db = database.connection.prisma;
   await createTestUser(db);
   serviceId = (await createTestService(db)).id;
   otherServiceId = (await createTestService(db)).id;
@@ -35,6 +37,8 @@ beforeAll(async () => {
   await change({ shippedAt: "2026-11-09T08:00:00Z", state: "NOT_REQUIRED", required: false }); // not counted
   await change({ shippedAt: "2026-11-09T09:00:00Z", state: "PENDING", service: "other" }); // violation on the other service
   await change({ shippedAt: null, state: "PENDING" }); // pending: in no week
+  await db.orgSettings.update({ where: { id: 1 }, data: { timeZone: "Europe/Berlin" } });
+  await db.$executeRaw`SELECT "faultline_rebuild_stats"()`;
 });
 afterAll(() => database.dispose());
 
@@ -50,13 +54,18 @@ describe("approval compliance by week", () => {
     expect(result.pendingNow).toBe(1);
   });
 
-  it("moves the boundary with the time zone", async () => {
+  it("moves the boundary with the organisation's time zone", async () => {
+    // The daily statistics follow the organisation's zone: changing it rebuilds them.
+    await db.orgSettings.update({ where: { id: 1 }, data: { timeZone: "UTC" } });
+    await db.$executeRaw`SELECT "faultline_rebuild_stats"()`;
     const utc = await approvalComplianceByWeek({ from: "2026-10-19", to: "2026-11-02", timeZone: "UTC", serviceIds: [], teamIds: [] });
     // In UTC both late-Sunday changes belong to the week of 19 October.
     expect(utc.weeks).toEqual([
       { weekStart: "2026-10-19", required: 4, compliant: 1, violations: 3 },
       { weekStart: "2026-10-26", required: 0, compliant: 0, violations: 0 },
     ]);
+    await db.orgSettings.update({ where: { id: 1 }, data: { timeZone: "Europe/Berlin" } });
+    await db.$executeRaw`SELECT "faultline_rebuild_stats"()`;
   });
 
   it("filters by service", async () => {

@@ -1,5 +1,4 @@
 import "server-only";
-import { Prisma } from "@/lib/generated/prisma/client";
 import { getDb } from "@/lib/server/db";
 import { scopeSql, type MetricScope } from "./metric-scope";
 
@@ -18,17 +17,16 @@ export async function approvalComplianceByWeek(scope: MetricScope) {
   const db = getDb();
   const weeks = await db.$queryRaw<ComplianceWeek[]>`
     WITH weeks AS (${s.weeks}),
-    ch AS (
-      SELECT ${s.weekOf(Prisma.sql`c."shippedAt"`)} AS wk,
-             (c."approvalState" = 'APPROVED' AND c."approvalDecidedAt" <= c."shippedAt") AS compliant
-      FROM "Change" c
-      WHERE c."approvalRequired" AND c."shippedAt" >= ${s.fromTs} AND c."shippedAt" < ${s.toTs} ${s.changeScope}
+    st AS (
+      SELECT date_trunc('week', st.day::timestamp) AS wk, st.required, st.compliant
+      FROM "DailyChangeStat" st
+      WHERE st.day >= ${scope.from}::date AND st.day < ${scope.to}::date AND st.required > 0 ${s.statScope}
     )
     SELECT to_char(w.local_start, 'YYYY-MM-DD') AS "weekStart",
-           count(ch.wk)::int AS required,
-           (count(*) FILTER (WHERE ch.compliant))::int AS compliant,
-           (count(*) FILTER (WHERE NOT ch.compliant))::int AS violations
-    FROM weeks w LEFT JOIN ch ON ch.wk = w.local_start
+           coalesce(sum(st.required), 0)::int AS required,
+           coalesce(sum(st.compliant), 0)::int AS compliant,
+           coalesce(sum(st.required - st.compliant), 0)::int AS violations
+    FROM weeks w LEFT JOIN st ON st.wk = w.local_start
     GROUP BY w.local_start
     ORDER BY w.local_start`;
   const [{ pending }] = await db.$queryRaw<{ pending: number }[]>`

@@ -1,14 +1,13 @@
 import "server-only";
-import { Prisma } from "@/lib/generated/prisma/client";
 import { getDb } from "@/lib/server/db";
 import { scopeSql, type MetricScope } from "./metric-scope";
 
 export type ChangeFailureWeek = { week: string; aiShipped: number; aiFailed: number; otherShipped: number; otherFailed: number };
 export type FailureBreakdownRow = { group: string; aiAssisted: boolean; shipped: number; failed: number };
 
-// PRODUCT.md: a change failed when it is linked as trigger or root cause, or rolled back.
-const failedJoin = Prisma.sql`LEFT JOIN (SELECT DISTINCT "changeId" FROM "IncidentChange" WHERE role IN ('TRIGGER', 'ROOT_CAUSE')) f ON f."changeId" = c.id`;
-const failed = Prisma.sql`(c."rolledBackAt" IS NOT NULL OR f."changeId" IS NOT NULL)`;
+// Both read DailyChangeStat: shipped changes per day of shipping in the org's time zone,
+// where "failed" is PRODUCT.md's definition (trigger or root cause of an incident, or
+// rolled back), kept current by the services (docs/decisions/006-dashboard-rollups.md).
 
 /**
  * Chart 5: change failure rate per week = failed / shipped changes that shipped that week
@@ -18,17 +17,18 @@ export async function changeFailureByWeek(scope: MetricScope): Promise<ChangeFai
   const s = scopeSql(scope);
   return getDb().$queryRaw<ChangeFailureWeek[]>`
     WITH weeks AS (${s.weeks}),
-    ch AS (
-      SELECT ${s.weekOf(Prisma.sql`c."shippedAt"`)} AS wk, c."aiAssisted" AS ai, ${failed} AS failed
-      FROM "Change" c ${failedJoin}
-      WHERE c."shippedAt" >= ${s.fromTs} AND c."shippedAt" < ${s.toTs} ${s.changeScope}
+    st AS (
+      SELECT date_trunc('week', st.day::timestamp) AS wk, st."aiAssisted" AS ai, sum(st.shipped) AS shipped, sum(st.failed) AS failed
+      FROM "DailyChangeStat" st
+      WHERE st.day >= ${scope.from}::date AND st.day < ${scope.to}::date ${s.statScope}
+      GROUP BY 1, 2
     )
     SELECT to_char(w.local_start, 'YYYY-MM-DD') AS week,
-           (count(*) FILTER (WHERE ch.ai))::int AS "aiShipped",
-           (count(*) FILTER (WHERE ch.ai AND ch.failed))::int AS "aiFailed",
-           (count(*) FILTER (WHERE NOT ch.ai))::int AS "otherShipped",
-           (count(*) FILTER (WHERE NOT ch.ai AND ch.failed))::int AS "otherFailed"
-    FROM weeks w LEFT JOIN ch ON ch.wk = w.local_start
+           coalesce(sum(st.shipped) FILTER (WHERE st.ai), 0)::int AS "aiShipped",
+           coalesce(sum(st.failed) FILTER (WHERE st.ai), 0)::int AS "aiFailed",
+           coalesce(sum(st.shipped) FILTER (WHERE NOT st.ai), 0)::int AS "otherShipped",
+           coalesce(sum(st.failed) FILTER (WHERE NOT st.ai), 0)::int AS "otherFailed"
+    FROM weeks w LEFT JOIN st ON st.wk = w.local_start
     GROUP BY w.local_start
     ORDER BY w.local_start`;
 }
@@ -37,17 +37,16 @@ export async function changeFailureByWeek(scope: MetricScope): Promise<ChangeFai
 export async function changeFailureBreakdown(scope: MetricScope): Promise<{ byTool: FailureBreakdownRow[]; byLevel: FailureBreakdownRow[] }> {
   const s = scopeSql(scope);
   const rows = await getDb().$queryRaw<Array<FailureBreakdownRow & { dimension: "tool" | "level" }>>`
-    WITH ch AS (
-      SELECT coalesce(t.name, 'Unknown tool') AS tool, coalesce(c."authorLevel"::text, 'UNKNOWN') AS level, c."aiAssisted" AS ai, ${failed} AS failed
-      FROM "Change" c ${failedJoin}
-      LEFT JOIN "AiTool" t ON t.id = c."aiToolId"
-      WHERE c."shippedAt" >= ${s.fromTs} AND c."shippedAt" < ${s.toTs} ${s.changeScope}
+    WITH st AS (
+      SELECT st."aiToolId", st."authorLevel", st."aiAssisted", st.shipped, st.failed
+      FROM "DailyChangeStat" st
+      WHERE st.day >= ${scope.from}::date AND st.day < ${scope.to}::date ${s.statScope}
     )
-    SELECT 'tool' AS dimension, tool AS "group", true AS "aiAssisted", count(*)::int AS shipped, (count(*) FILTER (WHERE failed))::int AS failed
-    FROM ch WHERE ai GROUP BY tool
+    SELECT 'tool' AS dimension, coalesce(t.name, 'Unknown tool') AS "group", true AS "aiAssisted", sum(st.shipped)::int AS shipped, sum(st.failed)::int AS failed
+    FROM st LEFT JOIN "AiTool" t ON t.id = st."aiToolId" WHERE st."aiAssisted" GROUP BY 2
     UNION ALL
-    SELECT 'level', level, ai, count(*)::int, (count(*) FILTER (WHERE failed))::int
-    FROM ch GROUP BY level, ai
+    SELECT 'level', st."authorLevel", st."aiAssisted", sum(st.shipped)::int, sum(st.failed)::int
+    FROM st GROUP BY 2, 3
     ORDER BY 1, 2, 3`;
   const strip = ({ dimension: _d, ...row }: FailureBreakdownRow & { dimension: string }) => row;
   return { byTool: rows.filter((r) => r.dimension === "tool").map(strip), byLevel: rows.filter((r) => r.dimension === "level").map(strip) };

@@ -59,6 +59,9 @@ beforeAll(async () => {
       { incidentId: I4.id, title: "A3", ownerId: user.id, dueDate: new Date("2026-11-30") },
     ],
   });
+  await db.orgSettings.update({ where: { id: 1 }, data: { timeZone: TZ } });
+  // Rows were written directly, not through the services that keep the statistics.
+  await db.$executeRaw`SELECT "faultline_rebuild_stats"()`;
   scope = { from: "2026-10-19", to: "2026-11-23", timeZone: TZ, serviceIds: [], teamIds: [] };
 });
 afterAll(() => database.dispose());

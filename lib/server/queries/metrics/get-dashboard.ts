@@ -10,15 +10,16 @@ import { timeToResolveByWeek } from "./time-to-resolve";
 
 /** Everything the dashboard shows, aggregated in PostgreSQL: one query per chart. */
 export async function getDashboard(scope: MetricScope, now: Date) {
-  const [incidents, sev2, failure, breakdown, resolve, compliance, actionItems] = await Promise.all([
-    incidentsByWeek(scope),
-    sev2PerDay(scope),
-    changeFailureByWeek(scope),
-    changeFailureBreakdown(scope),
-    timeToResolveByWeek(scope),
-    approvalComplianceByWeek(scope),
-    actionItemsByWeek(scope, now),
-  ]);
+  // The one heavy query (percentiles) runs beside the others, which are cheap reads of the
+  // daily statistics run one after another: on a 2-core machine that beats nine at once.
+  const resolving = timeToResolveByWeek(scope);
+  const incidents = await incidentsByWeek(scope);
+  const sev2 = await sev2PerDay(scope);
+  const failure = await changeFailureByWeek(scope);
+  const breakdown = await changeFailureBreakdown(scope);
+  const compliance = await approvalComplianceByWeek(scope);
+  const actionItems = await actionItemsByWeek(scope, now);
+  const resolve = await resolving;
   const allResolve = resolve.filter((r) => r.severity === "ALL");
   const sev2ByWeek = incidents.map((w) => w.sev2);
   const headline = {

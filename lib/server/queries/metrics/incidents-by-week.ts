@@ -12,6 +12,27 @@ export type IncidentWeek = { week: string; total: number; sev1: number; sev2: nu
  */
 export async function incidentsByWeek(scope: MetricScope): Promise<IncidentWeek[]> {
   const s = scopeSql(scope);
+  // Unfiltered: the pre-aggregated daily statistics. An incident can affect several
+  // services, so team and service filters count from the incidents themselves.
+  if (!s.filtered) {
+    return getDb().$queryRaw<IncidentWeek[]>`
+      WITH weeks AS (${s.weeks}),
+      st AS (
+        SELECT date_trunc('week', st.day::timestamp) AS wk, st.severity, st."highBlast", st."aiLinked", st.incidents
+        FROM "DailyIncidentStat" st WHERE st.day >= ${scope.from}::date AND st.day < ${scope.to}::date
+      )
+      SELECT to_char(w.local_start, 'YYYY-MM-DD') AS week,
+             coalesce(sum(st.incidents), 0)::int AS total,
+             coalesce(sum(st.incidents) FILTER (WHERE st.severity = 'SEV1'), 0)::int AS sev1,
+             coalesce(sum(st.incidents) FILTER (WHERE st.severity = 'SEV2'), 0)::int AS sev2,
+             coalesce(sum(st.incidents) FILTER (WHERE st.severity = 'SEV3'), 0)::int AS sev3,
+             coalesce(sum(st.incidents) FILTER (WHERE st.severity = 'SEV4'), 0)::int AS sev4,
+             coalesce(sum(st.incidents) FILTER (WHERE st."highBlast"), 0)::int AS "highBlast",
+             coalesce(sum(st.incidents) FILTER (WHERE st."aiLinked"), 0)::int AS "aiLinked"
+      FROM weeks w LEFT JOIN st ON st.wk = w.local_start
+      GROUP BY w.local_start
+      ORDER BY w.local_start`;
+  }
   return getDb().$queryRaw<IncidentWeek[]>`
     WITH weeks AS (${s.weeks}),
     inc AS (

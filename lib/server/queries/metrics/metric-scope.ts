@@ -27,8 +27,15 @@ export function scopeSql(scope: MetricScope) {
     );
     changeFilters.push(Prisma.sql`AND c."serviceId" IN (SELECT id FROM "Service" WHERE "teamId" = ANY(${scope.teamIds}))`);
   }
+  const statFilters: Prisma.Sql[] = [];
+  if (scope.serviceIds.length) statFilters.push(Prisma.sql`AND st."serviceId" = ANY(${scope.serviceIds})`);
+  if (scope.teamIds.length) statFilters.push(Prisma.sql`AND st."serviceId" IN (SELECT id FROM "Service" WHERE "teamId" = ANY(${scope.teamIds}))`);
   return {
     tz,
+    /** Conditions on a DailyChangeStat row aliased `st`. */
+    statScope: statFilters.length ? Prisma.join(statFilters, " ") : Prisma.empty,
+    /** Whether team or service filters apply (incident rollups have no service dimension). */
+    filtered: scope.serviceIds.length > 0 || scope.teamIds.length > 0,
     fromTs,
     toTs,
     weeks,

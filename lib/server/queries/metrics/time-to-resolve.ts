@@ -13,19 +13,25 @@ export async function timeToResolveByWeek(scope: MetricScope): Promise<ResolveWe
   const s = scopeSql(scope);
   return getDb().$queryRaw<ResolveWeek[]>`
     WITH weeks AS (${s.weeks}),
-    sev AS (SELECT unnest(ARRAY['ALL', 'SEV1', 'SEV2', 'SEV3', 'SEV4']) AS severity),
     inc AS (
       SELECT ${s.weekOf(Prisma.sql`i."impactStartedAt"`)} AS wk, i.severity::text AS severity,
              extract(epoch FROM i."resolvedAt" - i."impactStartedAt") / 3600.0 AS hours
       FROM "Incident" i
       WHERE i."resolvedAt" IS NOT NULL AND i."impactStartedAt" >= ${s.fromTs} AND i."impactStartedAt" < ${s.toTs} ${s.incidentScope}
+    ),
+    agg AS (
+      -- One pass: per week for all severities, and per week and severity.
+      SELECT wk, coalesce(severity, 'ALL') AS severity, count(*)::int AS resolved,
+             percentile_cont(0.5) WITHIN GROUP (ORDER BY hours) AS median,
+             percentile_cont(0.9) WITHIN GROUP (ORDER BY hours) AS p90
+      FROM inc GROUP BY GROUPING SETS ((wk), (wk, severity))
     )
     SELECT to_char(w.local_start, 'YYYY-MM-DD') AS week, sev.severity,
-           count(inc.hours)::int AS resolved,
-           round((percentile_cont(0.5) WITHIN GROUP (ORDER BY inc.hours))::numeric, 2)::float8 AS "medianHours",
-           round((percentile_cont(0.9) WITHIN GROUP (ORDER BY inc.hours))::numeric, 2)::float8 AS "p90Hours"
-    FROM weeks w CROSS JOIN sev
-    LEFT JOIN inc ON inc.wk = w.local_start AND (sev.severity = 'ALL' OR inc.severity = sev.severity)
-    GROUP BY w.local_start, sev.severity
+           coalesce(agg.resolved, 0) AS resolved,
+           round(agg.median::numeric, 2)::float8 AS "medianHours",
+           round(agg.p90::numeric, 2)::float8 AS "p90Hours"
+    FROM weeks w
+    CROSS JOIN (VALUES ('ALL'), ('SEV1'), ('SEV2'), ('SEV3'), ('SEV4')) AS sev(severity)
+    LEFT JOIN agg ON agg.wk = w.local_start AND agg.severity = sev.severity
     ORDER BY w.local_start, sev.severity`;
 }

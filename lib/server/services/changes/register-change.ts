@@ -7,6 +7,7 @@ import { isUniqueViolation } from "@/lib/server/db/prisma-errors";
 import { AppError } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
 import { writeAudit } from "@/lib/server/services/audit/write-audit";
+import { refreshStats } from "@/lib/server/services/stats/refresh-stats";
 import { notifyApprovers } from "@/lib/server/services/notifications/notify";
 
 /**
@@ -60,6 +61,7 @@ export async function registerChange(options: { actor: SessionUser; input: Regis
           notice: { kind: "approval.requested", title: `Approval needed: ${input.title}`, href: `/changes/${change.id}` },
         });
       }
+      await refreshStats(tx, { changeIds: [change.id] });
       await writeAudit(tx, {
         actorId: actor.id,
         action: "change.registered",

@@ -5,6 +5,7 @@ import { getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
 import { writeAudit } from "@/lib/server/services/audit/write-audit";
+import { refreshStats } from "@/lib/server/services/stats/refresh-stats";
 
 /** Records (or clears) when a shipped change was rolled back; a rolled-back change counts as failed. */
 export async function setRolledBack(options: { actor: SessionUser; input: SetRolledBackInput }): Promise<void> {
@@ -20,6 +21,7 @@ export async function setRolledBack(options: { actor: SessionUser; input: SetRol
       throw new AppError("VALIDATION", "The rollback cannot be earlier than the ship time.", { fieldErrors: { rolledBackAt: ["Pick a time after it shipped."] } });
     }
     await tx.change.update({ where: { id: input.changeId }, data: { rolledBackAt: input.rolledBackAt, version: { increment: 1 } } });
+    await refreshStats(tx, { changeIds: [input.changeId] });
     await writeAudit(tx, {
       actorId: actor.id,
       action: input.rolledBackAt ? "change.rolled_back" : "change.rollback_cleared",

@@ -6,6 +6,7 @@ import { getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
 import { writeAudit } from "@/lib/server/services/audit/write-audit";
+import { refreshStats } from "@/lib/server/services/stats/refresh-stats";
 import { updateIncidentAtVersion } from "./incident-version";
 
 /** Raises or lowers the severity; who and why land on the timeline and in the audit log. */
@@ -29,6 +30,7 @@ export async function changeIncidentSeverity(options: { actor: SessionUser; inpu
         data: { from: before.severity, to: input.severity, reason: input.reason },
       },
     });
+    await refreshStats(tx, { incidentIds: [input.incidentId] });
     await writeAudit(tx, {
       actorId: actor.id,
       action: "incident.severity_changed",

@@ -5,6 +5,7 @@ import type { SessionUser } from "@/lib/server/auth/session-user";
 import { getDb } from "@/lib/server/db";
 import { assertCan } from "@/lib/server/permissions";
 import { writeAudit } from "@/lib/server/services/audit/write-audit";
+import { refreshStats } from "@/lib/server/services/stats/refresh-stats";
 import { loadLink } from "./load-link-ends";
 
 /** Changes the role a linked change played (for example suspected → trigger). */
@@ -22,6 +23,7 @@ export async function changeLinkRole(options: { actor: SessionUser; input: LinkC
         data: { changeId: input.changeId, from: link.role, to: input.role },
       },
     });
+    await refreshStats(tx, { changeIds: [input.changeId], incidentIds: [input.incidentId] });
     await writeAudit(tx, { actorId: actor.id, action: "incident.change_link_updated", entityType: "Incident", entityId: input.incidentId, before: { changeId: input.changeId, role: link.role }, after: { changeId: input.changeId, role: input.role } });
   });
 }

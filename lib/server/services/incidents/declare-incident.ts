@@ -6,6 +6,7 @@ import { AppError } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
 import type { DeclareIncidentInput } from "@/lib/schemas/incident";
 import { writeAudit } from "@/lib/server/services/audit/write-audit";
+import { refreshStats } from "@/lib/server/services/stats/refresh-stats";
 import { refreshBlastRadiusLevel } from "./refresh-blast-radius";
 
 /** Logs a new incident during an outage: only title, severity, impact start and services. */
@@ -44,6 +45,7 @@ export async function declareIncident(options: { actor: SessionUser; input: Decl
       select: { id: true },
     });
     const level = await refreshBlastRadiusLevel(tx, incident.id);
+    await refreshStats(tx, { incidentIds: [incident.id] });
     await writeAudit(tx, {
       actorId: options.actor.id,
       action: "incident.declared",

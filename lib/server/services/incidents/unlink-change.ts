@@ -5,6 +5,7 @@ import type { SessionUser } from "@/lib/server/auth/session-user";
 import { getDb } from "@/lib/server/db";
 import { assertCan } from "@/lib/server/permissions";
 import { writeAudit } from "@/lib/server/services/audit/write-audit";
+import { refreshStats } from "@/lib/server/services/stats/refresh-stats";
 import { loadLink } from "./load-link-ends";
 
 export async function unlinkChange(options: { actor: SessionUser; input: UnlinkChangeInput }): Promise<void> {
@@ -16,6 +17,7 @@ export async function unlinkChange(options: { actor: SessionUser; input: UnlinkC
     await tx.timelineEvent.create({
       data: { incidentId: input.incidentId, kind: "CHANGE_UNLINKED", authorId: actor.id, body: `Unlinked change #${input.changeId} “${change.title}” (was ${LINK_ROLE_LABELS[link.role].toLowerCase()})`, data: { changeId: input.changeId, role: link.role } },
     });
+    await refreshStats(tx, { changeIds: [input.changeId], incidentIds: [input.incidentId] });
     await writeAudit(tx, { actorId: actor.id, action: "incident.change_unlinked", entityType: "Incident", entityId: input.incidentId, before: { changeId: input.changeId, role: link.role } });
   });
 }

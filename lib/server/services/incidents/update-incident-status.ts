@@ -7,6 +7,7 @@ import { getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
 import { writeAudit } from "@/lib/server/services/audit/write-audit";
+import { refreshStats } from "@/lib/server/services/stats/refresh-stats";
 import { updateIncidentAtVersion } from "./incident-version";
 import { refreshBlastRadiusLevel } from "./refresh-blast-radius";
 
@@ -32,6 +33,7 @@ export async function updateIncidentStatus(options: { actor: SessionUser; input:
     await tx.timelineEvent.create({
       data: { incidentId: input.incidentId, kind: "STATUS_CHANGED", authorId: actor.id, occurredAt: at, body, data: { from: before.status, to: input.status } },
     });
+    await refreshStats(tx, { incidentIds: [input.incidentId] });
     await writeAudit(tx, {
       actorId: actor.id,
       action: "incident.status_changed",

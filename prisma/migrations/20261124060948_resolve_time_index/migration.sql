@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Incident_impactStartedAt_severity_resolvedAt_idx" ON "Incident"("impactStartedAt", "severity", "resolvedAt");
