@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
 import { inputClasses } from "@/components/ui/field";
+import { FilterSelect } from "@/components/ui/filter-select";
 import { APPROVAL_STATES, APPROVAL_STATE_LABELS, CHANGE_KINDS, CHANGE_KIND_LABELS, LEVELS, LEVEL_LABELS } from "@/lib/domain/change";
 import type { ChangeFilters } from "@/lib/schemas/change-filters";
 
@@ -15,57 +16,13 @@ export function ChangeFilterBar({ filters, services, aiTools }: { filters: Chang
         Search
         <input type="search" name="q" defaultValue={filters.q} placeholder="Title, repository or external id" className={`${inputClasses} mt-1`} />
       </label>
-      <label className={label}>
-        Service
-        <select name="service" defaultValue={filters.serviceIds[0] ?? ""} className={`${inputClasses} mt-1`}>
-          <option value="">All services</option>
-          {services.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
-        </select>
-      </label>
-      <label className={label}>
-        Kind
-        <select name="kind" defaultValue={filters.kinds[0] ?? ""} className={`${inputClasses} mt-1`}>
-          <option value="">All kinds</option>
-          {CHANGE_KINDS.map((k) => <option key={k} value={k}>{CHANGE_KIND_LABELS[k]}</option>)}
-        </select>
-      </label>
-      <label className={label}>
-        AI-assisted
-        <select name="ai" defaultValue={filters.ai ?? ""} className={`${inputClasses} mt-1`}>
-          <option value="">Any</option>
-          <option value="yes">AI-assisted</option>
-          <option value="no">Not AI-assisted</option>
-        </select>
-      </label>
-      <label className={label}>
-        AI tool
-        <select name="tool" defaultValue={filters.aiToolIds[0] ?? ""} className={`${inputClasses} mt-1`}>
-          <option value="">Any tool</option>
-          {aiTools.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
-        </select>
-      </label>
-      <label className={label}>
-        Author level
-        <select name="level" defaultValue={filters.authorLevels[0] ?? ""} className={`${inputClasses} mt-1`}>
-          <option value="">Any level</option>
-          {LEVELS.map((l) => <option key={l} value={l}>{LEVEL_LABELS[l]}</option>)}
-        </select>
-      </label>
-      <label className={label}>
-        Approval
-        <select name="approval" defaultValue={filters.approvalStates[0] ?? ""} className={`${inputClasses} mt-1`}>
-          <option value="">Any state</option>
-          {APPROVAL_STATES.map((s) => <option key={s} value={s}>{APPROVAL_STATE_LABELS[s]}</option>)}
-        </select>
-      </label>
-      <label className={label}>
-        Failed
-        <select name="failed" defaultValue={filters.failed ?? ""} className={`${inputClasses} mt-1`}>
-          <option value="">Any</option>
-          <option value="yes">Failed</option>
-          <option value="no">Not failed</option>
-        </select>
-      </label>
+      <FilterSelect label="Service" name="service" options={services} value={filters.serviceIds[0]} allLabel="All services" className="" />
+      <FilterSelect label="Kind" name="kind" options={CHANGE_KINDS.map((k) => ({ id: k, name: CHANGE_KIND_LABELS[k] }))} value={filters.kinds[0]} allLabel="All kinds" className="" />
+      <FilterSelect label="AI-assisted" name="ai" options={[{ id: "yes", name: "AI-assisted" }, { id: "no", name: "Not AI-assisted" }]} value={filters.ai} allLabel="Any" className="" />
+      <FilterSelect label="AI tool" name="tool" options={aiTools} value={filters.aiToolIds[0]} allLabel="Any tool" className="" />
+      <FilterSelect label="Author level" name="level" options={LEVELS.map((l) => ({ id: l, name: LEVEL_LABELS[l] }))} value={filters.authorLevels[0]} allLabel="Any level" className="" />
+      <FilterSelect label="Approval" name="approval" options={APPROVAL_STATES.map((a) => ({ id: a, name: APPROVAL_STATE_LABELS[a] }))} value={filters.approvalStates[0]} allLabel="Any state" className="" />
+      <FilterSelect label="Failed" name="failed" options={[{ id: "yes", name: "Failed" }, { id: "no", name: "Not failed" }]} value={filters.failed} allLabel="Any" className="" />
       <label className={label}>
         Shipped from
         <input type="date" name="from" defaultValue={filters.from} className={`${inputClasses} mt-1`} />

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { inputClasses } from "@/components/ui/field";
+import { FilterSelect } from "@/components/ui/filter-select";
 import { addDays } from "@/lib/domain/weeks";
 import type { DashboardFilters } from "@/lib/schemas/dashboard-filters";
 
@@ -27,20 +28,8 @@ export function DashboardFiltersForm({ filters, presets, teams, services }: { fi
           To
           <input type="date" name="to" defaultValue={addDays(filters.range.to, -1)} className={`${inputClasses} mt-1`} />
         </label>
-        <label className="text-xs font-medium text-slate-600">
-          Team
-          <select name="team" defaultValue={filters.teamIds[0] ?? ""} className={`${inputClasses} mt-1 w-44`}>
-            <option value="">All teams</option>
-            {teams.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
-          </select>
-        </label>
-        <label className="text-xs font-medium text-slate-600">
-          Service
-          <select name="service" defaultValue={filters.serviceIds[0] ?? ""} className={`${inputClasses} mt-1 w-48`}>
-            <option value="">All services</option>
-            {services.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
-          </select>
-        </label>
+        <FilterSelect label="Team" name="team" options={teams} value={filters.teamIds[0]} allLabel="All teams" />
+        <FilterSelect label="Service" name="service" options={services} value={filters.serviceIds[0]} allLabel="All services" className="w-48" />
         <button type="submit" className={buttonClasses("secondary")}>Apply</button>
       </form>
     </div>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
 import { inputClasses } from "@/components/ui/field";
+import { FilterSelect } from "@/components/ui/filter-select";
 import { INCIDENT_STATUSES, SEVERITIES, SEVERITY_INFO, STATUS_LABELS } from "@/lib/domain/severity";
 import type { IncidentFilters } from "@/lib/schemas/incident-filters";
 
@@ -19,24 +20,8 @@ export function IncidentFilterBar({ filters, teams, services }: { filters: Incid
           Search
           <input type="search" name="q" defaultValue={filters.q} placeholder="Title or summary" className={`${inputClasses} mt-1`} />
         </label>
-        <label className="text-xs font-medium text-slate-600">
-          Team
-          <select name="team" defaultValue={filters.teamIds[0] ?? ""} className={`${inputClasses} mt-1 w-44`}>
-            <option value="">All teams</option>
-            {teams.map((t) => (
-              <option key={t.id} value={t.id}>{t.name}</option>
-            ))}
-          </select>
-        </label>
-        <label className="text-xs font-medium text-slate-600">
-          Service
-          <select name="service" defaultValue={filters.serviceIds[0] ?? ""} className={`${inputClasses} mt-1 w-48`}>
-            <option value="">All services</option>
-            {services.map((s) => (
-              <option key={s.id} value={s.id}>{s.name}</option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label="Team" name="team" options={teams} value={filters.teamIds[0]} allLabel="All teams" />
+        <FilterSelect label="Service" name="service" options={services} value={filters.serviceIds[0]} allLabel="All services" className="w-48" />
         <label className="text-xs font-medium text-slate-600">
           Impact from
           <input type="date" name="from" defaultValue={filters.from} className={`${inputClasses} mt-1`} />
