@@ -10,7 +10,7 @@ const NAV: NavItem[] = [
   { href: "/changes", label: "Changes" },
   { href: "/approvals", label: "Approvals" },
   { href: "/dashboard", label: "Dashboard" },
-  { href: "/reports", label: "Weekly report", soon: true },
+  { href: "/reports", label: "Weekly report" },
   { href: "/help/definitions", label: "Definitions" },
 ];
 

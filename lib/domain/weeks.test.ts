@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, isDay, lastFullWeeks, mondayOf, weekOf, weeksIn, zonedMidnight } from "./weeks";
+import { addDays, isDay, isoWeekToMonday, lastFullWeeks, mondayOf, mondayToIsoWeek, weekOf, weeksIn, zonedMidnight } from "./weeks";
 
 describe("weeks", () => {
   it("finds the Monday of any day", () => {
@@ -34,5 +34,17 @@ describe("weeks", () => {
     expect(isDay("2026-02-30")).toBe(false);
     expect(isDay("yesterday")).toBe(false);
     expect(addDays("2026-12-31", 1)).toBe("2027-01-01");
+  });
+});
+
+describe("ISO weeks", () => {
+  it("map to their Monday and back", () => {
+    expect(isoWeekToMonday("2026-W47")).toBe("2026-11-16");
+    expect(mondayToIsoWeek("2026-11-16")).toBe("2026-W47");
+    expect(isoWeekToMonday("2026-W01")).toBe("2025-12-29");
+    expect(mondayToIsoWeek("2025-12-29")).toBe("2026-W01");
+    expect(isoWeekToMonday("2026-W53")).toBe("2026-12-28"); // 2026 has 53 ISO weeks
+    expect(isoWeekToMonday("2027-W53")).toBeNull();
+    expect(isoWeekToMonday("2026-47")).toBeNull();
   });
 });

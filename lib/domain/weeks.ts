@@ -56,3 +56,21 @@ export function formatWeekLabel(monday: string): string {
   const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
   return `${Number(d)} ${months[Number(m) - 1]}`;
 }
+
+/** "2026-W47" → the Monday of that ISO week; null when malformed or out of range. */
+export function isoWeekToMonday(isoWeek: string): string | null {
+  const match = /^(\d{4})-W(\d{2})$/.exec(isoWeek);
+  if (!match) return null;
+  const [year, week] = [Number(match[1]), Number(match[2])];
+  if (week < 1 || week > 53) return null;
+  const monday = addDays(mondayOf(`${year}-01-04`), (week - 1) * 7);
+  return mondayToIsoWeek(monday) === isoWeek ? monday : null;
+}
+
+/** The ISO week ("2026-W47") that starts on `monday`. */
+export function mondayToIsoWeek(monday: string): string {
+  const thursday = addDays(monday, 3);
+  const year = Number(thursday.slice(0, 4));
+  const week = Math.floor((Date.parse(thursday) - Date.parse(mondayOf(`${year}-01-04`))) / (7 * 86_400_000)) + 1;
+  return `${year}-W${String(week).padStart(2, "0")}`;
+}

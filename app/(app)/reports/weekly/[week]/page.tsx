@@ -1,0 +1,159 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AiBadge, ApprovalBadge } from "@/components/changes/change-badges";
+import { TrendChart } from "@/components/charts/trend-chart";
+import { buildCharts } from "@/components/dashboard/dashboard-charts";
+import { BlastRadiusBadge, SeverityBadge, StatusBadge } from "@/components/incidents/incident-badges";
+import { PrintButton } from "@/components/reports/print-button";
+import { formatHeadlineValue, reportHeadlines } from "@/lib/reports/report-headline";
+import { Badge } from "@/components/ui/badge";
+import { Panel } from "@/components/ui/panel";
+import { DataTable } from "@/components/ui/table";
+import { LEVEL_LABELS } from "@/lib/domain/change";
+import { LINK_ROLE_LABELS } from "@/lib/domain/change-failure";
+import { formatDateTime, formatDuration } from "@/lib/domain/format";
+import { addDays, formatWeekLabel, isoWeekToMonday, mondayToIsoWeek } from "@/lib/domain/weeks";
+import { requirePageUser } from "@/lib/server/auth/require-user";
+import { getWeeklyReport } from "@/lib/server/queries/reports/get-weekly-report";
+import { getOrgSettings } from "@/lib/server/queries/settings/get-org-settings";
+
+type Props = { params: Promise<{ week: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { week } = await params;
+  return { title: `Weekly report ${week}` };
+}
+
+export default async function WeeklyReportPage({ params }: Props) {
+  const { week } = await params;
+  await requirePageUser(`/reports/weekly/${week}`);
+  const monday = isoWeekToMonday(week);
+  if (!monday) notFound();
+  const { timeZone, name } = await getOrgSettings();
+  const now = new Date();
+  const report = await getWeeklyReport({ monday, timeZone, now });
+  const charts = buildCharts(report.dashboard);
+  const headlines = reportHeadlines(report.dashboard);
+  const exportBase = `/reports/weekly/${week}/export`;
+
+  return (
+    <article className="space-y-6">
+      <header className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <p className="text-sm font-medium text-indigo-600">This Week in Stores Tech · {name}</p>
+          <h1 className="text-2xl font-semibold tracking-tight">Weekly review: week of {formatWeekLabel(monday)} {monday.slice(0, 4)} ({week})</h1>
+          <p className="mt-1 text-sm text-slate-600">Monday {monday} to Sunday {addDays(monday, 6)}, {timeZone}. Generated {formatDateTime(now, timeZone)}.</p>
+        </div>
+        <nav aria-label="Report actions" className="no-print flex flex-wrap items-center gap-2 text-sm">
+          <Link href={`/reports/weekly/${mondayToIsoWeek(addDays(monday, -7))}`} className="rounded-md px-2.5 py-1.5 text-slate-600 hover:bg-slate-100">← Previous week</Link>
+          <Link href={`/reports/weekly/${mondayToIsoWeek(addDays(monday, 7))}`} className="rounded-md px-2.5 py-1.5 text-slate-600 hover:bg-slate-100">Next week →</Link>
+          <a href={`${exportBase}?format=md`} className="rounded-md px-2.5 py-1.5 font-medium text-indigo-700 ring-1 ring-inset ring-indigo-200 hover:bg-indigo-50">Markdown</a>
+          <a href={`${exportBase}?format=incidents.csv`} className="rounded-md px-2.5 py-1.5 font-medium text-indigo-700 ring-1 ring-inset ring-indigo-200 hover:bg-indigo-50">Incidents CSV</a>
+          <a href={`${exportBase}?format=changes.csv`} className="rounded-md px-2.5 py-1.5 font-medium text-indigo-700 ring-1 ring-inset ring-indigo-200 hover:bg-indigo-50">Changes CSV</a>
+          <PrintButton />
+        </nav>
+      </header>
+
+      <DataTable columns={["Headline", { label: "This week", align: "right" }, { label: "Last week", align: "right" }, { label: "4-week average", align: "right" }]}>
+        {headlines.map(({ label, unit, headline }) => (
+          <tr key={label}>
+            <th scope="row" className="px-4 py-2 text-left font-medium">{label}</th>
+            <td className="px-4 py-2 text-right font-semibold tabular-nums">{formatHeadlineValue(headline.current, unit)}</td>
+            <td className="px-4 py-2 text-right tabular-nums text-slate-600">{formatHeadlineValue(headline.previous, unit)}</td>
+            <td className="px-4 py-2 text-right tabular-nums text-slate-600">{formatHeadlineValue(headline.fourWeekAverage, unit)}</td>
+          </tr>
+        ))}
+      </DataTable>
+
+      <Panel title={`Sev1 and Sev2 incidents (${report.majorIncidents.length})`}>
+        {report.majorIncidents.length === 0 ? (
+          <p className="text-sm text-slate-500">No Sev1 or Sev2 incident this week.</p>
+        ) : (
+          <ol className="space-y-5">
+            {report.majorIncidents.map((incident) => (
+              <li key={incident.id} className="break-inside-avoid">
+                <div className="flex flex-wrap items-center gap-2">
+                  <SeverityBadge severity={incident.severity} />
+                  <Link href={`/incidents/${incident.id}`} className="font-semibold hover:text-indigo-600">INC-{incident.id} {incident.title}</Link>
+                  <StatusBadge status={incident.status} />
+                  <BlastRadiusBadge level={incident.blastRadiusLevel} />
+                </div>
+                <p className="mt-1 text-sm text-slate-600">
+                  {incident.services.map((s) => s.service.name).join(", ")} · duration {formatDuration((incident.resolvedAt ?? now).getTime() - incident.impactStartedAt.getTime())}
+                  {incident.resolvedAt ? "" : " (open)"} · {incident.customerImpactPct === null ? "share affected unknown" : `${Number(incident.customerImpactPct)}% of customers/requests`}
+                  {" · "}{incident.failedTransactions === null ? "failed orders unknown" : `${incident.failedTransactions.toLocaleString("en")} failed orders`}
+                  {incident.regions.length ? ` · ${incident.regions.map((r) => r.region.code).join(", ")}` : ""}
+                  {" · commander "}{incident.commander?.name ?? "none"} · review {incident.reviewStatus.toLowerCase().replace("_", " ")}
+                </p>
+                {incident.changes.length ? (
+                  <ul className="mt-1.5 space-y-1 text-sm">
+                    {incident.changes.map(({ role, change }) => (
+                      <li key={change.id} className="flex flex-wrap items-center gap-1.5">
+                        <Badge tone={role === "TRIGGER" || role === "ROOT_CAUSE" ? "red" : "slate"}>{LINK_ROLE_LABELS[role]}</Badge>
+                        <Link href={`/changes/${change.id}`} className="hover:text-indigo-600">#{change.id} {change.title}</Link>
+                        <span className="text-xs text-slate-500">{change.authorLevel ? LEVEL_LABELS[change.authorLevel].toLowerCase() : "unknown level"}</span>
+                        <AiBadge aiAssisted={change.aiAssisted} toolName={change.aiTool?.name} involvement={change.aiInvolvement} />
+                        <ApprovalBadge {...change} />
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  <p className="mt-1 text-sm text-slate-500">No originating change linked.</p>
+                )}
+              </li>
+            ))}
+          </ol>
+        )}
+      </Panel>
+
+      <Panel title={`Policy violations shipped this week (${report.violations.length})`}>
+        {report.violations.length === 0 ? (
+          <p className="text-sm text-slate-500">Every AI-assisted change that needed approval shipped with it.</p>
+        ) : (
+          <ul className="divide-y divide-slate-100 text-sm">
+            {report.violations.map((change) => (
+              <li key={change.id} className="py-2">
+                <Link href={`/changes/${change.id}`} className="font-medium hover:text-indigo-600">#{change.id} {change.title}</Link>
+                <span className="text-slate-600"> · {change.service.name} · {change.author?.name ?? "unknown author"} ({change.authorLevel ? LEVEL_LABELS[change.authorLevel].toLowerCase() : "unknown"}) · {change.aiTool?.name ?? "AI"} · {change.approvalState.toLowerCase()}</span>
+                {change.incidents.length ? (
+                  <span className="text-red-700"> · caused {change.incidents.map((l) => `INC-${l.incident.id} (${l.incident.severity.replace("SEV", "Sev")}, ${LINK_ROLE_LABELS[l.role].toLowerCase()})`).join(", ")}</span>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Panel>
+
+      <div className="grid gap-5 lg:grid-cols-3">
+        {([
+          ["Action items due this week", report.actionItems.dueThisWeek],
+          ["Overdue action items", report.actionItems.overdue],
+          ["Action items completed this week", report.actionItems.completed],
+        ] as const).map(([title, items]) => (
+          <Panel key={title} title={`${title} (${items.length})`}>
+            {items.length === 0 ? <p className="text-sm text-slate-500">None.</p> : (
+              <ul className="space-y-1.5 text-sm">
+                {items.map((item) => (
+                  <li key={item.id}>
+                    <span className={item.completedAt ? "text-slate-500" : ""}>{item.title}</span>
+                    <span className="block text-xs text-slate-500">{item.owner.name} · due {item.dueDate.toISOString().slice(0, 10)} · <Link href={`/incidents/${item.incident.id}`} className="hover:underline">INC-{item.incident.id}</Link></span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Panel>
+        ))}
+      </div>
+
+      <section aria-label="12-week trends" className="grid gap-5 xl:grid-cols-3">
+        <TrendChart title="Incidents by severity, 12 weeks" description="By the week impact started." data={charts.incidents} empty="No incidents."
+          series={[{ key: "sev1", label: "Sev1", color: "#dc2626", stack: "s" }, { key: "sev2", label: "Sev2", color: "#f97316", stack: "s" }, { key: "sev3", label: "Sev3", color: "#fbbf24", stack: "s" }, { key: "sev4", label: "Sev4", color: "#94a3b8", stack: "s" }]} />
+        <TrendChart title="AI-linked share, 12 weeks" description="Incidents whose trigger or root cause was AI-assisted." unit="percent" data={charts.incidents} empty="No incidents."
+          series={[{ key: "aiShare", label: "AI-linked", color: "#7c3aed", kind: "line" }]} />
+        <TrendChart title="Change failure rate, 12 weeks" description="AI-assisted vs other, by shipping week." unit="percent" data={charts.failure} empty="No changes shipped."
+          series={[{ key: "ai", label: "AI-assisted", color: "#7c3aed" }, { key: "other", label: "Other", color: "#64748b" }]} />
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,36 @@
+import "server-only";
+import { zonedMidnight, addDays } from "@/lib/domain/weeks";
+import { getDb } from "@/lib/server/db";
+
+/** Every incident whose impact started in the week, with what the report shows of it. */
+export async function listWeekIncidents(monday: string, timeZone: string) {
+  return getDb().incident.findMany({
+    where: { impactStartedAt: { gte: zonedMidnight(monday, timeZone), lt: zonedMidnight(addDays(monday, 7), timeZone) } },
+    orderBy: [{ impactStartedAt: "asc" }, { id: "asc" }],
+    select: {
+      id: true, title: true, severity: true, status: true, impactStartedAt: true, detectedAt: true, mitigatedAt: true, resolvedAt: true,
+      blastRadiusLevel: true, customerImpactPct: true, failedTransactions: true, reviewStatus: true,
+      commander: { select: { name: true } },
+      services: { select: { service: { select: { name: true } } } },
+      regions: { select: { region: { select: { code: true } } } },
+      capabilities: { select: { capability: { select: { name: true } } } },
+      changes: { select: { role: true, change: { select: { id: true, aiAssisted: true } } } },
+    },
+  });
+}
+
+/** Every change that shipped in the week. */
+export async function listWeekChanges(monday: string, timeZone: string) {
+  return getDb().change.findMany({
+    where: { shippedAt: { gte: zonedMidnight(monday, timeZone), lt: zonedMidnight(addDays(monday, 7), timeZone) } },
+    orderBy: [{ shippedAt: "asc" }, { id: "asc" }],
+    select: {
+      id: true, source: true, externalId: true, kind: true, title: true, repository: true, shippedAt: true, rolledBackAt: true,
+      aiAssisted: true, aiInvolvement: true, authorLevel: true, approvalRequired: true, approvalState: true, approvalDecidedAt: true,
+      service: { select: { name: true } }, author: { select: { name: true } }, aiTool: { select: { name: true } },
+      incidents: { select: { role: true, incidentId: true } },
+    },
+  });
+}
+export type WeekIncident = Awaited<ReturnType<typeof listWeekIncidents>>[number];
+export type WeekChange = Awaited<ReturnType<typeof listWeekChanges>>[number];
