@@ -1,0 +1,40 @@
+import { readFile } from "node:fs/promises";
+import { expect, test } from "@playwright/test";
+import { DEMO, signIn } from "./support/auth";
+
+test("a manager opens last week's report and downloads the Markdown and CSV exports", async ({ page }, testInfo) => {
+  await signIn(page, DEMO.manager);
+  await page.getByRole("link", { name: "Weekly report" }).click();
+  await expect(page).toHaveURL(/\/reports\/weekly\/\d{4}-W\d{2}$/);
+  await expect(page.getByRole("heading", { name: /Weekly review: week of/ })).toBeVisible();
+  await expect(page.getByRole("rowheader", { name: "AI-linked share of incidents" })).toBeVisible();
+  const majorPanel = page.getByRole("region", { name: /Sev1 and Sev2 incidents \(\d+\)/ });
+  await expect(majorPanel).toBeVisible();
+  const majorCount = Number(/\((\d+)\)/.exec((await majorPanel.getAttribute("aria-label"))!)![1]);
+  await expect(page.locator("svg.recharts-surface[role=application]")).toHaveCount(3);
+  await page.screenshot({ path: testInfo.outputPath("weekly-report.png"), fullPage: true });
+
+  const fetchDownload = async (name: string) => {
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name }).click()]);
+    return readFile((await download.path())!, "utf8");
+  };
+
+  const markdown = await fetchDownload("Markdown");
+  expect(markdown).toContain("| Metric | This week | Last week | 4-week average |");
+  expect((markdown.match(/\[INC-\d+ /g) ?? []).length).toBe(majorCount);
+
+  const incidentsCsv = await fetchDownload("Incidents CSV");
+  const incidentRows = incidentsCsv.trim().split("\n");
+  expect(incidentRows[0]).toMatch(/^incident_id,title,severity,status,/);
+  const weekIncidents = Number(await page.getByRole("row", { name: /^Incidents / }).getByRole("cell").first().textContent());
+  expect(incidentRows.length - 1).toBe(weekIncidents);
+
+  const changesCsv = await fetchDownload("Changes CSV");
+  expect(changesCsv.split("\n")[0]).toMatch(/^change_id,source,external_id,kind,title,service,/);
+
+  // Bad week or format: a clear 4xx, never a 500.
+  expect((await page.request.get("/reports/weekly/2026-W99/export?format=md")).status()).toBe(404);
+  expect((await page.request.get(`${new URL(page.url()).pathname}/export?format=pdfx`)).status()).toBe(422);
+  await page.goto("/reports/weekly/not-a-week");
+  await expect(page.getByRole("heading", { name: "This page does not exist" })).toBeVisible();
+});
