@@ -1,10 +1,11 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import { DEMO, signIn } from "./support/auth";
+import { DEMO, signIn, signOut } from "./support/auth";
 
 test("a manager opens last week's report and downloads the Markdown and CSV exports", async ({ page }, testInfo) => {
   await signIn(page, DEMO.manager);
   await page.getByRole("link", { name: "Weekly report" }).click();
+  await page.getByRole("link", { name: "Last week's report" }).click();
   await expect(page).toHaveURL(/\/reports\/weekly\/\d{4}-W\d{2}$/);
   await expect(page.getByRole("heading", { name: /Weekly review: week of/ })).toBeVisible();
   await expect(page.getByRole("rowheader", { name: "AI-linked share of incidents" })).toBeVisible();
@@ -37,4 +38,43 @@ test("a manager opens last week's report and downloads the Markdown and CSV expo
   expect((await page.request.get(`${new URL(page.url()).pathname}/export?format=pdfx`)).status()).toBe(422);
   await page.goto("/reports/weekly/not-a-week");
   await expect(page.getByRole("heading", { name: "This page does not exist" })).toBeVisible();
+});
+
+test("a manager writes notes and publishes; a later edit shows as changed since published; the published files stay", async ({ page }) => {
+  await signIn(page, DEMO.manager);
+  await page.goto("/reports");
+  await page.getByRole("link", { name: "Last week's report" }).click();
+  await expect(page).toHaveURL(/\/reports\/weekly\/\d{4}-W\d{2}$/);
+  const reportUrl = page.url();
+  await page.getByRole("textbox", { name: "Notes for the meeting" }).fill("Discuss the agent-authored checkout changes.");
+  await page.getByRole("button", { name: "Save notes" }).click();
+  await expect(page.getByText("Notes saved.")).toBeVisible();
+  await page.getByRole("button", { name: /Publish/ }).click();
+  await expect(page.getByText("Published. This version is frozen for the meeting.")).toBeVisible();
+  await expect(page.getByText("Nothing has changed since it was published.")).toBeVisible();
+  const firstIncident = page.getByRole("region", { name: /Sev1 and Sev2 incidents/ }).getByRole("link", { name: /^INC-\d+ / }).first();
+  const incidentHref = await firstIncident.getAttribute("href");
+  const publishedMd = await page.getByRole("link", { name: "Markdown", exact: true }).nth(1).getAttribute("href");
+  await signOut(page);
+
+  // An engineer lowers the severity of one of the week's Sev1/Sev2 incidents.
+  await signIn(page, DEMO.senior);
+  await page.goto(incidentHref!);
+  await page.getByLabel("Severity", { exact: true }).selectOption("SEV4");
+  await page.getByLabel("Reason for the severity change").fill("Impact was cosmetic after all");
+  await page.getByRole("button", { name: "Change severity" }).click();
+  await expect(page.getByText(/Severity lowered from Sev\d to Sev4/)).toBeVisible();
+  await signOut(page);
+
+  await signIn(page, DEMO.manager);
+  await page.goto(reportUrl);
+  const changed = page.getByRole("status").filter({ hasText: "Changed since published" });
+  await expect(changed).toBeVisible();
+  await expect(changed).toContainText("Sev4:");
+  const frozen = await page.request.get(publishedMd!);
+  expect(frozen.status()).toBe(200);
+  // The published Markdown still lists the incident among the week's Sev1/Sev2, as it was shown.
+  expect(await frozen.text()).toContain(`[INC-${incidentHref!.split("/").pop()} `);
+  await page.goto("/reports");
+  await expect(page.getByRole("row").nth(1)).toContainText("Morgan Manager");
 });

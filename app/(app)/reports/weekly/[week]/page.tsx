@@ -6,6 +6,7 @@ import { TrendChart } from "@/components/charts/trend-chart";
 import { buildCharts } from "@/components/dashboard/dashboard-charts";
 import { BlastRadiusBadge, SeverityBadge, StatusBadge } from "@/components/incidents/incident-badges";
 import { PrintButton } from "@/components/reports/print-button";
+import { PublishReportButton, ReportNotesForm } from "@/components/reports/report-forms";
 import { formatHeadlineValue, reportHeadlines } from "@/lib/reports/report-headline";
 import { Badge } from "@/components/ui/badge";
 import { Panel } from "@/components/ui/panel";
@@ -15,7 +16,9 @@ import { LINK_ROLE_LABELS } from "@/lib/domain/change-failure";
 import { formatDateTime, formatDuration } from "@/lib/domain/format";
 import { addDays, formatWeekLabel, isoWeekToMonday, mondayToIsoWeek } from "@/lib/domain/weeks";
 import { requirePageUser } from "@/lib/server/auth/require-user";
+import { can } from "@/lib/server/permissions";
 import { getWeeklyReport } from "@/lib/server/queries/reports/get-weekly-report";
+import { getLatestPublication, getReportNotes } from "@/lib/server/queries/reports/list-publications";
 import { getOrgSettings } from "@/lib/server/queries/settings/get-org-settings";
 
 type Props = { params: Promise<{ week: string }> };
@@ -27,14 +30,21 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function WeeklyReportPage({ params }: Props) {
   const { week } = await params;
-  await requirePageUser(`/reports/weekly/${week}`);
+  const user = await requirePageUser(`/reports/weekly/${week}`);
   const monday = isoWeekToMonday(week);
   if (!monday) notFound();
   const { timeZone, name } = await getOrgSettings();
   const now = new Date();
-  const report = await getWeeklyReport({ monday, timeZone, now });
+  const [report, publication, notes] = await Promise.all([getWeeklyReport({ monday, timeZone, now }), getLatestPublication(week), getReportNotes(week)]);
   const charts = buildCharts(report.dashboard);
   const headlines = reportHeadlines(report.dashboard);
+  const canPublish = can(user.role, "report:publish");
+  // Headline numbers that moved since the report was published (later edits to incidents or changes).
+  const changedSincePublished = publication
+    ? headlines
+        .map((line) => ({ ...line, published: publication.headline.find((p) => p.label === line.label)?.value ?? null }))
+        .filter((line) => line.published !== line.headline.current)
+    : [];
   const exportBase = `/reports/weekly/${week}/export`;
 
   return (
@@ -54,6 +64,47 @@ export default async function WeeklyReportPage({ params }: Props) {
           <PrintButton />
         </nav>
       </header>
+
+      {publication ? (
+        <section aria-label="Publication" className="space-y-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+          <p className="text-sm">
+            <Badge tone="green">Published</Badge>{" "}
+            {formatDateTime(publication.publishedAt, timeZone)} by {publication.publishedBy}. Published files:{" "}
+            <a href={`${exportBase}?format=md&published=${publication.id}`} className="text-indigo-700 underline">Markdown</a>,{" "}
+            <a href={`${exportBase}?format=incidents.csv&published=${publication.id}`} className="text-indigo-700 underline">incidents CSV</a>,{" "}
+            <a href={`${exportBase}?format=changes.csv&published=${publication.id}`} className="text-indigo-700 underline">changes CSV</a>.
+          </p>
+          {changedSincePublished.length ? (
+            <div role="status" className="rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-inset ring-amber-600/20">
+              <p className="font-semibold">Changed since published</p>
+              <ul className="mt-1 space-y-0.5">
+                {changedSincePublished.map((line) => (
+                  <li key={line.label}>
+                    {line.label}: {formatHeadlineValue(line.published, line.unit)} → {formatHeadlineValue(line.headline.current, line.unit)}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : (
+            <p className="text-xs text-slate-500">Nothing has changed since it was published.</p>
+          )}
+        </section>
+      ) : null}
+
+      {canPublish || notes ? (
+        <Panel title="Notes for the meeting">
+          {canPublish ? (
+            <div className="space-y-4">
+              <ReportNotesForm week={week} notes={notes} />
+              <div className="no-print border-t border-slate-100 pt-4">
+                <PublishReportButton week={week} republish={publication !== null} />
+              </div>
+            </div>
+          ) : (
+            <p className="whitespace-pre-line text-sm text-slate-700">{notes}</p>
+          )}
+        </Panel>
+      ) : null}
 
       <DataTable columns={["Headline", { label: "This week", align: "right" }, { label: "Last week", align: "right" }, { label: "4-week average", align: "right" }]}>
         {headlines.map(({ label, unit, headline }) => (

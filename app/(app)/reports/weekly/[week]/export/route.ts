@@ -1,10 +1,8 @@
 import { isoWeekToMonday } from "@/lib/domain/weeks";
-import { changesCsv, incidentsCsv } from "@/lib/reports/weekly-csv";
-import { weeklyMarkdown } from "@/lib/reports/weekly-markdown";
 import { problem, withApiErrors } from "@/lib/server/api/problem";
 import { requireUser } from "@/lib/server/auth/require-user";
-import { getWeeklyReport } from "@/lib/server/queries/reports/get-weekly-report";
-import { listWeekChanges, listWeekIncidents } from "@/lib/server/queries/reports/list-week-rows";
+import { buildWeeklyReportFiles } from "@/lib/server/queries/reports/build-weekly-report-files";
+import { getPublicationFile } from "@/lib/server/queries/reports/list-publications";
 import { getOrgSettings } from "@/lib/server/queries/settings/get-org-settings";
 
 export const dynamic = "force-dynamic";
@@ -21,14 +19,20 @@ export const GET = withApiErrors(async (request: Request, context: { params: Pro
   if (!(FORMATS as readonly string[]).includes(format)) {
     return problem(422, "Validation failed", `Unknown format "${format}". Use one of: ${FORMATS.join(", ")}.`);
   }
-  const { timeZone, name } = await getOrgSettings();
-  const now = new Date();
   const download = (body: string, type: string, file: string) =>
     new Response(body, { headers: { "content-type": `${type}; charset=utf-8`, "content-disposition": `attachment; filename="${file}"`, "cache-control": "no-store" } });
+  const type = format === "md" ? "text/markdown" : "text/csv";
+  const file = format === "md" ? `twist-${week}.md` : `twist-${week}-${format.replace(".csv", "")}.csv`;
+  const field = format === "md" ? "markdown" : format === "incidents.csv" ? "incidentsCsv" : "changesCsv";
 
-  if (format === "incidents.csv") return download(incidentsCsv(await listWeekIncidents(monday, timeZone), now), "text/csv", `twist-${week}-incidents.csv`);
-  if (format === "changes.csv") return download(changesCsv(await listWeekChanges(monday, timeZone)), "text/csv", `twist-${week}-changes.csv`);
-  const report = await getWeeklyReport({ monday, timeZone, now });
-  const markdown = weeklyMarkdown(report, { isoWeek: week, organisation: name, timeZone, generatedAt: now, baseUrl: new URL(request.url).origin });
-  return download(markdown, "text/markdown", `twist-${week}.md`);
+  // A published version: the files exactly as they were frozen.
+  const published = new URL(request.url).searchParams.get("published");
+  if (published) {
+    const stored = /^\d{1,9}$/.test(published) ? await getPublicationFile(Number(published), field) : null;
+    if (!stored || stored.week !== week) return problem(404, "Not found", `No published version ${published} of ${week}.`);
+    return download(stored.body, type, file.replace(`twist-${week}`, `twist-${week}-published-${published}`));
+  }
+  const { timeZone, name } = await getOrgSettings();
+  const files = await buildWeeklyReportFiles({ week, monday, timeZone, organisation: name, baseUrl: new URL(request.url).origin, now: new Date() });
+  return download(files[field], type, file);
 });

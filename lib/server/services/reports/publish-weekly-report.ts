@@ -1,0 +1,42 @@
+import "server-only";
+import { isoWeekToMonday } from "@/lib/domain/weeks";
+import type { PublishWeeklyReportInput } from "@/lib/schemas/weekly-report";
+import type { SessionUser } from "@/lib/server/auth/session-user";
+import { getDb } from "@/lib/server/db";
+import { AppError } from "@/lib/server/errors";
+import { assertCan } from "@/lib/server/permissions";
+import { buildWeeklyReportFiles } from "@/lib/server/queries/reports/build-weekly-report-files";
+import { writeAudit } from "@/lib/server/services/audit/write-audit";
+
+/**
+ * Freezes a week's report for the meeting: the headline numbers, the Sev1/Sev2 list and
+ * the exported files as they are now, with the notes. Later edits to incidents or changes
+ * then show as "changed since published"; the published files stay downloadable.
+ */
+export async function publishWeeklyReport(options: { actor: SessionUser; input: PublishWeeklyReportInput; timeZone: string; organisation: string; baseUrl: string }): Promise<{ id: number }> {
+  assertCan(options.actor, "report:publish");
+  const { actor, input } = options;
+  const monday = isoWeekToMonday(input.week);
+  if (!monday) throw new AppError("NOT_FOUND", `"${input.week}" is not an ISO week.`);
+  const now = new Date();
+  const files = await buildWeeklyReportFiles({ week: input.week, monday, timeZone: options.timeZone, organisation: options.organisation, baseUrl: options.baseUrl, now });
+  const db = getDb();
+  return db.$transaction(async (tx) => {
+    const note = await tx.weeklyReportNote.findUnique({ where: { week: input.week }, select: { notes: true } });
+    const publication = await tx.weeklyReportPublication.create({
+      data: {
+        week: input.week,
+        publishedById: actor.id,
+        publishedAt: now,
+        notes: note?.notes ?? "",
+        snapshot: { headline: files.headline, majorIncidents: files.report.majorIncidents.map((i) => ({ id: i.id, title: i.title, severity: i.severity })) },
+        markdown: files.markdown,
+        incidentsCsv: files.incidentsCsv,
+        changesCsv: files.changesCsv,
+      },
+      select: { id: true },
+    });
+    await writeAudit(tx, { actorId: actor.id, action: "weekly_report.published", entityType: "WeeklyReport", entityId: input.week, after: { publicationId: publication.id, headline: files.headline } });
+    return publication;
+  });
+}
