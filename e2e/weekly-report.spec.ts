@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { DEMO, signIn, signOut } from "./support/auth";
+import { pdfText } from "./support/pdf-text";
 
 test("a manager opens last week's report and downloads the Markdown and CSV exports", async ({ page }, testInfo) => {
   await signIn(page, DEMO.manager);
@@ -19,6 +20,14 @@ test("a manager opens last week's report and downloads the Markdown and CSV expo
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name }).click()]);
     return readFile((await download.path())!, "utf8");
   };
+
+  const [pdfDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "PDF" }).click()]);
+  const pdf = await pdfText(new Uint8Array(await readFile((await pdfDownload.path())!)));
+  expect(pdf.text).toContain("Headline numbers");
+  expect(pdf.text).toMatch(/Page 1 of \d+/);
+  for (const title of await majorPanel.getByRole("link", { name: /^INC-\d+ / }).allTextContents()) {
+    expect(pdf.text.replace(/\s+/g, " ")).toContain(title.replace(/^INC-\d+ /, "").replace(/\s+/g, " ").trim());
+  }
 
   const markdown = await fetchDownload("Markdown");
   expect(markdown).toContain("| Metric | This week | Last week | 4-week average |");

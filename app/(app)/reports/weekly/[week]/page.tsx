@@ -58,6 +58,7 @@ export default async function WeeklyReportPage({ params }: Props) {
         <nav aria-label="Report actions" className="no-print flex flex-wrap items-center gap-2 text-sm">
           <Link href={`/reports/weekly/${mondayToIsoWeek(addDays(monday, -7))}`} className="rounded-md px-2.5 py-1.5 text-slate-600 hover:bg-slate-100">← Previous week</Link>
           <Link href={`/reports/weekly/${mondayToIsoWeek(addDays(monday, 7))}`} className="rounded-md px-2.5 py-1.5 text-slate-600 hover:bg-slate-100">Next week →</Link>
+          <a href={`${exportBase}?format=pdf`} className="rounded-md px-2.5 py-1.5 font-medium text-indigo-700 ring-1 ring-inset ring-indigo-200 hover:bg-indigo-50">PDF</a>
           <a href={`${exportBase}?format=md`} className="rounded-md px-2.5 py-1.5 font-medium text-indigo-700 ring-1 ring-inset ring-indigo-200 hover:bg-indigo-50">Markdown</a>
           <a href={`${exportBase}?format=incidents.csv`} className="rounded-md px-2.5 py-1.5 font-medium text-indigo-700 ring-1 ring-inset ring-indigo-200 hover:bg-indigo-50">Incidents CSV</a>
           <a href={`${exportBase}?format=changes.csv`} className="rounded-md px-2.5 py-1.5 font-medium text-indigo-700 ring-1 ring-inset ring-indigo-200 hover:bg-indigo-50">Changes CSV</a>

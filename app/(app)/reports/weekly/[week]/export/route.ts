@@ -1,15 +1,17 @@
 import { isoWeekToMonday } from "@/lib/domain/weeks";
 import { problem, withApiErrors } from "@/lib/server/api/problem";
 import { requireUser } from "@/lib/server/auth/require-user";
+import { weeklyPdf } from "@/lib/reports/weekly-pdf";
 import { buildWeeklyReportFiles } from "@/lib/server/queries/reports/build-weekly-report-files";
+import { getWeeklyReport } from "@/lib/server/queries/reports/get-weekly-report";
 import { getPublicationFile } from "@/lib/server/queries/reports/list-publications";
 import { getOrgSettings } from "@/lib/server/queries/settings/get-org-settings";
 
 export const dynamic = "force-dynamic";
 
-const FORMATS = ["md", "incidents.csv", "changes.csv"] as const;
+const FORMATS = ["pdf", "md", "incidents.csv", "changes.csv"] as const;
 
-/** Downloads of the weekly report for signed-in users: ?format=md | incidents.csv | changes.csv */
+/** Downloads of the weekly report for signed-in users: ?format=pdf | md | incidents.csv | changes.csv */
 export const GET = withApiErrors(async (request: Request, context: { params: Promise<{ week: string }> }) => {
   await requireUser("dashboard:read");
   const { week } = await context.params;
@@ -21,6 +23,18 @@ export const GET = withApiErrors(async (request: Request, context: { params: Pro
   }
   const download = (body: string, type: string, file: string) =>
     new Response(body, { headers: { "content-type": `${type}; charset=utf-8`, "content-disposition": `attachment; filename="${file}"`, "cache-control": "no-store" } });
+  if (format === "pdf") {
+    if (new URL(request.url).searchParams.get("published")) {
+      return problem(404, "Not found", "Published versions keep their Markdown and CSV files; the PDF is generated for the current numbers only.");
+    }
+    const { timeZone, name } = await getOrgSettings();
+    const now = new Date();
+    const report = await getWeeklyReport({ monday, timeZone, now });
+    const pdf = await weeklyPdf(report, { isoWeek: week, organisation: name, timeZone, generatedAt: now });
+    return new Response(new Uint8Array(pdf), {
+      headers: { "content-type": "application/pdf", "content-disposition": `attachment; filename="twist-${week}.pdf"`, "cache-control": "no-store" },
+    });
+  }
   const type = format === "md" ? "text/markdown" : "text/csv";
   const file = format === "md" ? `twist-${week}.md` : `twist-${week}-${format.replace(".csv", "")}.csv`;
   const field = format === "md" ? "markdown" : format === "incidents.csv" ? "incidentsCsv" : "changesCsv";
