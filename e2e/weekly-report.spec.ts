@@ -80,6 +80,9 @@ test("a manager writes notes and publishes; a later edit shows as changed since 
   const changed = page.getByRole("status").filter({ hasText: "Changed since published" });
   await expect(changed).toBeVisible();
   await expect(changed).toContainText("Sev4:");
+  const frozenPdf = await page.request.get(publishedMd!.replace("format=md", "format=pdf"));
+  expect(frozenPdf.headers()["content-type"]).toBe("application/pdf");
+  expect((await pdfText(new Uint8Array(await frozenPdf.body()))).text).toContain("Headline numbers");
   const frozen = await page.request.get(publishedMd!);
   expect(frozen.status()).toBe(200);
   // The published Markdown still lists the incident among the week's Sev1/Sev2, as it was shown.

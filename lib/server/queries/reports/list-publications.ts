@@ -26,9 +26,12 @@ export async function getLatestPublication(week: string) {
   return { id: row.id, publishedAt: row.publishedAt, publishedBy: by?.name ?? "Unknown", notes: row.notes, headline: snapshot.headline };
 }
 
-export async function getPublicationFile(id: number, file: "markdown" | "incidentsCsv" | "changesCsv") {
-  const row = await getDb().weeklyReportPublication.findUnique({ where: { id }, select: { week: true, markdown: true, incidentsCsv: true, changesCsv: true } });
-  return row ? { week: row.week, body: row[file] } : null;
+export async function getPublicationFile(id: number, file: "markdown" | "incidentsCsv" | "changesCsv" | "pdf") {
+  const row = await getDb().weeklyReportPublication.findUnique({ where: { id }, select: { week: true, markdown: true, incidentsCsv: true, changesCsv: true, pdf: true } });
+  if (!row) return null;
+  const body = row[file];
+  if (body instanceof Uint8Array && body.length === 0) return null; // published before PDFs were kept
+  return { week: row.week, body };
 }
 
 export async function getReportNotes(week: string): Promise<string> {

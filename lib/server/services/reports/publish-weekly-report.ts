@@ -1,5 +1,6 @@
 import "server-only";
 import { isoWeekToMonday } from "@/lib/domain/weeks";
+import { weeklyPdf } from "@/lib/reports/weekly-pdf";
 import type { PublishWeeklyReportInput } from "@/lib/schemas/weekly-report";
 import type { SessionUser } from "@/lib/server/auth/session-user";
 import { getDb } from "@/lib/server/db";
@@ -20,6 +21,7 @@ export async function publishWeeklyReport(options: { actor: SessionUser; input: 
   if (!monday) throw new AppError("NOT_FOUND", `"${input.week}" is not an ISO week.`);
   const now = new Date();
   const files = await buildWeeklyReportFiles({ week: input.week, monday, timeZone: options.timeZone, organisation: options.organisation, baseUrl: options.baseUrl, now });
+  const pdf = await weeklyPdf(files.report, { isoWeek: input.week, organisation: options.organisation, timeZone: options.timeZone, generatedAt: now });
   const db = getDb();
   return db.$transaction(async (tx) => {
     const note = await tx.weeklyReportNote.findUnique({ where: { week: input.week }, select: { notes: true } });
@@ -33,6 +35,7 @@ export async function publishWeeklyReport(options: { actor: SessionUser; input: 
         markdown: files.markdown,
         incidentsCsv: files.incidentsCsv,
         changesCsv: files.changesCsv,
+        pdf: new Uint8Array(pdf),
       },
       select: { id: true },
     });

@@ -71,6 +71,7 @@ export default async function WeeklyReportPage({ params }: Props) {
           <p className="text-sm">
             <Badge tone="green">Published</Badge>{" "}
             {formatDateTime(publication.publishedAt, timeZone)} by {publication.publishedBy}. Published files:{" "}
+            <a href={`${exportBase}?format=pdf&published=${publication.id}`} className="text-indigo-700 underline">PDF</a>,{" "}
             <a href={`${exportBase}?format=md&published=${publication.id}`} className="text-indigo-700 underline">Markdown</a>,{" "}
             <a href={`${exportBase}?format=incidents.csv&published=${publication.id}`} className="text-indigo-700 underline">incidents CSV</a>,{" "}
             <a href={`${exportBase}?format=changes.csv&published=${publication.id}`} className="text-indigo-700 underline">changes CSV</a>.
