@@ -90,6 +90,7 @@ test("a rejected change is revised and re-requested by its author", async ({ pag
 test("an admin changes the approval policy; engineers cannot", async ({ page }) => {
   await signIn(page, DEMO.admin);
   await page.goto("/admin/policy");
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" })).toHaveAttribute("aria-current", "page");
   const form = page.getByRole("form", { name: "Approval policy" });
   await form.getByLabel("Senior engineers").uncheck();
   await form.getByRole("button", { name: "Save as a new policy version" }).click();

@@ -4,7 +4,8 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
 
-export type NavItem = { href: string; label: string; soon?: boolean };
+/** `section` is the path prefix the item stands for (defaults to its href). */
+export type NavItem = { href: string; label: string; soon?: boolean; section?: string };
 
 /** Top navigation; sections whose screens are not built yet show as "soon", not as dead links. */
 export function AppNav({ items }: { items: NavItem[] }) {
@@ -25,7 +26,8 @@ export function AppNav({ items }: { items: NavItem[] }) {
             </span>
           );
         }
-        const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
+        const section = item.section ?? item.href;
+        const active = pathname === section || pathname.startsWith(`${section}/`);
         return (
           <Link
             key={item.href}
