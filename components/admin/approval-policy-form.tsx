@@ -2,52 +2,27 @@
 
 import { ActionForm, FieldError } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
+import { CheckboxChips } from "@/components/ui/checkbox-chips";
 import { updateApprovalPolicyAction } from "@/lib/actions/approvals/update-approval-policy";
 import { AI_INVOLVEMENTS, AI_INVOLVEMENT_LABELS, LEVELS, LEVEL_LABELS, type AiInvolvement, type Level } from "@/lib/domain/change";
 
-const chip = "flex cursor-pointer items-center gap-2 rounded-md px-3 py-2 text-sm ring-1 ring-inset ring-slate-300 has-[:checked]:bg-indigo-50 has-[:checked]:ring-indigo-500";
+const legendClass = "text-sm font-semibold";
 
 export function ApprovalPolicyForm({ policy }: { policy: { levelsRequiring: Level[]; approverLevels: Level[]; exemptInvolvements: AiInvolvement[] } }) {
   return (
     <ActionForm action={updateApprovalPolicyAction} label="Approval policy" className="space-y-6">
       {({ fieldErrors, pending }) => (
         <>
-          <fieldset>
-            <legend className="text-sm font-semibold">AI-assisted changes need approval when the author is</legend>
-            <div className="mt-2 flex flex-wrap gap-2">
-              {LEVELS.map((level) => (
-                <label key={level} className={chip}>
-                  <input type="checkbox" name="levelsRequiring" value={level} defaultChecked={policy.levelsRequiring.includes(level)} className="accent-indigo-600" />
-                  {LEVEL_LABELS[level]}
-                </label>
-              ))}
-            </div>
-          </fieldset>
-          <fieldset>
-            <legend className="text-sm font-semibold">Who may approve</legend>
-            <div className="mt-2 flex flex-wrap gap-2">
-              {LEVELS.map((level) => (
-                <label key={level} className={chip}>
-                  <input type="checkbox" name="approverLevels" value={level} defaultChecked={policy.approverLevels.includes(level)} className="accent-indigo-600" />
-                  {LEVEL_LABELS[level]} engineers
-                </label>
-              ))}
-            </div>
+          <CheckboxChips legend="AI-assisted changes need approval when the author is" name="levelsRequiring" options={LEVELS.map((l) => ({ id: l, name: LEVEL_LABELS[l] }))} selected={policy.levelsRequiring} size="md" legendClassName={legendClass} />
+          <div>
+            <CheckboxChips legend="Who may approve" name="approverLevels" options={LEVELS.map((l) => ({ id: l, name: `${LEVEL_LABELS[l]} engineers` }))} selected={policy.approverLevels} size="md" legendClassName={legendClass} />
             <FieldError errors={fieldErrors.approverLevels} />
             <p className="mt-2 text-xs text-slate-500">Engineering level decides, not role: a manager approves only if their level is listed. The author never approves their own change.</p>
-          </fieldset>
-          <fieldset>
-            <legend className="text-sm font-semibold">Exempt AI involvement</legend>
-            <div className="mt-2 flex flex-wrap gap-2">
-              {AI_INVOLVEMENTS.map((involvement) => (
-                <label key={involvement} className={chip}>
-                  <input type="checkbox" name="exemptInvolvements" value={involvement} defaultChecked={policy.exemptInvolvements.includes(involvement)} className="accent-indigo-600" />
-                  {AI_INVOLVEMENT_LABELS[involvement]}
-                </label>
-              ))}
-            </div>
+          </div>
+          <div>
+            <CheckboxChips legend="Exempt AI involvement" name="exemptInvolvements" options={AI_INVOLVEMENTS.map((i) => ({ id: i, name: AI_INVOLVEMENT_LABELS[i] }))} selected={policy.exemptInvolvements} size="md" legendClassName={legendClass} />
             <p className="mt-2 text-xs text-slate-500">Changes where the AI did only this much never need approval. Default: none.</p>
-          </fieldset>
+          </div>
           <Button type="submit" disabled={pending}>Save as a new policy version</Button>
         </>
       )}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assessBlastRadius, blastRadiusLevel, impactMinutes, isHighOrWorse, type BlastRadiusFacts } from "./blast-radius";
+import { assessBlastRadius, blastRadiusLevel, impactMinutes, type BlastRadiusFacts } from "./blast-radius";
 
 const none: BlastRadiusFacts = { services: 1, regions: 0, capabilities: 0, customerImpactPct: null, failedTransactions: null, impactMinutes: null };
 const level = (facts: Partial<BlastRadiusFacts>) => blastRadiusLevel({ ...none, ...facts });
@@ -72,8 +72,4 @@ describe("impact minutes", () => {
   it("never goes negative for stamps entered out of order", () => {
     expect(impactMinutes(start, new Date("2026-11-02T09:00:00Z"), null)).toBe(0);
   });
-});
-
-it("high or worse means HIGH and CRITICAL only", () => {
-  expect(["LOW", "MEDIUM", "HIGH", "CRITICAL"].map((l) => isHighOrWorse(l as never))).toEqual([false, false, true, true]);
 });

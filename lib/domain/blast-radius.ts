@@ -58,6 +58,5 @@ export function impactMinutes(impactStartedAt: Date, mitigatedAt: Date | null, r
   return end ? Math.max(0, (end.getTime() - impactStartedAt.getTime()) / 60_000) : null;
 }
 
-export function isHighOrWorse(level: BlastRadiusLevel): boolean {
-  return level === "HIGH" || level === "CRITICAL";
-}
+/** "High blast radius or worse": the list filter and the dashboard count these. */
+export const HIGH_OR_WORSE: readonly BlastRadiusLevel[] = ["HIGH", "CRITICAL"];

@@ -27,10 +27,3 @@ export function formatDateTime(date: Date, timeZone: string): string {
   return new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone }).format(date);
 }
 
-/** Short zone name for labels, e.g. "UTC", "CET". */
-export function formatZoneName(date: Date, timeZone: string): string {
-  const part = new Intl.DateTimeFormat("en-GB", { timeZone, timeZoneName: "short" })
-    .formatToParts(date)
-    .find((p) => p.type === "timeZoneName");
-  return part?.value ?? timeZone;
-}

@@ -8,11 +8,6 @@ export const SEVERITY_INFO: Record<Severity, { label: string; description: strin
   SEV4: { label: "Sev4", description: "Low: cosmetic or internal-only impact." },
 };
 
-/** Sev1 and Sev2 are the incidents the weekly review walks through. */
-export function isMajor(severity: Severity): boolean {
-  return severity === "SEV1" || severity === "SEV2";
-}
-
 export const INCIDENT_STATUSES = ["INVESTIGATING", "IDENTIFIED", "MONITORING", "RESOLVED"] as const;
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
 

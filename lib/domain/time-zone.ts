@@ -28,11 +28,3 @@ export function startOfNextDayInZone(day: string, timeZone: string): Date | null
   return new Date(new TZDate(zoned.getFullYear(), zoned.getMonth(), zoned.getDate() + 1, 0, 0, 0, 0, timeZone).getTime());
 }
 
-export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-GB", { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, isDay, isoWeekToMonday, lastFullWeeks, mondayOf, mondayToIsoWeek, weekOf, weeksIn, zonedMidnight } from "./weeks";
+import { addDays, isDay, isoWeekToMonday, lastFullWeeks, mondayOf, mondayToIsoWeek, weekOf, zonedMidnight } from "./weeks";
 
 describe("weeks", () => {
   it("finds the Monday of any day", () => {
@@ -16,11 +16,7 @@ describe("weeks", () => {
   });
   it("defaults to the last 12 full weeks", () => {
     expect(lastFullWeeks(12, new Date("2026-11-24T10:00:00Z"), "UTC")).toEqual({ from: "2026-08-31", to: "2026-11-23" });
-    expect(weeksIn({ from: "2026-08-31", to: "2026-11-23" })).toHaveLength(12);
-  });
-  it("lists weeks from the Monday of the first day", () => {
-    expect(weeksIn({ from: "2026-11-04", to: "2026-11-23" })).toEqual(["2026-11-02", "2026-11-09", "2026-11-16"]);
-    expect(weeksIn({ from: "2026-11-23", to: "2026-11-23" })).toEqual([]);
+    expect((Date.parse("2026-11-23") - Date.parse("2026-08-31")) / (7 * 86_400_000)).toBe(12);
   });
   it("makes DST weeks shorter or longer", () => {
     const start = zonedMidnight("2026-10-19", "Europe/Berlin").getTime();

@@ -33,13 +33,6 @@ export function lastFullWeeks(count: number, now: Date, timeZone: string): WeekR
   return { from: addDays(current, -7 * count), to: current };
 }
 
-/** Mondays from `from` up to (not including) `to`. */
-export function weeksIn(range: WeekRange): string[] {
-  const weeks: string[] = [];
-  for (let week = mondayOf(range.from); week < range.to; week = addDays(week, 7)) weeks.push(week);
-  return weeks;
-}
-
 /** Midnight of `day` in `timeZone`, as an instant. */
 export function zonedMidnight(day: string, timeZone: string): Date {
   const [, y, m, d] = DAY_RE.exec(day)!;

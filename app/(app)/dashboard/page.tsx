@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { aiShareSeries, CHART_COLORS, failureRateSeries, severitySeries } from "@/components/charts/chart-series";
 import { TrendChart } from "@/components/charts/trend-chart";
 import { buildCharts } from "@/components/dashboard/dashboard-charts";
 import { DashboardFiltersForm } from "@/components/dashboard/dashboard-filters-form";
@@ -14,7 +15,7 @@ import { listTeamOptions } from "@/lib/server/queries/teams/list-team-options";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
-const C = { sev1: "#dc2626", sev2: "#f97316", sev3: "#fbbf24", sev4: "#94a3b8", ai: "#7c3aed", other: "#64748b", ok: "#10b981", bad: "#dc2626", blue: "#0ea5e9", indigo: "#4f46e5" };
+const C = CHART_COLORS;
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   await requirePageUser("/dashboard");
@@ -66,12 +67,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           title="Incidents per week by severity"
           description="By the week impact started. Sev1 and Sev2 are what the weekly review walks through."
           data={charts.incidents}
-          series={[
-            { key: "sev1", label: "Sev1", color: C.sev1, stack: "s", href: incidents("severity=SEV1") },
-            { key: "sev2", label: "Sev2", color: C.sev2, stack: "s", href: incidents("severity=SEV2") },
-            { key: "sev3", label: "Sev3", color: C.sev3, stack: "s", href: incidents("severity=SEV3") },
-            { key: "sev4", label: "Sev4", color: C.sev4, stack: "s", href: incidents("severity=SEV4") },
-          ]}
+          series={severitySeries((severity) => incidents(`severity=${severity}`))}
           empty="No incidents in this range."
         />
         <TrendChart
@@ -96,7 +92,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           description="Incidents whose trigger or root-cause change was AI-assisted, as a share of the week's incidents."
           data={charts.incidents}
           unit="percent"
-          series={[{ key: "aiShare", label: "AI-linked", color: C.ai, kind: "line", href: incidents("ai=1") }]}
+          series={aiShareSeries(incidents("ai=1"))}
           empty="No incidents in this range."
         />
         <div className="xl:col-span-2">
@@ -105,10 +101,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           description="Failed ÷ shipped changes of each shipping week (failed = trigger or root cause of an incident, or rolled back)."
           data={charts.failure}
           unit="percent"
-          series={[
-            { key: "ai", label: "AI-assisted", color: C.ai, href: changes("ai=yes&failed=yes") },
-            { key: "other", label: "Other", color: C.other, href: changes("ai=no&failed=yes") },
-          ]}
+          series={failureRateSeries({ ai: changes("ai=yes&failed=yes"), other: changes("ai=no&failed=yes") })}
           empty="No change shipped in this range."
         />
         </div>
@@ -130,10 +123,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             unit="percent"
             height={220}
             horizontal
-            series={[
-              { key: "ai", label: "AI-assisted", color: C.ai },
-              { key: "other", label: "Other", color: C.other },
-            ]}
+            series={failureRateSeries()}
             empty="No change shipped."
           />
         </div>

@@ -2,6 +2,7 @@
 
 import { ActionForm, FieldError } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
+import { CheckboxChips } from "@/components/ui/checkbox-chips";
 import { inputClasses } from "@/components/ui/field";
 import { Panel } from "@/components/ui/panel";
 import { updateBlastRadiusAction } from "@/lib/actions/incidents/update-blast-radius";
@@ -9,22 +10,6 @@ import type { BlastRadiusLevel } from "@/lib/domain/blast-radius";
 import { BlastRadiusBadge } from "../incident-badges";
 
 type Option = { id: number; name: string };
-
-function CheckboxGroup({ legend, name, options, selected }: { legend: string; name: string; options: Option[]; selected: number[] }) {
-  return (
-    <fieldset>
-      <legend className="text-xs font-semibold uppercase tracking-wide text-slate-500">{legend}</legend>
-      <div className="mt-1.5 flex flex-wrap gap-1.5">
-        {options.map((option) => (
-          <label key={option.id} className="flex cursor-pointer items-center gap-1.5 rounded-md px-2 py-1 text-xs ring-1 ring-inset ring-slate-300 has-[:checked]:bg-indigo-50 has-[:checked]:ring-indigo-500">
-            <input type="checkbox" name={name} value={option.id} defaultChecked={selected.includes(option.id)} className="accent-indigo-600" />
-            {option.name}
-          </label>
-        ))}
-      </div>
-    </fieldset>
-  );
-}
 
 export function BlastRadiusPanel(props: {
   incidentId: number;
@@ -46,10 +31,10 @@ export function BlastRadiusPanel(props: {
       <ActionForm action={updateBlastRadiusAction} hidden={{ incidentId, version }} label="Blast radius" className="space-y-4">
         {({ fieldErrors, pending }) => (
           <fieldset disabled={!props.canWrite} className="space-y-4">
-            <CheckboxGroup legend="Affected services" name="serviceIds" options={props.services} selected={selected.serviceIds} />
+            <CheckboxChips legend="Affected services" name="serviceIds" options={props.services} selected={selected.serviceIds} />
             <FieldError errors={fieldErrors.serviceIds} />
-            <CheckboxGroup legend="Regions" name="regionIds" options={props.regions} selected={selected.regionIds} />
-            <CheckboxGroup legend="Customer-facing capabilities" name="capabilityIds" options={props.capabilities} selected={selected.capabilityIds} />
+            <CheckboxChips legend="Regions" name="regionIds" options={props.regions} selected={selected.regionIds} />
+            <CheckboxChips legend="Customer-facing capabilities" name="capabilityIds" options={props.capabilities} selected={selected.capabilityIds} />
             <div className="grid grid-cols-2 gap-3">
               <label className="text-xs font-medium text-slate-700">
                 Customers or requests affected (%)

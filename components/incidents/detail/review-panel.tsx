@@ -3,6 +3,7 @@
 import { ActionForm, FieldError } from "@/components/ui/action-form";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { CheckboxChips } from "@/components/ui/checkbox-chips";
 import { inputClasses } from "@/components/ui/field";
 import { Panel } from "@/components/ui/panel";
 import { completeReviewAction } from "@/lib/actions/incidents/complete-review";
@@ -61,17 +62,7 @@ export function ReviewPanel(props: { incidentId: number; version: number; review
               <FieldError errors={fieldErrors.fiveWhys} />
             </fieldset>
             <TextArea name="lessons" label="Lessons learned" value={review.lessons} errors={fieldErrors.lessons} />
-            <fieldset>
-              <legend className="text-sm font-medium text-slate-800">Contributing factors</legend>
-              <div className="mt-1.5 flex flex-wrap gap-1.5">
-                {props.factors.map((f) => (
-                  <label key={f.id} className="flex cursor-pointer items-center gap-1.5 rounded-md px-2 py-1 text-xs ring-1 ring-inset ring-slate-300 has-[:checked]:bg-indigo-50 has-[:checked]:ring-indigo-500">
-                    <input type="checkbox" name="factorIds" value={f.id} defaultChecked={review.factorIds.includes(f.id)} className="accent-indigo-600" />
-                    {f.name}
-                  </label>
-                ))}
-              </div>
-            </fieldset>
+            <CheckboxChips legend="Contributing factors" name="factorIds" options={props.factors} selected={review.factorIds} legendClassName="text-sm font-medium text-slate-800" />
             {props.canWrite ? <Button type="submit" variant="secondary" disabled={pending}>Save review draft</Button> : null}
           </fieldset>
         )}

@@ -1,5 +1,6 @@
 import "server-only";
 import { approvalCompliance } from "@/lib/domain/approval-policy";
+import { HIGH_OR_WORSE } from "@/lib/domain/blast-radius";
 import { FAILING_LINK_ROLES, isIncidentAiLinked } from "@/lib/domain/change-failure";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { BlastRadiusLevel, IncidentStatus, Severity } from "@/lib/generated/prisma/enums";
@@ -34,7 +35,7 @@ export function incidentWhere(filters: IncidentFilters, timeZone: string): Prism
   const range = incidentTimeRange(filters, timeZone);
   if (range.gte || range.lt) and.push({ impactStartedAt: range });
   if (filters.aiLinked) and.push({ changes: { some: { role: { in: [...FAILING_LINK_ROLES] }, change: { aiAssisted: true } } } });
-  if (filters.highBlast) and.push({ blastRadiusLevel: { in: ["HIGH", "CRITICAL"] } });
+  if (filters.highBlast) and.push({ blastRadiusLevel: { in: [...HIGH_OR_WORSE] } });
   if (filters.q) {
     and.push({ OR: [{ title: { contains: filters.q, mode: "insensitive" } }, { summary: { contains: filters.q, mode: "insensitive" } }] });
   }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AiBadge, ApprovalBadge } from "@/components/changes/change-badges";
+import { aiShareSeries, failureRateSeries, severitySeries } from "@/components/charts/chart-series";
 import { TrendChart } from "@/components/charts/trend-chart";
 import { buildCharts } from "@/components/dashboard/dashboard-charts";
 import { BlastRadiusBadge, SeverityBadge, StatusBadge } from "@/components/incidents/incident-badges";
@@ -201,11 +202,11 @@ export default async function WeeklyReportPage({ params }: Props) {
 
       <section aria-label="12-week trends" className="grid gap-5 xl:grid-cols-3">
         <TrendChart title="Incidents by severity, 12 weeks" description="By the week impact started." data={charts.incidents} empty="No incidents."
-          series={[{ key: "sev1", label: "Sev1", color: "#dc2626", stack: "s" }, { key: "sev2", label: "Sev2", color: "#f97316", stack: "s" }, { key: "sev3", label: "Sev3", color: "#fbbf24", stack: "s" }, { key: "sev4", label: "Sev4", color: "#94a3b8", stack: "s" }]} />
+          series={severitySeries()} />
         <TrendChart title="AI-linked share, 12 weeks" description="Incidents whose trigger or root cause was AI-assisted." unit="percent" data={charts.incidents} empty="No incidents."
-          series={[{ key: "aiShare", label: "AI-linked", color: "#7c3aed", kind: "line" }]} />
+          series={aiShareSeries()} />
         <TrendChart title="Change failure rate, 12 weeks" description="AI-assisted vs other, by shipping week." unit="percent" data={charts.failure} empty="No changes shipped."
-          series={[{ key: "ai", label: "AI-assisted", color: "#7c3aed" }, { key: "other", label: "Other", color: "#64748b" }]} />
+          series={failureRateSeries()} />
       </section>
     </article>
   );
