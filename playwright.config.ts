@@ -1,8 +1,9 @@
 import { defineConfig } from "@playwright/test";
 import { resolveChromium } from "./e2e/support/chromium";
 
-const POSTGRES_PORT = 3100;
-const EMBEDDED_PORT = 3101;
+// E2E_PORT lets several checkouts run their suites side by side (default 3100 and 3101).
+const POSTGRES_PORT = Number(process.env.E2E_PORT ?? 3100);
+const EMBEDDED_PORT = POSTGRES_PORT + 1;
 
 export default defineConfig({
   testDir: "e2e",

@@ -2,14 +2,20 @@ import Link from "next/link";
 import { cn } from "@/components/ui/cn";
 
 const ITEMS = [
+  { href: "/admin/users", label: "Users" },
+  { href: "/admin/teams", label: "Teams & services" },
   { href: "/admin/lists", label: "Managed lists" },
   { href: "/admin/policy", label: "Approval policy" },
+  { href: "/admin/settings", label: "Settings" },
   { href: "/admin/tokens", label: "API tokens" },
+  { href: "/admin/integrations", label: "Integrations" },
+  { href: "/admin/webhooks", label: "Outbound webhooks" },
+  { href: "/admin/audit", label: "Audit log" },
 ];
 
 export function AdminNav({ current }: { current: string }) {
   return (
-    <nav aria-label="Admin" className="flex gap-1 border-b border-slate-200">
+    <nav aria-label="Admin" className="flex flex-wrap gap-x-1 border-b border-slate-200">
       {ITEMS.map((item) => (
         <Link
           key={item.href}

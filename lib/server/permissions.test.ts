@@ -17,7 +17,9 @@ const EXPECTED: Record<Permission, Role[]> = {
   "audit:read": ["ADMIN"],
   "lists:manage": ["ADMIN"],
   "users:manage": ["ADMIN"],
+  "teams:manage": ["ADMIN"],
   "settings:manage": ["ADMIN"],
+  "integrations:manage": ["ADMIN"],
 };
 const ROLES: Role[] = ["ENGINEER", "MANAGER", "ADMIN"];
 

@@ -17,7 +17,9 @@ export const PERMISSIONS = {
   "audit:read": ["ADMIN"],
   "lists:manage": ["ADMIN"],
   "users:manage": ["ADMIN"],
+  "teams:manage": ["ADMIN"],
   "settings:manage": ["ADMIN"],
+  "integrations:manage": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
