@@ -1,7 +1,6 @@
 import { deployGateDecision } from "@/lib/domain/deploy-gate";
 import { deployGateQuerySchema } from "@/lib/schemas/api-token";
-import { withApiErrors } from "@/lib/server/api/problem";
-import { requireApiToken } from "@/lib/server/auth/require-api-token";
+import { apiRoute, type ApiRequest } from "@/lib/server/api/api-route";
 import { findChangeForGate } from "@/lib/server/queries/changes/find-change-for-gate";
 import { parseOrThrow } from "@/lib/server/validation";
 
@@ -11,12 +10,10 @@ export const dynamic = "force-dynamic";
  * CI asks before shipping a change: 200 {decision:"allow"|"deny", reason, message}, or 404
  * with the same shape for an unknown change. See docs/deploy-gate.md.
  */
-async function answer(request: Request, raw: Record<string, unknown>): Promise<Response> {
-  await requireApiToken(request, "read");
+async function answer({ origin }: ApiRequest<Record<string, never>>, raw: Record<string, unknown>): Promise<Response> {
   const query = parseOrThrow(deployGateQuerySchema, raw);
   const change = await findChangeForGate(query);
   const decision = deployGateDecision(change);
-  const origin = new URL(request.url).origin;
   return Response.json(
     {
       decision: decision.allow ? "allow" : "deny",
@@ -28,13 +25,13 @@ async function answer(request: Request, raw: Record<string, unknown>): Promise<R
   );
 }
 
-export const GET = withApiErrors(async (request: Request) => {
-  const params = new URL(request.url).searchParams;
-  return answer(request, { externalId: params.get("externalId") ?? undefined, source: params.get("source") ?? undefined });
+export const GET = apiRoute("read", async (api) => {
+  const params = new URL(api.request.url).searchParams;
+  return answer(api, { externalId: params.get("externalId") ?? undefined, source: params.get("source") ?? undefined });
 });
 
-export const POST = withApiErrors(async (request: Request) => {
-  const body: unknown = await request.json().catch(() => null);
-  if (!body || typeof body !== "object") return answer(request, {});
-  return answer(request, body as Record<string, unknown>);
+export const POST = apiRoute("read", async (api) => {
+  const body: unknown = await api.request.json().catch(() => null);
+  if (!body || typeof body !== "object") return answer(api, {});
+  return answer(api, body as Record<string, unknown>);
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/server/db";
+import { currentActorLabel } from "./audit-context";
 
 type Tx = Prisma.TransactionClient | Db;
 
@@ -19,7 +20,7 @@ export async function writeAudit(tx: Tx, entry: AuditEntry): Promise<void> {
   await tx.auditLog.create({
     data: {
       actorId: entry.actorId,
-      actorLabel: entry.actorLabel,
+      actorLabel: entry.actorLabel ?? currentActorLabel(),
       action: entry.action,
       entityType: entry.entityType,
       entityId: String(entry.entityId),

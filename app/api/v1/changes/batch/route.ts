@@ -1,0 +1,28 @@
+import { apiChangeBatchSchema } from "@/lib/schemas/api/changes";
+import { apiRoute, json, readJsonBody } from "@/lib/server/api/api-route";
+import { rekeyIngestErrors, toExternalChanges } from "@/lib/server/api/change-inputs";
+import { parseApiInput } from "@/lib/server/api/parse";
+import { assertCan } from "@/lib/server/permissions";
+import { ingestChanges } from "@/lib/server/services/changes/ingest-changes";
+
+export const dynamic = "force-dynamic";
+
+const pathOf = (index: number) => `changes.${index}.`;
+
+/**
+ * Up to 1,000 changes in one transaction: all or nothing. A retried batch creates nothing
+ * twice (its rows come back "unchanged"). Answers 200 with one outcome per item, in order.
+ */
+export const POST = apiRoute("changes:write", async ({ request, actor, caller, origin }) => {
+  assertCan(actor, "change:register");
+  const { changes } = parseApiInput(apiChangeBatchSchema, await readJsonBody(request), "Some changes need attention; nothing was saved.");
+  const inputs = await toExternalChanges(changes, pathOf);
+  const outcomes = await ingestChanges({ userId: actor.id, label: `API token ${caller.name}` }, inputs).catch((error: unknown) => rekeyIngestErrors(error, pathOf));
+  const count = (outcome: string) => new Set(outcomes.filter((o) => o.outcome === outcome).map((o) => o.id)).size;
+  return json({
+    created: count("created"),
+    updated: count("updated"),
+    unchanged: count("unchanged"),
+    results: outcomes.map((o, index) => ({ index, id: o.id, source: o.source, externalId: o.externalId, outcome: o.outcome, url: `${origin}/changes/${o.id}` })),
+  });
+});

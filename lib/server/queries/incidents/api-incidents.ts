@@ -1,0 +1,86 @@
+import "server-only";
+import { isIncidentAiLinked } from "@/lib/domain/change-failure";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { IncidentFilters } from "@/lib/schemas/incident-filters";
+import type { ApiIncident, ApiIncidentDetail } from "@/lib/schemas/api/incidents";
+import { getDb } from "@/lib/server/db";
+import { incidentWhere, type IncidentCursor } from "./list-incidents";
+
+// Read model of the REST API's Incident resource.
+
+const SELECT = {
+  id: true, title: true, summary: true, severity: true, status: true, blastRadiusLevel: true,
+  impactStartedAt: true, detectedAt: true, mitigatedAt: true, resolvedAt: true, source: true, externalKey: true,
+  version: true, createdAt: true, updatedAt: true,
+  commander: { select: { email: true, name: true } },
+  services: { select: { service: { select: { slug: true, name: true } } } },
+  changes: { orderBy: { createdAt: "asc" }, select: { role: true, change: { select: { id: true, title: true, source: true, externalId: true, aiAssisted: true } } } },
+} as const satisfies Prisma.IncidentSelect;
+type Row = Prisma.IncidentGetPayload<{ select: typeof SELECT }>;
+
+const iso = (date: Date | null) => date?.toISOString() ?? null;
+
+function toApiIncident(row: Row, origin: string): ApiIncident {
+  const { services, changes, ...rest } = row;
+  void changes;
+  return {
+    ...rest,
+    url: `${origin}/incidents/${row.id}`,
+    impactStartedAt: row.impactStartedAt.toISOString(),
+    detectedAt: iso(row.detectedAt),
+    mitigatedAt: iso(row.mitigatedAt),
+    resolvedAt: iso(row.resolvedAt),
+    durationMinutes: Math.floor(((row.resolvedAt?.getTime() ?? Date.now()) - row.impactStartedAt.getTime()) / 60_000),
+    aiLinked: isIncidentAiLinked(row.changes.map((link) => ({ role: link.role, aiAssisted: link.change.aiAssisted }))),
+    services: services.map((s) => s.service).sort((a, b) => a.slug.localeCompare(b.slug)),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export async function getApiIncident(id: number, origin: string): Promise<ApiIncidentDetail | null> {
+  const row = await getDb().incident.findUnique({
+    where: { id },
+    select: { ...SELECT, timeline: { orderBy: [{ occurredAt: "asc" }, { id: "asc" }], select: { id: true, kind: true, occurredAt: true, body: true, author: { select: { name: true } } } } },
+  });
+  if (!row) return null;
+  const { timeline, ...base } = row;
+  return {
+    ...toApiIncident(base, origin),
+    changes: row.changes.map((link) => ({ role: link.role, change: { ...link.change, url: `${origin}/changes/${link.change.id}` } })),
+    timeline: timeline.map((event) => ({ id: event.id, kind: event.kind, occurredAt: event.occurredAt.toISOString(), body: event.body, author: event.author?.name ?? null })),
+  };
+}
+
+/** Newest impact first, keyset-paginated on (impactStartedAt, id); the UI's filters. */
+export async function listApiIncidents(options: { filters: IncidentFilters; timeZone: string; after?: IncidentCursor; limit: number; origin: string }) {
+  const where = incidentWhere(options.filters, options.timeZone);
+  const { after } = options;
+  if (after) {
+    (where.AND as Prisma.IncidentWhereInput[]).push({
+      OR: [{ impactStartedAt: { lt: after.impactStartedAt } }, { impactStartedAt: after.impactStartedAt, id: { lt: after.id } }],
+    });
+  }
+  const rows = await getDb().incident.findMany({ where, orderBy: [{ impactStartedAt: "desc" }, { id: "desc" }], take: options.limit + 1, select: SELECT });
+  const page = rows.slice(0, options.limit);
+  const last = page.at(-1);
+  return {
+    data: page.map((row) => toApiIncident(row, options.origin)),
+    nextCursor: rows.length > options.limit && last ? `${last.impactStartedAt.getTime()}_${last.id}` : null,
+  };
+}
+
+/** The incident's version, or null when it does not exist. */
+export async function getIncidentVersion(id: number) {
+  return getDb().incident.findUnique({ where: { id }, select: { version: true, status: true, severity: true } });
+}
+
+export async function getTimelineEvent(id: number) {
+  const event = await getDb().timelineEvent.findUnique({ where: { id }, select: { id: true, kind: true, occurredAt: true, body: true, author: { select: { name: true } } } });
+  return event ? { id: event.id, kind: event.kind, occurredAt: event.occurredAt.toISOString(), body: event.body, author: event.author?.name ?? null } : null;
+}
+
+export async function findChangeIdByExternal(source: string | undefined, externalId: string): Promise<number[]> {
+  const rows = await getDb().change.findMany({ where: { externalId, ...(source ? { source } : {}) }, select: { id: true }, take: 2 });
+  return rows.map((row) => row.id);
+}
