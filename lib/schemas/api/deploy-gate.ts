@@ -1,0 +1,16 @@
+import { z } from "zod";
+import { APPROVAL_STATES } from "@/lib/domain/change";
+
+export const apiDeployGateSchema = z
+  .object({
+    decision: z.enum(["allow", "deny"]),
+    reason: z.enum(["approval_not_required", "approved", "needs_approval", "rejected", "unknown_change"]),
+    message: z.string().meta({ description: "A sentence for the CI log." }),
+    change: z.object({ id: z.number().int(), url: z.url(), approvalState: z.enum(APPROVAL_STATES) }).nullable(),
+  })
+  .meta({ id: "DeployGateDecision" });
+
+export const apiDeployGateQuery = z.object({
+  externalId: z.string().min(1).max(200).meta({ description: "The id CI registered the change under.", example: "deploy-8841" }),
+  source: z.string().min(1).max(100).optional().meta({ description: "Pass it when several systems could use the same id.", example: "github-actions" }),
+});
