@@ -11,7 +11,7 @@ const NAV: NavItem[] = [
   { href: "/approvals", label: "Approvals" },
   { href: "/dashboard", label: "Dashboard" },
   { href: "/reports", label: "Weekly report" },
-  { href: "/help/definitions", label: "Definitions" },
+  { href: "/help/definitions", label: "Definitions", section: "/help" },
 ];
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {

@@ -1,4 +1,5 @@
 import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { isAppError } from "@/lib/server/errors";
 
 /** RFC 9457 problem details. */
@@ -21,6 +22,10 @@ export function withApiErrors<A extends unknown[]>(handler: (request: Request, .
         const headers: Record<string, string> = error.retryAfterSeconds ? { "retry-after": String(error.retryAfterSeconds) } : {};
         if (error.status === 401) headers["www-authenticate"] = 'Bearer realm="faultline"';
         return problem(error.status, TITLES[error.status] ?? "Error", error.message, error.fieldErrors ? { errors: error.fieldErrors } : {}, headers);
+      }
+      // Every database connection stayed busy past the wait limit: overload, not a bug. Say when to retry.
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2028") {
+        return problem(503, "Busy", "Faultline is busy right now and did not start your request. Retry in a second; nothing was saved.", {}, { "retry-after": "1" });
       }
       console.error("[faultline] unexpected error in an API route:", error);
       return problem(500, "Internal error", "Something went wrong on our side. Try again; if it keeps happening, tell your Faultline admin.");

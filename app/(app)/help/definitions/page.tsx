@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { HelpNav } from "@/components/help/help-nav";
 import { BlastRadiusBadge } from "@/components/incidents/incident-badges";
 import { BLAST_RADIUS_CRITERIA } from "@/lib/domain/blast-radius";
 import { requirePageUser } from "@/lib/server/auth/require-user";
@@ -23,6 +24,7 @@ export default async function DefinitionsPage() {
   const { timeZone } = await getOrgSettings();
   return (
     <div className="max-w-4xl space-y-8">
+      <HelpNav current="/help/definitions" />
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Definitions</h1>
         <p className="mt-1 text-sm text-slate-600">
