@@ -59,11 +59,26 @@ export function SchemaFields({ schema, lookup, depth = 0 }: { schema: Schema; lo
             <code className="font-mono text-[13px] font-semibold text-slate-900">{name}</code>{" "}
             <span className="font-mono text-xs text-slate-500">{nested ? (typeLabel(field, lookup).startsWith("array") ? "array of object" : typeLabel(field, lookup).includes("null") ? "object or null" : "object") : typeLabel(field, lookup)}</span>
             {required.has(name) ? <span className="ml-1.5 text-xs font-medium text-red-700">required</span> : null}
-            {resolved.description ? <span className="text-slate-600"> — {resolved.description}</span> : null}
+            {resolved.description ? <span className="text-slate-600"> — <DocText text={resolved.description} /></span> : null}
             {nested ? <SchemaFields schema={field} lookup={lookup} depth={depth + 1} /> : null}
           </li>
         );
       })}
     </ul>
+  );
+}
+
+/** Text with `code` spans, as the document's descriptions are written. */
+export function DocText({ text }: { text: string }) {
+  return (
+    <>
+      {text.split(/(`[^`]+`)/).map((part, index) =>
+        part.startsWith("`") && part.endsWith("`") ? (
+          <code key={index} className="rounded bg-slate-100 px-1 font-mono text-[12px] text-slate-800">{part.slice(1, -1)}</code>
+        ) : (
+          part
+        ),
+      )}
+    </>
   );
 }

@@ -7,6 +7,7 @@ import { expectDocumented, fetchOpenApi, type OpenApiDoc } from "../support/open
 // is checked against the OpenAPI document the server publishes.
 
 const stamp = Date.now();
+const shippedAt = new Date(stamp - 3_600_000).toISOString();
 let doc: OpenApiDoc;
 let token: string;
 let service: string;
@@ -30,7 +31,7 @@ const changeBody = (externalId: string, extra: Record<string, unknown> = {}) => 
   aiAssisted: true,
   aiTool: "copilot",
   aiInvolvement: "CO_AUTHORED",
-  shippedAt: new Date(Date.now() - 3_600_000).toISOString(),
+  shippedAt,
   ...extra,
 });
 
@@ -73,8 +74,10 @@ test("changes: register, re-post updates the same row, get, list, roll back", as
   expect(audit.rows[0].actorLabel).toBe("API token e2e read,changes:write,incidents:write");
 
   await expectDocumented(doc, await request.get("/api/v1/changes/999999999", { headers: auth() }), "/changes/{id}", "get", 404);
-  const badFilter = await expectDocumented<{ errors: Record<string, string[]> }>(doc, await request.get("/api/v1/changes?kind=NOPE&service=no-such-service", { headers: auth() }), "/changes", "get", 422);
-  expect(Object.keys(badFilter.errors).sort()).toEqual(["kind.0", "service"]);
+  const badFilter = await expectDocumented<{ errors: Record<string, string[]> }>(doc, await request.get("/api/v1/changes?kind=NOPE&colour=red", { headers: auth() }), "/changes", "get", 422);
+  expect(Object.keys(badFilter.errors).sort()).toEqual(["colour", "kind.0"]);
+  const unknownService = await expectDocumented<{ errors: Record<string, string[]> }>(doc, await request.get("/api/v1/changes?service=no-such-service", { headers: auth() }), "/changes", "get", 422);
+  expect(unknownService.errors).toEqual({ service: [expect.stringContaining('Unknown service "no-such-service"')] });
 });
 
 test("changes: 422 with field errors for bad input and unknown names", async ({ request }) => {
@@ -236,7 +239,7 @@ test("the API reference page renders the document, linked from the help pages", 
   await expect(page).toHaveURL(/\/help\/api$/);
   await expect(page.getByRole("heading", { name: "API reference" })).toBeVisible();
   for (const name of ["Changes", "Incidents", "Metrics", "Reports", "Deploy gate"]) await expect(page.getByRole("heading", { name, exact: true })).toBeVisible();
-  const upsert = page.getByRole("article", { name: "POST /changes" });
+  const upsert = page.getByRole("article", { name: "POST /changes", exact: true });
   await expect(upsert).toContainText("Register or update a change");
   await expect(upsert).toContainText("externalId");
   await expect(upsert).toContainText('"github-actions"');

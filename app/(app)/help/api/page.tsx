@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { HelpNav } from "@/components/help/help-nav";
-import { SchemaFields, typeLabel, type SchemaResolver } from "@/components/help/api-schema";
+import { DocText, SchemaFields, typeLabel, type SchemaResolver } from "@/components/help/api-schema";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { buildOpenApiDocument } from "@/lib/openapi/document";
 import { requirePageUser } from "@/lib/server/auth/require-user";
@@ -47,9 +47,9 @@ export default async function ApiReferencePage() {
           </p>
         </div>
         <nav aria-label="Endpoints" className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
-          <ul className="grid gap-x-6 gap-y-1 sm:grid-cols-2">
+          <ul className="gap-x-6 space-y-1 sm:columns-2">
             {operations.map(({ path, method, operation }) => (
-              <li key={operation.operationId} className="flex items-center gap-2 text-sm">
+              <li key={operation.operationId} className="flex break-inside-avoid items-center gap-2 text-sm">
                 <span className="w-14 font-mono text-xs font-semibold uppercase text-slate-500">{method}</span>
                 <a href={`#${operation.operationId}`} className="font-mono text-[13px] text-sky-700 hover:underline">{path}</a>
               </li>
@@ -75,7 +75,7 @@ export default async function ApiReferencePage() {
                   <span className="ml-auto font-mono text-xs text-slate-500">scope {operation["x-scope"]}</span>
                 </header>
                 <div className="space-y-4 px-5 py-4">
-                  {operation.description ? <p className="text-sm text-slate-700">{operation.description.replace(/\n\nScope: `[^`]+`\.$/, "")}</p> : null}
+                  {operation.description ? <p className="text-sm text-slate-700"><DocText text={operation.description.replace(/\n\nScope: `[^`]+`\.$/, "")} /></p> : null}
                   {operation.parameters?.length ? (
                     <div>
                       <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Parameters</h3>
@@ -86,7 +86,7 @@ export default async function ApiReferencePage() {
                             <span className="font-mono text-xs text-slate-500">{parameter.in} · {typeLabel(parameter.schema, lookup)}</span>
                             {parameter.required ? <span className="ml-1.5 text-xs font-medium text-red-700">required</span> : null}
                             {parameter.description ?? (parameter.schema.description as string | undefined) ? (
-                              <span className="text-slate-600"> — {parameter.description ?? (parameter.schema.description as string)}</span>
+                              <span className="text-slate-600"> — <DocText text={parameter.description ?? (parameter.schema.description as string)} /></span>
                             ) : null}
                           </li>
                         ))}
@@ -100,7 +100,7 @@ export default async function ApiReferencePage() {
                       {Object.entries(operation.responses).map(([status, response]) => (
                         <li key={status} className="text-sm">
                           <span className={`font-mono font-semibold ${status.startsWith("2") ? "text-emerald-700" : "text-slate-700"}`}>{status}</span>{" "}
-                          <span className="text-slate-700">{response.description}</span>
+                          <span className="text-slate-700"><DocText text={response.description} /></span>
                           {status.startsWith("2") && response.content?.["application/json"] ? (
                             <details className="mt-1">
                               <summary className="cursor-pointer text-xs font-medium text-sky-700">Response fields</summary>
