@@ -23,7 +23,7 @@ export default async function ApiTokensPage() {
         <h1 className="text-2xl font-semibold tracking-tight">Admin</h1>
         <div className="mt-4"><AdminNav current="/admin/tokens" /></div>
       </div>
-      <Panel title="New API token">
+      <Panel title="New API token" actions={<a href="/help/api" className="text-sm font-medium text-sky-700 hover:underline">API reference — a token acts as you</a>}>
         <CreateApiTokenForm />
       </Panel>
       <DataTable columns={["Name", "Token", "Scopes", "Created", "Last used", ""]}>

@@ -48,3 +48,9 @@ export async function listApiChanges(options: { filters: ChangeFilters; timeZone
   const page = rows.slice(0, options.limit).map((row) => toApiChange(row, options.origin));
   return { data: page, nextCursor: rows.length > options.limit ? String(page.at(-1)!.id) : null };
 }
+
+/** Ids of the changes with this external id (from `source`, or any source); at most two are read. */
+export async function findChangeIdByExternal(source: string | undefined, externalId: string): Promise<number[]> {
+  const rows = await getDb().change.findMany({ where: { externalId, ...(source ? { source } : {}) }, select: { id: true }, take: 2 });
+  return rows.map((row) => row.id);
+}

@@ -22,7 +22,6 @@ const iso = (date: Date | null) => date?.toISOString() ?? null;
 
 function toApiIncident(row: Row, origin: string): ApiIncident {
   const { services, changes, ...rest } = row;
-  void changes;
   return {
     ...rest,
     url: `${origin}/incidents/${row.id}`,
@@ -31,7 +30,7 @@ function toApiIncident(row: Row, origin: string): ApiIncident {
     mitigatedAt: iso(row.mitigatedAt),
     resolvedAt: iso(row.resolvedAt),
     durationMinutes: Math.floor(((row.resolvedAt?.getTime() ?? Date.now()) - row.impactStartedAt.getTime()) / 60_000),
-    aiLinked: isIncidentAiLinked(row.changes.map((link) => ({ role: link.role, aiAssisted: link.change.aiAssisted }))),
+    aiLinked: isIncidentAiLinked(changes.map((link) => ({ role: link.role, aiAssisted: link.change.aiAssisted }))),
     services: services.map((s) => s.service).sort((a, b) => a.slug.localeCompare(b.slug)),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
@@ -78,9 +77,4 @@ export async function getIncidentVersion(id: number) {
 export async function getTimelineEvent(id: number) {
   const event = await getDb().timelineEvent.findUnique({ where: { id }, select: { id: true, kind: true, occurredAt: true, body: true, author: { select: { name: true } } } });
   return event ? { id: event.id, kind: event.kind, occurredAt: event.occurredAt.toISOString(), body: event.body, author: event.author?.name ?? null } : null;
-}
-
-export async function findChangeIdByExternal(source: string | undefined, externalId: string): Promise<number[]> {
-  const rows = await getDb().change.findMany({ where: { externalId, ...(source ? { source } : {}) }, select: { id: true }, take: 2 });
-  return rows.map((row) => row.id);
 }

@@ -2,7 +2,8 @@ import { apiLinkCreateSchema } from "@/lib/schemas/api/incidents";
 import { apiRoute, json, pathId, readJsonBody } from "@/lib/server/api/api-route";
 import { parseApiInput } from "@/lib/server/api/parse";
 import { AppError } from "@/lib/server/errors";
-import { findChangeIdByExternal, getApiIncident } from "@/lib/server/queries/incidents/api-incidents";
+import { findChangeIdByExternal } from "@/lib/server/queries/changes/api-changes";
+import { getApiIncident } from "@/lib/server/queries/incidents/api-incidents";
 import { linkChange } from "@/lib/server/services/incidents/link-change";
 
 export const dynamic = "force-dynamic";
