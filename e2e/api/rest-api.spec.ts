@@ -248,3 +248,16 @@ test("the API reference page renders the document, linked from the help pages", 
   await upsert.scrollIntoViewIfNeeded();
   await page.screenshot({ path: "/tmp/api-help-api-upsert.png" });
 });
+
+test("admins reach the reference from the tokens page; response fields unfold", async ({ page }) => {
+  await signIn(page, DEMO.admin);
+  await page.goto("/admin/tokens");
+  await page.getByRole("link", { name: /API reference/ }).click();
+  await expect(page).toHaveURL(/\/help\/api$/);
+  const metrics = page.getByRole("article", { name: "GET /metrics", exact: true });
+  await metrics.getByText("Response fields").click();
+  await expect(metrics).toContainText("sev2PerDay");
+  await expect(metrics).toContainText("medianHours");
+  await metrics.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "/tmp/api-help-api-metrics.png" });
+});
