@@ -65,6 +65,16 @@ export function IntegrationSettings({ integration }: { integration: IntegrationR
   );
 }
 
+/** Pretty-prints a JSON body for reading; a cut or broken body is shown as received. */
+function prettyBody(body: string): string {
+  if (!body) return "(empty body)";
+  try {
+    return JSON.stringify(JSON.parse(body), null, 2);
+  } catch {
+    return body;
+  }
+}
+
 type Rejected = Awaited<ReturnType<typeof listRejectedDeliveries>>[number];
 
 export function RejectedDeliveriesTable({ rows, timeZone }: { rows: Rejected[]; timeZone: string }) {
@@ -86,7 +96,7 @@ export function RejectedDeliveriesTable({ rows, timeZone }: { rows: Rejected[]; 
               <details>
                 <summary className="cursor-pointer text-xs font-medium text-indigo-700">Headers and body</summary>
                 <pre className="mt-2 max-h-64 max-w-xl overflow-auto whitespace-pre-wrap break-all rounded bg-slate-50 p-2 font-mono text-xs">{JSON.stringify(row.headers, null, 2)}</pre>
-                <pre className="mt-2 max-h-64 max-w-xl overflow-auto whitespace-pre-wrap break-all rounded bg-slate-50 p-2 font-mono text-xs">{row.body || "(empty body)"}</pre>
+                <pre className="mt-2 max-h-64 max-w-xl overflow-auto whitespace-pre-wrap break-all rounded bg-slate-50 p-2 font-mono text-xs">{prettyBody(row.body)}</pre>
               </details>
             </td>
           </tr>
