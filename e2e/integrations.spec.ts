@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { githubSignature } from "./support/webhooks";
 import { pullRequestPayload } from "../lib/server/testing/webhook-payloads";
-import { DEMO, signIn } from "./support/auth";
+import { DEMO, signIn, signOut } from "./support/auth";
 import { withDb } from "./support/db";
 
 test("an admin connects GitHub; a signed merged PR shows up as an AI-assisted change; a forged one lands in the rejected log", async ({ page, request }) => {
@@ -85,8 +85,55 @@ test("an admin connects GitHub; a signed merged PR shows up as an AI-assisted ch
   await page.screenshot({ path: "/tmp/inbound-integrations.png", fullPage: true });
 
   // Engineers cannot manage integrations.
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
   await signIn(page, DEMO.senior);
   await page.goto("/admin/integrations");
   await expect(page.getByRole("heading", { name: "Only admins manage integrations" })).toBeVisible();
+});
+
+test("an admin rotates a secret, edits, reorders and deactivates a rule, and deactivates an Alertmanager integration", async ({ page, request }) => {
+  const stamp = Date.now();
+  const name = `E2E alerts ${stamp}`;
+  await signIn(page, DEMO.admin);
+  await page.goto("/admin/integrations");
+  const create = page.getByRole("form", { name: "Create an integration" });
+  await create.getByLabel("Source").selectOption("ALERTMANAGER");
+  await create.getByLabel("Name").fill(name);
+  await create.getByRole("button", { name: "Create integration" }).click();
+  const first = await create.getByLabel("New integration secret").inputValue();
+  const url = (await page.getByLabel(`Webhook URL of ${name}`).textContent())!;
+
+  const settings = page.getByRole("region", { name: `${name} · Prometheus Alertmanager` });
+  await settings.getByLabel("Label values → severities").fill("critical = SEV1\nwarning = SEV7");
+  await settings.getByRole("button", { name: "Save mapping" }).click();
+  await expect(settings.getByText('Line 2: "SEV7" is not a severity (SEV1 to SEV4).')).toBeVisible();
+
+  await settings.getByRole("button", { name: "Rotate secret" }).click();
+  const rotated = await settings.getByLabel(`New secret of ${name}`).inputValue();
+  expect(rotated).not.toBe(first);
+  const oldSecret = await request.post(url, { data: { version: "4" }, headers: { authorization: `Bearer ${first}` } });
+  expect(oldSecret.status()).toBe(401);
+
+  const rules = page.getByRole("region", { name: "AI detection rules" });
+  const pattern = `ai-e2e-${stamp}`;
+  const add = rules.getByRole("form", { name: "Add an AI detection rule" });
+  await add.getByLabel("Pattern").fill(pattern);
+  await add.getByRole("button", { name: "Add rule" }).click();
+  const rule = rules.getByRole("listitem", { name: new RegExp(`: ${pattern}$`) });
+  await expect(rule).toBeVisible();
+  const position = async () => Number((await rule.getAttribute("aria-label"))!.match(/^Rule (\d+)/)![1]);
+  const before = await position();
+  await rule.getByRole("button", { name: `Move ${pattern} up` }).click();
+  await expect.poll(position).toBe(before - 1);
+  await rule.getByRole("button", { name: "Deactivate" }).click();
+  await expect(rule.getByText("Inactive")).toBeVisible();
+  await rule.getByText("Edit").click();
+  await rule.getByLabel("Pattern").fill(`${pattern}-x`);
+  await rule.getByRole("button", { name: "Save" }).click();
+  await expect(rules.getByRole("listitem", { name: new RegExp(`: ${pattern}-x$`) })).toBeVisible();
+
+  await settings.getByRole("button", { name: "Deactivate" }).click();
+  await expect(page.getByRole("region", { name: `${name} · Prometheus Alertmanager (deactivated)` })).toBeVisible();
+  const refused = await request.post(url, { data: { version: "4" }, headers: { authorization: `Bearer ${rotated}` } });
+  expect(refused.status()).toBe(404);
 });
