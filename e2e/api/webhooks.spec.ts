@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { alertmanagerPayload, deploymentStatusPayload } from "../../lib/server/testing/webhook-payloads";
+import { DEMO, signIn } from "../support/auth";
 import { withDb } from "../support/db";
 import { createIntegrationInDb, githubSignature } from "../support/webhooks";
 
@@ -31,7 +32,7 @@ test.describe("inbound webhooks over HTTP", () => {
     expect(await malformed.json()).toMatchObject({ status: 400, detail: expect.stringContaining("not valid JSON") });
   });
 
-  test("Alertmanager: firing opens an incident, a repeat does not, resolved mitigates, a wrong bearer is refused", async ({ request }) => {
+  test("Alertmanager: firing opens an incident, a repeat does not, resolved mitigates, a wrong bearer is refused", async ({ request, page }) => {
     const am = await createIntegrationInDb("ALERTMANAGER", { defaultService: slug });
     const groupKey = `{}:{alertname="E2E${Date.now()}"}`;
     const startsAt = new Date(Date.now() - 10 * 60_000).toISOString();
@@ -49,5 +50,12 @@ test.describe("inbound webhooks over HTTP", () => {
     const incident = await withDb(async (client) => (await client.query(`SELECT severity, status, "mitigatedAt" FROM "Incident" WHERE id = $1`, [result.incidentId])).rows[0]);
     expect(incident).toMatchObject({ severity: "SEV1", status: "MONITORING" });
     expect(incident.mitigatedAt).not.toBeNull();
+
+    await signIn(page, DEMO.admin);
+    await page.goto(`/incidents/${result.incidentId}`);
+    await expect(page.getByRole("heading", { name: "Checkout error rate above 5% (e2e)" })).toBeVisible();
+    await expect(page.getByText(`Declared as Sev1 by Alertmanager integration ${am.name}`)).toBeVisible();
+    await expect(page.getByText(/Alertmanager reports the alert group resolved/)).toBeVisible();
+    await page.screenshot({ path: "/tmp/inbound-incident.png", fullPage: true });
   });
 });

@@ -222,7 +222,7 @@ async function applyResolved(tx: Tx, input: { integration: WebhookIntegration; p
   const stamps = stampsForTransition(incident, "MONITORING", at);
   await updateIncidentAtVersion(tx, incident.id, incident.version, { status: to, mitigatedAt: stamps.mitigatedAt });
   await refreshBlastRadiusLevel(tx, incident.id);
-  const note = `Alertmanager reports the alert group resolved (${alerts.length} alert${alerts.length === 1 ? "" : "s"}); impact ended ${at.toISOString()}.`;
+  const note = `Alertmanager reports the alert group resolved (${alerts.length} alert${alerts.length === 1 ? "" : "s"}).`;
   await tx.timelineEvent.create({
     data: {
       incidentId: incident.id, kind: "STATUS_CHANGED", authorId: actor.id, occurredAt: now,
