@@ -2,21 +2,29 @@ import { z } from "zod";
 import { OUTBOUND_EVENTS } from "@/lib/domain/outbound-events";
 
 const id = z.coerce.number().int().positive();
+
+/** One message for what is wrong with a receiver URL, or null. */
+function urlProblem(value: string): string | null {
+  if (value === "") return "Enter the URL Faultline should POST to.";
+  if (value.length > 2000) return "Keep the URL under 2,000 characters.";
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    return "Enter a full http:// or https:// URL, e.g. https://hooks.example.com/faultline.";
+  }
+  if ((parsed.protocol !== "https:" && parsed.protocol !== "http:") || parsed.hostname === "") return "Enter a full http:// or https:// URL, e.g. https://hooks.example.com/faultline.";
+  if (parsed.username || parsed.password) return "Leave user names and passwords out of the URL; receivers check the signature instead.";
+  return null;
+}
 const name = z.string().trim().min(3, "Name the webhook after its receiver, e.g. “Slack #incidents bridge”.").max(100, "Keep the name under 100 characters.");
 const url = z
   .string()
   .trim()
-  .min(1, "Enter the URL Faultline should POST to.")
-  .max(2000, "Keep the URL under 2,000 characters.")
-  .refine((value) => {
-    try {
-      const parsed = new URL(value);
-      return (parsed.protocol === "https:" || parsed.protocol === "http:") && parsed.hostname !== "";
-    } catch {
-      return false;
-    }
-  }, "Enter a full http:// or https:// URL, e.g. https://hooks.example.com/faultline.")
-  .refine((value) => !/^[a-z]+:\/\/[^/]*@/i.test(value), "Leave user names and passwords out of the URL; check the signature instead.");
+  .superRefine((value, ctx) => {
+    const problem = urlProblem(value);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
 const events = z.array(z.enum(OUTBOUND_EVENTS, { error: "Unknown event." })).min(1, "Pick at least one event.");
 const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true" || v === "1", z.boolean());
 

@@ -46,7 +46,7 @@ export async function deliverDueWebhooks(options: DeliveryOptions = {}): Promise
 }
 
 async function claimDueDeliveries(limit: number, claimMs: number): Promise<Claimed[]> {
-  // One statement: pick due rows of active webhooks, skip rows another worker is locking,
+  // One statement: pick due rows of active webhooks (test pings go to inactive ones too), skip rows another worker is locking,
   // and stamp a lease so that they stay ours after the statement's row locks are gone.
   return getDb().$queryRaw<Claimed[]>`
     UPDATE "OutboundDelivery" AS d
@@ -55,7 +55,7 @@ async function claimDueDeliveries(limit: number, claimMs: number): Promise<Claim
      WHERE w.id = d."webhookId"
        AND d.id IN (
          SELECT due.id FROM "OutboundDelivery" AS due
-           JOIN "OutboundWebhook" AS hook ON hook.id = due."webhookId" AND hook.active
+           JOIN "OutboundWebhook" AS hook ON hook.id = due."webhookId" AND (hook.active OR due.event = 'ping')
           WHERE due.status = 'PENDING' AND due."nextAttemptAt" <= now()
             AND (due."lockedUntil" IS NULL OR due."lockedUntil" < now())
           ORDER BY due."nextAttemptAt", due.id
