@@ -21,7 +21,10 @@ export async function getOutboundWebhook(options: { id: number; before?: number 
     },
   });
   const deliveries = rows.slice(0, DELIVERY_PAGE_SIZE);
-  return { hook, deliveries, olderThan: rows.length > DELIVERY_PAGE_SIZE ? deliveries[deliveries.length - 1].id : null };
+  // The page keeps itself fresh while something is about to go out (not for retries hours away).
+  const soon = Date.now() + 2 * 60_000;
+  const inFlight = deliveries.some((d) => d.status === "PENDING" && d.nextAttemptAt.getTime() < soon);
+  return { hook, deliveries, olderThan: rows.length > DELIVERY_PAGE_SIZE ? deliveries[deliveries.length - 1].id : null, inFlight };
 }
 
 export type WebhookDelivery = NonNullable<Awaited<ReturnType<typeof getOutboundWebhook>>>["deliveries"][number];

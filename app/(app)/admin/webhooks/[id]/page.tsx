@@ -23,10 +23,7 @@ export default async function OutboundWebhookPage(props: { params: Promise<{ id:
   if (!/^\d{1,9}$/.test(id)) notFound();
   const [found, { timeZone }] = await Promise.all([getOutboundWebhook({ id: Number(id), before: before && /^\d{1,9}$/.test(before) ? Number(before) : undefined }), getOrgSettings()]);
   if (!found) notFound();
-  const { hook, deliveries, olderThan } = found;
-  // Keep the page live while something is about to go out (not for retries hours away).
-  const soon = Date.now() + 2 * 60_000;
-  const inFlight = deliveries.some((d) => d.status === "PENDING" && d.nextAttemptAt.getTime() < soon);
+  const { hook, deliveries, olderThan, inFlight } = found;
   return (
     <div className="space-y-6">
       <div>
