@@ -10,7 +10,7 @@ import { sendTestWebhookAction } from "@/lib/actions/webhooks/send-test-webhook"
 
 export function SendTestButton({ webhookId }: { webhookId: number }) {
   return (
-    <ActionForm action={sendTestWebhookAction} hidden={{ webhookId }} label="Send test event" className="flex flex-col items-end gap-2">
+    <ActionForm action={sendTestWebhookAction} hidden={{ webhookId }} label="Send test event" className="flex flex-wrap items-center justify-end gap-3 [&>p]:py-1">
       {({ pending }) => <Button type="submit" variant="secondary" disabled={pending} className="px-2.5 py-1 text-xs">Send test event</Button>}
     </ActionForm>
   );
