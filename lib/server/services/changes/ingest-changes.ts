@@ -6,7 +6,8 @@ import { getDb } from "@/lib/server/db";
 import { AppError, type FieldErrors } from "@/lib/server/errors";
 import { notifyApprovers } from "@/lib/server/services/notifications/notify";
 import { applyChangeStatDeltas, type ChangeStatContribution } from "@/lib/server/services/stats/apply-change-stat-deltas";
-import { enqueueOutboundEvent } from "@/lib/server/services/webhooks/enqueue-event";
+import { hasOutboundSubscribers } from "@/lib/server/services/webhooks/enqueue-event";
+import { queuePolicyViolationIfShipped } from "@/lib/server/services/webhooks/queue-domain-events";
 
 /**
  * A change reported by an integration (CI/CD through the API, GitHub). On update, a field
@@ -112,15 +113,11 @@ export async function ingestChanges(actor: IngestActor, inputs: ExternalChangeIn
       });
     }
 
-    const violationHooks = await tx.outboundWebhook.count({ where: { active: true, events: { has: "change.policy_violation_shipped" } } });
-    for (const row of violationHooks > 0 ? written : []) {
-      const becameShipped = row.shippedAt !== null && (row.inserted || row.previousShippedAt === null);
-      if (becameShipped && approvalCompliance(row) === "VIOLATION") {
-        await enqueueOutboundEvent(tx, {
-          event: "change.policy_violation_shipped",
-          eventId: `change-${row.id}-violation-shipped`,
-          data: { changeId: row.id, source: row.source, externalId: row.externalId, title: row.title, shippedAt: row.shippedAt!.toISOString(), approvalState: row.approvalState },
-        });
+    // Same event, id and payload as a change registered by hand (the id makes it once per change).
+    if (await hasOutboundSubscribers(tx, "change.policy_violation_shipped")) {
+      for (const row of written) {
+        const becameShipped = row.shippedAt !== null && (row.inserted || row.previousShippedAt === null);
+        if (becameShipped && approvalCompliance(row) === "VIOLATION") await queuePolicyViolationIfShipped(tx, row.id);
       }
     }
     return rows;
