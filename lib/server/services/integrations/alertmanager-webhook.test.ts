@@ -19,6 +19,7 @@ beforeAll(async () => {
   defaultServiceId = fallback.id;
   paymentsServiceId = payments.id;
   adminId = (await createTestUser(db(), { role: "ADMIN", level: "SENIOR" })).id;
+  await db().outboundWebhook.create({ data: { name: "pager bridge", url: "https://hooks.example.com/faultline", events: ["incident.declared", "incident.severity_raised"], secret: "outbound-secret", createdById: adminId } });
   integrationId = (
     await db().integration.create({
       data: {
@@ -54,6 +55,9 @@ describe("Alertmanager webhook", () => {
     expect(incident.timeline[0]).toMatchObject({ kind: "DECLARED" });
     const audit = await db().auditLog.findFirst({ where: { entityType: "Incident", entityId: String(incident.id) } });
     expect(audit).toMatchObject({ action: "incident.declared", actorLabel: "Alertmanager integration prod alerts", actorId: adminId });
+    const queued = await db().outboundDelivery.findMany({ where: { eventId: `incident-${incident.id}-declared` } });
+    expect(queued).toHaveLength(1);
+    expect(queued[0].payload).toMatchObject({ event: "incident.declared", data: { incident: { id: incident.id, severity: "SEV2" }, declaredBy: { name: "Alertmanager integration prod alerts" } } });
   });
 
   it("a repeat of the same group opens no duplicate; a new alert is noted; a more severe one escalates", async () => {
@@ -71,6 +75,8 @@ describe("Alertmanager webhook", () => {
     expect(incidents[0].severity).toBe("SEV1");
     expect(incidents[0].timeline.map((event) => event.kind)).toEqual(["DECLARED", "NOTE", "NOTE", "SEVERITY_CHANGED"]);
     expect(incidents[0].timeline[3].body).toContain("Severity raised from Sev3 to Sev1: Alertmanager:");
+    expect(await db().outboundDelivery.count({ where: { event: "incident.severity_raised", eventId: `incident-${incidents[0].id}-severity-${incidents[0].timeline[3].id}` } })).toBe(1);
+    expect(await db().outboundDelivery.count({ where: { eventId: `incident-${incidents[0].id}-declared` } })).toBe(0);
     // A lower severity later never lowers it automatically.
     await deliver(alertmanagerPayload({ groupKey, alerts: [{ alertname: "ApiLatency", fingerprint: "l4", severity: "info", startsAt: "2026-11-20T10:30:00Z" }] }));
     expect((await incidentsOf(groupKey))[0].severity).toBe("SEV1");

@@ -12,7 +12,7 @@ import { writeAudit } from "@/lib/server/services/audit/write-audit";
 import { refreshBlastRadiusLevel } from "@/lib/server/services/incidents/refresh-blast-radius";
 import { updateIncidentAtVersion } from "@/lib/server/services/incidents/incident-version";
 import { refreshStats } from "@/lib/server/services/stats/refresh-stats";
-import { enqueueOutboundEvent } from "@/lib/server/services/webhooks/enqueue-event";
+import { queueIncidentDeclared, queueSeverityRaised } from "@/lib/server/services/webhooks/queue-domain-events";
 import { sha256Hex, verifyBearer } from "./webhook-auth";
 import { parseJsonBody, processed, WebhookRejection, type WebhookContext } from "./webhook-request";
 
@@ -20,6 +20,9 @@ export const ALERTMANAGER_SOURCE = "alertmanager";
 
 type Tx = Prisma.TransactionClient;
 type Actor = { id: number | null; label: string };
+/** Outbound payloads name the integration (id: its creator's, 0 when none) rather than a person. */
+const outboundPerson = (actor: Actor) => ({ id: actor.id ?? 0, name: actor.label });
+
 type Outcome = { outcome: "declared" | "updated" | "mitigated" | "unchanged" | "ignored"; incidentId: number | null; detail: string };
 
 /**
@@ -144,7 +147,8 @@ async function applyFiring(tx: Tx, input: FiringInput): Promise<Outcome> {
   if (raise) {
     await updateIncidentAtVersion(tx, incident.id, incident.version, { severity });
     const reason = `Alertmanager: ${firingPayload.length} alert${firingPayload.length === 1 ? "" : "s"} firing at ${config.severityLabel} mapped to ${SEVERITY_INFO[severity].label}`;
-    await tx.timelineEvent.create({
+    const event = await tx.timelineEvent.create({
+      select: { id: true },
       data: {
         incidentId: incident.id, kind: "SEVERITY_CHANGED", authorId: actor.id,
         body: `Severity raised from ${SEVERITY_INFO[incident.severity].label} to ${SEVERITY_INFO[severity].label}: ${reason}`,
@@ -153,11 +157,7 @@ async function applyFiring(tx: Tx, input: FiringInput): Promise<Outcome> {
     });
     await refreshStats(tx, { incidentIds: [incident.id] });
     await writeAudit(tx, { actorId: actor.id, actorLabel: actor.label, action: "incident.severity_changed", entityType: "Incident", entityId: incident.id, before: { severity: incident.severity }, after: { severity, reason } });
-    await enqueueOutboundEvent(tx, {
-      event: "incident.severity_raised",
-      eventId: `incident-${incident.id}-severity-${incident.version + 1}`,
-      data: { incidentId: incident.id, from: incident.severity, to: severity, reason },
-    });
+    await queueSeverityRaised(tx, { incidentId: incident.id, timelineEventId: event.id, from: incident.severity, to: severity, reason, changedBy: outboundPerson(actor) });
   }
   return { outcome: "updated", incidentId: incident.id, detail: raise ? `Severity raised to ${SEVERITY_INFO[severity].label}.` : `${newAlerts.length} new alert(s) noted.` };
 }
@@ -198,9 +198,7 @@ async function declare(tx: Tx, input: FiringInput, alerts: AlertFacts[], payload
     actorId: actor.id, actorLabel: actor.label, action: "incident.declared", entityType: "Incident", entityId: incident.id,
     after: { title, severity, impactStartedAt: impactStartedAt.toISOString(), serviceIds, source: ALERTMANAGER_SOURCE, externalKey, blastRadiusLevel: level },
   });
-  if (severity === "SEV1" || severity === "SEV2") {
-    await enqueueOutboundEvent(tx, { event: "incident.declared", eventId: `incident-${incident.id}-declared`, data: { incidentId: incident.id, title, severity, source: ALERTMANAGER_SOURCE } });
-  }
+  await queueIncidentDeclared(tx, { incidentId: incident.id, severity, declaredBy: outboundPerson(actor) });
   return { outcome: "declared", incidentId: incident.id, detail: `Declared as ${SEVERITY_INFO[severity].label}.` };
 }
 
