@@ -3,4 +3,6 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { prepareDatabase } = await import("@/lib/server/db/prepare");
   await prepareDatabase();
+  const { startWebhookWorker } = await import("@/lib/server/services/webhooks/webhook-worker");
+  startWebhookWorker();
 }

@@ -12,7 +12,7 @@ import type { MigrationSession } from "./migrate";
 import type { DbTarget } from "./target";
 
 /** Secrets never leave the database unless a query asks for them by name. */
-const clientOptions = { omit: { user: { passwordHash: true }, apiToken: { tokenHash: true } } } as const;
+const clientOptions = { omit: { user: { passwordHash: true }, apiToken: { tokenHash: true }, outboundWebhook: { secret: true } } } as const;
 
 export function newPrismaClient(adapter: SqlDriverAdapterFactory) {
   return new PrismaClient({ adapter, ...clientOptions });

@@ -145,6 +145,12 @@ export default async function ChangePage({ params, searchParams }: Props) {
                   <dd className="text-right">{change.aiTool?.name ?? "Unknown tool"}{change.aiInvolvement ? `, ${AI_INVOLVEMENT_LABELS[change.aiInvolvement].toLowerCase()}` : ""}</dd>
                 </div>
               ) : null}
+              {change.aiDetectedBy ? (
+                <div className="flex justify-between gap-4">
+                  <dt className="shrink-0 text-slate-500">Detected by</dt>
+                  <dd className="min-w-0 truncate text-right font-mono text-xs">{change.aiDetectedBy}</dd>
+                </div>
+              ) : null}
             </dl>
           </Panel>
           {can(user.role, "change:register") && change.shippedAt ? (

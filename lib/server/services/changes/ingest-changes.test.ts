@@ -122,6 +122,29 @@ describe("ingestChanges", () => {
     expect(await shippedOn("2026-10-03")).toBe(1);
   });
 
+  it("leaves the rollups exactly as a full rebuild would, after creates, moves, retags, rollbacks and linked failures", async () => {
+    const otherService = (await createTestService(db())).id;
+    const base = Date.parse("2026-09-01T08:00:00Z");
+    const batch = Array.from({ length: 30 }, (_, i) =>
+      change({ shippedAt: i % 5 === 0 ? null : new Date(base + i * 7_200_000), authorId: i % 2 ? juniorId : seniorId, aiAssisted: i % 3 === 0, aiToolId: i % 3 === 0 ? toolId : null }),
+    );
+    const created = await ingestChanges(actor, batch);
+    const incident = await db().incident.create({ data: { title: "linked", severity: "SEV2", impactStartedAt: new Date(base) } });
+    await db().incidentChange.create({ data: { incidentId: incident.id, changeId: created[1].id, role: "TRIGGER" } });
+    await db().$executeRaw`SELECT "faultline_refresh_stats"(${[created[1].id]}::int[], ${[incident.id]}::int[])`;
+    await ingestChanges(actor, [
+      { ...batch[1], shippedAt: new Date(base + 3 * 86_400_000) },
+      { ...batch[2], serviceId: otherService, aiAssisted: true },
+      { ...batch[3], rolledBackAt: new Date(base + 86_400_000) },
+      { ...batch[5], shippedAt: new Date(base) },
+      { ...batch[7], authorId: seniorId },
+    ]);
+    const snapshot = () => db().$queryRaw<unknown[]>`SELECT * FROM "DailyChangeStat" ORDER BY 1, 2, 3, 4, 5`;
+    const incremental = await snapshot();
+    await db().$executeRaw`SELECT "faultline_rebuild_stats"()`;
+    expect(incremental).toEqual(await snapshot());
+  });
+
   it("refuses unknown or archived references with field errors by index, saving nothing", async () => {
     const archived = await createTestService(db(), { archived: true });
     const inactive = await createTestUser(db(), { active: false });

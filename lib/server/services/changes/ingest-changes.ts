@@ -5,8 +5,9 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { getDb } from "@/lib/server/db";
 import { AppError, type FieldErrors } from "@/lib/server/errors";
 import { notifyApprovers } from "@/lib/server/services/notifications/notify";
-import { refreshStats } from "@/lib/server/services/stats/refresh-stats";
-import { enqueueOutboundEvent } from "@/lib/server/services/webhooks/enqueue-event";
+import { applyChangeStatDeltas, type ChangeStatContribution } from "@/lib/server/services/stats/apply-change-stat-deltas";
+import { hasOutboundSubscribers } from "@/lib/server/services/webhooks/enqueue-event";
+import { queuePolicyViolationIfShipped } from "@/lib/server/services/webhooks/queue-domain-events";
 
 /**
  * A change reported by an integration (CI/CD through the API, GitHub). On update, a field
@@ -49,9 +50,10 @@ type Row = {
   approvalState: ApprovalState;
   approvalDecidedAt: Date | null;
   previousShippedAt: Date | null;
-  before: Prisma.JsonObject | null;
-  after: Prisma.JsonObject | null;
-};
+} & StatFields & { [K in keyof StatFields as `prev${Capitalize<K>}`]: StatFields[K] | null };
+
+/** The columns a change's dashboard statistics depend on. */
+type StatFields = { serviceId: number; aiAssisted: boolean; aiToolId: number | null; authorLevel: string | null; rolledBackAt: Date | null };
 
 const keyOf = (input: { source: string; externalId: string }) => `${input.source}\u0000${input.externalId}`;
 
@@ -80,38 +82,26 @@ export async function ingestChanges(actor: IngestActor, inputs: ExternalChangeIn
       const subject = { aiAssisted: input.aiAssisted ?? false, authorLevel, aiInvolvement: input.aiInvolvement ?? null };
       return { authorLevel, required: isApprovalRequired(subject, policy), state: initialApprovalState(subject, policy) };
     });
-    const rows = await upsert(tx, unique, approval, policy.id);
+    const rows = await upsert(tx, unique, approval, policy.id, actor);
     await addConcurrentlyInserted(tx, unique, rows);
     const written = rows.filter((row) => row.written);
     const created = written.filter((row) => row.inserted);
 
     if (written.length > 0) {
-      await refreshStats(tx, { changeIds: written.map((row) => row.id) });
-      const movedFrom = written.filter((row) => row.previousShippedAt && row.previousShippedAt.getTime() !== row.shippedAt?.getTime()).map((row) => row.previousShippedAt!.toISOString());
-      if (movedFrom.length > 0) {
-        await tx.$executeRawUnsafe(
-          `SELECT "faultline_refresh_change_days"(ARRAY(SELECT DISTINCT (t AT TIME ZONE "faultline_time_zone"())::date FROM unnest($1::timestamptz[]) AS t))`,
-          movedFrom,
-        );
-      }
-      await tx.auditLog.createMany({
-        data: written.map((row) => ({
-          actorId: actor.userId,
-          actorLabel: actor.label,
-          action: row.inserted ? "change.ingested" : "change.ingest_updated",
-          entityType: "Change",
-          entityId: String(row.id),
-          before: row.inserted ? undefined : (row.before ?? undefined),
-          after: row.after ?? undefined,
-        })),
-      });
+      await applyChangeStatDeltas(tx, await statContributions(tx, written));
     }
 
     const needingApproval = created.filter((row) => row.approvalRequired);
     if (needingApproval.length > 0) {
-      const requests = needingApproval.map((row) => ({ changeId: row.id, actorId: row.authorId ?? actor.userId, decision: "REQUESTED" as const }));
+      const requests = needingApproval.map((row) => ({ changeId: row.id, actorId: row.authorId ?? actor.userId }));
       const withActor = requests.filter((request): request is typeof request & { actorId: number } => request.actorId !== null);
-      if (withActor.length > 0) await tx.approvalDecision.createMany({ data: withActor });
+      if (withActor.length > 0) {
+        await tx.$executeRawUnsafe(
+          `INSERT INTO "ApprovalDecision" ("changeId", "actorId", decision) SELECT c, a, 'REQUESTED' FROM unnest($1::int[], $2::int[]) AS t(c, a)`,
+          withActor.map((request) => request.changeId),
+          withActor.map((request) => request.actorId),
+        );
+      }
       // One notice per change would flood approvers during a bulk import: a batch gets one.
       const single = needingApproval.length === 1 ? needingApproval[0] : null;
       await notifyApprovers(tx, {
@@ -123,14 +113,11 @@ export async function ingestChanges(actor: IngestActor, inputs: ExternalChangeIn
       });
     }
 
-    for (const row of written) {
-      const becameShipped = row.shippedAt !== null && (row.inserted || row.previousShippedAt === null);
-      if (becameShipped && approvalCompliance(row) === "VIOLATION") {
-        await enqueueOutboundEvent(tx, {
-          event: "change.policy_violation_shipped",
-          eventId: `change-${row.id}-violation-shipped`,
-          data: { changeId: row.id, source: row.source, externalId: row.externalId, title: row.title, shippedAt: row.shippedAt!.toISOString(), approvalState: row.approvalState },
-        });
+    // Same event, id and payload as a change registered by hand (the id makes it once per change).
+    if (await hasOutboundSubscribers(tx, "change.policy_violation_shipped")) {
+      for (const row of written) {
+        const becameShipped = row.shippedAt !== null && (row.inserted || row.previousShippedAt === null);
+        if (becameShipped && approvalCompliance(row) === "VIOLATION") await queuePolicyViolationIfShipped(tx, row.id);
       }
     }
     return rows;
@@ -150,11 +137,55 @@ async function addConcurrentlyInserted(tx: Prisma.TransactionClient, inputs: Ext
   if (missing.length === 0) return;
   const found = await tx.change.findMany({
     where: { OR: missing.map((input) => ({ source: input.source, externalId: input.externalId })) },
-    select: { id: true, source: true, externalId: true, title: true, authorId: true, shippedAt: true, approvalRequired: true, approvalState: true, approvalDecidedAt: true },
+    select: {
+      id: true, source: true, externalId: true, title: true, authorId: true, shippedAt: true, approvalRequired: true, approvalState: true, approvalDecidedAt: true,
+      serviceId: true, aiAssisted: true, aiToolId: true, authorLevel: true, rolledBackAt: true,
+    },
   });
   for (const change of found) {
-    rows.push({ ...change, externalId: change.externalId!, written: false, inserted: false, previousShippedAt: change.shippedAt, before: null, after: null });
+    rows.push({
+      ...change, externalId: change.externalId!, written: false, inserted: false, previousShippedAt: change.shippedAt,
+      prevServiceId: null, prevAiAssisted: null, prevAiToolId: null, prevAuthorLevel: null, prevRolledBackAt: null,
+    });
   }
+}
+
+/** Each written change takes its old contribution off its old day and adds its new one. */
+async function statContributions(tx: Prisma.TransactionClient, written: Row[]): Promise<ChangeStatContribution[]> {
+  const updatedIds = written.filter((row) => !row.inserted).map((row) => row.id);
+  const linked = new Set(
+    updatedIds.length === 0
+      ? []
+      : (await tx.incidentChange.findMany({ where: { changeId: { in: updatedIds }, role: { in: ["TRIGGER", "ROOT_CAUSE"] } }, select: { changeId: true } })).map((link) => link.changeId),
+  );
+  const approval = (row: Row, shippedAt: Date | null) => ({
+    required: row.approvalRequired,
+    compliant: approvalCompliance({ ...row, shippedAt }) === "COMPLIANT",
+  });
+  return written.flatMap((row): ChangeStatContribution[] => {
+    const added: ChangeStatContribution = {
+      sign: 1,
+      shippedAt: row.shippedAt,
+      serviceId: row.serviceId,
+      aiAssisted: row.aiAssisted,
+      aiToolId: row.aiToolId,
+      authorLevel: row.authorLevel,
+      failed: row.rolledBackAt !== null || linked.has(row.id),
+      ...approval(row, row.shippedAt),
+    };
+    if (row.inserted || row.prevServiceId === null) return [added];
+    const removed: ChangeStatContribution = {
+      sign: -1,
+      shippedAt: row.previousShippedAt,
+      serviceId: row.prevServiceId,
+      aiAssisted: row.prevAiAssisted!,
+      aiToolId: row.prevAiToolId,
+      authorLevel: row.prevAuthorLevel,
+      failed: row.prevRolledBackAt !== null || linked.has(row.id),
+      ...approval(row, row.previousShippedAt),
+    };
+    return [removed, added];
+  });
 }
 
 /** Every referenced service, author and AI tool must exist and be in use; errors name the input index. */
@@ -180,19 +211,22 @@ async function checkReferences(tx: Prisma.TransactionClient, inputs: ExternalCha
   return { levels };
 }
 
-// On update: a NULL input keeps the stored value (description and aiAssisted are NOT NULL
-// columns, so their "keep" is read from the input rows rather than from `excluded`).
+// On update: a NULL input keeps the stored value. description and aiAssisted are NOT NULL
+// columns, so the proposed row cannot carry a NULL for them: their fallback is read in the
+// SELECT from the stored row instead (a concurrent writer of the same change could slip in
+// between for these two fields only; the row itself stays unique).
 const UPDATED: Array<[column: string, expression: string]> = [
   ['"externalUrl"', 'COALESCE(excluded."externalUrl", c."externalUrl")'],
   ["kind", "excluded.kind"],
   ["title", "excluded.title"],
-  ["description", `COALESCE((SELECT i.description FROM input i WHERE i.source = excluded.source AND i.external_id = excluded."externalId"), c.description)`],
+  // excluded.description / excluded."aiAssisted" already fall back to the stored value (see the SELECT).
+  ["description", "excluded.description"],
   ['"serviceId"', 'excluded."serviceId"'],
   ["repository", "COALESCE(excluded.repository, c.repository)"],
   ['"authorId"', 'COALESCE(excluded."authorId", c."authorId")'],
   // The level is recorded when the author becomes known (or is corrected), never rewritten by a promotion.
   ['"authorLevel"', `CASE WHEN excluded."authorId" IS NOT NULL AND excluded."authorId" IS DISTINCT FROM c."authorId" THEN excluded."authorLevel" ELSE c."authorLevel" END`],
-  ['"aiAssisted"', `COALESCE((SELECT i.ai_assisted FROM input i WHERE i.source = excluded.source AND i.external_id = excluded."externalId"), c."aiAssisted")`],
+  ['"aiAssisted"', 'excluded."aiAssisted"'],
   ['"aiToolId"', 'COALESCE(excluded."aiToolId", c."aiToolId")'],
   ['"aiInvolvement"', 'COALESCE(excluded."aiInvolvement", c."aiInvolvement")'],
   ['"aiDetectedBy"', 'COALESCE(excluded."aiDetectedBy", c."aiDetectedBy")'],
@@ -212,30 +246,40 @@ WITH input AS (
          ai_assisted, ai_tool_id, ai_involvement, ai_detected_by, shipped_at, rolled_back_at, approval_required, approval_state)
 ),
 previous AS (
-  SELECT c.id, c."shippedAt", ${AUDITED} AS before
+  SELECT c.id, c."shippedAt", c."serviceId", c."aiAssisted", c."aiToolId", c."authorLevel"::text AS "authorLevel", c."rolledBackAt", ${AUDITED} AS before
   FROM "Change" c JOIN input i ON c.source = i.source AND c."externalId" = i.external_id
 ),
 written AS (
   INSERT INTO "Change" AS c (source, "externalId", "externalUrl", kind, title, description, "serviceId", repository, "authorId", "authorLevel",
                              "aiAssisted", "aiToolId", "aiInvolvement", "aiDetectedBy", "shippedAt", "rolledBackAt", "approvalRequired", "approvalState", "policyId", "updatedAt")
-  SELECT source, external_id, external_url, kind::"ChangeKind", title, COALESCE(description, ''), service_id, repository, author_id, author_level::"Level",
-         COALESCE(ai_assisted, false), ai_tool_id, ai_involvement::"AiInvolvement", ai_detected_by, shipped_at, rolled_back_at, approval_required,
-         approval_state::"ApprovalState", $19::int, now()
-  FROM input
+  SELECT i.source, i.external_id, i.external_url, i.kind::"ChangeKind", i.title, COALESCE(i.description, s.description, ''), i.service_id, i.repository,
+         i.author_id, i.author_level::"Level", COALESCE(i.ai_assisted, s."aiAssisted", false), i.ai_tool_id, i.ai_involvement::"AiInvolvement", i.ai_detected_by,
+         i.shipped_at, i.rolled_back_at, i.approval_required, i.approval_state::"ApprovalState", $19::int, now()
+  FROM input i LEFT JOIN "Change" s ON s.source = i.source AND s."externalId" = i.external_id
   ON CONFLICT (source, "externalId") DO UPDATE SET
     ${UPDATED.map(([column, expression]) => `${column} = ${expression}`).join(",\n    ")},
     version = c.version + 1,
     "updatedAt" = now()
   WHERE (${UPDATED.map(([column]) => `c.${column}`).join(", ")}) IS DISTINCT FROM (${UPDATED.map(([, expression]) => expression).join(", ")})
   RETURNING c.id, c.source, c."externalId", c.title, (c.xmax = 0) AS inserted, c."authorId", c."shippedAt", c."approvalRequired",
-            c."approvalState"::text AS "approvalState", c."approvalDecidedAt", ${AUDITED} AS after
+            c."approvalState"::text AS "approvalState", c."approvalDecidedAt", c."serviceId", c."aiAssisted", c."aiToolId",
+            c."authorLevel"::text AS "authorLevel", c."rolledBackAt", ${AUDITED} AS after
+),
+audit AS (
+  INSERT INTO "AuditLog" ("actorId", "actorLabel", action, "entityType", "entityId", before, after)
+  SELECT $20::int, $21::text, CASE WHEN w.inserted THEN 'change.ingested' ELSE 'change.ingest_updated' END, 'Change', w.id::text,
+         CASE WHEN w.inserted THEN NULL ELSE p.before END, w.after
+  FROM written w LEFT JOIN previous p ON p.id = w.id
 )
 SELECT w.id, w.source, w."externalId", w.title, true AS written, w.inserted, w."authorId", w."shippedAt", w."approvalRequired", w."approvalState",
-       w."approvalDecidedAt", p."shippedAt" AS "previousShippedAt", p.before, w.after
+       w."approvalDecidedAt", p."shippedAt" AS "previousShippedAt", w."serviceId", w."aiAssisted", w."aiToolId", w."authorLevel", w."rolledBackAt",
+       p."serviceId" AS "prevServiceId", p."aiAssisted" AS "prevAiAssisted", p."aiToolId" AS "prevAiToolId", p."authorLevel" AS "prevAuthorLevel",
+       p."rolledBackAt" AS "prevRolledBackAt"
 FROM written w LEFT JOIN previous p ON p.id = w.id
 UNION ALL
 SELECT c.id, c.source, c."externalId", c.title, false, false, c."authorId", c."shippedAt", c."approvalRequired", c."approvalState"::text,
-       c."approvalDecidedAt", c."shippedAt", NULL, NULL
+       c."approvalDecidedAt", c."shippedAt", c."serviceId", c."aiAssisted", c."aiToolId", c."authorLevel"::text, c."rolledBackAt",
+       NULL, NULL, NULL, NULL, NULL
 FROM "Change" c JOIN input i ON c.source = i.source AND c."externalId" = i.external_id
 WHERE c.id IN (SELECT id FROM previous) AND c.id NOT IN (SELECT id FROM written)`;
 
@@ -244,6 +288,7 @@ async function upsert(
   inputs: ExternalChangeInput[],
   approval: Array<{ authorLevel: Level | null; required: boolean; state: ApprovalState }>,
   policyId: number,
+  actor: IngestActor,
 ): Promise<Row[]> {
   const column = <T>(pick: (input: ExternalChangeInput, index: number) => T) => inputs.map(pick);
   const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null);
@@ -268,5 +313,7 @@ async function upsert(
     column((_, index) => approval[index].required),
     column((_, index) => approval[index].state),
     policyId,
+    actor.userId,
+    actor.label,
   );
 }

@@ -9,6 +9,7 @@ import { assertCan } from "@/lib/server/permissions";
 import { writeAudit } from "@/lib/server/services/audit/write-audit";
 import { refreshStats } from "@/lib/server/services/stats/refresh-stats";
 import { notifyApprovers } from "@/lib/server/services/notifications/notify";
+import { queuePolicyViolationIfShipped } from "@/lib/server/services/webhooks/queue-domain-events";
 
 /**
  * Registers a change by hand. The author's level is recorded as it is now (promotions
@@ -69,6 +70,7 @@ export async function registerChange(options: { actor: SessionUser; input: Regis
         entityId: change.id,
         after: { ...input, shippedAt: input.shippedAt?.toISOString() ?? null, source, authorLevel: author.level, approvalRequired, approvalState: change.approvalState, policyId: policy.id },
       });
+      if (input.shippedAt) await queuePolicyViolationIfShipped(tx, change.id);
       return { id: change.id };
     });
   } catch (error) {

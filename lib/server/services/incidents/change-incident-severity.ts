@@ -7,6 +7,7 @@ import { AppError } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
 import { writeAudit } from "@/lib/server/services/audit/write-audit";
 import { refreshStats } from "@/lib/server/services/stats/refresh-stats";
+import { queueSeverityRaised } from "@/lib/server/services/webhooks/queue-domain-events";
 import { updateIncidentAtVersion } from "./incident-version";
 
 /** Raises or lowers the severity; who and why land on the timeline and in the audit log. */
@@ -21,7 +22,7 @@ export async function changeIncidentSeverity(options: { actor: SessionUser; inpu
     }
     await updateIncidentAtVersion(tx, input.incidentId, input.version, { severity: input.severity });
     const direction = input.severity < before.severity ? "raised" : "lowered";
-    await tx.timelineEvent.create({
+    const timelineEvent = await tx.timelineEvent.create({
       data: {
         incidentId: input.incidentId,
         kind: "SEVERITY_CHANGED",
@@ -29,6 +30,7 @@ export async function changeIncidentSeverity(options: { actor: SessionUser; inpu
         body: `Severity ${direction} from ${SEVERITY_INFO[before.severity].label} to ${SEVERITY_INFO[input.severity].label}: ${input.reason}`,
         data: { from: before.severity, to: input.severity, reason: input.reason },
       },
+      select: { id: true },
     });
     await refreshStats(tx, { incidentIds: [input.incidentId] });
     await writeAudit(tx, {
@@ -39,5 +41,6 @@ export async function changeIncidentSeverity(options: { actor: SessionUser; inpu
       before: { severity: before.severity },
       after: { severity: input.severity, reason: input.reason },
     });
+    await queueSeverityRaised(tx, { incidentId: input.incidentId, timelineEventId: timelineEvent.id, from: before.severity, to: input.severity, reason: input.reason, changedBy: actor });
   });
 }

@@ -7,6 +7,7 @@ import { assertCan } from "@/lib/server/permissions";
 import type { DeclareIncidentInput } from "@/lib/schemas/incident";
 import { writeAudit } from "@/lib/server/services/audit/write-audit";
 import { refreshStats } from "@/lib/server/services/stats/refresh-stats";
+import { queueIncidentDeclared } from "@/lib/server/services/webhooks/queue-domain-events";
 import { refreshBlastRadiusLevel } from "./refresh-blast-radius";
 
 /** Logs a new incident during an outage: only title, severity, impact start and services. */
@@ -53,6 +54,7 @@ export async function declareIncident(options: { actor: SessionUser; input: Decl
       entityId: incident.id,
       after: { ...input, impactStartedAt: input.impactStartedAt.toISOString(), blastRadiusLevel: level },
     });
+    await queueIncidentDeclared(tx, { incidentId: incident.id, severity: input.severity, declaredBy: options.actor });
     return incident;
   });
 }

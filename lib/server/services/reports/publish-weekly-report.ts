@@ -8,6 +8,7 @@ import { AppError } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
 import { buildWeeklyReportFiles } from "@/lib/server/queries/reports/build-weekly-report-files";
 import { writeAudit } from "@/lib/server/services/audit/write-audit";
+import { queueReportPublished } from "@/lib/server/services/webhooks/queue-domain-events";
 
 /**
  * Freezes a week's report for the meeting: the headline numbers, the Sev1/Sev2 list and
@@ -40,6 +41,7 @@ export async function publishWeeklyReport(options: { actor: SessionUser; input: 
       select: { id: true },
     });
     await writeAudit(tx, { actorId: actor.id, action: "weekly_report.published", entityType: "WeeklyReport", entityId: input.week, after: { publicationId: publication.id, headline: files.headline } });
+    await queueReportPublished(tx, { week: input.week, publicationId: publication.id, publishedBy: actor, headline: files.headline });
     return publication;
   });
 }

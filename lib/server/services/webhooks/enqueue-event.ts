@@ -13,10 +13,15 @@ export type OutboundEventInput = {
   occurredAt?: Date;
 };
 
+/** Whether any active webhook listens for the event: lets callers skip building a payload nobody wants. */
+export async function hasOutboundSubscribers(tx: Prisma.TransactionClient, event: OutboundEvent): Promise<boolean> {
+  return (await tx.outboundWebhook.count({ where: { active: true, events: { has: event } } })) > 0;
+}
+
 /**
  * Queues the event for every active webhook subscribed to it, in the caller's transaction:
  * the delivery exists if and only if the change that caused it committed. The delivery
- * worker (lib/server/services/webhooks/) sends it, signs it and retries it.
+ * worker (deliver-due-webhooks.ts) sends it, signs it and retries it.
  */
 export async function enqueueOutboundEvent(tx: Prisma.TransactionClient, input: OutboundEventInput): Promise<void> {
   const hooks = await tx.outboundWebhook.findMany({ where: { active: true, events: { has: input.event } }, select: { id: true } });

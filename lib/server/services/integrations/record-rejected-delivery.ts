@@ -1,0 +1,57 @@
+import "server-only";
+import { getDb } from "@/lib/server/db";
+
+/** How many rejected deliveries are kept; older ones are pruned as new ones arrive. */
+export const REJECTED_DELIVERY_LIMIT = 500;
+export const REJECTED_BODY_LIMIT = 64 * 1024;
+
+/** Headers worth showing an admin. Never the signature or the bearer credential. */
+const KEPT_HEADERS = [
+  "content-type", "content-length", "user-agent",
+  "x-github-event", "x-github-delivery", "x-github-hook-id", "x-github-hook-installation-target-type", "x-github-hook-installation-target-id",
+];
+
+export function selectHeaders(headers: Headers): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const name of KEPT_HEADERS) {
+    const value = headers.get(name);
+    if (value !== null) kept[name] = value.slice(0, 500);
+  }
+  return kept;
+}
+
+/** Cuts at a byte limit without splitting a UTF-8 character. */
+export function cutBody(body: string, limit = REJECTED_BODY_LIMIT): string {
+  const bytes = Buffer.from(body, "utf8");
+  if (bytes.length <= limit) return body;
+  return bytes.subarray(0, limit).toString("utf8").replace(/\uFFFD$/, "");
+}
+
+export type RejectedDeliveryInput = {
+  source: "github" | "alertmanager";
+  integrationId: number | null;
+  status: number;
+  reason: string;
+  event: string | null;
+  headers: Headers;
+  body: string;
+};
+
+/** Keeps the refusal for admins (newest REJECTED_DELIVERY_LIMIT), in one transaction with the pruning. */
+export async function recordRejectedDelivery(input: RejectedDeliveryInput): Promise<void> {
+  await getDb().$transaction(async (tx) => {
+    await tx.rejectedDelivery.create({
+      data: {
+        source: input.source,
+        integrationId: input.integrationId,
+        status: input.status,
+        reason: input.reason.slice(0, 1000),
+        event: input.event?.slice(0, 100) ?? null,
+        headers: selectHeaders(input.headers),
+        // PostgreSQL text cannot hold NUL bytes.
+        body: cutBody(input.body).replaceAll("\u0000", ""),
+      },
+    });
+    await tx.$executeRaw`DELETE FROM "RejectedDelivery" WHERE id IN (SELECT id FROM "RejectedDelivery" ORDER BY id DESC OFFSET ${REJECTED_DELIVERY_LIMIT})`;
+  });
+}

@@ -1,0 +1,108 @@
+import "server-only";
+import { approvalCompliance } from "@/lib/domain/approval-policy";
+import { SEVERITY_INFO, type Severity } from "@/lib/domain/severity";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { appUrl } from "./app-url";
+import { enqueueOutboundEvent, hasOutboundSubscribers } from "./enqueue-event";
+
+// One call per domain event, made by the service that causes it inside its transaction.
+// Each builds the payload `data` (docs/webhooks.md) only when some webhook listens.
+
+type Tx = Prisma.TransactionClient;
+
+async function incidentFacts(tx: Tx, incidentId: number) {
+  const incident = await tx.incident.findUniqueOrThrow({
+    where: { id: incidentId },
+    select: { id: true, title: true, severity: true, status: true, impactStartedAt: true, blastRadiusLevel: true, services: { select: { service: { select: { id: true, name: true } } } } },
+  });
+  return {
+    id: incident.id,
+    title: incident.title,
+    severity: incident.severity,
+    severityLabel: SEVERITY_INFO[incident.severity].label,
+    status: incident.status,
+    impactStartedAt: incident.impactStartedAt.toISOString(),
+    blastRadiusLevel: incident.blastRadiusLevel,
+    services: incident.services.map((s) => s.service),
+    url: appUrl(`/incidents/${incident.id}`),
+  };
+}
+
+const person = (user: { id: number; name: string } | null) => (user ? { id: user.id, name: user.name } : null);
+
+/** `incident.declared`, for Sev1 and Sev2 only. */
+export async function queueIncidentDeclared(tx: Tx, options: { incidentId: number; severity: Severity; declaredBy: { id: number; name: string } }): Promise<void> {
+  if (options.severity !== "SEV1" && options.severity !== "SEV2") return;
+  if (!(await hasOutboundSubscribers(tx, "incident.declared"))) return;
+  const incident = await incidentFacts(tx, options.incidentId);
+  await enqueueOutboundEvent(tx, { event: "incident.declared", eventId: `incident-${options.incidentId}-declared`, data: { incident, declaredBy: person(options.declaredBy) } });
+}
+
+/** `incident.severity_raised`, only when the new severity is more severe (SEV1 < SEV2 < …). */
+export async function queueSeverityRaised(
+  tx: Tx,
+  options: { incidentId: number; timelineEventId: number; from: Severity; to: Severity; reason: string; changedBy: { id: number; name: string } },
+): Promise<void> {
+  if (!(options.to < options.from)) return;
+  if (!(await hasOutboundSubscribers(tx, "incident.severity_raised"))) return;
+  const incident = await incidentFacts(tx, options.incidentId);
+  await enqueueOutboundEvent(tx, {
+    event: "incident.severity_raised",
+    eventId: `incident-${options.incidentId}-severity-${options.timelineEventId}`,
+    data: { incident, from: options.from, to: options.to, reason: options.reason, changedBy: person(options.changedBy) },
+  });
+}
+
+/**
+ * `change.policy_violation_shipped`: call wherever a change gets (or is registered with) a
+ * ship time. Queues only when approvalCompliance says VIOLATION; the event id is per change,
+ * so a later re-ship of the same change is not announced twice.
+ */
+export async function queuePolicyViolationIfShipped(tx: Tx, changeId: number): Promise<void> {
+  const change = await tx.change.findUniqueOrThrow({
+    where: { id: changeId },
+    select: {
+      id: true, title: true, source: true, externalId: true, externalUrl: true, repository: true, shippedAt: true,
+      approvalRequired: true, approvalState: true, approvalDecidedAt: true, authorLevel: true, aiInvolvement: true,
+      service: { select: { id: true, name: true } }, author: { select: { id: true, name: true } }, aiTool: { select: { id: true, name: true } },
+    },
+  });
+  if (approvalCompliance(change) !== "VIOLATION") return;
+  if (!(await hasOutboundSubscribers(tx, "change.policy_violation_shipped"))) return;
+  await enqueueOutboundEvent(tx, {
+    event: "change.policy_violation_shipped",
+    eventId: `change-${change.id}-violation-shipped`,
+    data: {
+      change: {
+        id: change.id, title: change.title, source: change.source, externalId: change.externalId, externalUrl: change.externalUrl,
+        repository: change.repository, shippedAt: change.shippedAt!.toISOString(), approvalState: change.approvalState, url: appUrl(`/changes/${change.id}`),
+      },
+      service: change.service,
+      author: person(change.author),
+      authorLevel: change.authorLevel,
+      aiTool: change.aiTool,
+      aiInvolvement: change.aiInvolvement,
+    },
+  });
+}
+
+/** `report.published`: the week, who published it and links to the page and the frozen files. */
+export async function queueReportPublished(
+  tx: Tx,
+  options: { week: string; publicationId: number; publishedBy: { id: number; name: string }; headline: Prisma.InputJsonValue },
+): Promise<void> {
+  if (!(await hasOutboundSubscribers(tx, "report.published"))) return;
+  const file = (format: string) => appUrl(`/reports/weekly/${options.week}/export?format=${format}&published=${options.publicationId}`);
+  await enqueueOutboundEvent(tx, {
+    event: "report.published",
+    eventId: `report-${options.week}-publication-${options.publicationId}`,
+    data: {
+      week: options.week,
+      publicationId: options.publicationId,
+      publishedBy: person(options.publishedBy),
+      url: appUrl(`/reports/weekly/${options.week}`),
+      files: { pdf: file("pdf"), markdown: file("md"), incidentsCsv: file("incidents.csv"), changesCsv: file("changes.csv") },
+      headline: options.headline,
+    },
+  });
+}

@@ -1,0 +1,20 @@
+import "server-only";
+import type { UpdateOutboundWebhookInput } from "@/lib/schemas/outbound-webhook";
+import type { SessionUser } from "@/lib/server/auth/session-user";
+import { getDb } from "@/lib/server/db";
+import { AppError } from "@/lib/server/errors";
+import { assertCan } from "@/lib/server/permissions";
+import { writeAudit } from "@/lib/server/services/audit/write-audit";
+
+/** Changes name, URL, events or whether it is active. Deliveries still queued go to the new URL. */
+export async function updateOutboundWebhook(options: { actor: SessionUser; input: UpdateOutboundWebhookInput }): Promise<void> {
+  assertCan(options.actor, "integrations:manage");
+  const { actor, input } = options;
+  await getDb().$transaction(async (tx) => {
+    const before = await tx.outboundWebhook.findUnique({ where: { id: input.webhookId }, select: { name: true, url: true, events: true, active: true } });
+    if (!before) throw new AppError("NOT_FOUND", "This webhook does not exist (any more).");
+    const after = { name: input.name, url: input.url, events: input.events, active: input.active };
+    await tx.outboundWebhook.update({ where: { id: input.webhookId }, data: after });
+    await writeAudit(tx, { actorId: actor.id, action: "outbound_webhook.updated", entityType: "OutboundWebhook", entityId: input.webhookId, before, after });
+  });
+}
