@@ -45,7 +45,8 @@ function children(raw: Schema, lookup: SchemaResolver): Schema | null {
   return null;
 }
 
-export function SchemaFields({ schema, lookup, depth = 0 }: { schema: Schema; lookup: SchemaResolver; depth?: number }) {
+/** `showRequired`: for request bodies; in responses every field listed is always present. */
+export function SchemaFields({ schema, lookup, depth = 0, showRequired = true }: { schema: Schema; lookup: SchemaResolver; depth?: number; showRequired?: boolean }) {
   const object = children(schema, lookup);
   if (!object?.properties) return <p className="text-sm text-slate-600">{typeLabel(schema, lookup)}</p>;
   const required = new Set(object.required ?? []);
@@ -58,9 +59,9 @@ export function SchemaFields({ schema, lookup, depth = 0 }: { schema: Schema; lo
           <li key={name} className="text-sm">
             <code className="font-mono text-[13px] font-semibold text-slate-900">{name}</code>{" "}
             <span className="font-mono text-xs text-slate-500">{nested ? (typeLabel(field, lookup).startsWith("array") ? "array of object" : typeLabel(field, lookup).includes("null") ? "object or null" : "object") : typeLabel(field, lookup)}</span>
-            {required.has(name) ? <span className="ml-1.5 text-xs font-medium text-red-700">required</span> : null}
+            {showRequired && required.has(name) ? <span className="ml-1.5 text-xs font-medium text-red-700">required</span> : null}
             {resolved.description ? <span className="text-slate-600"> — <DocText text={resolved.description} /></span> : null}
-            {nested ? <SchemaFields schema={field} lookup={lookup} depth={depth + 1} /> : null}
+            {nested ? <SchemaFields schema={field} lookup={lookup} depth={depth + 1} showRequired={showRequired} /> : null}
           </li>
         );
       })}

@@ -23,11 +23,16 @@ export function buildOpenApiDocument(origin?: string) {
         { name: "Metrics", description: "The dashboard's series." },
         { name: "Reports", description: "The weekly review (TWiST)." },
         { name: "Deploy gate", description: "Ask before shipping." },
+        { name: "Webhooks", description: "Inbound deliveries from GitHub and Alertmanager, authenticated by an integration's secret (docs/inbound-webhooks.md)." },
       ],
       paths: OPERATIONS,
       components: {
         schemas: { Problem: problemSchema },
-        securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "An API token from Admin → API tokens (flt_…)." } },
+        securitySchemes: {
+          bearer: { type: "http", scheme: "bearer", description: "An API token from Admin → API tokens (flt_…)." },
+          githubSignature: { type: "apiKey", in: "header", name: "X-Hub-Signature-256", description: "HMAC-SHA256 of the body with the integration's secret, as GitHub sends it." },
+          integrationSecret: { type: "http", scheme: "bearer", description: "The integration's secret (whsec_…), as Alertmanager's http_config.authorization sends it." },
+        },
       },
   });
 }

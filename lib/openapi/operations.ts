@@ -78,6 +78,61 @@ const CHANGE_EXAMPLE = {
   shippedAt: "2026-11-24T08:15:00Z",
 };
 
+// Inbound webhooks (docs/inbound-webhooks.md): authenticated by the integration's secret, not an
+// API token, so no scope and no token rate limit; refusals are problem details and are logged.
+const integrationParam = z.object({ integrationId: z.string().regex(/^\d{1,9}$/).meta({ description: "The integration's id (Admin → Integrations).", example: "2" }) });
+const webhookAnswer = z
+  .looseObject({
+    status: z.enum(["processed", "duplicate", "pong"]),
+    result: z.unknown().optional().meta({ description: "What the delivery did: the change or incident id and its outcome." }),
+  })
+  .meta({ id: "WebhookAnswer" });
+const webhookIgnored = z.object({ status: z.literal("ignored"), reason: z.string() }).meta({ id: "WebhookIgnored" });
+function webhookRefusals(): ZodOpenApiResponsesObject {
+  const text: Record<number, string> = { 400: "Not JSON.", 401: "Signature or credential missing or wrong.", 404: "No such active integration.", 413: "Body over 5 MB.", 422: "A payload Faultline cannot use (e.g. no service)." };
+  return Object.fromEntries(Object.entries(text).map(([code, description]) => [code, { description, content: { "application/problem+json": { schema: problemSchema } } }]));
+}
+const WEBHOOK_OPERATIONS = {
+  "/webhooks/github/{integrationId}": {
+    post: {
+      operationId: "githubWebhook",
+      tags: ["Webhooks"],
+      summary: "GitHub webhook (merged pull requests, successful deployments)",
+      description: "Signed with the integration's secret (`X-Hub-Signature-256`). Other events are acknowledged with 202 and ignored; a redelivery is a `duplicate`.",
+      security: [{ githubSignature: [] }],
+      requestParams: {
+        path: integrationParam,
+        header: z.object({
+          "X-GitHub-Event": z.string().meta({ example: "pull_request" }),
+          "X-GitHub-Delivery": z.string().meta({ description: "Deliveries are processed once per id." }),
+          "X-Hub-Signature-256": z.string().meta({ example: "sha256=…" }),
+        }),
+      },
+      requestBody: { required: true, content: { "application/json": { schema: z.looseObject({}).meta({ description: "GitHub's payload for the event." }) } } },
+      responses: {
+        "200": { description: "Processed, duplicate, or pong.", content: { "application/json": { schema: webhookAnswer } } },
+        "202": { description: "Not a change; ignored.", content: { "application/json": { schema: webhookIgnored } } },
+        ...webhookRefusals(),
+      },
+    },
+  },
+  "/webhooks/alertmanager/{integrationId}": {
+    post: {
+      operationId: "alertmanagerWebhook",
+      tags: ["Webhooks"],
+      summary: "Prometheus Alertmanager webhook (opens and mitigates incidents)",
+      description: "Authenticated with the integration's secret as a bearer credential. A firing group opens an incident; resolved moves it to Monitoring.",
+      security: [{ integrationSecret: [] }],
+      requestParams: { path: integrationParam },
+      requestBody: { required: true, content: { "application/json": { schema: z.looseObject({}).meta({ description: "Alertmanager's webhook payload (version 4)." }) } } },
+      responses: {
+        "200": { description: "Processed or duplicate.", content: { "application/json": { schema: webhookAnswer } } },
+        ...webhookRefusals(),
+      },
+    },
+  },
+} satisfies Record<string, Partial<Record<"post", ZodOpenApiOperationObject>>>;
+
 export const OPERATIONS = {
   "/changes": {
     get: op("read", {
@@ -232,4 +287,5 @@ export const OPERATIONS = {
       responses: { ...ok(200, "The decision.", apiDeployGateSchema), "404": { description: "Unknown change (decision deny, reason unknown_change).", content: { "application/json": { schema: apiDeployGateSchema } } }, ...problems(409, 422) },
     }),
   },
+  ...WEBHOOK_OPERATIONS,
 } satisfies Record<string, Partial<Record<"get" | "post" | "patch" | "delete", ZodOpenApiOperationObject>>>;

@@ -14,7 +14,7 @@ type Operation = {
   summary: string;
   description?: string;
   tags: string[];
-  "x-scope": string;
+  "x-scope"?: string;
   parameters?: Array<{ name: string; in: string; required?: boolean; description?: string; schema: Json }>;
   requestBody?: { content: Record<string, { schema: Json; example?: unknown }> };
   responses: Record<string, { description: string; content?: Record<string, { schema: Json }> }>;
@@ -72,7 +72,7 @@ export default async function ApiReferencePage() {
                   <Badge tone={METHOD_TONES[method] ?? "slate"}>{method.toUpperCase()}</Badge>
                   <code className="font-mono text-sm font-semibold">{path}</code>
                   <span className="text-sm text-slate-700">{operation.summary}</span>
-                  <span className="ml-auto font-mono text-xs text-slate-500">scope {operation["x-scope"]}</span>
+                  <span className="ml-auto font-mono text-xs text-slate-500">{operation["x-scope"] ? `scope ${operation["x-scope"]}` : "integration secret"}</span>
                 </header>
                 <div className="space-y-4 px-5 py-4">
                   {operation.description ? <p className="text-sm text-slate-700"><DocText text={operation.description.replace(/\n\nScope: `[^`]+`\.$/, "")} /></p> : null}
@@ -104,7 +104,7 @@ export default async function ApiReferencePage() {
                           {status.startsWith("2") && response.content?.["application/json"] ? (
                             <details className="mt-1">
                               <summary className="cursor-pointer text-xs font-medium text-sky-700">Response fields</summary>
-                              <div className="mt-2 rounded-md bg-slate-50 p-3"><SchemaFields schema={response.content["application/json"].schema} lookup={lookup} /></div>
+                              <div className="mt-2 rounded-md bg-slate-50 p-3"><SchemaFields schema={response.content["application/json"].schema} lookup={lookup} showRequired={false} /></div>
                             </details>
                           ) : null}
                         </li>
