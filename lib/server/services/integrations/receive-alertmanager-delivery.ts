@@ -21,7 +21,7 @@ export const ALERTMANAGER_SOURCE = "alertmanager";
 type Tx = Prisma.TransactionClient;
 type Actor = { id: number | null; label: string };
 /** Outbound payloads name the integration (id: its creator's, 0 when none) rather than a person. */
-const outboundPerson = (actor: Actor) => ({ id: actor.id ?? 0, name: actor.label });
+const outboundPerson = (actor: Actor) => ({ id: actor.id, name: actor.label });
 
 type Outcome = { outcome: "declared" | "updated" | "mitigated" | "unchanged" | "ignored"; incidentId: number | null; detail: string };
 

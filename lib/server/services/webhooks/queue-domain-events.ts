@@ -28,10 +28,12 @@ async function incidentFacts(tx: Tx, incidentId: number) {
   };
 }
 
-const person = (user: { id: number; name: string } | null) => (user ? { id: user.id, name: user.name } : null);
+/** A person, or an integration acting on its own (id null, its name as the label). */
+type Actor = { id: number | null; name: string };
+const person = (user: Actor | null) => (user ? { id: user.id, name: user.name } : null);
 
 /** `incident.declared`, for Sev1 and Sev2 only. */
-export async function queueIncidentDeclared(tx: Tx, options: { incidentId: number; severity: Severity; declaredBy: { id: number; name: string } }): Promise<void> {
+export async function queueIncidentDeclared(tx: Tx, options: { incidentId: number; severity: Severity; declaredBy: Actor }): Promise<void> {
   if (options.severity !== "SEV1" && options.severity !== "SEV2") return;
   if (!(await hasOutboundSubscribers(tx, "incident.declared"))) return;
   const incident = await incidentFacts(tx, options.incidentId);
@@ -41,7 +43,7 @@ export async function queueIncidentDeclared(tx: Tx, options: { incidentId: numbe
 /** `incident.severity_raised`, only when the new severity is more severe (SEV1 < SEV2 < …). */
 export async function queueSeverityRaised(
   tx: Tx,
-  options: { incidentId: number; timelineEventId: number; from: Severity; to: Severity; reason: string; changedBy: { id: number; name: string } },
+  options: { incidentId: number; timelineEventId: number; from: Severity; to: Severity; reason: string; changedBy: Actor },
 ): Promise<void> {
   if (!(options.to < options.from)) return;
   if (!(await hasOutboundSubscribers(tx, "incident.severity_raised"))) return;
