@@ -73,12 +73,10 @@ export async function ingestChanges(actor: IngestActor, inputs: ExternalChangeIn
   const unique = [...byKey.values()].sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
 
   const rows = await getDb().$transaction(async (tx) => {
-    const refs = await checkReferences(tx, inputs);
-    const policy = await tx.approvalPolicy.findFirst({ orderBy: { id: "desc" } });
-    if (!policy) throw new Error("No approval policy row: the migrations insert one; the database is incomplete.");
+    const { levels, policy } = await checkReferences(tx, inputs);
 
     const approval = unique.map((input) => {
-      const authorLevel = input.authorId ? (refs.levels.get(input.authorId) ?? null) : null;
+      const authorLevel = input.authorId ? (levels.get(input.authorId) ?? null) : null;
       const subject = { aiAssisted: input.aiAssisted ?? false, authorLevel, aiInvolvement: input.aiInvolvement ?? null };
       return { authorLevel, required: isApprovalRequired(subject, policy), state: initialApprovalState(subject, policy) };
     });
@@ -114,11 +112,9 @@ export async function ingestChanges(actor: IngestActor, inputs: ExternalChangeIn
     }
 
     // Same event, id and payload as a change registered by hand (the id makes it once per change).
-    if (await hasOutboundSubscribers(tx, "change.policy_violation_shipped")) {
-      for (const row of written) {
-        const becameShipped = row.shippedAt !== null && (row.inserted || row.previousShippedAt === null);
-        if (becameShipped && approvalCompliance(row) === "VIOLATION") await queuePolicyViolationIfShipped(tx, row.id);
-      }
+    const violations = written.filter((row) => row.shippedAt !== null && (row.inserted || row.previousShippedAt === null) && approvalCompliance(row) === "VIOLATION");
+    if (violations.length > 0 && (await hasOutboundSubscribers(tx, "change.policy_violation_shipped"))) {
+      for (const row of violations) await queuePolicyViolationIfShipped(tx, row.id);
     }
     return rows;
   });
@@ -188,17 +184,29 @@ async function statContributions(tx: Prisma.TransactionClient, written: Row[]): 
   });
 }
 
-/** Every referenced service, author and AI tool must exist and be in use; errors name the input index. */
-async function checkReferences(tx: Prisma.TransactionClient, inputs: ExternalChangeInput[]): Promise<{ levels: Map<number, Level> }> {
+type PolicyRow = { id: number; levelsRequiring: Level[]; approverLevels: Level[]; allowSelfApproval: boolean; exemptInvolvements: AiInvolvement[] };
+
+/**
+ * Every referenced service, author and AI tool must exist and be in use (errors name the
+ * input index); read together with the policy in force, in one round trip.
+ */
+async function checkReferences(tx: Prisma.TransactionClient, inputs: ExternalChangeInput[]): Promise<{ levels: Map<number, Level>; policy: PolicyRow }> {
   const ids = (pick: (input: ExternalChangeInput) => number | null | undefined) => [...new Set(inputs.map(pick).filter((id): id is number => typeof id === "number"))];
-  const [services, authors, tools] = await Promise.all([
-    tx.service.findMany({ where: { id: { in: ids((i) => i.serviceId) }, archivedAt: null }, select: { id: true } }),
-    tx.user.findMany({ where: { id: { in: ids((i) => i.authorId) }, active: true }, select: { id: true, level: true } }),
-    tx.aiTool.findMany({ where: { id: { in: ids((i) => i.aiToolId) }, archivedAt: null }, select: { id: true } }),
-  ]);
-  const serviceIds = new Set(services.map((s) => s.id));
-  const levels = new Map(authors.map((a) => [a.id, a.level as Level]));
-  const toolIds = new Set(tools.map((t) => t.id));
+  const [found] = await tx.$queryRawUnsafe<Array<{ services: number[] | null; authors: Array<{ id: number; level: Level }> | null; tools: number[] | null; policy: PolicyRow | null }>>(
+    `SELECT (SELECT array_agg(id) FROM "Service" WHERE id = ANY($1::int[]) AND "archivedAt" IS NULL) AS services,
+            (SELECT json_agg(json_build_object('id', id, 'level', level)) FROM "User" WHERE id = ANY($2::int[]) AND active) AS authors,
+            (SELECT array_agg(id) FROM "AiTool" WHERE id = ANY($3::int[]) AND "archivedAt" IS NULL) AS tools,
+            (SELECT json_build_object('id', id, 'levelsRequiring', "levelsRequiring", 'approverLevels', "approverLevels",
+                                      'allowSelfApproval', "allowSelfApproval", 'exemptInvolvements', "exemptInvolvements")
+             FROM "ApprovalPolicy" ORDER BY id DESC LIMIT 1) AS policy`,
+    ids((i) => i.serviceId),
+    ids((i) => i.authorId),
+    ids((i) => i.aiToolId),
+  );
+  if (!found.policy) throw new Error("No approval policy row: the migrations insert one; the database is incomplete.");
+  const serviceIds = new Set(found.services ?? []);
+  const levels = new Map((found.authors ?? []).map((a) => [a.id, a.level]));
+  const toolIds = new Set(found.tools ?? []);
   const errors: FieldErrors = {};
   inputs.forEach((input, index) => {
     if (!serviceIds.has(input.serviceId)) errors[`changes.${index}.serviceId`] = ["No active service with this id."];
@@ -208,7 +216,7 @@ async function checkReferences(tx: Prisma.TransactionClient, inputs: ExternalCha
   if (Object.keys(errors).length > 0) {
     throw new AppError("VALIDATION", `${Object.keys(errors).length} field(s) refer to unknown or archived records; nothing was saved.`, { fieldErrors: errors });
   }
-  return { levels };
+  return { levels, policy: found.policy };
 }
 
 // On update: a NULL input keeps the stored value. description and aiAssisted are NOT NULL

@@ -27,16 +27,16 @@ export async function applyChangeStatDeltas(tx: Prisma.TransactionClient, contri
   const column = <T>(pick: (c: ChangeStatContribution) => T) => shipped.map(pick);
   const times = column((c) => c.shippedAt!.toISOString());
   await tx.$executeRawUnsafe(
-    `SELECT pg_advisory_xact_lock_shared(727074, d - date '2000-01-01')
-     FROM (SELECT DISTINCT (t AT TIME ZONE "faultline_time_zone"())::date AS d FROM unnest($1::timestamptz[]) AS t) days ORDER BY d`,
-    times,
-  );
-  await tx.$executeRawUnsafe(
-    `WITH delta AS (
+    `WITH locked AS (
+       SELECT count(pg_advisory_xact_lock_shared(727074, d - date '2000-01-01')) AS n
+       FROM (SELECT DISTINCT (t AT TIME ZONE "faultline_time_zone"())::date AS d FROM unnest($2::timestamptz[]) AS t ORDER BY 1) days
+     ),
+     delta AS (
        SELECT (t.shipped_at AT TIME ZONE "faultline_time_zone"())::date AS day, t.service_id, t.ai, coalesce(t.tool, 0) AS tool, coalesce(t.level, 'UNKNOWN') AS level,
               sum(t.sign) AS shipped, sum(t.sign * t.failed::int) AS failed, sum(t.sign * t.required::int) AS required, sum(t.sign * t.compliant::int) AS compliant
        FROM unnest($1::int[], $2::timestamptz[], $3::int[], $4::boolean[], $5::int[], $6::text[], $7::boolean[], $8::boolean[], $9::boolean[])
          AS t(sign, shipped_at, service_id, ai, tool, level, failed, required, compliant)
+       WHERE (SELECT n FROM locked) >= 0 -- the day locks are taken before any row is written
        GROUP BY 1, 2, 3, 4, 5
        HAVING sum(t.sign) <> 0 OR sum(t.sign * t.failed::int) <> 0 OR sum(t.sign * t.required::int) <> 0 OR sum(t.sign * t.compliant::int) <> 0
      )
@@ -55,7 +55,8 @@ export async function applyChangeStatDeltas(tx: Prisma.TransactionClient, contri
     column((c) => c.required),
     column((c) => c.compliant),
   );
-  // A full recompute never writes empty rows; neither do deltas.
+  // A full recompute never writes empty rows; neither do deltas. Only a removal can empty one.
+  if (shipped.every((c) => c.sign > 0)) return;
   await tx.$executeRawUnsafe(
     `DELETE FROM "DailyChangeStat" WHERE "shipped" = 0 AND "day" = ANY(ARRAY(SELECT (t AT TIME ZONE "faultline_time_zone"())::date FROM unnest($1::timestamptz[]) AS t))`,
     times,
