@@ -14,7 +14,8 @@ const DUPLICATE = "A user with this email already exists (perhaps deactivated): 
 /** An admin creates a person with an initial password; the audit row never holds the password. */
 export async function createUser(options: { actor: SessionUser; input: CreateUserInput }): Promise<{ id: number }> {
   assertCan(options.actor, "users:manage");
-  const { actor, input } = options;
+  const { actor } = options;
+  const input = { ...options.input, email: options.input.email.trim().toLowerCase() };
   const passwordHash = await bcrypt.hash(input.password, 10);
   try {
     return await getDb().$transaction(async (tx) => {
