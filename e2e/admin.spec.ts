@@ -29,6 +29,7 @@ const approvalState = (id: number) =>
   withDb(async (client) => (await client.query<{ approvalState: string; authorLevel: string }>(`SELECT "approvalState", "authorLevel" FROM "Change" WHERE id = $1`, [id])).rows[0]);
 
 test("an admin sets up a team, a service and a junior engineer; promoting them changes only their later changes", async ({ page, browser }) => {
+  test.setTimeout(180_000);
   const stamp = Date.now();
   const teamName = `Checkout Squad ${stamp}`;
   const serviceName = `basket-api-${stamp}`;
@@ -56,6 +57,7 @@ test("an admin sets up a team, a service and a junior engineer; promoting them c
   // A team that still owns an active service is not archived.
   await team.getByRole("button", { name: "Archive" }).first().click();
   await expect(team.getByRole("alert").filter({ hasText: "Archive or move them first" })).toBeVisible();
+  await team.screenshot({ path: "/tmp/admin-team-refused.png" });
 
   // The junior engineer: a short password and a duplicate email are explained.
   await page.goto("/admin/users");
@@ -99,6 +101,7 @@ test("an admin sets up a team, a service and a junior engineer; promoting them c
   await expect(page.getByRole("status")).toContainText("A new level applies to changes registered from now on");
   const history = page.getByRole("region", { name: "History" });
   await expect(history.getByRole("row").filter({ hasText: "user.level_changed" })).toContainText("JUNIOR → SENIOR");
+  await page.screenshot({ path: "/tmp/admin-user-detail.png", fullPage: true });
 
   // Their next AI-assisted change needs no approval; the earlier one keeps its state.
   await engineer.reload();
@@ -128,6 +131,7 @@ test("an admin sets up a team, a service and a junior engineer; promoting them c
 });
 
 test("deactivating a user ends their session at once; the audit log filters and exports as CSV", async ({ page, browser }, testInfo) => {
+  test.setTimeout(120_000);
   const stamp = Date.now();
   const person = { name: `Dee Activated ${stamp}`, email: `dee.${stamp}@example.test`, level: "Mid-level" };
   await signIn(page, DEMO.admin);
@@ -135,6 +139,7 @@ test("deactivating a user ends their session at once; the audit log filters and 
   const engineer = await signedInPage(browser, person.email, PASSWORD);
 
   await page.getByRole("row").filter({ hasText: person.email }).getByRole("link", { name: person.name }).click();
+  await expect(page).toHaveURL(/\/admin\/users\/\d+$/);
   const userId = Number(/\/admin\/users\/(\d+)/.exec(page.url())![1]);
   await page.getByRole("button", { name: "Deactivate" }).click();
   await expect(page.getByRole("status")).toContainText("Deactivated: their sessions have ended.");

@@ -98,9 +98,9 @@ export function TeamEditor({ team, teams }: { team: AdminTeam; teams: TeamOption
             </>
           )}
         </ActionForm>
-        <div className="flex items-center gap-3 pt-1.5 text-xs text-slate-500">
-          <span className="font-mono">{team.slug}</span>
-          <span>{team.activeMembers} {team.activeMembers === 1 ? "member" : "members"}</span>
+        <div className="flex w-72 items-center justify-end gap-3 pt-1.5 text-xs text-slate-500">
+          <span className="truncate font-mono" title="Slug">{team.slug}</span>
+          <span className="whitespace-nowrap">{team.activeMembers} {team.activeMembers === 1 ? "member" : "members"}</span>
           {archived ? <Badge tone="slate">Archived</Badge> : null}
         </div>
         <ArchiveButton action={setTeamArchivedAction} hidden={{ teamId: team.id }} name={`team ${team.name}`} archived={archived} />
