@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/server/db";
 
-export type ServiceOption = { id: number; name: string; teamName: string };
+export type ServiceOption = { id: number; name: string; teamName: string; archived: boolean };
 
 /**
  * Services grouped by team name, for pickers: active ones only, so new incidents and changes
@@ -14,5 +14,5 @@ export async function listServiceOptions(options: { includeArchived?: boolean } 
     select: { id: true, name: true, archivedAt: true, team: { select: { name: true } } },
     orderBy: [{ team: { name: "asc" } }, { name: "asc" }],
   });
-  return services.map((s) => ({ id: s.id, name: s.archivedAt ? `${s.name} (archived)` : s.name, teamName: s.team.name }));
+  return services.map((s) => ({ id: s.id, name: s.archivedAt ? `${s.name} (archived)` : s.name, teamName: s.team.name, archived: s.archivedAt !== null }));
 }

@@ -80,7 +80,7 @@ describe("services", () => {
     await setServiceArchived({ actor: admin, input: { serviceId, archived: true } });
     expect((await db.change.findUniqueOrThrow({ where: { id: change.id }, select: { service: { select: { name: true } } } })).service.name).toBe("shipping-api");
     expect((await listServiceOptions()).map((s) => s.id)).not.toContain(serviceId);
-    expect(await listServiceOptions({ includeArchived: true })).toContainEqual({ id: serviceId, name: "shipping-api (archived)", teamName: "Fulfilment" });
+    expect(await listServiceOptions({ includeArchived: true })).toContainEqual({ id: serviceId, name: "shipping-api (archived)", teamName: "Fulfilment", archived: true });
     await expect(registerChange({ actor: admin, input: { ...input, title: "Another" } })).rejects.toMatchObject({ code: "VALIDATION" });
     expect(await auditActions("Service", serviceId)).toEqual(["service.created", "service.archived"]);
   });
