@@ -162,7 +162,7 @@ test("deactivating a user ends their session at once; the audit log filters and 
   const adminId = await withDb(async (client) => (await client.query<{ id: number }>(`SELECT id FROM "User" WHERE email = $1`, [DEMO.admin])).rows[0].id);
   await page.getByRole("link", { name: "Audit log" }).click();
   const filters = page.getByRole("search", { name: "Filter the audit log" });
-  await filters.getByLabel("Actor").selectOption(`u${adminId}`);
+  await filters.getByLabel("Actor", { exact: true }).selectOption(`u${adminId}`);
   await filters.getByLabel("Entity type").selectOption("User");
   await filters.getByLabel("Entity id").fill(String(userId));
   await filters.getByRole("button", { name: "Apply" }).click();

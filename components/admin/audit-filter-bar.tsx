@@ -18,9 +18,9 @@ export function AuditFilterBar({ filters, people, actorLabels, entityTypes, acti
   const actor = filters.actorId ? `u${filters.actorId}` : filters.actorLabel ? `l:${filters.actorLabel}` : "";
   return (
     <form method="get" action="/admin/audit" role="search" aria-label="Filter the audit log" className="grid gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-3 lg:grid-cols-7">
-      <label className={`${label} lg:col-span-2`}>
-        Actor
-        <select name="actor" defaultValue={actor} className={`${inputClasses} mt-1`}>
+      <div className="lg:col-span-2">
+        <label htmlFor="audit-actor" className={label}>Actor</label>
+        <select id="audit-actor" name="actor" defaultValue={actor} className={`${inputClasses} mt-1`}>
           <option value="">Anyone</option>
           <optgroup label="People">
             {people.map((p) => <option key={p.id} value={`u${p.id}`}>{p.name}</option>)}
@@ -31,7 +31,7 @@ export function AuditFilterBar({ filters, people, actorLabels, entityTypes, acti
             </optgroup>
           ) : null}
         </select>
-      </label>
+      </div>
       <FilterSelect label="Entity type" name="entityType" options={entityTypes.map((t) => ({ id: t, name: t }))} value={filters.entityType} allLabel="Any type" className="" />
       <label className={label}>
         Entity id
