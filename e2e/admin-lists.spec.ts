@@ -5,6 +5,7 @@ test("an admin adds, renames and archives a contributing factor; engineers canno
   const name = `Alert fatigue ${Date.now()}`;
   await signIn(page, DEMO.admin);
   await page.getByRole("link", { name: "Admin" }).click();
+  await page.getByRole("link", { name: "Managed lists" }).click();
   await expect(page.getByRole("link", { name: "Managed lists" })).toHaveAttribute("aria-current", "page");
   const factors = page.getByRole("region", { name: "Contributing factors" });
   await expect(factors.getByRole("textbox", { name: "Name of Novel Gen-AI usage without established safeguards" })).toBeVisible();

@@ -17,7 +17,7 @@ const NAV: NavItem[] = [
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await requirePageUser("/incidents");
   const unread = await countUnreadNotifications(user.id);
-  const nav = user.role === "ADMIN" ? [...NAV, { href: "/admin/lists", label: "Admin", section: "/admin" }] : NAV;
+  const nav = user.role === "ADMIN" ? [...NAV, { href: "/admin/users", label: "Admin", section: "/admin" }] : NAV;
   return (
     <div className="min-h-screen">
       <header className="no-print bg-slate-900">

@@ -25,7 +25,7 @@ export default async function ChangesPage({ searchParams }: { searchParams: Prom
   const { timeZone } = await getOrgSettings();
   const [{ rows, nextBeforeId }, services, options] = await Promise.all([
     listChanges({ filters, timeZone, beforeId: before }),
-    listServiceOptions(),
+    listServiceOptions({ includeArchived: true }),
     listPickOptions(),
   ]);
   const page = (beforeId: number | null) => {

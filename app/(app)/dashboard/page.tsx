@@ -24,7 +24,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const now = new Date();
   const filters = parseDashboardFilters(params, now, timeZone);
   const scope = { ...filters.range, timeZone, teamIds: filters.teamIds, serviceIds: filters.serviceIds };
-  const [data, teams, services] = await Promise.all([getDashboard(scope, now), listTeamOptions(), listServiceOptions()]);
+  const [data, teams, services] = await Promise.all([getDashboard(scope, now), listTeamOptions({ includeArchived: true }), listServiceOptions({ includeArchived: true })]);
   const charts = buildCharts(data);
   const h = data.headline;
 

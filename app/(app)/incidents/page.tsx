@@ -21,8 +21,8 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
   const settings = await getOrgSettings();
   const [{ rows, next }, teams, services] = await Promise.all([
     listIncidents({ filters, timeZone: settings.timeZone, after }),
-    listTeamOptions(),
-    listServiceOptions(),
+    listTeamOptions({ includeArchived: true }),
+    listServiceOptions({ includeArchived: true }),
   ]);
   const query = incidentFiltersToParams(filters);
   const withCursor = (cursor: string | null) => {

@@ -50,7 +50,7 @@ export default async function IncidentPage({ params, searchParams }: Props) {
     getOrgSettings(),
     listSuspectChanges({ incidentId: incident.id, windowHours }),
     listPickOptions(),
-    listServiceOptions(),
+    listServiceOptions({ includeArchived: true }),
   ]);
   const now = new Date();
   const durations = incidentDurations(incident, now);
@@ -166,7 +166,7 @@ export default async function IncidentPage({ params, searchParams }: Props) {
             version={incident.version}
             level={incident.blastRadiusLevel}
             reason={blast.reason}
-            services={services}
+            services={services.filter((s) => !s.archived || incident.services.some((own) => own.service.id === s.id))}
             regions={options.regions}
             capabilities={options.capabilities}
             selected={{

@@ -1,0 +1,33 @@
+import { z } from "zod";
+
+/** Sign-in only checks that a password is given; new passwords set by an admin need this length. */
+export const PASSWORD_MIN_LENGTH = 12;
+
+export const ROLES = ["ENGINEER", "MANAGER", "ADMIN"] as const;
+export const LEVELS = ["JUNIOR", "MID", "SENIOR"] as const;
+
+const name = z.string().trim().min(2, "Enter the person's name (at least 2 characters).").max(100, "Keep the name under 100 characters.");
+const role = z.enum(ROLES, { error: "Pick a role: engineer, manager or admin." });
+const level = z.enum(LEVELS, { error: "Pick a level: junior, mid or senior." });
+/** "" (no team) or a team id. */
+const teamId = z.preprocess((v) => (v === "" || v === undefined || v === null ? null : v), z.coerce.number().int().positive().nullable());
+const userId = z.coerce.number({ error: "Unknown user." }).int().positive();
+
+export const createUserSchema = z.object({
+  name,
+  email: z.string().trim().toLowerCase().email("Enter a valid email address.").max(200, "Keep the email under 200 characters."),
+  role,
+  level,
+  teamId,
+  password: z
+    .string()
+    .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters for the initial password.`)
+    .max(200, "Keep the password under 200 characters."),
+});
+export type CreateUserInput = z.infer<typeof createUserSchema>;
+
+export const updateUserSchema = z.object({ userId, name, role, level, teamId });
+export type UpdateUserInput = z.infer<typeof updateUserSchema>;
+
+export const setUserActiveSchema = z.object({ userId, active: z.enum(["true", "false"]).transform((v) => v === "true") });
+export type SetUserActiveInput = z.infer<typeof setUserActiveSchema>;
