@@ -7,7 +7,8 @@
 import http from "node:http";
 import Provider from "oidc-provider";
 
-export const OIDC_CLIENT = { id: "faultline-e2e", secret: "faultline-e2e-client-secret-0123456789" };
+// The same values the app gets (playwright.config.ts passes them to both).
+const OIDC_CLIENT = { id: process.env.FAULTLINE_OIDC_CLIENT_ID ?? "faultline-e2e", secret: process.env.FAULTLINE_OIDC_CLIENT_SECRET ?? "faultline-e2e-client-secret" };
 
 const [port = "3650", appUrl = "http://127.0.0.1:3600"] = process.argv.slice(2);
 const issuer = `http://127.0.0.1:${port}`;
