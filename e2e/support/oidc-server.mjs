@@ -1,8 +1,8 @@
 // A real OpenID Connect provider (oidc-provider 8) for the single sign-on end-to-end tests.
 //   node e2e/support/oidc-server.mjs 3650 http://127.0.0.1:3600
-// Its built-in login form accepts any login: the login is the account's email address.
-// A login starting with "unverified." gets email_verified: false, so the tests can check
-// that such an address never links to an existing user. Consent is granted automatically
+// Its built-in login form accepts any login (and any password): the login is the account's
+// email address. "unverified.someone@x" signs in as someone@x with email_verified: false,
+// so the tests can check that such an address never links to an existing user. Consent is granted automatically
 // (a first-party client), like most company identity providers do.
 import http from "node:http";
 import Provider from "oidc-provider";
@@ -14,10 +14,12 @@ const [port = "3650", appUrl = "http://127.0.0.1:3600"] = process.argv.slice(2);
 const issuer = `http://127.0.0.1:${port}`;
 
 function claimsFor(login) {
-  const email = login.trim().toLowerCase();
+  const value = login.trim().toLowerCase();
+  const unverified = value.startsWith("unverified.");
+  const email = unverified ? value.slice("unverified.".length) : value;
   const local = email.split("@")[0] ?? email;
-  const name = local.replace(/^unverified\./, "").split(/[._-]/).map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join(" ");
-  return { sub: `sub-${email}`, email, email_verified: !local.startsWith("unverified."), name };
+  const name = local.split(/[._-]/).map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join(" ");
+  return { sub: `sub-${value}`, email, email_verified: !unverified, name };
 }
 
 const provider = new Provider(issuer, {
