@@ -16,7 +16,7 @@ const otherBrowser = (browser: Browser) => browser.newPage({ baseURL: test.info(
 
 async function changePassword(page: Page, current: string, next: string, confirm = next) {
   await page.getByLabel("Current password").fill(current);
-  await page.getByLabel("New password").fill(next);
+  await page.getByLabel("New password", { exact: true }).fill(next);
   await page.getByLabel("Repeat the new password").fill(confirm);
   await page.getByRole("button", { name: "Change password" }).click();
 }
@@ -48,6 +48,7 @@ test("changing the password: the old one stops working, the new one works", asyn
 });
 
 test("my sessions: sign out one, then everywhere else; those browsers are signed out at once", async ({ browser, page }) => {
+  test.slow(); // three browsers sign in
   await createUser("sessions@faultline.dev", "sessions-password-1");
   const laptop = await otherBrowser(browser);
   const phone = await otherBrowser(browser);
@@ -85,7 +86,7 @@ test("my sessions: sign out one, then everywhere else; those browsers are signed
 test("admin settings: a new time zone moves the dashboard's days", async ({ page }) => {
   await signIn(page, DEMO.admin);
   await page.goto("/admin/settings");
-  await expect(page.getByRole("link", { name: "approval policy" })).toHaveAttribute("href", "/admin/policy");
+  await expect(page.getByRole("link", { name: "approval policy", exact: true })).toHaveAttribute("href", "/admin/policy");
   await page.screenshot({ path: "/tmp/sso-settings.png", fullPage: true });
 
   const statsMatchZone = (zone: string) =>
