@@ -7,7 +7,7 @@ export type OidcConfig = { issuer: string; clientId: string; clientSecret: strin
  * configured. All three of issuer, client id and secret are needed; one missing is a
  * configuration mistake, reported once in the server log.
  */
-export function getOidcConfig(env: NodeJS.ProcessEnv = process.env): OidcConfig | null {
+export function getOidcConfig(env: Record<string, string | undefined> = process.env): OidcConfig | null {
   const issuer = env.FAULTLINE_OIDC_ISSUER?.trim().replace(/\/+$/, "");
   const clientId = env.FAULTLINE_OIDC_CLIENT_ID?.trim();
   const clientSecret = env.FAULTLINE_OIDC_CLIENT_SECRET?.trim();
