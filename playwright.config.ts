@@ -4,6 +4,14 @@ import { resolveChromium } from "./e2e/support/chromium";
 // E2E_PORT lets several checkouts run their suites side by side (default 3100 and 3101).
 const POSTGRES_PORT = Number(process.env.E2E_PORT ?? 3100);
 const EMBEDDED_PORT = POSTGRES_PORT + 1;
+// A real OpenID Connect provider for e2e/sso.spec.ts (e2e/support/oidc-server.mjs); the app on POSTGRES_PORT uses it.
+const OIDC_PORT = POSTGRES_PORT + 50;
+const OIDC_ENV = {
+  FAULTLINE_OIDC_ISSUER: `http://127.0.0.1:${OIDC_PORT}`,
+  FAULTLINE_OIDC_CLIENT_ID: "faultline-e2e",
+  FAULTLINE_OIDC_CLIENT_SECRET: "e2e-oidc-secret-not-for-production",
+  FAULTLINE_OIDC_NAME: "Test Identity",
+};
 
 export default defineConfig({
   testDir: "e2e",
@@ -33,6 +41,7 @@ export default defineConfig({
       // Outbound webhook retries within seconds, not minutes (e2e/outbound-webhooks.spec.ts).
       env: { FAULTLINE_WEBHOOK_BACKOFF_MS: process.env.FAULTLINE_WEBHOOK_BACKOFF_MS ?? "1000", FAULTLINE_WEBHOOK_POLL_MS: process.env.FAULTLINE_WEBHOOK_POLL_MS ?? "500" },
       url: `http://127.0.0.1:${POSTGRES_PORT}/api/health`,
+      env: OIDC_ENV,
       timeout: 180_000,
       reuseExistingServer: false,
       stdout: "pipe",
@@ -41,6 +50,14 @@ export default defineConfig({
       command: `node e2e/support/serve.mjs embedded ${EMBEDDED_PORT}`,
       url: `http://127.0.0.1:${EMBEDDED_PORT}/api/health`,
       timeout: 180_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+    },
+    {
+      command: `node e2e/support/oidc-server.mjs ${OIDC_PORT} http://127.0.0.1:${POSTGRES_PORT}`,
+      url: `http://127.0.0.1:${OIDC_PORT}/.well-known/openid-configuration`,
+      env: OIDC_ENV,
+      timeout: 30_000,
       reuseExistingServer: false,
       stdout: "pipe",
     },

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { signInErrorMessage } from "@/lib/domain/sign-in-errors";
 import { getCurrentUser } from "@/lib/server/auth/require-user";
+import { getSignInSettings } from "@/lib/server/queries/settings/get-sign-in-settings";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -15,6 +17,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const params = await searchParams;
   const callbackUrl = safeCallback(params.callbackUrl);
   if (await getCurrentUser()) redirect(callbackUrl);
+  const { passwordSignInEnabled, sso } = await getSignInSettings();
+  const error = signInErrorMessage(typeof params.error === "string" ? params.error : undefined);
   return (
     <div className="flex min-h-screen">
       <div className="flex flex-1 flex-col justify-center px-6 py-12 sm:px-12">
@@ -27,7 +31,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <h1 className="mt-8 text-2xl font-semibold tracking-tight text-slate-900">Sign in to your organisation</h1>
           <p className="mt-2 text-sm text-slate-600">Log incidents, link the changes behind them, and see whether AI-assisted changes fail more often.</p>
           <div className="mt-8">
-            <SignInForm callbackUrl={callbackUrl} />
+            <SignInForm callbackUrl={callbackUrl} sso={sso} passwordSignInEnabled={passwordSignInEnabled} initialError={error} />
           </div>
         </div>
       </div>

@@ -3,13 +3,15 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
+import { Button, buttonClasses } from "@/components/ui/button";
 import { Field, FormAlert, inputClasses } from "@/components/ui/field";
 import { signInSchema } from "@/lib/schemas/auth";
 
-export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+type Props = { callbackUrl: string; sso: { name: string } | null; passwordSignInEnabled: boolean; initialError?: string };
+
+export function SignInForm({ callbackUrl, sso, passwordSignInEnabled, initialError }: Props) {
   const router = useRouter();
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<string | undefined>(initialError);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[] | undefined>>({});
   const [pending, setPending] = useState(false);
 
@@ -35,9 +37,43 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     router.refresh();
   }
 
+  // A link, not a button: it leaves for the provider (and keeps "Sign in" the form's only button).
+  const ssoButton = sso ? (
+    <a
+      href={`/api/auth/signin/oidc?callbackUrl=${encodeURIComponent(callbackUrl)}`}
+      onClick={(event) => {
+        event.preventDefault();
+        void signIn("oidc", { callbackUrl });
+      }}
+      className={buttonClasses(passwordSignInEnabled ? "secondary" : "primary", "w-full")}
+    >
+      Sign in with {sso.name}
+    </a>
+  ) : null;
+
+  if (!passwordSignInEnabled) {
+    return (
+      <div className="space-y-5">
+        <FormAlert message={error} />
+        {ssoButton}
+        <p className="text-xs text-slate-500">Password sign-in is switched off for this organisation.</p>
+      </div>
+    );
+  }
+
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5">
       <FormAlert message={error} />
+      {ssoButton ? (
+        <>
+          {ssoButton}
+          <div className="flex items-center gap-3 text-xs text-slate-500" aria-hidden>
+            <span className="h-px flex-1 bg-slate-200" />
+            or with your email and password
+            <span className="h-px flex-1 bg-slate-200" />
+          </div>
+        </>
+      ) : null}
       <Field id="email" label="Email" errors={fieldErrors.email}>
         <input
           id="email"

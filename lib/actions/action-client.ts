@@ -16,7 +16,8 @@ type Outcome = { revalidate?: string[]; redirectTo?: string; message?: string; d
  */
 export function defineFormAction<S extends z.ZodType>(config: {
   schema: S;
-  permission: Permission;
+  /** "signed-in": any signed-in user (their own account); otherwise a permission of lib/server/permissions.ts. */
+  permission: Permission | "signed-in";
   /** Form fields that carry several values (multi-selects, repeated inputs). */
   arrays?: readonly string[];
   run: (context: { actor: SessionUser; input: z.output<S> }) => Promise<Outcome>;
@@ -24,7 +25,7 @@ export function defineFormAction<S extends z.ZodType>(config: {
   return async (_previous: ActionState, form: FormData): Promise<ActionState> => {
     let outcome: Outcome;
     try {
-      const actor = await requireUser(config.permission);
+      const actor = await requireUser(config.permission === "signed-in" ? undefined : config.permission);
       const input = parseOrThrow(config.schema, formToObject(form, config.arrays ?? []));
       outcome = await config.run({ actor, input });
     } catch (error) {

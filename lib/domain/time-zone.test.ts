@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dayInZone, startOfDayInZone, startOfNextDayInZone } from "./time-zone";
+import { dayInZone, isValidTimeZone, listTimeZones, startOfDayInZone, startOfNextDayInZone } from "./time-zone";
 
 describe("days in the organisation's time zone", () => {
   it("finds midnight in the zone", () => {
@@ -21,5 +21,20 @@ describe("days in the organisation's time zone", () => {
   it("names the day an instant falls on", () => {
     expect(dayInZone(new Date("2026-11-01T23:30:00Z"), "Europe/Berlin")).toBe("2026-11-02");
     expect(dayInZone(new Date("2026-11-01T23:30:00Z"), "UTC")).toBe("2026-11-01");
+  });
+});
+
+describe("valid time zones", () => {
+  it("accepts UTC and canonical IANA zones", () => {
+    expect(isValidTimeZone("UTC")).toBe(true);
+    expect(isValidTimeZone("Europe/Berlin")).toBe(true);
+    expect(isValidTimeZone("America/New_York")).toBe(true);
+    expect(listTimeZones()[0]).toBe("UTC");
+    expect(listTimeZones().length).toBeGreaterThan(300);
+  });
+  it("refuses unknown names, wrong case, offsets and empty input", () => {
+    for (const zone of ["Mars/Olympus", "europe/berlin", "+02:00", "", " UTC", "Europe/Berlin; DROP TABLE"]) {
+      expect(isValidTimeZone(zone), zone).toBe(false);
+    }
   });
 });

@@ -28,3 +28,18 @@ export function startOfNextDayInZone(day: string, timeZone: string): Date | null
   return new Date(new TZDate(zoned.getFullYear(), zoned.getMonth(), zoned.getDate() + 1, 0, 0, 0, 0, timeZone).getTime());
 }
 
+
+/** Every IANA zone this runtime knows, UTC first: what the settings page offers. */
+export function listTimeZones(): string[] {
+  const zones = Intl.supportedValuesOf("timeZone");
+  return ["UTC", ...zones.filter((zone) => zone !== "UTC")];
+}
+
+/**
+ * True for a zone from listTimeZones() (exact spelling). Aliases such as "US/Eastern" or
+ * odd cases such as "europe/berlin" are refused, so the stored value is always canonical
+ * and PostgreSQL's `AT TIME ZONE` (same IANA database) understands it.
+ */
+export function isValidTimeZone(value: string): boolean {
+  return listTimeZones().includes(value);
+}
