@@ -39,9 +39,12 @@ export default defineConfig({
     {
       command: `node e2e/support/serve.mjs postgres ${POSTGRES_PORT}`,
       // Outbound webhook retries within seconds, not minutes (e2e/outbound-webhooks.spec.ts).
-      env: { FAULTLINE_WEBHOOK_BACKOFF_MS: process.env.FAULTLINE_WEBHOOK_BACKOFF_MS ?? "1000", FAULTLINE_WEBHOOK_POLL_MS: process.env.FAULTLINE_WEBHOOK_POLL_MS ?? "500" },
+      env: {
+        ...OIDC_ENV,
+        FAULTLINE_WEBHOOK_BACKOFF_MS: process.env.FAULTLINE_WEBHOOK_BACKOFF_MS ?? "1000",
+        FAULTLINE_WEBHOOK_POLL_MS: process.env.FAULTLINE_WEBHOOK_POLL_MS ?? "500",
+      },
       url: `http://127.0.0.1:${POSTGRES_PORT}/api/health`,
-      env: OIDC_ENV,
       timeout: 180_000,
       reuseExistingServer: false,
       stdout: "pipe",

@@ -1,9 +1,12 @@
 import { z } from "zod";
 
-/** The one rule for new passwords (account page; the same bounds the demo password meets). */
+/** Sign-in only checks that a password is given; every new password must be this long. */
+export const PASSWORD_MIN_LENGTH = 12;
+
+/** The one rule for new passwords: the account page and the initial password an admin sets. */
 export const newPasswordSchema = z
   .string()
-  .min(12, "Use at least 12 characters.")
+  .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
   .max(200, "Keep the password under 200 characters.");
 
 export const changePasswordSchema = z

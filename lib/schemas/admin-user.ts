@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { newPasswordSchema } from "./account";
 
-/** Sign-in only checks that a password is given; new passwords set by an admin need this length. */
-export const PASSWORD_MIN_LENGTH = 12;
+export { PASSWORD_MIN_LENGTH } from "./account";
 
 export const ROLES = ["ENGINEER", "MANAGER", "ADMIN"] as const;
 export const LEVELS = ["JUNIOR", "MID", "SENIOR"] as const;
@@ -19,10 +19,7 @@ export const createUserSchema = z.object({
   role,
   level,
   teamId,
-  password: z
-    .string()
-    .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters for the initial password.`)
-    .max(200, "Keep the password under 200 characters."),
+  password: newPasswordSchema,
 });
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 

@@ -89,15 +89,17 @@ describe("deactivating", () => {
   it("ends the sessions at once, refuses sign-in and keeps the name in history", async () => {
     const user = await createTestUser(db, { password: "a long password!" });
     await db.userSession.create({ data: { id: `s-${user.id}`, userId: user.id, method: "password", expiresAt: new Date(Date.now() + 3_600_000) } });
-    expect(await getActiveUser(user.id)).not.toBeNull();
+    expect(await getActiveUser(user.id, `s-${user.id}`)).not.toBeNull();
     await setUserActive({ actor: admin, input: { userId: user.id, active: false } });
-    expect(await getActiveUser(user.id)).toBeNull();
+    expect(await getActiveUser(user.id, `s-${user.id}`)).toBeNull();
     await expect(verifyCredentials({ email: user.email, password: "a long password!" })).rejects.toMatchObject({ message: expect.stringMatching(/deactivated/) });
     expect((await db.userSession.findUniqueOrThrow({ where: { id: `s-${user.id}` } })).revokedAt).not.toBeNull();
     expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ name: user.name, active: false, deactivatedAt: expect.any(Date) });
 
     await setUserActive({ actor: admin, input: { userId: user.id, active: true } });
-    expect(await getActiveUser(user.id)).toMatchObject({ id: user.id });
+    expect(await getActiveUser(user.id, `s-${user.id}`)).toBeNull(); // the old session stays ended
+    await db.userSession.create({ data: { id: `s2-${user.id}`, userId: user.id, method: "password", expiresAt: new Date(Date.now() + 3_600_000) } });
+    expect(await getActiveUser(user.id, `s2-${user.id}`)).toMatchObject({ id: user.id });
     const actions = await db.auditLog.findMany({ where: { entityType: "User", entityId: String(user.id) }, orderBy: { id: "asc" }, select: { action: true } });
     expect(actions.map((a) => a.action)).toEqual(["user.deactivated", "user.reactivated"]);
   });
