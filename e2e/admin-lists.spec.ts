@@ -4,7 +4,7 @@ import { DEMO, signIn } from "./support/auth";
 test("an admin adds, renames and archives a contributing factor; engineers cannot", async ({ page }, testInfo) => {
   const name = `Alert fatigue ${Date.now()}`;
   await signIn(page, DEMO.admin);
-  await page.getByRole("link", { name: "Admin" }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" }).click();
   await page.getByRole("link", { name: "Managed lists" }).click();
   await expect(page.getByRole("link", { name: "Managed lists" })).toHaveAttribute("aria-current", "page");
   const factors = page.getByRole("region", { name: "Contributing factors" });
@@ -29,7 +29,7 @@ test("an admin adds, renames and archives a contributing factor; engineers canno
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/login/);
   await signIn(page, DEMO.senior);
-  await expect(page.getByRole("link", { name: "Admin" })).toHaveCount(0);
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" })).toHaveCount(0);
   await page.goto("/admin/lists");
   await expect(page.getByRole("heading", { name: "Only admins manage these lists" })).toBeVisible();
 });
