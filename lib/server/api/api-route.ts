@@ -67,7 +67,10 @@ export async function readJsonBody(request: Request): Promise<unknown> {
 
 /** The body's text (for hashing) and its JSON value. */
 export async function readJsonText(request: Request): Promise<{ text: string; value: unknown }> {
-  const text = await request.text();
+  // A client that hangs up mid-body is not our error: answer it (nobody will read it) without logging a 500.
+  const text = await request.text().catch(() => {
+    throw new AppError("VALIDATION", "The request body could not be read: the connection closed before it arrived.", { fieldErrors: { _body: ["Incomplete body."] } });
+  });
   if (!text.trim()) throw new AppError("VALIDATION", "Send a JSON body (content-type: application/json).", { fieldErrors: { _body: ["The request body is empty."] } });
   try {
     return { text, value: JSON.parse(text) };
