@@ -150,4 +150,6 @@ test("only admins read an incident's audit log", async ({ page }) => {
   await page.getByRole("link", { name: "Audit log" }).click();
   await expect(page.getByRole("cell", { name: "incident.declared" })).toBeVisible();
   await expect(page.getByRole("cell", { name: "Jules Junior" })).toBeVisible();
+  // Each field of the declaration is listed with its value.
+  await expect(page.getByRole("definition").filter({ hasText: "Audit me" })).toBeVisible();
 });

@@ -19,7 +19,7 @@ export function AuditFilterBar({ filters, people, actorLabels, entityTypes, acti
   return (
     <form method="get" action="/admin/audit" role="search" aria-label="Filter the audit log" className="grid gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-3 lg:grid-cols-7">
       <div className="lg:col-span-2">
-        <label htmlFor="audit-actor" className={label}>Actor</label>
+        <label htmlFor="audit-actor" className={`${label} block`}>Actor</label>
         <select id="audit-actor" name="actor" defaultValue={actor} className={`${inputClasses} mt-1`}>
           <option value="">Anyone</option>
           <optgroup label="People">

@@ -1,12 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AdminHeader } from "@/components/admin/admin-header";
-import { AuditDiff } from "@/components/admin/audit-diff";
 import { AuditFilterBar } from "@/components/admin/audit-filter-bar";
+import { AuditTable } from "@/components/admin/audit-table";
 import { AccessNotice } from "@/components/ui/access-notice";
 import { buttonClasses } from "@/components/ui/button";
-import { DataTable } from "@/components/ui/table";
-import { formatDateTime } from "@/lib/domain/format";
 import { auditFiltersToParams, parseAuditCursor, parseAuditFilters } from "@/lib/schemas/audit-filters";
 import type { RawSearchParams } from "@/lib/schemas/search-params";
 import { requirePageUser } from "@/lib/server/auth/require-user";
@@ -36,21 +34,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
         <a href={exportHref} className={buttonClasses("secondary")} download>Export CSV</a>
       </div>
       <AuditFilterBar filters={filters} people={people} actorLabels={options.actorLabels} entityTypes={options.entityTypes} actions={options.actions} timeZone={timeZone} />
-      <DataTable columns={["When", "Who", "What", "Entity", "Change"]}>
-        {rows.length === 0 ? (
-          <tr><td colSpan={5} className="px-4 py-10 text-center text-slate-500">No audit entry matches these filters.</td></tr>
-        ) : (
-          rows.map((entry) => (
-            <tr key={entry.id} className="align-top">
-              <td className="whitespace-nowrap px-4 py-3 text-slate-600">{formatDateTime(entry.at, timeZone)}</td>
-              <td className="whitespace-nowrap px-4 py-3">{entry.actor?.name ?? entry.actorLabel ?? "System"}</td>
-              <td className="whitespace-nowrap px-4 py-3 font-mono text-xs">{entry.action}</td>
-              <td className="whitespace-nowrap px-4 py-3 font-mono text-xs">{entry.entityType} {entry.entityId}</td>
-              <td className="px-4 py-3"><AuditDiff before={entry.before} after={entry.after} /></td>
-            </tr>
-          ))
-        )}
-      </DataTable>
+      <AuditTable entries={rows} timeZone={timeZone} showEntity emptyText="No audit entry matches these filters." />
       <div className="flex justify-between">
         {cursor ? <Link href={`/admin/audit${query.size ? `?${query}` : ""}`} className={buttonClasses("ghost")}>← Newest</Link> : <span />}
         {nextHref ? <Link href={nextHref} className={buttonClasses("secondary")}>Older →</Link> : null}

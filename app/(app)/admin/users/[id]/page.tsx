@@ -2,12 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AdminHeader } from "@/components/admin/admin-header";
-import { AuditDiff } from "@/components/admin/audit-diff";
+import { AuditTable } from "@/components/admin/audit-table";
 import { EditUserForm, SetUserActiveButton } from "@/components/admin/user-forms";
 import { AccessNotice } from "@/components/ui/access-notice";
 import { Badge } from "@/components/ui/badge";
 import { Panel } from "@/components/ui/panel";
-import { DataTable } from "@/components/ui/table";
 import { formatDateTime } from "@/lib/domain/format";
 import { requirePageUser } from "@/lib/server/auth/require-user";
 import { can } from "@/lib/server/permissions";
@@ -61,20 +60,7 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
       </div>
       <section aria-label="History" className="space-y-3">
         <h2 className="text-sm font-semibold text-slate-900">History</h2>
-        <DataTable columns={["When", "Who", "What", "Change"]}>
-          {history.length === 0 ? (
-            <tr><td colSpan={4} className="px-4 py-8 text-center text-slate-500">No changes to this account yet.</td></tr>
-          ) : (
-            history.map((entry) => (
-              <tr key={entry.id} className="align-top">
-                <td className="whitespace-nowrap px-4 py-3 text-slate-600">{formatDateTime(entry.at, timeZone)}</td>
-                <td className="whitespace-nowrap px-4 py-3">{entry.actor?.name ?? entry.actorLabel ?? "System"}</td>
-                <td className="whitespace-nowrap px-4 py-3 font-mono text-xs">{entry.action}</td>
-                <td className="px-4 py-3"><AuditDiff before={entry.before} after={entry.after} /></td>
-              </tr>
-            ))
-          )}
-        </DataTable>
+        <AuditTable entries={history} timeZone={timeZone} emptyText="No changes to this account yet." />
       </section>
     </div>
   );

@@ -1,20 +1,14 @@
 import type { Metadata } from "next";
+import { AuditTable } from "@/components/admin/audit-table";
 import { AccessNotice } from "@/components/ui/access-notice";
-import { DataTable } from "@/components/ui/table";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { formatDateTime } from "@/lib/domain/format";
 import { requirePageUser } from "@/lib/server/auth/require-user";
 import { can } from "@/lib/server/permissions";
 import { listAuditEntries } from "@/lib/server/queries/audit/list-audit-entries";
 import { getOrgSettings } from "@/lib/server/queries/settings/get-org-settings";
 
 export const metadata: Metadata = { title: "Incident audit log" };
-
-function Json({ value }: { value: unknown }) {
-  if (value === null || value === undefined) return <span className="text-slate-400">—</span>;
-  return <pre className="max-w-md overflow-x-auto whitespace-pre-wrap break-words font-mono text-xs text-slate-700">{JSON.stringify(value, null, 1)}</pre>;
-}
 
 export default async function IncidentAuditPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -32,21 +26,7 @@ export default async function IncidentAuditPage({ params }: { params: Promise<{ 
     <div className="space-y-4">
       <Link href={`/incidents/${id}`} className="text-sm text-slate-500 hover:text-slate-800">← INC-{id}</Link>
       <h1 className="text-2xl font-semibold tracking-tight">Audit log of INC-{id}</h1>
-      <DataTable columns={["When", "Who", "What", "Before", "After"]}>
-            {entries.length === 0 ? (
-              <tr><td colSpan={5} className="px-4 py-10 text-center text-slate-500">No audit entries for this incident.</td></tr>
-            ) : (
-              entries.map((entry) => (
-                <tr key={entry.id} className="align-top">
-                  <td className="whitespace-nowrap px-4 py-3 text-slate-600">{formatDateTime(entry.at, timeZone)}</td>
-                  <td className="whitespace-nowrap px-4 py-3">{entry.actor?.name ?? entry.actorLabel ?? "System"}</td>
-                  <td className="whitespace-nowrap px-4 py-3 font-mono text-xs">{entry.action}</td>
-                  <td className="px-4 py-3"><Json value={entry.before} /></td>
-                  <td className="px-4 py-3"><Json value={entry.after} /></td>
-                </tr>
-              ))
-            )}
-      </DataTable>
+      <AuditTable entries={entries} timeZone={timeZone} emptyText="No audit entries for this incident." />
     </div>
   );
 }
