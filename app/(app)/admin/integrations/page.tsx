@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { AdminNav } from "@/components/admin/admin-nav";
+import { AdminHeader } from "@/components/admin/admin-header";
 import { AiRuleControls, AiRuleForm, GithubLoginForm } from "@/components/admin/ai-rule-forms";
 import { CreateIntegrationForm } from "@/components/admin/integration-forms";
 import { IntegrationSettings, IntegrationsTable, RejectedDeliveriesTable } from "@/components/admin/integration-sections";
@@ -24,10 +24,7 @@ export default async function IntegrationsPage() {
   const mapped = users.filter((person) => person.githubLogin);
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Admin</h1>
-        <div className="mt-4"><AdminNav current="/admin/integrations" /></div>
-      </div>
+      <AdminHeader current="/admin/integrations" />
       <p className="max-w-3xl text-sm text-slate-600">
         GitHub reports merged pull requests and deployments as changes; Alertmanager opens and mitigates incidents. Set-up steps are in docs/inbound-webhooks.md.
       </p>

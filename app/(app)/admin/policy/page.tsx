@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { AccessNotice } from "@/components/ui/access-notice";
-import { AdminNav } from "@/components/admin/admin-nav";
+import { AdminHeader } from "@/components/admin/admin-header";
 import { ApprovalPolicyForm } from "@/components/admin/approval-policy-form";
 import { Panel } from "@/components/ui/panel";
 import { formatDateTime } from "@/lib/domain/format";
@@ -19,10 +19,7 @@ export default async function ApprovalPolicyPage() {
   const [policy, { timeZone }] = await Promise.all([getApprovalPolicy(), getOrgSettings()]);
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Admin</h1>
-        <div className="mt-4"><AdminNav current="/admin/policy" /></div>
-      </div>
+      <AdminHeader current="/admin/policy" />
       <Panel title={`Approval policy — version ${policy.id}`}>
         <p className="mb-5 text-sm text-slate-600">
           In force since {formatDateTime(policy.createdAt, timeZone)}{policy.createdBy ? `, set by ${policy.createdBy.name}` : " (default)"}.

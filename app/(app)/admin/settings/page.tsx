@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { AdminNav } from "@/components/admin/admin-nav";
+import { AdminHeader } from "@/components/admin/admin-header";
 import { OrgSettingsForm } from "@/components/admin/org-settings-form";
 import { AccessNotice } from "@/components/ui/access-notice";
 import { Panel } from "@/components/ui/panel";
@@ -18,10 +18,7 @@ export default async function SettingsPage() {
   const [settings, { sso }] = await Promise.all([getOrgSettingsForAdmin(), getSignInSettings()]);
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Admin</h1>
-        <div className="mt-4"><AdminNav current="/admin/settings" /></div>
-      </div>
+      <AdminHeader current="/admin/settings" />
       <Panel title="Settings">
         <OrgSettingsForm
           settings={{ name: settings.name, timeZone: settings.timeZone, passwordSignInEnabled: settings.passwordSignInEnabled, ssoDefaultRole: settings.ssoDefaultRole, ssoDefaultLevel: settings.ssoDefaultLevel }}

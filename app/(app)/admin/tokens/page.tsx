@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { AdminNav } from "@/components/admin/admin-nav";
+import { AdminHeader } from "@/components/admin/admin-header";
 import { CreateApiTokenForm, RevokeApiTokenButton } from "@/components/admin/api-token-forms";
 import { AccessNotice } from "@/components/ui/access-notice";
 import { Badge } from "@/components/ui/badge";
@@ -19,10 +19,7 @@ export default async function ApiTokensPage() {
   const [tokens, { timeZone }] = await Promise.all([listApiTokens(), getOrgSettings()]);
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Admin</h1>
-        <div className="mt-4"><AdminNav current="/admin/tokens" /></div>
-      </div>
+      <AdminHeader current="/admin/tokens" />
       <Panel title="New API token" actions={<a href="/help/api" className="text-sm font-medium text-sky-700 hover:underline">API reference — a token acts as you</a>}>
         <CreateApiTokenForm />
       </Panel>

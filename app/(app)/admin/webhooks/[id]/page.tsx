@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { AdminNav } from "@/components/admin/admin-nav";
+import { AdminHeader } from "@/components/admin/admin-header";
 import { DeliveryHistory } from "@/components/admin/webhook-delivery-history";
 import { DeleteWebhookButton, RefreshWhilePending, SendTestButton } from "@/components/admin/webhook-actions";
 import { EditWebhookForm, RotateSecretForm } from "@/components/admin/webhook-forms";
@@ -26,10 +26,7 @@ export default async function OutboundWebhookPage(props: { params: Promise<{ id:
   const { hook, deliveries, olderThan, inFlight } = found;
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Admin</h1>
-        <div className="mt-4"><AdminNav current="/admin/webhooks" /></div>
-      </div>
+      <AdminHeader current="/admin/webhooks" />
       <div className="flex flex-wrap items-center gap-3">
         <Link href="/admin/webhooks" className="text-sm text-slate-600 hover:text-slate-900">← Outbound webhooks</Link>
         <h2 className="text-xl font-semibold">{hook.name}</h2>
