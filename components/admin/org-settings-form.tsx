@@ -4,10 +4,10 @@ import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Field, inputClasses } from "@/components/ui/field";
 import { updateOrgSettingsAction } from "@/lib/actions/settings/update-org-settings";
+import { LEVEL_LABELS, LEVELS } from "@/lib/domain/change";
+import { ROLE_LABELS, ROLES } from "@/lib/domain/roles";
 
 type Settings = { name: string; timeZone: string; passwordSignInEnabled: boolean; ssoDefaultRole: string; ssoDefaultLevel: string };
-const ROLES = [["ENGINEER", "Engineer"], ["MANAGER", "Manager"], ["ADMIN", "Admin"]] as const;
-const LEVELS = [["JUNIOR", "Junior"], ["MID", "Mid"], ["SENIOR", "Senior"]] as const;
 
 export function OrgSettingsForm({ settings, timeZones, sso }: { settings: Settings; timeZones: string[]; sso: { name: string } | null }) {
   return (
@@ -49,12 +49,12 @@ export function OrgSettingsForm({ settings, timeZones, sso }: { settings: Settin
             <div className="grid gap-5 sm:grid-cols-2">
               <Field id="ssoDefaultRole" label="Role for new single sign-on users" errors={fieldErrors.ssoDefaultRole}>
                 <select id="ssoDefaultRole" name="ssoDefaultRole" defaultValue={settings.ssoDefaultRole} className={inputClasses}>
-                  {ROLES.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+                  {ROLES.map((role) => <option key={role} value={role}>{ROLE_LABELS[role]}</option>)}
                 </select>
               </Field>
               <Field id="ssoDefaultLevel" label="Level for new single sign-on users" errors={fieldErrors.ssoDefaultLevel}>
                 <select id="ssoDefaultLevel" name="ssoDefaultLevel" defaultValue={settings.ssoDefaultLevel} className={inputClasses}>
-                  {LEVELS.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+                  {LEVELS.map((level) => <option key={level} value={level}>{LEVEL_LABELS[level]}</option>)}
                 </select>
               </Field>
             </div>

@@ -4,7 +4,8 @@ import { inputClasses } from "@/components/ui/field";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { LEVEL_LABELS } from "@/lib/domain/change";
 import { ROLE_LABELS } from "@/lib/domain/roles";
-import { LEVELS, ROLES } from "@/lib/schemas/admin-user";
+import { LEVELS } from "@/lib/domain/change";
+import { ROLES } from "@/lib/domain/roles";
 import type { UserFilters } from "@/lib/schemas/user-filters";
 
 /** A plain GET form: the filters become the URL. */

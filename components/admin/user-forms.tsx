@@ -10,7 +10,9 @@ import { setUserActiveAction } from "@/lib/actions/users/set-user-active";
 import { updateUserAction } from "@/lib/actions/users/update-user";
 import { LEVEL_LABELS } from "@/lib/domain/change";
 import { ROLE_LABELS } from "@/lib/domain/roles";
-import { LEVELS, PASSWORD_MIN_LENGTH, ROLES } from "@/lib/schemas/admin-user";
+import { LEVELS } from "@/lib/domain/change";
+import { ROLES } from "@/lib/domain/roles";
+import { PASSWORD_MIN_LENGTH } from "@/lib/schemas/admin-user";
 import type { FieldErrors } from "@/lib/server/errors";
 
 type Team = { id: number; name: string };

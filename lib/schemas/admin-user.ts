@@ -1,10 +1,10 @@
 import { z } from "zod";
+import { LEVELS } from "@/lib/domain/change";
+import { ROLES } from "@/lib/domain/roles";
 import { newPasswordSchema } from "./account";
 
 export { PASSWORD_MIN_LENGTH } from "./account";
 
-export const ROLES = ["ENGINEER", "MANAGER", "ADMIN"] as const;
-export const LEVELS = ["JUNIOR", "MID", "SENIOR"] as const;
 
 const name = z.string().trim().min(2, "Enter the person's name (at least 2 characters).").max(100, "Keep the name under 100 characters.");
 const role = z.enum(ROLES, { error: "Pick a role: engineer, manager or admin." });

@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { LEVELS } from "@/lib/domain/change";
+import { ROLES } from "@/lib/domain/roles";
 import { isValidTimeZone } from "@/lib/domain/time-zone";
-
-export const ROLES = ["ENGINEER", "MANAGER", "ADMIN"] as const;
 
 /** A checkbox sends "on" when ticked and nothing when not. */
 const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());

@@ -1,5 +1,6 @@
 import { firstParam, type RawSearchParams } from "./search-params";
-import { LEVELS, ROLES } from "./admin-user";
+import { LEVELS } from "@/lib/domain/change";
+import { ROLES } from "@/lib/domain/roles";
 
 export type UserFilters = {
   role?: (typeof ROLES)[number];
