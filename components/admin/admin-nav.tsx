@@ -1,5 +1,4 @@
-import Link from "next/link";
-import { cn } from "@/components/ui/cn";
+import { TabNav } from "@/components/ui/tab-nav";
 
 const ITEMS = [
   { href: "/admin/users", label: "Users" },
@@ -14,18 +13,5 @@ const ITEMS = [
 ];
 
 export function AdminNav({ current }: { current: string }) {
-  return (
-    <nav aria-label="Admin" className="flex flex-wrap gap-x-1 border-b border-slate-200">
-      {ITEMS.map((item) => (
-        <Link
-          key={item.href}
-          href={item.href}
-          aria-current={item.href === current ? "page" : undefined}
-          className={cn("-mb-px border-b-2 px-3 py-2 text-sm font-medium", item.href === current ? "border-indigo-600 text-indigo-700" : "border-transparent text-slate-600 hover:text-slate-900")}
-        >
-          {item.label}
-        </Link>
-      ))}
-    </nav>
-  );
+  return <TabNav label="Admin" tabs={ITEMS} current={current} />;
 }
