@@ -20,7 +20,7 @@ const env = {
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 
 const steps = [
-  ["lint", bin("eslint"), [".", "--max-warnings=0"]],
+  ["lint", "npm", ["run", "--silent", "lint"]],
   ["typecheck", bin("tsc"), ["--noEmit", "-p", "."]],
   ["unit + integration", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${path.join(reports, "vitest.json")}`]],
   ["build", bin("next"), ["build"]],
