@@ -23,7 +23,9 @@ export async function ensureBenchDatabase(log: (line: string) => void = console.
     if (exists.rowCount) {
       const counts = await countRows(url.toString());
       if (counts && counts.changes >= BENCH_SIZE.changes && counts.incidents >= BENCH_SIZE.incidents) {
-        log(`Reusing ${name}: ${counts.changes.toLocaleString("en")} changes, ${counts.incidents.toLocaleString("en")} incidents.`);
+        log(
+          `Reusing ${name}: ${counts.changes.toLocaleString("en")} changes, ${counts.incidents.toLocaleString("en")} incidents.`,
+        );
         await migrate(url.toString(), log);
         return url.toString();
       }
@@ -33,7 +35,9 @@ export async function ensureBenchDatabase(log: (line: string) => void = console.
   } finally {
     await client.end();
   }
-  log(`Generating ${BENCH_SIZE.changes.toLocaleString("en")} changes and ${BENCH_SIZE.incidents.toLocaleString("en")} incidents into ${name} (about 2 minutes)…`);
+  log(
+    `Generating ${BENCH_SIZE.changes.toLocaleString("en")} changes and ${BENCH_SIZE.incidents.toLocaleString("en")} incidents into ${name} (about 2 minutes)…`,
+  );
   const connection = openConnection({ kind: "postgres", url: url.toString() });
   try {
     await connection.withSession((session) => applyMigrations(session));
@@ -59,7 +63,9 @@ async function countRows(url: string): Promise<{ changes: number; incidents: num
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query(`SELECT (SELECT count(*) FROM "Change")::int AS changes, (SELECT count(*) FROM "Incident")::int AS incidents`);
+    const { rows } = await client.query(
+      `SELECT (SELECT count(*) FROM "Change")::int AS changes, (SELECT count(*) FROM "Incident")::int AS incidents`,
+    );
     return rows[0];
   } catch {
     return null;

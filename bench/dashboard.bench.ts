@@ -33,7 +33,11 @@ await getDashboard(scope, now);
 capturing = false;
 
 // The same session settings as the app (lib/server/db/connection.ts).
-const pool = new pg.Pool({ connectionString: url, max: 10, options: "-c work_mem=16MB -c max_parallel_workers_per_gather=0" });
+const pool = new pg.Pool({
+  connectionString: url,
+  max: 10,
+  options: "-c work_mem=16MB -c max_parallel_workers_per_gather=0",
+});
 // Same schedule as getDashboard: the first query (percentiles) beside the rest, in order.
 const raw = async () => {
   const [first, ...rest] = captured;
@@ -56,8 +60,18 @@ const a = summarise(app);
 const d = summarise(direct);
 console.log(`\nfull dashboard, ${scope.from} to ${scope.to} (12 weeks), ${captured.length} queries, ${RUNS} runs (ms)`);
 console.log("".padEnd(24), "median".padStart(8), "p95".padStart(8), "max".padStart(8));
-console.log("app query layer".padEnd(24), a.median.toFixed(1).padStart(8), a.p95.toFixed(1).padStart(8), a.max.toFixed(1).padStart(8));
-console.log("same SQL through pg".padEnd(24), d.median.toFixed(1).padStart(8), d.p95.toFixed(1).padStart(8), d.max.toFixed(1).padStart(8));
+console.log(
+  "app query layer".padEnd(24),
+  a.median.toFixed(1).padStart(8),
+  a.p95.toFixed(1).padStart(8),
+  a.max.toFixed(1).padStart(8),
+);
+console.log(
+  "same SQL through pg".padEnd(24),
+  d.median.toFixed(1).padStart(8),
+  d.p95.toFixed(1).padStart(8),
+  d.max.toFixed(1).padStart(8),
+);
 console.log(`ratio app / raw (p95): ${(a.p95 / d.p95).toFixed(2)}x   goal: p95 < 150 ms and ratio <= 1.5x`);
 
 // Per query, to see where the time goes.
@@ -70,7 +84,9 @@ for (const q of captured) {
     samples.push(performance.now() - started);
   }
   const first = /FROM "(\w+)"/.exec(q.text)?.[1] ?? "?";
-  console.log(`${summarise(samples).median.toFixed(1).padStart(8)}  ${first.padEnd(14)} ${q.text.replace(/\s+/g, " ").slice(0, 90)}…`);
+  console.log(
+    `${summarise(samples).median.toFixed(1).padStart(8)}  ${first.padEnd(14)} ${q.text.replace(/\s+/g, " ").slice(0, 90)}…`,
+  );
 }
 await pool.end();
 await getConnection().close();

@@ -21,7 +21,10 @@ const cases: Array<[string, Record<string, string>]> = [
   ["AI-linked", { ai: "1" }],
   ["high blast radius or worse", { blast: "1" }],
   ["text search 'latency'", { q: "latency" }],
-  ["last 7 days, Sev2, AI-linked", { from: new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10), severity: "SEV2", ai: "1" }],
+  [
+    "last 7 days, Sev2, AI-linked",
+    { from: new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10), severity: "SEV2", ai: "1" },
+  ],
 ];
 
 console.log(`\nincident list query, ${RUNS} runs each (ms)`);
@@ -37,7 +40,13 @@ for (const [name, params] of cases) {
     rows = page.rows.length;
   }
   const s = summarise(samples);
-  console.log(name.padEnd(32), s.median.toFixed(1).padStart(8), s.p95.toFixed(1).padStart(8), s.max.toFixed(1).padStart(8), String(rows).padStart(6));
+  console.log(
+    name.padEnd(32),
+    s.median.toFixed(1).padStart(8),
+    s.p95.toFixed(1).padStart(8),
+    s.max.toFixed(1).padStart(8),
+    String(rows).padStart(6),
+  );
 }
 
 // Deep pagination: follow the cursor 100 pages down (5,000 incidents).
@@ -52,7 +61,13 @@ for (const [name, params] of cases) {
     after = page.next;
   }
   const s = summarise(samples);
-  console.log("keyset pages 1–100".padEnd(32), s.median.toFixed(1).padStart(8), s.p95.toFixed(1).padStart(8), s.max.toFixed(1).padStart(8), "50".padStart(6));
+  console.log(
+    "keyset pages 1–100".padEnd(32),
+    s.median.toFixed(1).padStart(8),
+    s.p95.toFixed(1).padStart(8),
+    s.max.toFixed(1).padStart(8),
+    "50".padStart(6),
+  );
 }
 
 if (process.env.BENCH_URL) {
@@ -67,7 +82,12 @@ if (process.env.BENCH_URL) {
     if (i >= 3) samples.push(performance.now() - started);
   }
   const s = summarise(samples);
-  console.log("\nGET /incidents over HTTP (ms)".padEnd(32), s.median.toFixed(1).padStart(8), s.p95.toFixed(1).padStart(8), s.max.toFixed(1).padStart(8));
+  console.log(
+    "\nGET /incidents over HTTP (ms)".padEnd(32),
+    s.median.toFixed(1).padStart(8),
+    s.p95.toFixed(1).padStart(8),
+    s.max.toFixed(1).padStart(8),
+  );
 }
 
 await getConnection().close();

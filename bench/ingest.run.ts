@@ -26,23 +26,31 @@ it("ingestion throughput over HTTP", async () => {
 
   if (!existsSync(path.join(root, ".next/BUILD_ID"))) {
     console.log("No production build: running next build…");
-    const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
+      cwd: root,
+      stdio: "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    });
     if (build.status !== 0) throw new Error("next build failed");
   }
-  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
-    cwd: root,
-    stdio: ["ignore", "inherit", "inherit"],
-    env: {
-      ...process.env,
-      NEXT_TELEMETRY_DISABLED: "1",
-      DATABASE_URL: url,
-      NEXTAUTH_URL: BASE,
-      NEXTAUTH_SECRET: "bench-secret-not-for-production-0123456789",
-      // The per-token limit protects production; the benchmark measures the ingestion path.
-      FAULTLINE_API_RATE_LIMIT: "100000000",
-      FAULTLINE_WEBHOOK_WORKER: "off",
+  const server = spawn(
+    process.execPath,
+    ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"],
+    {
+      cwd: root,
+      stdio: ["ignore", "inherit", "inherit"],
+      env: {
+        ...process.env,
+        NEXT_TELEMETRY_DISABLED: "1",
+        DATABASE_URL: url,
+        NEXTAUTH_URL: BASE,
+        NEXTAUTH_SECRET: "bench-secret-not-for-production-0123456789",
+        // The per-token limit protects production; the benchmark measures the ingestion path.
+        FAULTLINE_API_RATE_LIMIT: "100000000",
+        FAULTLINE_WEBHOOK_WORKER: "off",
+      },
     },
-  });
+  );
   try {
     await waitForHealth();
     let sequence = 0;
@@ -65,24 +73,73 @@ it("ingestion throughput over HTTP", async () => {
     const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
 
     // Warm up both routes (first requests compile nothing in `next start`, but fill pools and caches).
-    await load({ connections: 4, amount: 40, headers, path: "/api/v1/changes", body: () => JSON.stringify(change("warm")) });
-    await load({ connections: 2, amount: 4, headers, path: "/api/v1/changes/batch", body: () => JSON.stringify({ changes: Array.from({ length: 500 }, () => change("warm-batch")) }) });
+    await load({
+      connections: 4,
+      amount: 40,
+      headers,
+      path: "/api/v1/changes",
+      body: () => JSON.stringify(change("warm")),
+    });
+    await load({
+      connections: 2,
+      amount: 4,
+      headers,
+      path: "/api/v1/changes/batch",
+      body: () => JSON.stringify({ changes: Array.from({ length: 500 }, () => change("warm-batch")) }),
+    });
 
     const batchRuns = [];
     for (const connections of [1, 2, 4]) {
       const batches = 40;
-      const result = await load({ connections, amount: batches, headers, path: "/api/v1/changes/batch", body: () => JSON.stringify({ changes: Array.from({ length: 500 }, () => change(`batch-${connections}`)) }) });
-      batchRuns.push({ clients: connections, batches, changesPerSecond: Math.round((batches * 500) / result.seconds), p95Ms: result.p95, non2xx: result.non2xx });
+      const result = await load({
+        connections,
+        amount: batches,
+        headers,
+        path: "/api/v1/changes/batch",
+        body: () => JSON.stringify({ changes: Array.from({ length: 500 }, () => change(`batch-${connections}`)) }),
+      });
+      batchRuns.push({
+        clients: connections,
+        batches,
+        changesPerSecond: Math.round((batches * 500) / result.seconds),
+        p95Ms: result.p95,
+        non2xx: result.non2xx,
+      });
     }
     console.table(batchRuns);
 
-    const single = await load({ connections: 50, duration: 30, headers, path: "/api/v1/changes", body: () => JSON.stringify(change("single")) });
-    console.table([{ clients: 50, seconds: Math.round(single.seconds), requests: single.requests, requestsPerSecond: Math.round(single.requests / single.seconds), medianMs: single.median, p95Ms: single.p95, maxMs: single.max, non2xx: single.non2xx }]);
+    const single = await load({
+      connections: 50,
+      duration: 30,
+      headers,
+      path: "/api/v1/changes",
+      body: () => JSON.stringify(change("single")),
+    });
+    console.table([
+      {
+        clients: 50,
+        seconds: Math.round(single.seconds),
+        requests: single.requests,
+        requestsPerSecond: Math.round(single.requests / single.seconds),
+        medianMs: single.median,
+        p95Ms: single.p95,
+        maxMs: single.max,
+        non2xx: single.non2xx,
+      },
+    ]);
 
     // A retried batch creates nothing twice.
     const replay = Array.from({ length: 500 }, () => change("replay"));
-    const first = await fetch(`${BASE}/api/v1/changes/batch`, { method: "POST", headers, body: JSON.stringify({ changes: replay }) });
-    const again = await fetch(`${BASE}/api/v1/changes/batch`, { method: "POST", headers, body: JSON.stringify({ changes: replay }) });
+    const first = await fetch(`${BASE}/api/v1/changes/batch`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ changes: replay }),
+    });
+    const again = await fetch(`${BASE}/api/v1/changes/batch`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ changes: replay }),
+    });
     expect([first.status, again.status]).toEqual([200, 200]);
 
     expect(batchRuns.every((run) => run.non2xx === 0) && single.non2xx === 0).toBe(true);
@@ -90,7 +147,9 @@ it("ingestion throughput over HTTP", async () => {
     // run ended (built, never answered) are missing, and the replayed 500 are not doubled.
     const acknowledged = 40 + 4 * 500 + batchRuns.reduce((sum, run) => sum + run.batches * 500, 0) + single.ok + 500;
     const stored = await count(url, `SELECT count(*)::int AS n FROM "Change" WHERE source = 'bench'`);
-    console.log(`Stored ${stored.toLocaleString("en")} changes; acknowledged ${acknowledged.toLocaleString("en")}; built ${sequence.toLocaleString("en")}.`);
+    console.log(
+      `Stored ${stored.toLocaleString("en")} changes; acknowledged ${acknowledged.toLocaleString("en")}; built ${sequence.toLocaleString("en")}.`,
+    );
     expect(stored).toBeGreaterThanOrEqual(acknowledged);
     expect(stored).toBeLessThanOrEqual(sequence);
   } finally {
@@ -98,7 +157,14 @@ it("ingestion throughput over HTTP", async () => {
   }
 });
 
-type LoadOptions = { connections: number; path: string; headers: Record<string, string>; body: () => string; amount?: number; duration?: number };
+type LoadOptions = {
+  connections: number;
+  path: string;
+  headers: Record<string, string>;
+  body: () => string;
+  amount?: number;
+  duration?: number;
+};
 
 /** autocannon with a fresh body per request; latency percentiles from every response. */
 async function load(options: LoadOptions) {
@@ -112,7 +178,14 @@ async function load(options: LoadOptions) {
         // autocannon refuses an undefined duration: pass whichever bound was asked for.
         ...(options.amount ? { amount: options.amount } : { duration: options.duration }),
         timeout: 30,
-        requests: [{ method: "POST", path: options.path, headers: options.headers, setupRequest: (request) => ({ ...request, body: options.body() }) }],
+        requests: [
+          {
+            method: "POST",
+            path: options.path,
+            headers: options.headers,
+            setupRequest: (request) => ({ ...request, body: options.body() }),
+          },
+        ],
       },
       (error, done) => (error ? reject(error) : resolve(done)),
     );
@@ -173,13 +246,20 @@ async function createToken(url: string): Promise<string> {
 
 async function references(url: string) {
   return withClient(url, async (client) => ({
-    services: (await client.query(`SELECT slug FROM "Service" WHERE "archivedAt" IS NULL ORDER BY id`)).rows.map((row) => row.slug as string),
-    authors: (await client.query(`SELECT email FROM "User" WHERE active ORDER BY id`)).rows.map((row) => row.email as string),
-    tools: (await client.query(`SELECT slug FROM "AiTool" WHERE "archivedAt" IS NULL ORDER BY id`)).rows.map((row) => row.slug as string),
+    services: (await client.query(`SELECT slug FROM "Service" WHERE "archivedAt" IS NULL ORDER BY id`)).rows.map(
+      (row) => row.slug as string,
+    ),
+    authors: (await client.query(`SELECT email FROM "User" WHERE active ORDER BY id`)).rows.map(
+      (row) => row.email as string,
+    ),
+    tools: (await client.query(`SELECT slug FROM "AiTool" WHERE "archivedAt" IS NULL ORDER BY id`)).rows.map(
+      (row) => row.slug as string,
+    ),
   }));
 }
 
-const count = (url: string, sql: string) => withClient(url, async (client) => (await client.query(sql)).rows[0].n as number);
+const count = (url: string, sql: string) =>
+  withClient(url, async (client) => (await client.query(sql)).rows[0].n as number);
 
 async function waitForHealth() {
   const deadline = Date.now() + 120_000;

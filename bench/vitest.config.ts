@@ -7,5 +7,12 @@ const root = path.resolve(import.meta.dirname, "..");
 
 export default defineConfig({
   resolve: { alias: { "@": root, "server-only": path.join(root, "lib/server/testing/server-only-stub.ts") } },
-  test: { root, environment: "node", include: ["bench/**/*.run.ts"], testTimeout: 600_000, hookTimeout: 600_000, fileParallelism: false },
+  test: {
+    root,
+    environment: "node",
+    include: ["bench/**/*.run.ts"],
+    testTimeout: 600_000,
+    hookTimeout: 600_000,
+    fileParallelism: false,
+  },
 });

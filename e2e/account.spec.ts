@@ -7,7 +7,10 @@ import { withDb } from "./support/db";
 async function createUser(email: string, password: string) {
   const hash = await bcrypt.hash(password, 4);
   await withDb((client) =>
-    client.query(`INSERT INTO "User" (email, name, "passwordHash", role, level, "updatedAt") VALUES ($1, $2, $3, 'ENGINEER', 'MID', now())`, [email, "Account Tester", hash]),
+    client.query(
+      `INSERT INTO "User" (email, name, "passwordHash", role, level, "updatedAt") VALUES ($1, $2, $3, 'ENGINEER', 'MID', now())`,
+      [email, "Account Tester", hash],
+    ),
   );
 }
 
@@ -47,7 +50,10 @@ test("changing the password: the old one stops working, the new one works", asyn
   await signIn(page, "password-change@faultline.dev", "second-password-456");
 });
 
-test("my sessions: sign out one, then everywhere else; those browsers are signed out at once", async ({ browser, page }) => {
+test("my sessions: sign out one, then everywhere else; those browsers are signed out at once", async ({
+  browser,
+  page,
+}) => {
   test.slow(); // three browsers sign in
   await createUser("sessions@faultline.dev", "sessions-password-1");
   const laptop = await otherBrowser(browser);
@@ -59,7 +65,9 @@ test("my sessions: sign out one, then everywhere else; those browsers are signed
   const sessions = page.getByRole("region", { name: "Your sessions" });
   await expect(sessions.getByRole("row")).toHaveCount(4); // header + 3 sessions
   await expect(sessions.getByRole("row").filter({ hasText: "This session" })).toHaveCount(1);
-  await expect(sessions.getByRole("row").filter({ hasText: "This session" }).getByRole("button", { name: "Sign out" })).toHaveCount(0);
+  await expect(
+    sessions.getByRole("row").filter({ hasText: "This session" }).getByRole("button", { name: "Sign out" }),
+  ).toHaveCount(0);
 
   // Sessions are listed newest first: the phone's is the second row after mine.
   await sessions.getByRole("row").nth(2).getByRole("button", { name: "Sign out", exact: true }).click();
@@ -78,7 +86,9 @@ test("my sessions: sign out one, then everywhere else; those browsers are signed
   await expect(page.getByText("Account Tester")).toBeVisible();
   await signOut(page);
   const live = await withDb((client) =>
-    client.query(`SELECT count(*)::int AS n FROM "UserSession" s JOIN "User" u ON u.id = s."userId" WHERE u.email = 'sessions@faultline.dev' AND s."revokedAt" IS NULL`),
+    client.query(
+      `SELECT count(*)::int AS n FROM "UserSession" s JOIN "User" u ON u.id = s."userId" WHERE u.email = 'sessions@faultline.dev' AND s."revokedAt" IS NULL`,
+    ),
   );
   expect(live.rows[0].n).toBe(0);
 });
@@ -86,7 +96,10 @@ test("my sessions: sign out one, then everywhere else; those browsers are signed
 test("admin settings: a new time zone moves the dashboard's days", async ({ page }) => {
   await signIn(page, DEMO.admin);
   await page.goto("/admin/settings");
-  await expect(page.getByRole("link", { name: "approval policy", exact: true })).toHaveAttribute("href", "/admin/policy");
+  await expect(page.getByRole("link", { name: "approval policy", exact: true })).toHaveAttribute(
+    "href",
+    "/admin/policy",
+  );
   await page.screenshot({ path: "/tmp/sso-settings.png", fullPage: true });
 
   const statsMatchZone = (zone: string) =>
@@ -120,7 +133,10 @@ test("admin settings: a new time zone moves the dashboard's days", async ({ page
   expect(await statsMatchZone("UTC")).toBe(true);
 });
 
-test("admin settings: switching password sign-in off leaves only single sign-on on the sign-in page", async ({ page, browser }) => {
+test("admin settings: switching password sign-in off leaves only single sign-on on the sign-in page", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, DEMO.admin);
   await page.goto("/admin/settings");
   const name = page.getByLabel("Name", { exact: true });

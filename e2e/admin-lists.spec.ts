@@ -8,7 +8,9 @@ test("an admin adds, renames and archives a contributing factor; engineers canno
   await page.getByRole("link", { name: "Managed lists" }).click();
   await expect(page.getByRole("link", { name: "Managed lists" })).toHaveAttribute("aria-current", "page");
   const factors = page.getByRole("region", { name: "Contributing factors" });
-  await expect(factors.getByRole("textbox", { name: "Name of Novel Gen-AI usage without established safeguards" })).toBeVisible();
+  await expect(
+    factors.getByRole("textbox", { name: "Name of Novel Gen-AI usage without established safeguards" }),
+  ).toBeVisible();
 
   await factors.getByRole("button", { name: "Add" }).click();
   await expect(factors.getByText("Use at least 2 characters.")).toBeVisible();
@@ -21,7 +23,9 @@ test("an admin adds, renames and archives a contributing factor; engineers canno
   await row.getByRole("textbox").fill(`${name} (paging)`);
   await row.getByRole("button", { name: "Rename" }).click();
   await expect(factors.getByRole("textbox", { name: `Name of ${name} (paging)` })).toBeVisible();
-  const renamed = factors.getByRole("listitem").filter({ has: page.getByRole("textbox", { name: `Name of ${name} (paging)` }) });
+  const renamed = factors
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("textbox", { name: `Name of ${name} (paging)` }) });
   await renamed.getByRole("button", { name: "Archive" }).click();
   await expect(renamed.getByText("Archived")).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath("admin-lists.png"), fullPage: true });

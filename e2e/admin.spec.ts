@@ -6,7 +6,10 @@ import { registerChange } from "./support/forms";
 
 const PASSWORD = "junior-pass-2026!";
 
-async function createUserThroughForm(page: Page, person: { name: string; email: string; level: string; team?: string }) {
+async function createUserThroughForm(
+  page: Page,
+  person: { name: string; email: string; level: string; team?: string },
+) {
   await page.goto("/admin/users");
   const form = page.getByRole("form", { name: "Create a user" });
   await form.getByLabel("Name").fill(person.name);
@@ -26,19 +29,38 @@ async function signedInPage(browser: Browser, email: string, password: string): 
 }
 
 const approvalState = (id: number) =>
-  withDb(async (client) => (await client.query<{ approvalState: string; authorLevel: string }>(`SELECT "approvalState", "authorLevel" FROM "Change" WHERE id = $1`, [id])).rows[0]);
+  withDb(
+    async (client) =>
+      (
+        await client.query<{ approvalState: string; authorLevel: string }>(
+          `SELECT "approvalState", "authorLevel" FROM "Change" WHERE id = $1`,
+          [id],
+        )
+      ).rows[0],
+  );
 
-test("an admin sets up a team, a service and a junior engineer; promoting them changes only their later changes", async ({ page, browser }) => {
+test("an admin sets up a team, a service and a junior engineer; promoting them changes only their later changes", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(180_000);
   const stamp = Date.now();
   const teamName = `Checkout Squad ${stamp}`;
   const serviceName = `basket-api-${stamp}`;
-  const person = { name: `Jun Iper ${stamp}`, email: `jun.iper.${stamp}@example.test`, level: "Junior", team: teamName };
+  const person = {
+    name: `Jun Iper ${stamp}`,
+    email: `jun.iper.${stamp}@example.test`,
+    level: "Junior",
+    team: teamName,
+  };
 
   await signIn(page, DEMO.admin);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" }).click();
   await expect(page).toHaveURL(/\/admin\/users$/);
-  await expect(page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Users" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Users" })).toHaveAttribute(
+    "aria-current",
+    "page",
+  );
 
   // Team and service.
   await page.getByRole("link", { name: "Teams & services" }).click();
@@ -85,18 +107,29 @@ test("an admin sets up a team, a service and a junior engineer; promoting them c
   const engineer = await signedInPage(browser, person.email, PASSWORD);
   await expect(engineer.getByText("engineer · junior")).toBeVisible();
   await expect(engineer.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" })).toHaveCount(0);
-  for (const [path, heading] of [["/admin/users", "Only admins manage users"], ["/admin/teams", "Only admins manage teams and services"], ["/admin/audit", "Only admins can read the audit log"]]) {
+  for (const [path, heading] of [
+    ["/admin/users", "Only admins manage users"],
+    ["/admin/teams", "Only admins manage teams and services"],
+    ["/admin/audit", "Only admins can read the audit log"],
+  ]) {
     await engineer.goto(path);
     await expect(engineer.getByRole("heading", { name: heading })).toBeVisible();
   }
   expect((await engineer.request.get("/admin/audit/export")).status()).toBe(403);
-  const first = await registerChange(engineer, { title: `Basket tweak before promotion ${stamp}`, service: serviceName, ai: { tool: "GitHub Copilot", involvement: "Co-authored" } });
+  const first = await registerChange(engineer, {
+    title: `Basket tweak before promotion ${stamp}`,
+    service: serviceName,
+    ai: { tool: "GitHub Copilot", involvement: "Co-authored" },
+  });
   await expect(engineer.getByText("Approval pending").first()).toBeVisible();
   expect(await approvalState(first)).toEqual({ approvalState: "PENDING", authorLevel: "JUNIOR" });
 
   // The admin promotes them to senior.
   await row.getByRole("link", { name: person.name }).click();
-  await page.getByRole("form", { name: `Edit ${person.name}` }).getByLabel("Level").selectOption({ label: "Senior" });
+  await page
+    .getByRole("form", { name: `Edit ${person.name}` })
+    .getByLabel("Level")
+    .selectOption({ label: "Senior" });
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByRole("status")).toContainText("A new level applies to changes registered from now on");
   const history = page.getByRole("region", { name: "History" });
@@ -106,7 +139,11 @@ test("an admin sets up a team, a service and a junior engineer; promoting them c
   // Their next AI-assisted change needs no approval; the earlier one keeps its state.
   await engineer.reload();
   await expect(engineer.getByText("engineer · senior")).toBeVisible();
-  const second = await registerChange(engineer, { title: `Basket tweak after promotion ${stamp}`, service: serviceName, ai: { tool: "GitHub Copilot", involvement: "Co-authored" } });
+  const second = await registerChange(engineer, {
+    title: `Basket tweak after promotion ${stamp}`,
+    service: serviceName,
+    ai: { tool: "GitHub Copilot", involvement: "Co-authored" },
+  });
   await expect(engineer.getByRole("region", { name: "Approval" })).toContainText("Not required");
   expect(await approvalState(second)).toEqual({ approvalState: "NOT_REQUIRED", authorLevel: "SENIOR" });
   await engineer.goto(`/changes/${first}`);
@@ -115,22 +152,36 @@ test("an admin sets up a team, a service and a junior engineer; promoting them c
 
   // Archiving the service removes it from the register form; the changes keep it, and the filter still finds them.
   await page.goto("/admin/teams");
-  await page.getByRole("form", { name: `Archive service ${serviceName}` }).getByRole("button", { name: "Archive" }).click();
+  await page
+    .getByRole("form", { name: `Archive service ${serviceName}` })
+    .getByRole("button", { name: "Archive" })
+    .click();
   await expect(team.getByText("Archived")).toBeVisible();
-  await team.getByRole("form", { name: `Archive team ${teamName}` }).getByRole("button", { name: "Archive" }).click();
-  await expect(page.getByRole("region", { name: `Team ${teamName}` }).getByRole("button", { name: "Unarchive" })).toHaveCount(2);
+  await team
+    .getByRole("form", { name: `Archive team ${teamName}` })
+    .getByRole("button", { name: "Archive" })
+    .click();
+  await expect(
+    page.getByRole("region", { name: `Team ${teamName}` }).getByRole("button", { name: "Unarchive" }),
+  ).toHaveCount(2);
   await page.screenshot({ path: "/tmp/admin-teams.png", fullPage: true });
   await engineer.goto("/changes/new");
   await expect(engineer.getByLabel("Service").locator("option", { hasText: serviceName })).toHaveCount(0);
   await engineer.goto("/changes");
-  await engineer.getByRole("search", { name: "Filter changes" }).getByLabel("Service").selectOption({ label: `${serviceName} (archived)` });
+  await engineer
+    .getByRole("search", { name: "Filter changes" })
+    .getByLabel("Service")
+    .selectOption({ label: `${serviceName} (archived)` });
   await engineer.getByRole("button", { name: "Apply" }).click();
   await expect(engineer.getByRole("row")).toHaveCount(3);
   await expect(engineer.getByRole("row").nth(1)).toContainText(serviceName);
   await engineer.context().close();
 });
 
-test("deactivating a user ends their session at once; the audit log filters and exports as CSV", async ({ page, browser }, testInfo) => {
+test("deactivating a user ends their session at once; the audit log filters and exports as CSV", async ({
+  page,
+  browser,
+}, testInfo) => {
   test.setTimeout(120_000);
   const stamp = Date.now();
   const person = { name: `Dee Activated ${stamp}`, email: `dee.${stamp}@example.test`, level: "Mid-level" };
@@ -159,7 +210,10 @@ test("deactivating a user ends their session at once; the audit log filters and 
   await expect(page.getByRole("row").filter({ hasText: person.email })).toContainText("Deactivated");
 
   // The audit log: filter by entity and actor, then export what is shown.
-  const adminId = await withDb(async (client) => (await client.query<{ id: number }>(`SELECT id FROM "User" WHERE email = $1`, [DEMO.admin])).rows[0].id);
+  const adminId = await withDb(
+    async (client) =>
+      (await client.query<{ id: number }>(`SELECT id FROM "User" WHERE email = $1`, [DEMO.admin])).rows[0].id,
+  );
   await page.getByRole("link", { name: "Audit log" }).click();
   const filters = page.getByRole("search", { name: "Filter the audit log" });
   await filters.getByLabel("Actor", { exact: true }).selectOption(`u${adminId}`);

@@ -3,7 +3,10 @@ import { DEMO, signIn, signOut } from "./support/auth";
 import { createApiTokenInDb } from "./support/db";
 import { declareIncident, registerChange } from "./support/forms";
 
-test("junior's AI change waits for a senior; the gate follows; a change shipped without approval is a violation on its incident", async ({ page, request }, testInfo) => {
+test("junior's AI change waits for a senior; the gate follows; a change shipped without approval is a violation on its incident", async ({
+  page,
+  request,
+}, testInfo) => {
   const stamp = Date.now();
   const token = await createApiTokenInDb(["read"]);
 
@@ -12,13 +15,19 @@ test("junior's AI change waits for a senior; the gate follows; a change shipped 
   await page.goto("/changes/new");
   const title = `Agent refactor of cart totals ${stamp}`;
   await page.getByLabel("External id").fill(`pr-${stamp}`);
-  const changeId = await registerChange(page, { title, service: "cart-service", ai: { tool: "Kiro", involvement: "Agent-authored" }, keepFields: true });
+  const changeId = await registerChange(page, {
+    title,
+    service: "cart-service",
+    ai: { tool: "Kiro", involvement: "Agent-authored" },
+    keepFields: true,
+  });
   await expect(page.getByText("Approval pending").first()).toBeVisible();
   await expect(page.getByText("You wrote this change: a senior engineer other than you approves it.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Approve" })).toHaveCount(0);
 
   // The gate denies while it waits.
-  const gate = () => request.get(`/api/v1/deploy-gate?externalId=pr-${stamp}`, { headers: { authorization: `Bearer ${token}` } });
+  const gate = () =>
+    request.get(`/api/v1/deploy-gate?externalId=pr-${stamp}`, { headers: { authorization: `Bearer ${token}` } });
   expect(await (await gate()).json()).toMatchObject({ decision: "deny", reason: "needs_approval" });
 
   // The junior sees it in the queue but cannot decide.
@@ -50,11 +59,19 @@ test("junior's AI change waits for a senior; the gate follows; a change shipped 
   // A second AI change ships without approval and triggers an incident.
   await signIn(page, DEMO.mid);
   const shippedTitle = `Agent-written cache eviction ${stamp}`;
-  const shippedId = await registerChange(page, { title: shippedTitle, service: "cart-service", shipped: true, ai: { tool: "Claude Code", involvement: "Agent-authored" } });
+  const shippedId = await registerChange(page, {
+    title: shippedTitle,
+    service: "cart-service",
+    shipped: true,
+    ai: { tool: "Claude Code", involvement: "Agent-authored" },
+  });
   await expect(page.getByText("Policy violation").first()).toBeVisible();
   const incidentTitle = `Cart totals wrong ${stamp}`;
   await declareIncident(page, { title: incidentTitle, services: ["cart-service"] });
-  const suspect = page.getByRole("region", { name: "Originating changes" }).getByRole("listitem").filter({ hasText: shippedTitle });
+  const suspect = page
+    .getByRole("region", { name: "Originating changes" })
+    .getByRole("listitem")
+    .filter({ hasText: shippedTitle });
   await suspect.getByLabel(`Role of change #${shippedId}`).selectOption("TRIGGER");
   await suspect.getByRole("button", { name: "Link" }).click();
   await expect(page.getByText("Approval violation").first()).toBeVisible();
@@ -68,7 +85,11 @@ test("a rejected change is revised and re-requested by its author", async ({ pag
   const stamp = Date.now();
   await signIn(page, DEMO.junior);
   const title = `Copilot retry loop ${stamp}`;
-  const id = await registerChange(page, { title, service: "search-api", ai: { tool: "GitHub Copilot", involvement: "Suggested" } });
+  const id = await registerChange(page, {
+    title,
+    service: "search-api",
+    ai: { tool: "GitHub Copilot", involvement: "Suggested" },
+  });
   await signOut(page);
 
   await signIn(page, DEMO.senior);
@@ -90,7 +111,10 @@ test("a rejected change is revised and re-requested by its author", async ({ pag
 test("an admin changes the approval policy; engineers cannot", async ({ page }) => {
   await signIn(page, DEMO.admin);
   await page.goto("/admin/policy");
-  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" })).toHaveAttribute(
+    "aria-current",
+    "page",
+  );
   const form = page.getByRole("form", { name: "Approval policy" });
   await form.getByLabel("Senior engineers").uncheck();
   await form.getByRole("button", { name: "Save as a new policy version" }).click();
@@ -115,9 +139,17 @@ test("an admin creates an API token, sees it once, and revokes it", async ({ pag
   expect(token).toMatch(/^flt_/);
   const row = page.getByRole("row").filter({ hasText: name });
   await expect(row).toContainText(token.slice(0, 10));
-  const response = await page.request.get("/api/v1/deploy-gate?externalId=nothing", { headers: { authorization: `Bearer ${token}` } });
+  const response = await page.request.get("/api/v1/deploy-gate?externalId=nothing", {
+    headers: { authorization: `Bearer ${token}` },
+  });
   expect(response.status()).toBe(404);
   await row.getByRole("button", { name: "Revoke" }).click();
   await expect(row.getByText("Revoked")).toBeVisible();
-  expect((await page.request.get("/api/v1/deploy-gate?externalId=nothing", { headers: { authorization: `Bearer ${token}` } })).status()).toBe(401);
+  expect(
+    (
+      await page.request.get("/api/v1/deploy-gate?externalId=nothing", {
+        headers: { authorization: `Bearer ${token}` },
+      })
+    ).status(),
+  ).toBe(401);
 });

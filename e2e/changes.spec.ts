@@ -25,7 +25,10 @@ test("the change list filters live in the URL and narrow the list", async ({ pag
   await expect(page).toHaveURL(/level=JUNIOR/);
   await expect(page.getByRole("row").nth(1)).toBeVisible();
   const filtered = await page.getByRole("row").count();
-  for (const row of await page.getByRole("row").all().then((all) => all.slice(1, 6))) {
+  for (const row of await page
+    .getByRole("row")
+    .all()
+    .then((all) => all.slice(1, 6))) {
     await expect(row).toContainText("Failed");
     await expect(row).toContainText("junior");
   }
@@ -38,12 +41,17 @@ test("the change list filters live in the URL and narrow the list", async ({ pag
   await expect(page).not.toHaveURL(/failed=yes/);
 
   await page.goto("/changes?violation=1");
-  for (const row of await page.getByRole("row").all().then((all) => all.slice(1, 6))) {
+  for (const row of await page
+    .getByRole("row")
+    .all()
+    .then((all) => all.slice(1, 6))) {
     await expect(row).toContainText("Policy violation");
   }
 });
 
-test("registering a change records the author's level and the approval it needs, and bad input is explained", async ({ page }) => {
+test("registering a change records the author's level and the approval it needs, and bad input is explained", async ({
+  page,
+}) => {
   await signIn(page, DEMO.junior);
   await page.goto("/changes/new");
   await page.getByLabel("Gen-AI assisted").check();
@@ -55,7 +63,11 @@ test("registering a change records the author's level and the approval it needs,
   await expect(page.getByText("Enter a full http(s) link, or leave it empty.")).toBeVisible();
 
   const title = `Tune search ranking ${Date.now()}`;
-  const id = await registerChange(page, { title, service: "search-api", ai: { tool: "GitHub Copilot", involvement: "Co-authored" } });
+  const id = await registerChange(page, {
+    title,
+    service: "search-api",
+    ai: { tool: "GitHub Copilot", involvement: "Co-authored" },
+  });
   await expect(page.getByText("it needs a senior engineer's approval before it ships")).toBeVisible();
   await expect(page.getByText("Approval pending").first()).toBeVisible();
   await expect(page.getByText("Junior", { exact: true })).toBeVisible();

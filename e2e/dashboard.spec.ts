@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { DEMO, signIn } from "./support/auth";
 
-test("a manager reads the dashboard, changes range and team, and clicks a bar through to the incidents behind it", async ({ page }, testInfo) => {
+test("a manager reads the dashboard, changes range and team, and clicks a bar through to the incidents behind it", async ({
+  page,
+}, testInfo) => {
   await signIn(page, DEMO.manager);
   await page.getByRole("link", { name: "Dashboard" }).click();
   await expect(page.getByRole("heading", { name: "Weekly trends" })).toBeVisible();
@@ -20,7 +22,9 @@ test("a manager reads the dashboard, changes range and team, and clicks a bar th
     "Action items",
   ];
   for (const name of charts) {
-    await expect(page.getByRole("region", { name, exact: true }).locator("svg.recharts-surface[role=application]")).toBeVisible();
+    await expect(
+      page.getByRole("region", { name, exact: true }).locator("svg.recharts-surface[role=application]"),
+    ).toBeVisible();
   }
   await expect(page.getByRole("region", { name: "Headline numbers" }).getByText("AI-linked share")).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath("dashboard.png"), fullPage: true });

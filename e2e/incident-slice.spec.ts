@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { DEMO, signIn, signOut } from "./support/auth";
 
-test("an engineer declares an incident, sees it at the top of the list, and a manager opens it", async ({ page }, testInfo) => {
+test("an engineer declares an incident, sees it at the top of the list, and a manager opens it", async ({
+  page,
+}, testInfo) => {
   const title = `Checkout returns 502 for EU customers ${Date.now()}`;
   await signIn(page, DEMO.junior);
 

@@ -2,7 +2,9 @@ import { expect, test } from "@playwright/test";
 import { DEMO, signIn, signOut } from "./support/auth";
 import { declareIncident, registerChange } from "./support/forms";
 
-test("declare → update status → add note → link the suspect change → write the review → resolve → complete", async ({ page }, testInfo) => {
+test("declare → update status → add note → link the suspect change → write the review → resolve → complete", async ({
+  page,
+}, testInfo) => {
   const stamp = Date.now();
   await signIn(page, DEMO.mid);
 
@@ -116,7 +118,9 @@ test("a second editor's stale save is refused, and what they typed is kept", asy
   const secondDetails = second.getByRole("form", { name: "Incident details" });
   await secondDetails.getByLabel("Summary").fill("My competing summary");
   await secondDetails.getByRole("button", { name: "Save details" }).click();
-  await expect(second.getByRole("alert").filter({ hasText: "Someone changed this incident since you opened it" })).toBeVisible();
+  await expect(
+    second.getByRole("alert").filter({ hasText: "Someone changed this incident since you opened it" }),
+  ).toBeVisible();
   await expect(secondDetails.getByLabel("Summary")).toHaveValue("My competing summary");
 
   await second.reload();

@@ -5,13 +5,18 @@ import { pullRequestPayload } from "../lib/server/testing/webhook-payloads";
 import { DEMO, signIn, signOut } from "./support/auth";
 import { withDb } from "./support/db";
 
-test("an admin connects GitHub; a signed merged PR shows up as an AI-assisted change; a forged one lands in the rejected log", async ({ page, request }) => {
+test("an admin connects GitHub; a signed merged PR shows up as an AI-assisted change; a forged one lands in the rejected log", async ({
+  page,
+  request,
+}) => {
   const stamp = Date.now();
   const name = `E2E GitHub ${stamp}`;
   const label = `ai-pair-${stamp}`;
   const login = `mid-dev-${stamp}`;
   const { slug, midId } = await withDb(async (client) => ({
-    slug: (await client.query<{ slug: string }>(`SELECT slug FROM "Service" WHERE "archivedAt" IS NULL ORDER BY id LIMIT 1`)).rows[0].slug,
+    slug: (
+      await client.query<{ slug: string }>(`SELECT slug FROM "Service" WHERE "archivedAt" IS NULL ORDER BY id LIMIT 1`)
+    ).rows[0].slug,
     midId: (await client.query<{ id: number }>(`SELECT id FROM "User" WHERE email = $1`, [DEMO.mid])).rows[0].id,
   }));
 
@@ -58,14 +63,40 @@ test("an admin connects GitHub; a signed merged PR shows up as an AI-assisted ch
 
   // GitHub delivers a merged PR, signed with the secret.
   const title = `Retry capture on timeouts ${stamp}`;
-  const body = JSON.stringify(pullRequestPayload({ number: stamp % 100000, title, labels: [label, "payments"], login, mergedAt: new Date().toISOString() }));
-  const headers = { "content-type": "application/json", "x-github-event": "pull_request", "x-github-delivery": randomUUID(), "user-agent": "GitHub-Hookshot/e2e" };
-  const delivered = await request.post(url, { data: Buffer.from(body), headers: { ...headers, "x-hub-signature-256": githubSignature(secret, body) } });
+  const body = JSON.stringify(
+    pullRequestPayload({
+      number: stamp % 100000,
+      title,
+      labels: [label, "payments"],
+      login,
+      mergedAt: new Date().toISOString(),
+    }),
+  );
+  const headers = {
+    "content-type": "application/json",
+    "x-github-event": "pull_request",
+    "x-github-delivery": randomUUID(),
+    "user-agent": "GitHub-Hookshot/e2e",
+  };
+  const delivered = await request.post(url, {
+    data: Buffer.from(body),
+    headers: { ...headers, "x-hub-signature-256": githubSignature(secret, body) },
+  });
   expect(delivered.status()).toBe(200);
-  expect(await delivered.json()).toMatchObject({ status: "processed", result: { outcome: "created", aiDetectedBy: `label:${label}` } });
+  expect(await delivered.json()).toMatchObject({
+    status: "processed",
+    result: { outcome: "created", aiDetectedBy: `label:${label}` },
+  });
 
   // A forged delivery is refused.
-  const forged = await request.post(url, { data: Buffer.from(body), headers: { ...headers, "x-github-delivery": `forged-${stamp}`, "x-hub-signature-256": githubSignature("not-the-secret", body) } });
+  const forged = await request.post(url, {
+    data: Buffer.from(body),
+    headers: {
+      ...headers,
+      "x-github-delivery": `forged-${stamp}`,
+      "x-hub-signature-256": githubSignature("not-the-secret", body),
+    },
+  });
   expect(forged.status()).toBe(401);
 
   await page.goto(`/changes?q=${encodeURIComponent(title)}`);
@@ -77,7 +108,11 @@ test("an admin connects GitHub; a signed merged PR shows up as an AI-assisted ch
 
   await page.goto("/admin/integrations");
   const rejected = page.getByRole("region", { name: "Rejected deliveries" });
-  const forgedRow = rejected.getByRole("row").filter({ hasText: name }).filter({ hasText: "X-Hub-Signature-256" }).first();
+  const forgedRow = rejected
+    .getByRole("row")
+    .filter({ hasText: name })
+    .filter({ hasText: "X-Hub-Signature-256" })
+    .first();
   await expect(forgedRow.getByText("401")).toBeVisible();
   await forgedRow.getByText("Headers and body").click();
   await expect(forgedRow.getByText(`forged-${stamp}`)).toBeVisible();
@@ -91,7 +126,10 @@ test("an admin connects GitHub; a signed merged PR shows up as an AI-assisted ch
   await expect(page.getByRole("heading", { name: "Only admins manage integrations" })).toBeVisible();
 });
 
-test("an admin rotates a secret, edits, reorders and deactivates a rule, and deactivates an Alertmanager integration", async ({ page, request }) => {
+test("an admin rotates a secret, edits, reorders and deactivates a rule, and deactivates an Alertmanager integration", async ({
+  page,
+  request,
+}) => {
   const stamp = Date.now();
   const name = `E2E alerts ${stamp}`;
   await signIn(page, DEMO.admin);

@@ -16,7 +16,9 @@ async function registerWebhook(page: Page, options: { name: string; url: string;
   return secret;
 }
 
-test("an admin registers a receiver, a Sev1 reaches it signed, and a failing receiver is retried until it answers", async ({ page }) => {
+test("an admin registers a receiver, a Sev1 reaches it signed, and a failing receiver is retried until it answers", async ({
+  page,
+}) => {
   let failNext = 0;
   const receiver = await startWebhookReceiver(() => (failNext-- > 0 ? { status: 500 } : { status: 200 }));
   try {
@@ -32,7 +34,11 @@ test("an admin registers a receiver, a Sev1 reaches it signed, and a failing rec
     await expect(form.getByText("Pick at least one event.")).toBeVisible();
 
     const name = `Incident bridge ${Date.now()}`;
-    const secret = await registerWebhook(page, { name, url: receiver.url, events: ["Incident declared at Sev1 or Sev2"] });
+    const secret = await registerWebhook(page, {
+      name,
+      url: receiver.url,
+      events: ["Incident declared at Sev1 or Sev2"],
+    });
     await page.reload();
     await expect(page.getByText(secret)).toHaveCount(0); // shown once, never again
     const row = page.getByRole("row").filter({ hasText: name });
@@ -49,7 +55,10 @@ test("an admin registers a receiver, a Sev1 reaches it signed, and a failing rec
     expect(verifyFaultlineSignature(request, secret)).toBe(true);
     expect(verifyFaultlineSignature(request, `${secret}x`)).toBe(false);
     const body = JSON.parse(request.body);
-    expect(body).toMatchObject({ event: "incident.declared", data: { incident: { id: incidentId, title, severity: "SEV1" } } });
+    expect(body).toMatchObject({
+      event: "incident.declared",
+      data: { incident: { id: incidentId, title, severity: "SEV1" } },
+    });
     expect(body.data.incident.url).toMatch(new RegExp(`/incidents/${incidentId}$`));
 
     // A Sev3 is not announced.
@@ -65,9 +74,16 @@ test("an admin registers a receiver, a Sev1 reaches it signed, and a failing rec
 
     // The receiver answers 500 first: the history shows the retry, then the success.
     failNext = 1;
-    const second = await declareIncident(page, { title: `Payments failing ${Date.now()}`, services: ["payments-gateway"], severity: "Sev2" });
+    const second = await declareIncident(page, {
+      title: `Payments failing ${Date.now()}`,
+      services: ["payments-gateway"],
+      severity: "Sev2",
+    });
     await expect.poll(() => receiver.received.length, { timeout: 20_000 }).toBe(3);
-    expect(receiver.received.slice(1).map((r) => r.headers["x-faultline-delivery"])).toEqual([`incident-${second}-declared`, `incident-${second}-declared`]);
+    expect(receiver.received.slice(1).map((r) => r.headers["x-faultline-delivery"])).toEqual([
+      `incident-${second}-declared`,
+      `incident-${second}-declared`,
+    ]);
     expect(receiver.received.slice(1).every((r) => verifyFaultlineSignature(r, secret))).toBe(true);
     await page.goto("/admin/webhooks");
     await page.getByRole("link", { name }).click();
@@ -87,7 +103,9 @@ test("an admin registers a receiver, a Sev1 reaches it signed, and a failing rec
   }
 });
 
-test("a test ping that the receiver refuses fails at once and can be redelivered; rotating the secret shows a new one once", async ({ page }) => {
+test("a test ping that the receiver refuses fails at once and can be redelivered; rotating the secret shows a new one once", async ({
+  page,
+}) => {
   let refuse = true;
   const receiver = await startWebhookReceiver(() => ({ status: refuse ? 404 : 204 }));
   try {

@@ -16,7 +16,14 @@ async function signInAtProvider(page: Page, login: string) {
 }
 
 const userRow = (email: string) =>
-  withDb(async (client) => (await client.query(`SELECT id, name, role, level, "passwordHash", "oidcSubject" FROM "User" WHERE email = $1`, [email])).rows[0]);
+  withDb(
+    async (client) =>
+      (
+        await client.query(`SELECT id, name, role, level, "passwordHash", "oidcSubject" FROM "User" WHERE email = $1`, [
+          email,
+        ])
+      ).rows[0],
+  );
 
 test("the sign-in page offers single sign-on next to email and password", async ({ page }) => {
   await page.goto("/login");
@@ -27,19 +34,29 @@ test("the sign-in page offers single sign-on next to email and password", async 
 });
 
 test("a first single sign-on creates the user with the default role and level", async ({ page }) => {
-  await withDb((client) => client.query(`UPDATE "OrgSettings" SET "ssoDefaultRole" = 'ENGINEER', "ssoDefaultLevel" = 'JUNIOR' WHERE id = 1`));
+  await withDb((client) =>
+    client.query(`UPDATE "OrgSettings" SET "ssoDefaultRole" = 'ENGINEER', "ssoDefaultLevel" = 'JUNIOR' WHERE id = 1`),
+  );
   try {
     expect(await userRow("grace.hopper@sso.example")).toBeUndefined();
     await signInAtProvider(page, "grace.hopper@sso.example");
     await expect(page).toHaveURL(/\/incidents$/);
     await expect(page.getByText("Grace Hopper")).toBeVisible();
     await expect(page.getByText("engineer · junior")).toBeVisible();
-    expect(await userRow("grace.hopper@sso.example")).toMatchObject({ name: "Grace Hopper", role: "ENGINEER", level: "JUNIOR", passwordHash: null, oidcSubject: "sub-grace.hopper@sso.example" });
+    expect(await userRow("grace.hopper@sso.example")).toMatchObject({
+      name: "Grace Hopper",
+      role: "ENGINEER",
+      level: "JUNIOR",
+      passwordHash: null,
+      oidcSubject: "sub-grace.hopper@sso.example",
+    });
 
     await page.goto("/account");
     await expect(page.getByRole("row").filter({ hasText: "This session" })).toContainText("Single sign-on");
   } finally {
-    await withDb((client) => client.query(`UPDATE "OrgSettings" SET "ssoDefaultRole" = 'ENGINEER', "ssoDefaultLevel" = 'MID' WHERE id = 1`));
+    await withDb((client) =>
+      client.query(`UPDATE "OrgSettings" SET "ssoDefaultRole" = 'ENGINEER', "ssoDefaultLevel" = 'MID' WHERE id = 1`),
+    );
   }
 });
 
@@ -49,7 +66,9 @@ test("single sign-on links an existing user by a verified email, and never by an
 
   await signInAtProvider(page, `unverified.${DEMO.junior}`);
   await expect(page).toHaveURL(/\/login\?error=SsoEmailUnverified/);
-  await expect(page.getByRole("alert").filter({ hasText: "has not verified the address, so it was not linked" })).toBeVisible();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "has not verified the address, so it was not linked" }),
+  ).toBeVisible();
   expect((await userRow(DEMO.junior)).oidcSubject).toBeNull();
 
   await page.context().clearCookies();
@@ -58,14 +77,20 @@ test("single sign-on links an existing user by a verified email, and never by an
   await expect(page.getByText("engineer · junior")).toBeVisible();
   const after = await userRow(DEMO.junior);
   expect(after).toMatchObject({ id: before.id, oidcSubject: `sub-${DEMO.junior}`, passwordHash: expect.any(String) });
-  const audit = await withDb((client) => client.query(`SELECT count(*)::int AS n FROM "AuditLog" WHERE action = 'user.sso_linked' AND "entityId" = $1`, [String(before.id)]));
+  const audit = await withDb((client) =>
+    client.query(`SELECT count(*)::int AS n FROM "AuditLog" WHERE action = 'user.sso_linked' AND "entityId" = $1`, [
+      String(before.id),
+    ]),
+  );
   expect(audit.rows[0].n).toBe(1);
 });
 
 test("a deactivated user is refused with a clear message", async ({ page }) => {
   await signInAtProvider(page, "leaver@sso.example");
   await expect(page).toHaveURL(/\/incidents$/);
-  await withDb((client) => client.query(`UPDATE "User" SET active = false, "deactivatedAt" = now() WHERE email = 'leaver@sso.example'`));
+  await withDb((client) =>
+    client.query(`UPDATE "User" SET active = false, "deactivatedAt" = now() WHERE email = 'leaver@sso.example'`),
+  );
   await page.context().clearCookies();
   await signInAtProvider(page, "leaver@sso.example");
   await expect(page).toHaveURL(/\/login\?error=SsoDeactivated/);

@@ -21,12 +21,20 @@ test("a manager opens last week's report and downloads the Markdown and CSV expo
     return readFile((await download.path())!, "utf8");
   };
 
-  const [pdfDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "PDF" }).click()]);
+  const [pdfDownload] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "PDF" }).click(),
+  ]);
   const pdf = await pdfText(new Uint8Array(await readFile((await pdfDownload.path())!)));
   expect(pdf.text).toContain("Headline numbers");
   expect(pdf.text).toMatch(/Page 1 of \d+/);
   for (const title of await majorPanel.getByRole("link", { name: /^INC-\d+ / }).allTextContents()) {
-    expect(pdf.text.replace(/\s+/g, " ")).toContain(title.replace(/^INC-\d+ /, "").replace(/\s+/g, " ").trim());
+    expect(pdf.text.replace(/\s+/g, " ")).toContain(
+      title
+        .replace(/^INC-\d+ /, "")
+        .replace(/\s+/g, " ")
+        .trim(),
+    );
   }
 
   const markdown = await fetchDownload("Markdown");
@@ -36,7 +44,13 @@ test("a manager opens last week's report and downloads the Markdown and CSV expo
   const incidentsCsv = await fetchDownload("Incidents CSV");
   const incidentRows = incidentsCsv.trim().split("\n");
   expect(incidentRows[0]).toMatch(/^incident_id,title,severity,status,/);
-  const weekIncidents = Number(await page.getByRole("row", { name: /^Incidents / }).getByRole("cell").first().textContent());
+  const weekIncidents = Number(
+    await page
+      .getByRole("row", { name: /^Incidents / })
+      .getByRole("cell")
+      .first()
+      .textContent(),
+  );
   expect(incidentRows.length - 1).toBe(weekIncidents);
 
   const changesCsv = await fetchDownload("Changes CSV");
@@ -49,19 +63,26 @@ test("a manager opens last week's report and downloads the Markdown and CSV expo
   await expect(page.getByRole("heading", { name: "This page does not exist" })).toBeVisible();
 });
 
-test("a manager writes notes and publishes; a later edit shows as changed since published; the published files stay", async ({ page }) => {
+test("a manager writes notes and publishes; a later edit shows as changed since published; the published files stay", async ({
+  page,
+}) => {
   await signIn(page, DEMO.manager);
   await page.goto("/reports");
   await page.getByRole("link", { name: "Last week's report" }).click();
   await expect(page).toHaveURL(/\/reports\/weekly\/\d{4}-W\d{2}$/);
   const reportUrl = page.url();
-  await page.getByRole("textbox", { name: "Notes for the meeting" }).fill("Discuss the agent-authored checkout changes.");
+  await page
+    .getByRole("textbox", { name: "Notes for the meeting" })
+    .fill("Discuss the agent-authored checkout changes.");
   await page.getByRole("button", { name: "Save notes" }).click();
   await expect(page.getByText("Notes saved.")).toBeVisible();
   await page.getByRole("button", { name: /Publish/ }).click();
   await expect(page.getByText("Published. This version is frozen for the meeting.")).toBeVisible();
   await expect(page.getByText("Nothing has changed since it was published.")).toBeVisible();
-  const firstIncident = page.getByRole("region", { name: /Sev1 and Sev2 incidents/ }).getByRole("link", { name: /^INC-\d+ / }).first();
+  const firstIncident = page
+    .getByRole("region", { name: /Sev1 and Sev2 incidents/ })
+    .getByRole("link", { name: /^INC-\d+ / })
+    .first();
   const incidentHref = await firstIncident.getAttribute("href");
   const publishedMd = await page.getByRole("link", { name: "Markdown", exact: true }).nth(1).getAttribute("href");
   await signOut(page);

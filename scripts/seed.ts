@@ -47,7 +47,9 @@ const connection = openConnection(target);
 let exitCode = 0;
 try {
   const report = await connection.withSession((session) => applyMigrations(session));
-  console.log(`${describeDbTarget(target)}: ${report.applied.length} migration(s) applied, ${report.alreadyApplied} already in place.`);
+  console.log(
+    `${describeDbTarget(target)}: ${report.applied.length} migration(s) applied, ${report.alreadyApplied} already in place.`,
+  );
 
   const users = await connection.prisma.user.count();
   if (users > 0) {
@@ -58,14 +60,20 @@ try {
     exitCode = 1;
   } else {
     const started = Date.now();
-    const { accounts, counts } = await generateDemoData(connection.prisma, { ...options, log: (line) => console.log(line) });
+    const { accounts, counts } = await generateDemoData(connection.prisma, {
+      ...options,
+      log: (line) => console.log(line),
+    });
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.log(`\nCreated in ${seconds} s:`);
-    for (const [table, count] of Object.entries(counts)) console.log(`  ${table.padEnd(28)} ${count.toLocaleString("en-US").padStart(12)}`);
+    for (const [table, count] of Object.entries(counts))
+      console.log(`  ${table.padEnd(28)} ${count.toLocaleString("en-US").padStart(12)}`);
     console.log("\nDemo sign-ins:");
     console.log(`  ${"email".padEnd(24)} ${"password".padEnd(16)} ${"role".padEnd(9)} level`);
     for (const account of accounts) {
-      console.log(`  ${account.email.padEnd(24)} ${account.password.padEnd(16)} ${account.role.toLowerCase().padEnd(9)} ${account.level.toLowerCase()}`);
+      console.log(
+        `  ${account.email.padEnd(24)} ${account.password.padEnd(16)} ${account.role.toLowerCase().padEnd(9)} ${account.level.toLowerCase()}`,
+      );
     }
   }
 } catch (error) {

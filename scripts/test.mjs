@@ -22,9 +22,18 @@ const bin = (name) => path.join(root, "node_modules", ".bin", name);
 const steps = [
   ["lint", "npm", ["run", "--silent", "lint"]],
   ["typecheck", bin("tsc"), ["--noEmit", "-p", "."]],
-  ["unit + integration", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${path.join(reports, "vitest.json")}`]],
+  [
+    "unit + integration",
+    bin("vitest"),
+    ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${path.join(reports, "vitest.json")}`],
+  ],
   ["build", bin("next"), ["build"]],
-  ["end-to-end", bin("playwright"), ["test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: path.join(reports, "playwright.json"), PLAYWRIGHT_REPORTERS: "json" }],
+  [
+    "end-to-end",
+    bin("playwright"),
+    ["test"],
+    { PLAYWRIGHT_JSON_OUTPUT_NAME: path.join(reports, "playwright.json"), PLAYWRIGHT_REPORTERS: "json" },
+  ],
 ];
 
 const only = process.argv[2];

@@ -30,7 +30,11 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <AppNav items={nav} />
           <div className="ml-auto flex shrink-0 items-center gap-3">
             <NotificationBell unread={unread} />
-            <Link href="/account" title="Your account" className="hidden rounded-md px-2 py-1 text-right leading-tight hover:bg-slate-800 sm:block">
+            <Link
+              href="/account"
+              title="Your account"
+              className="hidden rounded-md px-2 py-1 text-right leading-tight hover:bg-slate-800 sm:block"
+            >
               <div className="text-sm font-medium text-white">{user.name}</div>
               <div className="text-xs text-slate-400">
                 {user.role.toLowerCase()} · {user.level.toLowerCase()}

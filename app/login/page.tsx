@@ -13,7 +13,11 @@ function safeCallback(value: string | string[] | undefined): string {
   return path.startsWith("/") && !path.startsWith("//") ? path : "/incidents";
 }
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   const callbackUrl = safeCallback(params.callbackUrl);
   if (await getCurrentUser()) redirect(callbackUrl);
@@ -29,14 +33,24 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             <span className="text-xl font-semibold tracking-tight">Faultline</span>
           </div>
           <h1 className="mt-8 text-2xl font-semibold tracking-tight text-slate-900">Sign in to your organisation</h1>
-          <p className="mt-2 text-sm text-slate-600">Log incidents, link the changes behind them, and see whether AI-assisted changes fail more often.</p>
+          <p className="mt-2 text-sm text-slate-600">
+            Log incidents, link the changes behind them, and see whether AI-assisted changes fail more often.
+          </p>
           <div className="mt-8">
-            <SignInForm callbackUrl={callbackUrl} sso={sso} passwordSignInEnabled={passwordSignInEnabled} initialError={error} />
+            <SignInForm
+              callbackUrl={callbackUrl}
+              sso={sso}
+              passwordSignInEnabled={passwordSignInEnabled}
+              initialError={error}
+            />
           </div>
         </div>
       </div>
       <aside className="relative hidden flex-1 items-end overflow-hidden bg-slate-900 p-12 lg:flex">
-        <div className="absolute inset-0 bg-[radial-gradient(circle_at_30%_20%,rgba(99,102,241,0.35),transparent_55%)]" aria-hidden />
+        <div
+          className="absolute inset-0 bg-[radial-gradient(circle_at_30%_20%,rgba(99,102,241,0.35),transparent_55%)]"
+          aria-hidden
+        />
         <blockquote className="relative max-w-md text-slate-200">
           <p className="text-lg leading-relaxed">
             “Are our outages coming from our changes, and are the AI-assisted ones riskier?”

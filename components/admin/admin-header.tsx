@@ -6,7 +6,9 @@ export function AdminHeader({ current, intro }: { current: string; intro?: strin
     <div>
       <h1 className="text-2xl font-semibold tracking-tight">Admin</h1>
       {intro ? <p className="mt-1 text-sm text-slate-600">{intro}</p> : null}
-      <div className="mt-4"><AdminNav current={current} /></div>
+      <div className="mt-4">
+        <AdminNav current={current} />
+      </div>
     </div>
   );
 }

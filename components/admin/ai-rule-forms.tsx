@@ -11,35 +11,74 @@ import { setAiRuleActiveAction } from "@/lib/actions/integrations/set-ai-rule-ac
 import { setGithubLoginAction } from "@/lib/actions/integrations/set-github-login";
 
 type Tool = { id: number; name: string };
-type Rule = { id: number; kind: AiRuleKind; pattern: string; aiToolId: number | null; involvement: AiInvolvement; active: boolean };
+type Rule = {
+  id: number;
+  kind: AiRuleKind;
+  pattern: string;
+  aiToolId: number | null;
+  involvement: AiInvolvement;
+  active: boolean;
+};
 
 /** Add a rule (no `rule`) or edit one; the fields are the same. */
 export function AiRuleForm({ tools, rule }: { tools: Tool[]; rule?: Rule }) {
   const key = rule ? `rule-${rule.id}` : "rule-new";
   return (
-    <ActionForm action={saveAiRuleAction} hidden={rule ? { ruleId: rule.id } : undefined} resetOnSuccess={!rule} label={rule ? `Edit rule ${rule.pattern}` : "Add an AI detection rule"} className="space-y-2">
+    <ActionForm
+      action={saveAiRuleAction}
+      hidden={rule ? { ruleId: rule.id } : undefined}
+      resetOnSuccess={!rule}
+      label={rule ? `Edit rule ${rule.pattern}` : "Add an AI detection rule"}
+      className="space-y-2"
+    >
       {({ fieldErrors, pending }) => (
         <div className="grid gap-3 sm:grid-cols-[13rem_1fr_11rem_10rem_auto] sm:items-end">
           <Field id={`${key}-kind`} label="Looks at" errors={fieldErrors.kind}>
             <select id={`${key}-kind`} name="kind" defaultValue={rule?.kind ?? "PR_LABEL"} className={inputClasses}>
-              {AI_RULE_KINDS.map((kind) => <option key={kind} value={kind}>{AI_RULE_KIND_LABELS[kind]}</option>)}
+              {AI_RULE_KINDS.map((kind) => (
+                <option key={kind} value={kind}>
+                  {AI_RULE_KIND_LABELS[kind]}
+                </option>
+              ))}
             </select>
           </Field>
           <Field id={`${key}-pattern`} label="Pattern" errors={fieldErrors.pattern}>
-            <input id={`${key}-pattern`} name="pattern" defaultValue={rule?.pattern} placeholder="ai-assisted, ai:*, Copilot, AI assistance" className={inputClasses} aria-invalid={Boolean(fieldErrors.pattern)} />
+            <input
+              id={`${key}-pattern`}
+              name="pattern"
+              defaultValue={rule?.pattern}
+              placeholder="ai-assisted, ai:*, Copilot, AI assistance"
+              className={inputClasses}
+              aria-invalid={Boolean(fieldErrors.pattern)}
+            />
           </Field>
           <Field id={`${key}-tool`} label="AI tool" errors={fieldErrors.aiToolId}>
             <select id={`${key}-tool`} name="aiToolId" defaultValue={rule?.aiToolId ?? ""} className={inputClasses}>
               <option value="">From the match</option>
-              {tools.map((tool) => <option key={tool.id} value={tool.id}>{tool.name}</option>)}
+              {tools.map((tool) => (
+                <option key={tool.id} value={tool.id}>
+                  {tool.name}
+                </option>
+              ))}
             </select>
           </Field>
           <Field id={`${key}-involvement`} label="Involvement" errors={fieldErrors.involvement}>
-            <select id={`${key}-involvement`} name="involvement" defaultValue={rule?.involvement ?? "CO_AUTHORED"} className={inputClasses}>
-              {AI_INVOLVEMENTS.map((involvement) => <option key={involvement} value={involvement}>{AI_INVOLVEMENT_LABELS[involvement]}</option>)}
+            <select
+              id={`${key}-involvement`}
+              name="involvement"
+              defaultValue={rule?.involvement ?? "CO_AUTHORED"}
+              className={inputClasses}
+            >
+              {AI_INVOLVEMENTS.map((involvement) => (
+                <option key={involvement} value={involvement}>
+                  {AI_INVOLVEMENT_LABELS[involvement]}
+                </option>
+              ))}
             </select>
           </Field>
-          <Button type="submit" variant={rule ? "secondary" : "primary"} disabled={pending}>{rule ? "Save" : "Add rule"}</Button>
+          <Button type="submit" variant={rule ? "secondary" : "primary"} disabled={pending}>
+            {rule ? "Save" : "Add rule"}
+          </Button>
         </div>
       )}
     </ActionForm>
@@ -49,34 +88,93 @@ export function AiRuleForm({ tools, rule }: { tools: Tool[]; rule?: Rule }) {
 export function AiRuleControls({ rule, first, last }: { rule: Rule; first: boolean; last: boolean }) {
   return (
     <div className="flex items-center gap-1">
-      <ActionForm action={moveAiRuleAction} hidden={{ ruleId: rule.id, direction: "up" }} label={`Move ${rule.pattern} up`}>
-        {({ pending }) => <Button type="submit" variant="ghost" disabled={pending || first} className="px-2 py-1 text-xs" aria-label={`Move ${rule.pattern} up`}>↑</Button>}
+      <ActionForm
+        action={moveAiRuleAction}
+        hidden={{ ruleId: rule.id, direction: "up" }}
+        label={`Move ${rule.pattern} up`}
+      >
+        {({ pending }) => (
+          <Button
+            type="submit"
+            variant="ghost"
+            disabled={pending || first}
+            className="px-2 py-1 text-xs"
+            aria-label={`Move ${rule.pattern} up`}
+          >
+            ↑
+          </Button>
+        )}
       </ActionForm>
-      <ActionForm action={moveAiRuleAction} hidden={{ ruleId: rule.id, direction: "down" }} label={`Move ${rule.pattern} down`}>
-        {({ pending }) => <Button type="submit" variant="ghost" disabled={pending || last} className="px-2 py-1 text-xs" aria-label={`Move ${rule.pattern} down`}>↓</Button>}
+      <ActionForm
+        action={moveAiRuleAction}
+        hidden={{ ruleId: rule.id, direction: "down" }}
+        label={`Move ${rule.pattern} down`}
+      >
+        {({ pending }) => (
+          <Button
+            type="submit"
+            variant="ghost"
+            disabled={pending || last}
+            className="px-2 py-1 text-xs"
+            aria-label={`Move ${rule.pattern} down`}
+          >
+            ↓
+          </Button>
+        )}
       </ActionForm>
-      <ActionForm action={setAiRuleActiveAction} hidden={{ ruleId: rule.id, active: String(!rule.active) }} label={`${rule.active ? "Deactivate" : "Activate"} ${rule.pattern}`}>
-        {({ pending }) => <Button type="submit" variant="ghost" disabled={pending} className="px-2 py-1 text-xs">{rule.active ? "Deactivate" : "Activate"}</Button>}
+      <ActionForm
+        action={setAiRuleActiveAction}
+        hidden={{ ruleId: rule.id, active: String(!rule.active) }}
+        label={`${rule.active ? "Deactivate" : "Activate"} ${rule.pattern}`}
+      >
+        {({ pending }) => (
+          <Button type="submit" variant="ghost" disabled={pending} className="px-2 py-1 text-xs">
+            {rule.active ? "Deactivate" : "Activate"}
+          </Button>
+        )}
       </ActionForm>
     </div>
   );
 }
 
-export function GithubLoginForm({ users }: { users: Array<{ id: number; name: string; email: string; githubLogin: string | null }> }) {
+export function GithubLoginForm({
+  users,
+}: {
+  users: Array<{ id: number; name: string; email: string; githubLogin: string | null }>;
+}) {
   return (
     <ActionForm action={setGithubLoginAction} label="Map a GitHub login" resetOnSuccess className="space-y-2">
       {({ fieldErrors, pending }) => (
         <div className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end">
           <Field id="github-user" label="Faultline user" errors={fieldErrors.userId}>
             <select id="github-user" name="userId" defaultValue="" className={inputClasses}>
-              <option value="" disabled>Choose a user…</option>
-              {users.map((user) => <option key={user.id} value={user.id}>{user.name} ({user.email}){user.githubLogin ? ` — @${user.githubLogin}` : ""}</option>)}
+              <option value="" disabled>
+                Choose a user…
+              </option>
+              {users.map((user) => (
+                <option key={user.id} value={user.id}>
+                  {user.name} ({user.email}){user.githubLogin ? ` — @${user.githubLogin}` : ""}
+                </option>
+              ))}
             </select>
           </Field>
-          <Field id="github-login" label="GitHub login" hint="Leave empty to clear the user's login." errors={fieldErrors.githubLogin}>
-            <input id="github-login" name="githubLogin" placeholder="octocat" className={inputClasses} aria-invalid={Boolean(fieldErrors.githubLogin)} />
+          <Field
+            id="github-login"
+            label="GitHub login"
+            hint="Leave empty to clear the user's login."
+            errors={fieldErrors.githubLogin}
+          >
+            <input
+              id="github-login"
+              name="githubLogin"
+              placeholder="octocat"
+              className={inputClasses}
+              aria-invalid={Boolean(fieldErrors.githubLogin)}
+            />
           </Field>
-          <Button type="submit" disabled={pending}>Save login</Button>
+          <Button type="submit" disabled={pending}>
+            Save login
+          </Button>
         </div>
       )}
     </ActionForm>

@@ -21,22 +21,45 @@ export function CreateApiTokenForm() {
     <form onSubmit={onSubmit} noValidate aria-label="Create an API token" className="space-y-4">
       {state.ok === false ? <FormAlert message={state.message} /> : null}
       {state.ok && state.data?.token ? (
-        <div role="status" className="space-y-2 rounded-md bg-emerald-50 p-4 text-sm text-emerald-900 ring-1 ring-inset ring-emerald-600/20">
+        <div
+          role="status"
+          className="space-y-2 rounded-md bg-emerald-50 p-4 text-sm text-emerald-900 ring-1 ring-inset ring-emerald-600/20"
+        >
           <p className="font-medium">Copy the token now: it is shown only once.</p>
-          <input readOnly value={state.data.token} aria-label="New API token" onFocus={(e) => e.currentTarget.select()} className={`${inputClasses} font-mono`} />
+          <input
+            readOnly
+            value={state.data.token}
+            aria-label="New API token"
+            onFocus={(e) => e.currentTarget.select()}
+            className={`${inputClasses} font-mono`}
+          />
         </div>
       ) : null}
       <label className="block text-sm font-medium">
         Name
-        <input name="name" placeholder="e.g. GitHub Actions deploy gate" className={`${inputClasses} mt-1`} aria-invalid={Boolean(fieldErrors.name)} />
+        <input
+          name="name"
+          placeholder="e.g. GitHub Actions deploy gate"
+          className={`${inputClasses} mt-1`}
+          aria-invalid={Boolean(fieldErrors.name)}
+        />
       </label>
       <FieldError errors={fieldErrors.name} />
       <fieldset>
         <legend className="text-sm font-medium">Scopes</legend>
         <div className="mt-2 flex flex-wrap gap-2">
           {SCOPES.map((scope) => (
-            <label key={scope.value} className="flex cursor-pointer items-center gap-2 rounded-md px-3 py-2 text-sm ring-1 ring-inset ring-slate-300 has-[:checked]:bg-indigo-50 has-[:checked]:ring-indigo-500">
-              <input type="checkbox" name="scopes" value={scope.value} defaultChecked={scope.value === "read"} className="accent-indigo-600" />
+            <label
+              key={scope.value}
+              className="flex cursor-pointer items-center gap-2 rounded-md px-3 py-2 text-sm ring-1 ring-inset ring-slate-300 has-[:checked]:bg-indigo-50 has-[:checked]:ring-indigo-500"
+            >
+              <input
+                type="checkbox"
+                name="scopes"
+                value={scope.value}
+                defaultChecked={scope.value === "read"}
+                className="accent-indigo-600"
+              />
               <span className="font-mono text-xs">{scope.label}</span>
               <span className="text-xs text-slate-500">{scope.hint}</span>
             </label>
@@ -44,7 +67,9 @@ export function CreateApiTokenForm() {
         </div>
         <FieldError errors={fieldErrors.scopes} />
       </fieldset>
-      <Button type="submit" disabled={pending}>Create token</Button>
+      <Button type="submit" disabled={pending}>
+        Create token
+      </Button>
     </form>
   );
 }
@@ -52,7 +77,11 @@ export function CreateApiTokenForm() {
 export function RevokeApiTokenButton({ tokenId, name }: { tokenId: number; name: string }) {
   return (
     <ActionForm action={revokeApiTokenAction} hidden={{ tokenId }} label={`Revoke ${name}`}>
-      {({ pending }) => <Button type="submit" variant="ghost" disabled={pending} className="px-2 py-1 text-xs text-red-600">Revoke</Button>}
+      {({ pending }) => (
+        <Button type="submit" variant="ghost" disabled={pending} className="px-2 py-1 text-xs text-red-600">
+          Revoke
+        </Button>
+      )}
     </ActionForm>
   );
 }

@@ -4,26 +4,65 @@ import { ActionForm, FieldError } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { CheckboxChips } from "@/components/ui/checkbox-chips";
 import { updateApprovalPolicyAction } from "@/lib/actions/approvals/update-approval-policy";
-import { AI_INVOLVEMENTS, AI_INVOLVEMENT_LABELS, LEVELS, LEVEL_LABELS, type AiInvolvement, type Level } from "@/lib/domain/change";
+import {
+  AI_INVOLVEMENTS,
+  AI_INVOLVEMENT_LABELS,
+  LEVELS,
+  LEVEL_LABELS,
+  type AiInvolvement,
+  type Level,
+} from "@/lib/domain/change";
 
 const legendClass = "text-sm font-semibold";
 
-export function ApprovalPolicyForm({ policy }: { policy: { levelsRequiring: Level[]; approverLevels: Level[]; exemptInvolvements: AiInvolvement[] } }) {
+export function ApprovalPolicyForm({
+  policy,
+}: {
+  policy: { levelsRequiring: Level[]; approverLevels: Level[]; exemptInvolvements: AiInvolvement[] };
+}) {
   return (
     <ActionForm action={updateApprovalPolicyAction} label="Approval policy" className="space-y-6">
       {({ fieldErrors, pending }) => (
         <>
-          <CheckboxChips legend="AI-assisted changes need approval when the author is" name="levelsRequiring" options={LEVELS.map((l) => ({ id: l, name: LEVEL_LABELS[l] }))} selected={policy.levelsRequiring} size="md" legendClassName={legendClass} />
+          <CheckboxChips
+            legend="AI-assisted changes need approval when the author is"
+            name="levelsRequiring"
+            options={LEVELS.map((l) => ({ id: l, name: LEVEL_LABELS[l] }))}
+            selected={policy.levelsRequiring}
+            size="md"
+            legendClassName={legendClass}
+          />
           <div>
-            <CheckboxChips legend="Who may approve" name="approverLevels" options={LEVELS.map((l) => ({ id: l, name: `${LEVEL_LABELS[l]} engineers` }))} selected={policy.approverLevels} size="md" legendClassName={legendClass} />
+            <CheckboxChips
+              legend="Who may approve"
+              name="approverLevels"
+              options={LEVELS.map((l) => ({ id: l, name: `${LEVEL_LABELS[l]} engineers` }))}
+              selected={policy.approverLevels}
+              size="md"
+              legendClassName={legendClass}
+            />
             <FieldError errors={fieldErrors.approverLevels} />
-            <p className="mt-2 text-xs text-slate-500">Engineering level decides, not role: a manager approves only if their level is listed. The author never approves their own change.</p>
+            <p className="mt-2 text-xs text-slate-500">
+              Engineering level decides, not role: a manager approves only if their level is listed. The author never
+              approves their own change.
+            </p>
           </div>
           <div>
-            <CheckboxChips legend="Exempt AI involvement" name="exemptInvolvements" options={AI_INVOLVEMENTS.map((i) => ({ id: i, name: AI_INVOLVEMENT_LABELS[i] }))} selected={policy.exemptInvolvements} size="md" legendClassName={legendClass} />
-            <p className="mt-2 text-xs text-slate-500">Changes where the AI did only this much never need approval. Default: none.</p>
+            <CheckboxChips
+              legend="Exempt AI involvement"
+              name="exemptInvolvements"
+              options={AI_INVOLVEMENTS.map((i) => ({ id: i, name: AI_INVOLVEMENT_LABELS[i] }))}
+              selected={policy.exemptInvolvements}
+              size="md"
+              legendClassName={legendClass}
+            />
+            <p className="mt-2 text-xs text-slate-500">
+              Changes where the AI did only this much never need approval. Default: none.
+            </p>
           </div>
-          <Button type="submit" disabled={pending}>Save as a new policy version</Button>
+          <Button type="submit" disabled={pending}>
+            Save as a new policy version
+          </Button>
         </>
       )}
     </ActionForm>

@@ -14,7 +14,10 @@ export function AuditDiff({ before, after }: { before: unknown; after: unknown }
             <dt className="font-mono text-slate-500">{key}</dt>
             <dd className="break-words font-mono text-slate-800">
               {old !== undefined && now !== undefined && old !== now ? (
-                <><span className="text-red-700 line-through decoration-red-300">{old}</span> → <span className="text-emerald-700">{now}</span></>
+                <>
+                  <span className="text-red-700 line-through decoration-red-300">{old}</span> →{" "}
+                  <span className="text-emerald-700">{now}</span>
+                </>
               ) : (
                 (now ?? old)
               )}

@@ -13,9 +13,18 @@ import { updateGithubConfigAction } from "@/lib/actions/integrations/update-gith
 
 function SecretOnce({ secret, label }: { secret: string; label: string }) {
   return (
-    <div role="status" className="space-y-2 rounded-md bg-emerald-50 p-4 text-sm text-emerald-900 ring-1 ring-inset ring-emerald-600/20">
+    <div
+      role="status"
+      className="space-y-2 rounded-md bg-emerald-50 p-4 text-sm text-emerald-900 ring-1 ring-inset ring-emerald-600/20"
+    >
       <p className="font-medium">Copy the secret now: it is shown only once.</p>
-      <input readOnly value={secret} aria-label={label} onFocus={(e) => e.currentTarget.select()} className={`${inputClasses} font-mono`} />
+      <input
+        readOnly
+        value={secret}
+        aria-label={label}
+        onFocus={(e) => e.currentTarget.select()}
+        className={`${inputClasses} font-mono`}
+      />
     </div>
   );
 }
@@ -35,9 +44,17 @@ export function CreateIntegrationForm() {
           </select>
         </Field>
         <Field id="integration-name" label="Name" errors={fieldErrors.name}>
-          <input id="integration-name" name="name" placeholder="e.g. acme GitHub org" className={inputClasses} aria-invalid={Boolean(fieldErrors.name)} />
+          <input
+            id="integration-name"
+            name="name"
+            placeholder="e.g. acme GitHub org"
+            className={inputClasses}
+            aria-invalid={Boolean(fieldErrors.name)}
+          />
         </Field>
-        <Button type="submit" disabled={pending}>Create integration</Button>
+        <Button type="submit" disabled={pending}>
+          Create integration
+        </Button>
       </div>
     </form>
   );
@@ -49,74 +66,209 @@ export function RotateSecretForm({ integrationId, name }: { integrationId: numbe
     <form onSubmit={onSubmit} noValidate aria-label={`Rotate the secret of ${name}`} className="space-y-3">
       <input type="hidden" name="integrationId" value={integrationId} />
       {state.ok === false ? <FormAlert message={state.message} /> : null}
-      {state.ok && state.data?.secret ? <SecretOnce secret={state.data.secret} label={`New secret of ${name}`} /> : null}
-      <Button type="submit" variant="secondary" disabled={pending}>Rotate secret</Button>
+      {state.ok && state.data?.secret ? (
+        <SecretOnce secret={state.data.secret} label={`New secret of ${name}`} />
+      ) : null}
+      <Button type="submit" variant="secondary" disabled={pending}>
+        Rotate secret
+      </Button>
     </form>
   );
 }
 
-export function IntegrationActiveForm({ integrationId, name, active }: { integrationId: number; name: string; active: boolean }) {
+export function IntegrationActiveForm({
+  integrationId,
+  name,
+  active,
+}: {
+  integrationId: number;
+  name: string;
+  active: boolean;
+}) {
   return (
-    <ActionForm action={setIntegrationActiveAction} hidden={{ integrationId, active: String(!active) }} label={`${active ? "Deactivate" : "Activate"} ${name}`}>
-      {({ pending }) => <Button type="submit" variant={active ? "ghost" : "secondary"} disabled={pending} className={active ? "text-red-600" : ""}>{active ? "Deactivate" : "Activate"}</Button>}
+    <ActionForm
+      action={setIntegrationActiveAction}
+      hidden={{ integrationId, active: String(!active) }}
+      label={`${active ? "Deactivate" : "Activate"} ${name}`}
+    >
+      {({ pending }) => (
+        <Button
+          type="submit"
+          variant={active ? "ghost" : "secondary"}
+          disabled={pending}
+          className={active ? "text-red-600" : ""}
+        >
+          {active ? "Deactivate" : "Activate"}
+        </Button>
+      )}
     </ActionForm>
   );
 }
 
 const textareaClasses = `${inputClasses} font-mono text-xs`;
 
-export function GithubConfigForm({ integrationId, name, repositories, defaultService }: { integrationId: number; name: string; repositories: string; defaultService: string }) {
+export function GithubConfigForm({
+  integrationId,
+  name,
+  repositories,
+  defaultService,
+}: {
+  integrationId: number;
+  name: string;
+  repositories: string;
+  defaultService: string;
+}) {
   return (
-    <ActionForm action={updateGithubConfigAction} hidden={{ integrationId }} label={`Repositories of ${name}`} className="space-y-4">
+    <ActionForm
+      action={updateGithubConfigAction}
+      hidden={{ integrationId }}
+      label={`Repositories of ${name}`}
+      className="space-y-4"
+    >
       {({ fieldErrors, pending }) => (
         <>
-          <Field id={`repos-${integrationId}`} label="Repositories → services" hint="One per line: owner/repository = service-slug" errors={fieldErrors.repositories}>
-            <textarea id={`repos-${integrationId}`} name="repositories" rows={4} defaultValue={repositories} placeholder="acme/checkout = checkout" className={textareaClasses} aria-invalid={Boolean(fieldErrors.repositories)} />
+          <Field
+            id={`repos-${integrationId}`}
+            label="Repositories → services"
+            hint="One per line: owner/repository = service-slug"
+            errors={fieldErrors.repositories}
+          >
+            <textarea
+              id={`repos-${integrationId}`}
+              name="repositories"
+              rows={4}
+              defaultValue={repositories}
+              placeholder="acme/checkout = checkout"
+              className={textareaClasses}
+              aria-invalid={Boolean(fieldErrors.repositories)}
+            />
           </Field>
-          <Field id={`default-service-${integrationId}`} label="Default service (optional)" hint="For repositories not listed; leave empty to refuse them." errors={fieldErrors.defaultService}>
-            <input id={`default-service-${integrationId}`} name="defaultService" defaultValue={defaultService} placeholder="service-slug" className={inputClasses} />
+          <Field
+            id={`default-service-${integrationId}`}
+            label="Default service (optional)"
+            hint="For repositories not listed; leave empty to refuse them."
+            errors={fieldErrors.defaultService}
+          >
+            <input
+              id={`default-service-${integrationId}`}
+              name="defaultService"
+              defaultValue={defaultService}
+              placeholder="service-slug"
+              className={inputClasses}
+            />
           </Field>
-          <Button type="submit" disabled={pending}>Save mapping</Button>
+          <Button type="submit" disabled={pending}>
+            Save mapping
+          </Button>
         </>
       )}
     </ActionForm>
   );
 }
 
-export function AlertmanagerConfigForm(props: { integrationId: number; name: string; severityLabel: string; severities: string; defaultSeverity: string; serviceLabel: string; services: string; defaultService: string }) {
+export function AlertmanagerConfigForm(props: {
+  integrationId: number;
+  name: string;
+  severityLabel: string;
+  severities: string;
+  defaultSeverity: string;
+  serviceLabel: string;
+  services: string;
+  defaultService: string;
+}) {
   const { integrationId } = props;
   return (
-    <ActionForm action={updateAlertmanagerConfigAction} hidden={{ integrationId }} label={`Mapping of ${props.name}`} className="space-y-4">
+    <ActionForm
+      action={updateAlertmanagerConfigAction}
+      hidden={{ integrationId }}
+      label={`Mapping of ${props.name}`}
+      className="space-y-4"
+    >
       {({ fieldErrors, pending }) => (
         <>
           <div className="grid gap-4 sm:grid-cols-2">
             <Field id={`sev-label-${integrationId}`} label="Severity label" errors={fieldErrors.severityLabel}>
-              <input id={`sev-label-${integrationId}`} name="severityLabel" defaultValue={props.severityLabel} className={inputClasses} />
+              <input
+                id={`sev-label-${integrationId}`}
+                name="severityLabel"
+                defaultValue={props.severityLabel}
+                className={inputClasses}
+              />
             </Field>
             <Field id={`sev-default-${integrationId}`} label="Default severity" errors={fieldErrors.defaultSeverity}>
-              <select id={`sev-default-${integrationId}`} name="defaultSeverity" defaultValue={props.defaultSeverity} className={inputClasses}>
-                {SEVERITIES.map((severity) => <option key={severity} value={severity}>{severity}</option>)}
+              <select
+                id={`sev-default-${integrationId}`}
+                name="defaultSeverity"
+                defaultValue={props.defaultSeverity}
+                className={inputClasses}
+              >
+                {SEVERITIES.map((severity) => (
+                  <option key={severity} value={severity}>
+                    {severity}
+                  </option>
+                ))}
               </select>
             </Field>
           </div>
-          <Field id={`sevs-${integrationId}`} label="Label values → severities" hint="One per line: value = SEV1 … SEV4" errors={fieldErrors.severities}>
-            <textarea id={`sevs-${integrationId}`} name="severities" rows={5} defaultValue={props.severities} className={textareaClasses} aria-invalid={Boolean(fieldErrors.severities)} />
+          <Field
+            id={`sevs-${integrationId}`}
+            label="Label values → severities"
+            hint="One per line: value = SEV1 … SEV4"
+            errors={fieldErrors.severities}
+          >
+            <textarea
+              id={`sevs-${integrationId}`}
+              name="severities"
+              rows={5}
+              defaultValue={props.severities}
+              className={textareaClasses}
+              aria-invalid={Boolean(fieldErrors.severities)}
+            />
           </Field>
           <div className="grid gap-4 sm:grid-cols-2">
             <Field id={`svc-label-${integrationId}`} label="Service label (optional)" errors={fieldErrors.serviceLabel}>
-              <input id={`svc-label-${integrationId}`} name="serviceLabel" defaultValue={props.serviceLabel} className={inputClasses} />
+              <input
+                id={`svc-label-${integrationId}`}
+                name="serviceLabel"
+                defaultValue={props.serviceLabel}
+                className={inputClasses}
+              />
             </Field>
-            <Field id={`svc-default-${integrationId}`} label="Default service" hint="Used when no label value maps to a service." errors={fieldErrors.defaultService}>
-              <input id={`svc-default-${integrationId}`} name="defaultService" defaultValue={props.defaultService} placeholder="service-slug" className={inputClasses} />
+            <Field
+              id={`svc-default-${integrationId}`}
+              label="Default service"
+              hint="Used when no label value maps to a service."
+              errors={fieldErrors.defaultService}
+            >
+              <input
+                id={`svc-default-${integrationId}`}
+                name="defaultService"
+                defaultValue={props.defaultService}
+                placeholder="service-slug"
+                className={inputClasses}
+              />
             </Field>
           </div>
-          <Field id={`svcs-${integrationId}`} label="Label values → services" hint="One per line: value = service-slug (a value that is itself a slug needs no line)" errors={fieldErrors.services}>
-            <textarea id={`svcs-${integrationId}`} name="services" rows={3} defaultValue={props.services} className={textareaClasses} aria-invalid={Boolean(fieldErrors.services)} />
+          <Field
+            id={`svcs-${integrationId}`}
+            label="Label values → services"
+            hint="One per line: value = service-slug (a value that is itself a slug needs no line)"
+            errors={fieldErrors.services}
+          >
+            <textarea
+              id={`svcs-${integrationId}`}
+              name="services"
+              rows={3}
+              defaultValue={props.services}
+              className={textareaClasses}
+              aria-invalid={Boolean(fieldErrors.services)}
+            />
           </Field>
-          <Button type="submit" disabled={pending}>Save mapping</Button>
+          <Button type="submit" disabled={pending}>
+            Save mapping
+          </Button>
         </>
       )}
     </ActionForm>
   );
 }
-

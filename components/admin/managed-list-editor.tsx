@@ -20,46 +20,97 @@ export function ManagedListEditor({ list, items }: { list: ManagedList; items: M
       <ul className="divide-y divide-slate-100">
         {items.map((item) => (
           <li key={item.id} className="flex items-center gap-2 py-2">
-            <ActionForm action={updateListItemAction} hidden={{ list, id: item.id }} label={`Edit ${item.name}`} className="flex min-w-0 flex-1 items-start gap-2">
+            <ActionForm
+              action={updateListItemAction}
+              hidden={{ list, id: item.id }}
+              label={`Edit ${item.name}`}
+              className="flex min-w-0 flex-1 items-start gap-2"
+            >
               {({ fieldErrors, pending }) => (
                 <>
-                  {item.code ? <span className="w-28 shrink-0 pt-2 font-mono text-xs text-slate-500">{item.code}</span> : null}
+                  {item.code ? (
+                    <span className="w-28 shrink-0 pt-2 font-mono text-xs text-slate-500">{item.code}</span>
+                  ) : null}
                   <div className={hasAliases ? "w-40 shrink-0" : "min-w-0 flex-1"}>
-                    <input name="name" defaultValue={item.name} aria-label={`Name of ${item.name}`} className={`${inputClasses} py-1.5`} />
+                    <input
+                      name="name"
+                      defaultValue={item.name}
+                      aria-label={`Name of ${item.name}`}
+                      className={`${inputClasses} py-1.5`}
+                    />
                     <FieldError errors={fieldErrors.name} />
                   </div>
                   {hasAliases ? (
-                    <input name="aliases" defaultValue={item.aliases?.join(", ")} aria-label={`Aliases of ${item.name}`} placeholder="aliases" className={`${inputClasses} min-w-0 flex-1 py-1.5`} />
+                    <input
+                      name="aliases"
+                      defaultValue={item.aliases?.join(", ")}
+                      aria-label={`Aliases of ${item.name}`}
+                      placeholder="aliases"
+                      className={`${inputClasses} min-w-0 flex-1 py-1.5`}
+                    />
                   ) : null}
-                  <Button type="submit" variant="ghost" disabled={pending} className="px-2 py-1.5 text-xs">{hasAliases ? "Save" : "Rename"}</Button>
+                  <Button type="submit" variant="ghost" disabled={pending} className="px-2 py-1.5 text-xs">
+                    {hasAliases ? "Save" : "Rename"}
+                  </Button>
                 </>
               )}
             </ActionForm>
             <span className="w-16 shrink-0 text-right text-xs text-slate-500">{item.uses} used</span>
             {item.archived ? <Badge tone="slate">Archived</Badge> : null}
-            <ActionForm action={archiveListItemAction} hidden={{ list, id: item.id, archived: item.archived ? "false" : "true" }} label={`${item.archived ? "Restore" : "Archive"} ${item.name}`}>
+            <ActionForm
+              action={archiveListItemAction}
+              hidden={{ list, id: item.id, archived: item.archived ? "false" : "true" }}
+              label={`${item.archived ? "Restore" : "Archive"} ${item.name}`}
+            >
               {({ pending }) => (
-                <Button type="submit" variant="ghost" disabled={pending} className="px-2 py-1.5 text-xs">{item.archived ? "Restore" : "Archive"}</Button>
+                <Button type="submit" variant="ghost" disabled={pending} className="px-2 py-1.5 text-xs">
+                  {item.archived ? "Restore" : "Archive"}
+                </Button>
               )}
             </ActionForm>
           </li>
         ))}
       </ul>
-      <ActionForm action={createListItemAction} hidden={{ list }} resetOnSuccess label={`Add ${labels.item}`} className="mt-3 flex flex-wrap items-start gap-2 border-t border-slate-100 pt-3">
+      <ActionForm
+        action={createListItemAction}
+        hidden={{ list }}
+        resetOnSuccess
+        label={`Add ${labels.item}`}
+        className="mt-3 flex flex-wrap items-start gap-2 border-t border-slate-100 pt-3"
+      >
         {({ fieldErrors, pending }) => (
           <>
             {list === "regions" ? (
               <div>
-                <input name="code" placeholder="code" aria-label={`New ${labels.item} code`} className={`${inputClasses} w-36`} />
+                <input
+                  name="code"
+                  placeholder="code"
+                  aria-label={`New ${labels.item} code`}
+                  className={`${inputClasses} w-36`}
+                />
                 <FieldError errors={fieldErrors.code} />
               </div>
             ) : null}
             <div className="min-w-48 flex-1">
-              <input name="name" placeholder={`New ${labels.item}`} aria-label={`New ${labels.item}`} className={inputClasses} />
+              <input
+                name="name"
+                placeholder={`New ${labels.item}`}
+                aria-label={`New ${labels.item}`}
+                className={inputClasses}
+              />
               <FieldError errors={fieldErrors.name} />
             </div>
-            {hasAliases ? <input name="aliases" placeholder="aliases, comma-separated" aria-label="New tool aliases" className={`${inputClasses} w-56`} /> : null}
-            <Button type="submit" variant="secondary" disabled={pending}>Add</Button>
+            {hasAliases ? (
+              <input
+                name="aliases"
+                placeholder="aliases, comma-separated"
+                aria-label="New tool aliases"
+                className={`${inputClasses} w-56`}
+              />
+            ) : null}
+            <Button type="submit" variant="secondary" disabled={pending}>
+              Add
+            </Button>
           </>
         )}
       </ActionForm>

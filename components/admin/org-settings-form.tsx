@@ -7,9 +7,23 @@ import { updateOrgSettingsAction } from "@/lib/actions/settings/update-org-setti
 import { LEVEL_LABELS, LEVELS } from "@/lib/domain/change";
 import { ROLE_LABELS, ROLES } from "@/lib/domain/roles";
 
-type Settings = { name: string; timeZone: string; passwordSignInEnabled: boolean; ssoDefaultRole: string; ssoDefaultLevel: string };
+type Settings = {
+  name: string;
+  timeZone: string;
+  passwordSignInEnabled: boolean;
+  ssoDefaultRole: string;
+  ssoDefaultLevel: string;
+};
 
-export function OrgSettingsForm({ settings, timeZones, sso }: { settings: Settings; timeZones: string[]; sso: { name: string } | null }) {
+export function OrgSettingsForm({
+  settings,
+  timeZones,
+  sso,
+}: {
+  settings: Settings;
+  timeZones: string[];
+  sso: { name: string } | null;
+}) {
   return (
     <ActionForm action={updateOrgSettingsAction} label="Organisation settings" className="space-y-8">
       {({ fieldErrors, pending }) => (
@@ -17,12 +31,31 @@ export function OrgSettingsForm({ settings, timeZones, sso }: { settings: Settin
           <fieldset className="grid max-w-2xl gap-5 sm:grid-cols-2">
             <legend className="mb-3 text-sm font-semibold text-slate-900">Organisation</legend>
             <Field id="name" label="Name" errors={fieldErrors.name}>
-              <input id="name" name="name" defaultValue={settings.name} aria-invalid={Boolean(fieldErrors.name)} className={inputClasses} />
+              <input
+                id="name"
+                name="name"
+                defaultValue={settings.name}
+                aria-invalid={Boolean(fieldErrors.name)}
+                className={inputClasses}
+              />
             </Field>
-            <Field id="timeZone" label="Time zone" hint="Days and weeks (Monday to Sunday) start at midnight here, on every page and report." errors={fieldErrors.timeZone}>
-              <select id="timeZone" name="timeZone" defaultValue={settings.timeZone} aria-invalid={Boolean(fieldErrors.timeZone)} className={inputClasses}>
+            <Field
+              id="timeZone"
+              label="Time zone"
+              hint="Days and weeks (Monday to Sunday) start at midnight here, on every page and report."
+              errors={fieldErrors.timeZone}
+            >
+              <select
+                id="timeZone"
+                name="timeZone"
+                defaultValue={settings.timeZone}
+                aria-invalid={Boolean(fieldErrors.timeZone)}
+                className={inputClasses}
+              >
                 {(timeZones.includes(settings.timeZone) ? timeZones : [settings.timeZone, ...timeZones]).map((zone) => (
-                  <option key={zone} value={zone}>{zone.replaceAll("_", " ")}</option>
+                  <option key={zone} value={zone}>
+                    {zone.replaceAll("_", " ")}
+                  </option>
                 ))}
               </select>
             </Field>
@@ -32,34 +65,72 @@ export function OrgSettingsForm({ settings, timeZones, sso }: { settings: Settin
             <legend className="sr-only">Sign-in</legend>
             <h3 className="text-sm font-semibold text-slate-900">Sign-in</h3>
             <p className="text-sm text-slate-600">
-              {sso ? <>Single sign-on is configured: “Sign in with {sso.name}”.</> : <>Single sign-on is not configured (see docs/sso.md); password sign-in must stay on.</>}
+              {sso ? (
+                <>Single sign-on is configured: “Sign in with {sso.name}”.</>
+              ) : (
+                <>Single sign-on is not configured (see docs/sso.md); password sign-in must stay on.</>
+              )}
             </p>
             <div>
               <label className="flex items-start gap-3 text-sm">
-                <input type="checkbox" name="passwordSignInEnabled" defaultChecked={settings.passwordSignInEnabled} className="mt-0.5 size-4 accent-indigo-600" aria-describedby="passwordSignInEnabled-hint" />
+                <input
+                  type="checkbox"
+                  name="passwordSignInEnabled"
+                  defaultChecked={settings.passwordSignInEnabled}
+                  className="mt-0.5 size-4 accent-indigo-600"
+                  aria-describedby="passwordSignInEnabled-hint"
+                />
                 <span>
                   <span className="font-medium text-slate-800">Allow sign-in with email and password</span>
-                  <span id="passwordSignInEnabled-hint" className="block text-xs text-slate-500">Switch off to make everyone sign in through single sign-on.</span>
+                  <span id="passwordSignInEnabled-hint" className="block text-xs text-slate-500">
+                    Switch off to make everyone sign in through single sign-on.
+                  </span>
                 </span>
               </label>
               {fieldErrors.passwordSignInEnabled?.map((message) => (
-                <p key={message} className="mt-1 text-xs font-medium text-red-600">{message}</p>
+                <p key={message} className="mt-1 text-xs font-medium text-red-600">
+                  {message}
+                </p>
               ))}
             </div>
             <div className="grid gap-5 sm:grid-cols-2">
               <Field id="ssoDefaultRole" label="Role for new single sign-on users" errors={fieldErrors.ssoDefaultRole}>
-                <select id="ssoDefaultRole" name="ssoDefaultRole" defaultValue={settings.ssoDefaultRole} className={inputClasses}>
-                  {ROLES.map((role) => <option key={role} value={role}>{ROLE_LABELS[role]}</option>)}
+                <select
+                  id="ssoDefaultRole"
+                  name="ssoDefaultRole"
+                  defaultValue={settings.ssoDefaultRole}
+                  className={inputClasses}
+                >
+                  {ROLES.map((role) => (
+                    <option key={role} value={role}>
+                      {ROLE_LABELS[role]}
+                    </option>
+                  ))}
                 </select>
               </Field>
-              <Field id="ssoDefaultLevel" label="Level for new single sign-on users" errors={fieldErrors.ssoDefaultLevel}>
-                <select id="ssoDefaultLevel" name="ssoDefaultLevel" defaultValue={settings.ssoDefaultLevel} className={inputClasses}>
-                  {LEVELS.map((level) => <option key={level} value={level}>{LEVEL_LABELS[level]}</option>)}
+              <Field
+                id="ssoDefaultLevel"
+                label="Level for new single sign-on users"
+                errors={fieldErrors.ssoDefaultLevel}
+              >
+                <select
+                  id="ssoDefaultLevel"
+                  name="ssoDefaultLevel"
+                  defaultValue={settings.ssoDefaultLevel}
+                  className={inputClasses}
+                >
+                  {LEVELS.map((level) => (
+                    <option key={level} value={level}>
+                      {LEVEL_LABELS[level]}
+                    </option>
+                  ))}
                 </select>
               </Field>
             </div>
           </fieldset>
-          <Button type="submit" disabled={pending}>Save settings</Button>
+          <Button type="submit" disabled={pending}>
+            Save settings
+          </Button>
         </>
       )}
     </ActionForm>

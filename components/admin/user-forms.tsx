@@ -18,23 +18,55 @@ import type { FieldErrors } from "@/lib/server/errors";
 type Team = { id: number; name: string };
 type EditableUser = { id: number; name: string; role: string; level: string; teamId: number | null };
 
-function PersonFields({ prefix, errors, user, teams }: { prefix: string; errors: FieldErrors; user?: EditableUser; teams: Team[] }) {
+function PersonFields({
+  prefix,
+  errors,
+  user,
+  teams,
+}: {
+  prefix: string;
+  errors: FieldErrors;
+  user?: EditableUser;
+  teams: Team[];
+}) {
   return (
     <>
-      <Field id={`${prefix}-role`} label="Role" errors={errors.role} hint="Engineers register changes; managers publish reports; admins run the organisation.">
+      <Field
+        id={`${prefix}-role`}
+        label="Role"
+        errors={errors.role}
+        hint="Engineers register changes; managers publish reports; admins run the organisation."
+      >
         <select id={`${prefix}-role`} name="role" defaultValue={user?.role ?? "ENGINEER"} className={inputClasses}>
-          {ROLES.map((role) => <option key={role} value={role}>{ROLE_LABELS[role]}</option>)}
+          {ROLES.map((role) => (
+            <option key={role} value={role}>
+              {ROLE_LABELS[role]}
+            </option>
+          ))}
         </select>
       </Field>
-      <Field id={`${prefix}-level`} label="Level" errors={errors.level} hint="Decides which AI-assisted changes need approval.">
+      <Field
+        id={`${prefix}-level`}
+        label="Level"
+        errors={errors.level}
+        hint="Decides which AI-assisted changes need approval."
+      >
         <select id={`${prefix}-level`} name="level" defaultValue={user?.level ?? "MID"} className={inputClasses}>
-          {LEVELS.map((level) => <option key={level} value={level}>{LEVEL_LABELS[level]}</option>)}
+          {LEVELS.map((level) => (
+            <option key={level} value={level}>
+              {LEVEL_LABELS[level]}
+            </option>
+          ))}
         </select>
       </Field>
       <Field id={`${prefix}-team`} label="Team" errors={errors.teamId}>
         <select id={`${prefix}-team`} name="teamId" defaultValue={user?.teamId ?? ""} className={inputClasses}>
           <option value="">No team</option>
-          {teams.map((team) => <option key={team.id} value={team.id}>{team.name}</option>)}
+          {teams.map((team) => (
+            <option key={team.id} value={team.id}>
+              {team.name}
+            </option>
+          ))}
         </select>
       </Field>
     </>
@@ -50,36 +82,83 @@ export function CreateUserForm({ teams }: { teams: Team[] }) {
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate aria-label="Create a user" className="space-y-4">
       {state.ok === false ? <FormAlert message={state.message} /> : null}
-      {state.ok && state.message ? <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 ring-1 ring-inset ring-emerald-600/20">{state.message}</p> : null}
+      {state.ok && state.message ? (
+        <p
+          role="status"
+          className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 ring-1 ring-inset ring-emerald-600/20"
+        >
+          {state.message}
+        </p>
+      ) : null}
       <div className="grid gap-4 sm:grid-cols-3">
         <Field id="new-name" label="Name" errors={fieldErrors.name}>
-          <input id="new-name" name="name" autoComplete="off" className={inputClasses} aria-invalid={Boolean(fieldErrors.name)} />
+          <input
+            id="new-name"
+            name="name"
+            autoComplete="off"
+            className={inputClasses}
+            aria-invalid={Boolean(fieldErrors.name)}
+          />
         </Field>
         <Field id="new-email" label="Email" errors={fieldErrors.email}>
-          <input id="new-email" name="email" type="email" autoComplete="off" className={inputClasses} aria-invalid={Boolean(fieldErrors.email)} />
+          <input
+            id="new-email"
+            name="email"
+            type="email"
+            autoComplete="off"
+            className={inputClasses}
+            aria-invalid={Boolean(fieldErrors.email)}
+          />
         </Field>
-        <Field id="new-password" label="Initial password" errors={fieldErrors.password} hint={`At least ${PASSWORD_MIN_LENGTH} characters; tell it to them privately.`}>
-          <input id="new-password" name="password" type="password" autoComplete="new-password" className={inputClasses} aria-invalid={Boolean(fieldErrors.password)} />
+        <Field
+          id="new-password"
+          label="Initial password"
+          errors={fieldErrors.password}
+          hint={`At least ${PASSWORD_MIN_LENGTH} characters; tell it to them privately.`}
+        >
+          <input
+            id="new-password"
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            className={inputClasses}
+            aria-invalid={Boolean(fieldErrors.password)}
+          />
         </Field>
         <PersonFields prefix="new" errors={fieldErrors} teams={teams} />
       </div>
-      <Button type="submit" disabled={pending}>Create user</Button>
+      <Button type="submit" disabled={pending}>
+        Create user
+      </Button>
     </form>
   );
 }
 
 export function EditUserForm({ user, teams }: { user: EditableUser; teams: Team[] }) {
   return (
-    <ActionForm action={updateUserAction} hidden={{ userId: user.id }} label={`Edit ${user.name}`} className="space-y-4">
+    <ActionForm
+      action={updateUserAction}
+      hidden={{ userId: user.id }}
+      label={`Edit ${user.name}`}
+      className="space-y-4"
+    >
       {({ fieldErrors, pending }) => (
         <>
           <div className="grid gap-4 sm:grid-cols-2">
             <Field id="edit-name" label="Name" errors={fieldErrors.name}>
-              <input id="edit-name" name="name" defaultValue={user.name} className={inputClasses} aria-invalid={Boolean(fieldErrors.name)} />
+              <input
+                id="edit-name"
+                name="name"
+                defaultValue={user.name}
+                className={inputClasses}
+                aria-invalid={Boolean(fieldErrors.name)}
+              />
             </Field>
             <PersonFields prefix="edit" errors={fieldErrors} user={user} teams={teams} />
           </div>
-          <Button type="submit" disabled={pending}>Save changes</Button>
+          <Button type="submit" disabled={pending}>
+            Save changes
+          </Button>
         </>
       )}
     </ActionForm>
@@ -88,7 +167,12 @@ export function EditUserForm({ user, teams }: { user: EditableUser; teams: Team[
 
 export function SetUserActiveButton({ userId, active, name }: { userId: number; active: boolean; name: string }) {
   return (
-    <ActionForm action={setUserActiveAction} hidden={{ userId, active: String(!active) }} label={`${active ? "Deactivate" : "Reactivate"} ${name}`} className="space-y-3">
+    <ActionForm
+      action={setUserActiveAction}
+      hidden={{ userId, active: String(!active) }}
+      label={`${active ? "Deactivate" : "Reactivate"} ${name}`}
+      className="space-y-3"
+    >
       {({ pending }) => (
         <Button type="submit" variant={active ? "danger" : "primary"} disabled={pending}>
           {active ? "Deactivate" : "Reactivate"}

@@ -14,31 +14,68 @@ const EVENT_OPTIONS = OUTBOUND_EVENTS.map((event) => ({ id: event, name: OUTBOUN
 
 function SecretOnce({ secret, label }: { secret: string; label: string }) {
   return (
-    <div role="status" className="space-y-2 rounded-md bg-emerald-50 p-4 text-sm text-emerald-900 ring-1 ring-inset ring-emerald-600/20">
+    <div
+      role="status"
+      className="space-y-2 rounded-md bg-emerald-50 p-4 text-sm text-emerald-900 ring-1 ring-inset ring-emerald-600/20"
+    >
       <p className="font-medium">{label} Copy the signing secret now: it is shown only once.</p>
-      <input readOnly value={secret} aria-label="Signing secret" onFocus={(e) => e.currentTarget.select()} className={`${inputClasses} font-mono`} />
-      <p className="text-xs">Receivers check <span className="font-mono">X-Faultline-Signature</span> with it; see docs/webhooks.md.</p>
+      <input
+        readOnly
+        value={secret}
+        aria-label="Signing secret"
+        onFocus={(e) => e.currentTarget.select()}
+        className={`${inputClasses} font-mono`}
+      />
+      <p className="text-xs">
+        Receivers check <span className="font-mono">X-Faultline-Signature</span> with it; see docs/webhooks.md.
+      </p>
     </div>
   );
 }
 
-function WebhookFields({ fieldErrors, defaults }: { fieldErrors: Record<string, string[] | undefined>; defaults?: { name: string; url: string; events: string[] } }) {
+function WebhookFields({
+  fieldErrors,
+  defaults,
+}: {
+  fieldErrors: Record<string, string[] | undefined>;
+  defaults?: { name: string; url: string; events: string[] };
+}) {
   return (
     <>
       <div className="grid gap-4 sm:grid-cols-2">
         <label className="block text-sm font-medium">
           Name
-          <input name="name" defaultValue={defaults?.name} placeholder="e.g. Slack #incidents bridge" className={`${inputClasses} mt-1`} aria-invalid={Boolean(fieldErrors.name)} />
+          <input
+            name="name"
+            defaultValue={defaults?.name}
+            placeholder="e.g. Slack #incidents bridge"
+            className={`${inputClasses} mt-1`}
+            aria-invalid={Boolean(fieldErrors.name)}
+          />
           <FieldError errors={fieldErrors.name} />
         </label>
         <label className="block text-sm font-medium">
           Payload URL
-          <input name="url" type="url" defaultValue={defaults?.url} placeholder="https://hooks.example.com/faultline" className={`${inputClasses} mt-1 font-mono`} aria-invalid={Boolean(fieldErrors.url)} />
+          <input
+            name="url"
+            type="url"
+            defaultValue={defaults?.url}
+            placeholder="https://hooks.example.com/faultline"
+            className={`${inputClasses} mt-1 font-mono`}
+            aria-invalid={Boolean(fieldErrors.url)}
+          />
           <FieldError errors={fieldErrors.url} />
         </label>
       </div>
       <div>
-        <CheckboxChips legend="Events" name="events" options={EVENT_OPTIONS} selected={defaults?.events ?? []} size="md" legendClassName="text-sm font-medium" />
+        <CheckboxChips
+          legend="Events"
+          name="events"
+          options={EVENT_OPTIONS}
+          selected={defaults?.events ?? []}
+          size="md"
+          legendClassName="text-sm font-medium"
+        />
         <FieldError errors={fieldErrors.events} />
       </div>
     </>
@@ -51,26 +88,43 @@ export function CreateWebhookForm() {
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Register a webhook" className="space-y-4">
       {state.ok === false ? <FormAlert message={state.message} /> : null}
-      {state.ok && state.data?.secret ? <SecretOnce secret={state.data.secret} label={`“${state.data.name}” registered.`} /> : null}
+      {state.ok && state.data?.secret ? (
+        <SecretOnce secret={state.data.secret} label={`“${state.data.name}” registered.`} />
+      ) : null}
       <WebhookFields fieldErrors={fieldErrors} />
-      <Button type="submit" disabled={pending}>Register webhook</Button>
+      <Button type="submit" disabled={pending}>
+        Register webhook
+      </Button>
     </form>
   );
 }
 
-export function EditWebhookForm({ hook }: { hook: { id: number; name: string; url: string; events: string[]; active: boolean } }) {
+export function EditWebhookForm({
+  hook,
+}: {
+  hook: { id: number; name: string; url: string; events: string[]; active: boolean };
+}) {
   const { state, pending, onSubmit, fieldErrors } = useActionForm(updateOutboundWebhookAction);
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Edit webhook" className="space-y-4">
       <input type="hidden" name="webhookId" value={hook.id} />
       {state.ok === false ? <FormAlert message={state.message} /> : null}
-      {state.ok && state.message ? <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 ring-1 ring-inset ring-emerald-600/20">{state.message}</p> : null}
+      {state.ok && state.message ? (
+        <p
+          role="status"
+          className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 ring-1 ring-inset ring-emerald-600/20"
+        >
+          {state.message}
+        </p>
+      ) : null}
       <WebhookFields fieldErrors={fieldErrors} defaults={hook} />
       <label className="flex items-center gap-2 text-sm font-medium">
         <input type="checkbox" name="active" defaultChecked={hook.active} className="accent-indigo-600" />
         Active (events are queued and delivered)
       </label>
-      <Button type="submit" disabled={pending}>Save webhook</Button>
+      <Button type="submit" disabled={pending}>
+        Save webhook
+      </Button>
     </form>
   );
 }
@@ -81,9 +135,15 @@ export function RotateSecretForm({ webhookId }: { webhookId: number }) {
     <form onSubmit={onSubmit} noValidate aria-label="Rotate secret" className="space-y-3">
       <input type="hidden" name="webhookId" value={webhookId} />
       {state.ok === false ? <FormAlert message={state.message} /> : null}
-      {state.ok && state.data?.secret ? <SecretOnce secret={state.data.secret} label="New secret in use from the next attempt." /> : null}
-      <p className="text-sm text-slate-600">The old secret stops working at once: update the receiver right after rotating.</p>
-      <Button type="submit" variant="secondary" disabled={pending}>Rotate secret</Button>
+      {state.ok && state.data?.secret ? (
+        <SecretOnce secret={state.data.secret} label="New secret in use from the next attempt." />
+      ) : null}
+      <p className="text-sm text-slate-600">
+        The old secret stops working at once: update the receiver right after rotating.
+      </p>
+      <Button type="submit" variant="secondary" disabled={pending}>
+        Rotate secret
+      </Button>
     </form>
   );
 }

@@ -12,7 +12,15 @@ export function DeliveryStatusBadge({ status }: { status: string }) {
 }
 
 /** "HTTP 200", "HTTP 500 · …" or the network error of the latest attempt. */
-export function lastOutcome(delivery: { lastStatus: number | null; lastError: string | null; attempts: number }): string {
+export function lastOutcome(delivery: {
+  lastStatus: number | null;
+  lastError: string | null;
+  attempts: number;
+}): string {
   if (delivery.attempts === 0) return "not sent yet";
-  return [delivery.lastStatus !== null ? `HTTP ${delivery.lastStatus}` : null, delivery.lastError].filter(Boolean).join(" · ") || "—";
+  return (
+    [delivery.lastStatus !== null ? `HTTP ${delivery.lastStatus}` : null, delivery.lastError]
+      .filter(Boolean)
+      .join(" · ") || "—"
+  );
 }

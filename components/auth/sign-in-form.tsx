@@ -7,7 +7,12 @@ import { Button, buttonClasses } from "@/components/ui/button";
 import { Field, FormAlert, inputClasses } from "@/components/ui/field";
 import { signInSchema } from "@/lib/schemas/auth";
 
-type Props = { callbackUrl: string; sso: { name: string } | null; passwordSignInEnabled: boolean; initialError?: string };
+type Props = {
+  callbackUrl: string;
+  sso: { name: string } | null;
+  passwordSignInEnabled: boolean;
+  initialError?: string;
+};
 
 export function SignInForm({ callbackUrl, sso, passwordSignInEnabled, initialError }: Props) {
   const router = useRouter();
@@ -30,7 +35,11 @@ export function SignInForm({ callbackUrl, sso, passwordSignInEnabled, initialErr
     setPending(false);
     // A failed CSRF check still answers ok with "csrf=true" in the URL: treat it as a failure.
     if (!result || result.error || !result.ok || result.url?.includes("csrf=true")) {
-      setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "Sign-in failed. Reload the page and try again.");
+      setError(
+        result?.error && result.error !== "CredentialsSignin"
+          ? result.error
+          : "Sign-in failed. Reload the page and try again.",
+      );
       return;
     }
     router.replace(callbackUrl);

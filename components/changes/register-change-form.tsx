@@ -6,7 +6,14 @@ import { Field, FormAlert, inputClasses } from "@/components/ui/field";
 import { LocalDateTimeInput } from "@/components/ui/local-date-time-input";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { registerChangeAction } from "@/lib/actions/changes/register-change";
-import { AI_INVOLVEMENTS, AI_INVOLVEMENT_LABELS, CHANGE_KINDS, CHANGE_KIND_LABELS, LEVEL_LABELS, type Level } from "@/lib/domain/change";
+import {
+  AI_INVOLVEMENTS,
+  AI_INVOLVEMENT_LABELS,
+  CHANGE_KINDS,
+  CHANGE_KIND_LABELS,
+  LEVEL_LABELS,
+  type Level,
+} from "@/lib/domain/change";
 
 type Option = { id: number; name: string };
 
@@ -27,70 +34,150 @@ export function RegisterChangeForm(props: {
         <Field id="kind" label="Kind" errors={errors.kind}>
           <select id="kind" name="kind" defaultValue="DEPLOY" className={inputClasses}>
             {CHANGE_KINDS.map((k) => (
-              <option key={k} value={k}>{CHANGE_KIND_LABELS[k]}</option>
+              <option key={k} value={k}>
+                {CHANGE_KIND_LABELS[k]}
+              </option>
             ))}
           </select>
         </Field>
         <Field id="change-title" label="Title" errors={errors.title} className="sm:col-span-2">
-          <input id="change-title" name="title" required maxLength={300} placeholder="e.g. Raise checkout-api connection pool to 200" aria-invalid={Boolean(errors.title)} className={inputClasses} />
+          <input
+            id="change-title"
+            name="title"
+            required
+            maxLength={300}
+            placeholder="e.g. Raise checkout-api connection pool to 200"
+            aria-invalid={Boolean(errors.title)}
+            className={inputClasses}
+          />
         </Field>
       </div>
       <div className="grid gap-5 sm:grid-cols-2">
         <Field id="serviceId" label="Service" errors={errors.serviceId}>
-          <select id="serviceId" name="serviceId" defaultValue="" aria-invalid={Boolean(errors.serviceId)} className={inputClasses}>
-            <option value="" disabled>Choose a service…</option>
+          <select
+            id="serviceId"
+            name="serviceId"
+            defaultValue=""
+            aria-invalid={Boolean(errors.serviceId)}
+            className={inputClasses}
+          >
+            <option value="" disabled>
+              Choose a service…
+            </option>
             {teams.map((team) => (
               <optgroup key={team} label={team}>
-                {props.services.filter((s) => s.teamName === team).map((s) => (
-                  <option key={s.id} value={s.id}>{s.name}</option>
-                ))}
+                {props.services
+                  .filter((s) => s.teamName === team)
+                  .map((s) => (
+                    <option key={s.id} value={s.id}>
+                      {s.name}
+                    </option>
+                  ))}
               </optgroup>
             ))}
           </select>
         </Field>
-        <Field id="authorId" label="Author" hint="Their level now is recorded with the change." errors={errors.authorId}>
+        <Field
+          id="authorId"
+          label="Author"
+          hint="Their level now is recorded with the change."
+          errors={errors.authorId}
+        >
           <select id="authorId" name="authorId" defaultValue={props.currentUserId} className={inputClasses}>
             {props.people.map((p) => (
-              <option key={p.id} value={p.id}>{p.name} ({LEVEL_LABELS[p.level].toLowerCase()})</option>
+              <option key={p.id} value={p.id}>
+                {p.name} ({LEVEL_LABELS[p.level].toLowerCase()})
+              </option>
             ))}
           </select>
         </Field>
         <Field id="repository" label="Repository" errors={errors.repository}>
           <input id="repository" name="repository" placeholder="org/repo" className={inputClasses} />
         </Field>
-        <Field id="externalId" label="External id" hint="PR number, deploy id or flag key; unique per source." errors={errors.externalId}>
+        <Field
+          id="externalId"
+          label="External id"
+          hint="PR number, deploy id or flag key; unique per source."
+          errors={errors.externalId}
+        >
           <input id="externalId" name="externalId" className={inputClasses} aria-invalid={Boolean(errors.externalId)} />
         </Field>
-        <Field id="externalUrl" label="Link" hint="To the diff, PR or deploy." errors={errors.externalUrl} className="sm:col-span-2">
-          <input id="externalUrl" name="externalUrl" type="url" placeholder="https://…" className={inputClasses} aria-invalid={Boolean(errors.externalUrl)} />
+        <Field
+          id="externalUrl"
+          label="Link"
+          hint="To the diff, PR or deploy."
+          errors={errors.externalUrl}
+          className="sm:col-span-2"
+        >
+          <input
+            id="externalUrl"
+            name="externalUrl"
+            type="url"
+            placeholder="https://…"
+            className={inputClasses}
+            aria-invalid={Boolean(errors.externalUrl)}
+          />
         </Field>
       </div>
-      <Field id="shippedAtLocal" label="Shipped at" hint="Your local time. Leave empty if it has not shipped yet." errors={errors.shippedAt}>
+      <Field
+        id="shippedAtLocal"
+        label="Shipped at"
+        hint="Your local time. Leave empty if it has not shipped yet."
+        errors={errors.shippedAt}
+      >
         <LocalDateTimeInput id="shippedAtLocal" name="shippedAt" invalid={Boolean(errors.shippedAt)} />
       </Field>
 
       <fieldset className="rounded-lg bg-violet-50/60 p-4 ring-1 ring-violet-200">
         <legend className="sr-only">Gen-AI assistance</legend>
         <label className="flex items-center gap-2 text-sm font-medium text-slate-900">
-          <input type="checkbox" name="aiAssisted" checked={aiAssisted} onChange={(e) => setAiAssisted(e.target.checked)} className="size-4 accent-violet-600" />
+          <input
+            type="checkbox"
+            name="aiAssisted"
+            checked={aiAssisted}
+            onChange={(e) => setAiAssisted(e.target.checked)}
+            className="size-4 accent-violet-600"
+          />
           Gen-AI assisted
         </label>
-        <p className="ml-6 text-xs text-slate-600">AI-assisted changes of junior and mid-level authors need a senior&apos;s approval before they ship.</p>
+        <p className="ml-6 text-xs text-slate-600">
+          AI-assisted changes of junior and mid-level authors need a senior&apos;s approval before they ship.
+        </p>
         {aiAssisted ? (
           <div className="mt-3 grid gap-4 sm:grid-cols-2">
             <Field id="aiToolId" label="AI tool" errors={errors.aiToolId}>
-              <select id="aiToolId" name="aiToolId" defaultValue="" aria-invalid={Boolean(errors.aiToolId)} className={inputClasses}>
-                <option value="" disabled>Choose a tool…</option>
+              <select
+                id="aiToolId"
+                name="aiToolId"
+                defaultValue=""
+                aria-invalid={Boolean(errors.aiToolId)}
+                className={inputClasses}
+              >
+                <option value="" disabled>
+                  Choose a tool…
+                </option>
                 {props.aiTools.map((t) => (
-                  <option key={t.id} value={t.id}>{t.name}</option>
+                  <option key={t.id} value={t.id}>
+                    {t.name}
+                  </option>
                 ))}
               </select>
             </Field>
             <Field id="aiInvolvement" label="How much the AI did" errors={errors.aiInvolvement}>
-              <select id="aiInvolvement" name="aiInvolvement" defaultValue="" aria-invalid={Boolean(errors.aiInvolvement)} className={inputClasses}>
-                <option value="" disabled>Choose…</option>
+              <select
+                id="aiInvolvement"
+                name="aiInvolvement"
+                defaultValue=""
+                aria-invalid={Boolean(errors.aiInvolvement)}
+                className={inputClasses}
+              >
+                <option value="" disabled>
+                  Choose…
+                </option>
                 {AI_INVOLVEMENTS.map((i) => (
-                  <option key={i} value={i}>{AI_INVOLVEMENT_LABELS[i]}</option>
+                  <option key={i} value={i}>
+                    {AI_INVOLVEMENT_LABELS[i]}
+                  </option>
                 ))}
               </select>
             </Field>
@@ -99,8 +186,12 @@ export function RegisterChangeForm(props: {
       </fieldset>
 
       <div className="flex items-center gap-3 border-t border-slate-200 pt-5">
-        <Button type="submit" disabled={pending}>{pending ? "Registering…" : "Register change"}</Button>
-        <ButtonLink href="/changes" variant="ghost">Cancel</ButtonLink>
+        <Button type="submit" disabled={pending}>
+          {pending ? "Registering…" : "Register change"}
+        </Button>
+        <ButtonLink href="/changes" variant="ghost">
+          Cancel
+        </ButtonLink>
       </div>
     </form>
   );

@@ -41,7 +41,16 @@ const format = (unit: Props["unit"], value: number | string | null | undefined) 
  * A weekly (or daily) chart with a data-table alternative, an empty state, and click-through
  * from every bar or point to the list behind it.
  */
-export function TrendChart({ title, description, data, series, unit = "count", empty, height = 240, horizontal = false }: Props) {
+export function TrendChart({
+  title,
+  description,
+  data,
+  series,
+  unit = "count",
+  empty,
+  height = 240,
+  horizontal = false,
+}: Props) {
   const router = useRouter();
   const [showTable, setShowTable] = useState(false);
   const hasData = data.some((point) => series.some((s) => Number(point[s.key] ?? 0) > 0));
@@ -67,7 +76,10 @@ export function TrendChart({ title, description, data, series, unit = "count", e
       </header>
       <div className="mt-4 flex-1">
         {!hasData ? (
-          <div className="flex items-center justify-center rounded-md bg-slate-50 text-sm text-slate-500" style={{ height }}>
+          <div
+            className="flex items-center justify-center rounded-md bg-slate-50 text-sm text-slate-500"
+            style={{ height }}
+          >
             {empty}
           </div>
         ) : showTable ? (
@@ -76,20 +88,31 @@ export function TrendChart({ title, description, data, series, unit = "count", e
               <caption className="sr-only">{title}</caption>
               <thead className="sticky top-0 bg-white text-left text-slate-500">
                 <tr>
-                  <th scope="col" className="py-1 pr-3 font-medium">Period</th>
+                  <th scope="col" className="py-1 pr-3 font-medium">
+                    Period
+                  </th>
                   {series.map((s) => (
-                    <th key={s.key} scope="col" className="py-1 pr-3 text-right font-medium">{s.label}</th>
+                    <th key={s.key} scope="col" className="py-1 pr-3 text-right font-medium">
+                      {s.label}
+                    </th>
                   ))}
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {data.map((point) => (
                   <tr key={point.x}>
-                    <th scope="row" className="py-1 pr-3 text-left font-normal text-slate-700">{point.label}</th>
+                    <th scope="row" className="py-1 pr-3 text-left font-normal text-slate-700">
+                      {point.label}
+                    </th>
                     {series.map((s) => (
                       <td key={s.key} className="py-1 pr-3 text-right tabular-nums">
                         {s.href ? (
-                          <a href={s.href.replace("{from}", point.from).replace("{to}", point.to)} className="text-indigo-700 hover:underline">{format(unit, point[s.key])}</a>
+                          <a
+                            href={s.href.replace("{from}", point.from).replace("{to}", point.to)}
+                            className="text-indigo-700 hover:underline"
+                          >
+                            {format(unit, point[s.key])}
+                          </a>
                         ) : (
                           format(unit, point[s.key])
                         )}
@@ -102,20 +125,53 @@ export function TrendChart({ title, description, data, series, unit = "count", e
           </div>
         ) : (
           <ResponsiveContainer width="100%" height={height}>
-            <ComposedChart data={data} layout={horizontal ? "vertical" : "horizontal"} margin={{ top: 4, right: 8, bottom: 0, left: horizontal ? 8 : -12 }}>
+            <ComposedChart
+              data={data}
+              layout={horizontal ? "vertical" : "horizontal"}
+              margin={{ top: 4, right: 8, bottom: 0, left: horizontal ? 8 : -12 }}
+            >
               <CartesianGrid strokeDasharray="3 3" vertical={horizontal} horizontal={!horizontal} stroke="#e2e8f0" />
               {horizontal ? (
                 <>
-                  <XAxis type="number" tick={{ fontSize: 11, fill: "#64748b" }} tickLine={false} axisLine={false} tickFormatter={(v) => (unit === "percent" ? `${v}%` : String(v))} />
-                  <YAxis type="category" dataKey="label" width={150} tick={{ fontSize: 11, fill: "#334155" }} tickLine={false} axisLine={{ stroke: "#cbd5e1" }} interval={0} />
+                  <XAxis
+                    type="number"
+                    tick={{ fontSize: 11, fill: "#64748b" }}
+                    tickLine={false}
+                    axisLine={false}
+                    tickFormatter={(v) => (unit === "percent" ? `${v}%` : String(v))}
+                  />
+                  <YAxis
+                    type="category"
+                    dataKey="label"
+                    width={150}
+                    tick={{ fontSize: 11, fill: "#334155" }}
+                    tickLine={false}
+                    axisLine={{ stroke: "#cbd5e1" }}
+                    interval={0}
+                  />
                 </>
               ) : (
                 <>
-                  <XAxis dataKey="label" tick={{ fontSize: 11, fill: "#64748b" }} tickLine={false} axisLine={{ stroke: "#cbd5e1" }} interval="preserveStartEnd" />
-                  <YAxis tick={{ fontSize: 11, fill: "#64748b" }} tickLine={false} axisLine={false} allowDecimals={unit !== "count"} tickFormatter={(v) => (unit === "percent" ? `${v}%` : String(v))} />
+                  <XAxis
+                    dataKey="label"
+                    tick={{ fontSize: 11, fill: "#64748b" }}
+                    tickLine={false}
+                    axisLine={{ stroke: "#cbd5e1" }}
+                    interval="preserveStartEnd"
+                  />
+                  <YAxis
+                    tick={{ fontSize: 11, fill: "#64748b" }}
+                    tickLine={false}
+                    axisLine={false}
+                    allowDecimals={unit !== "count"}
+                    tickFormatter={(v) => (unit === "percent" ? `${v}%` : String(v))}
+                  />
                 </>
               )}
-              <Tooltip formatter={(value, name) => [format(unit, value as number), name]} contentStyle={{ fontSize: 12, borderRadius: 6 }} />
+              <Tooltip
+                formatter={(value, name) => [format(unit, value as number), name]}
+                contentStyle={{ fontSize: 12, borderRadius: 6 }}
+              />
               <Legend wrapperStyle={{ fontSize: 11 }} iconSize={10} />
               {series.map((s) =>
                 s.kind === "line" ? (
@@ -128,7 +184,11 @@ export function TrendChart({ title, description, data, series, unit = "count", e
                     strokeWidth={2}
                     strokeDasharray={s.dashed ? "5 4" : undefined}
                     dot={{ r: 2.5, cursor: s.href ? "pointer" : undefined }}
-                    activeDot={{ r: 5, cursor: s.href ? "pointer" : undefined, onClick: (_e: unknown, p: unknown) => open(s, (p as { payload?: Point }).payload) }}
+                    activeDot={{
+                      r: 5,
+                      cursor: s.href ? "pointer" : undefined,
+                      onClick: (_e: unknown, p: unknown) => open(s, (p as { payload?: Point }).payload),
+                    }}
                     connectNulls={false}
                     isAnimationActive={false}
                   />

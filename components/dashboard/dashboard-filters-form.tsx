@@ -9,12 +9,30 @@ import type { DashboardFilters } from "@/lib/schemas/dashboard-filters";
 type Option = { id: number; name: string };
 
 /** Range presets and a GET form: the filters live in the URL. */
-export function DashboardFiltersForm({ filters, presets, teams, services }: { filters: DashboardFilters; presets: Array<{ label: string; href: string; active: boolean }>; teams: Option[]; services: Option[] }) {
+export function DashboardFiltersForm({
+  filters,
+  presets,
+  teams,
+  services,
+}: {
+  filters: DashboardFilters;
+  presets: Array<{ label: string; href: string; active: boolean }>;
+  teams: Option[];
+  services: Option[];
+}) {
   return (
     <div className="flex flex-wrap items-end gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
       <nav aria-label="Range presets" className="flex gap-1">
         {presets.map((p) => (
-          <Link key={p.label} href={p.href} aria-current={p.active ? "true" : undefined} className={cn("rounded-md px-2.5 py-1.5 text-sm", p.active ? "bg-indigo-600 text-white" : "text-slate-600 hover:bg-slate-100")}>
+          <Link
+            key={p.label}
+            href={p.href}
+            aria-current={p.active ? "true" : undefined}
+            className={cn(
+              "rounded-md px-2.5 py-1.5 text-sm",
+              p.active ? "bg-indigo-600 text-white" : "text-slate-600 hover:bg-slate-100",
+            )}
+          >
             {p.label}
           </Link>
         ))}
@@ -26,11 +44,25 @@ export function DashboardFiltersForm({ filters, presets, teams, services }: { fi
         </label>
         <label className="text-xs font-medium text-slate-600">
           To
-          <input type="date" name="to" defaultValue={addDays(filters.range.to, -1)} className={`${inputClasses} mt-1`} />
+          <input
+            type="date"
+            name="to"
+            defaultValue={addDays(filters.range.to, -1)}
+            className={`${inputClasses} mt-1`}
+          />
         </label>
         <FilterSelect label="Team" name="team" options={teams} value={filters.teamIds[0]} allLabel="All teams" />
-        <FilterSelect label="Service" name="service" options={services} value={filters.serviceIds[0]} allLabel="All services" className="w-48" />
-        <button type="submit" className={buttonClasses("secondary")}>Apply</button>
+        <FilterSelect
+          label="Service"
+          name="service"
+          options={services}
+          value={filters.serviceIds[0]}
+          allLabel="All services"
+          className="w-48"
+        />
+        <button type="submit" className={buttonClasses("secondary")}>
+          Apply
+        </button>
       </form>
     </div>
   );

@@ -25,7 +25,14 @@ export function HeadlineRow({ cards, weekLabel }: { cards: Card[]; weekLabel: st
             {headline.trend !== "none" ? (
               <span
                 aria-label={`${headline.trend} from last week`}
-                className={cn("text-xs", headline.trend === "up" ? "text-red-600" : headline.trend === "down" ? "text-emerald-600" : "text-slate-400")}
+                className={cn(
+                  "text-xs",
+                  headline.trend === "up"
+                    ? "text-red-600"
+                    : headline.trend === "down"
+                      ? "text-emerald-600"
+                      : "text-slate-400",
+                )}
               >
                 {ARROW[headline.trend]}
               </span>

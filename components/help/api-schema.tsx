@@ -31,9 +31,16 @@ export function typeLabel(raw: Schema, lookup: SchemaResolver): string {
   if (schema.enum) return schema.enum.map(String).join(" | ");
   const types = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : [];
   const base = types
-    .map((t) => (t === "array" && schema.items ? `array of ${typeLabel(schema.items, lookup)}` : t === "string" && schema.format ? `string (${schema.format})` : t))
+    .map((t) =>
+      t === "array" && schema.items
+        ? `array of ${typeLabel(schema.items, lookup)}`
+        : t === "string" && schema.format
+          ? `string (${schema.format})`
+          : t,
+    )
     .join(" or ");
-  if (!base && schema.additionalProperties && typeof schema.additionalProperties === "object") return `map of ${typeLabel(schema.additionalProperties, lookup)}`;
+  if (!base && schema.additionalProperties && typeof schema.additionalProperties === "object")
+    return `map of ${typeLabel(schema.additionalProperties, lookup)}`;
   return base || "any";
 }
 
@@ -46,7 +53,17 @@ function children(raw: Schema, lookup: SchemaResolver): Schema | null {
 }
 
 /** `showRequired`: for request bodies; in responses every field listed is always present. */
-export function SchemaFields({ schema, lookup, depth = 0, showRequired = true }: { schema: Schema; lookup: SchemaResolver; depth?: number; showRequired?: boolean }) {
+export function SchemaFields({
+  schema,
+  lookup,
+  depth = 0,
+  showRequired = true,
+}: {
+  schema: Schema;
+  lookup: SchemaResolver;
+  depth?: number;
+  showRequired?: boolean;
+}) {
   const object = children(schema, lookup);
   if (!object?.properties) return <p className="text-sm text-slate-600">{typeLabel(schema, lookup)}</p>;
   const required = new Set(object.required ?? []);
@@ -58,10 +75,27 @@ export function SchemaFields({ schema, lookup, depth = 0, showRequired = true }:
         return (
           <li key={name} className="text-sm">
             <code className="font-mono text-[13px] font-semibold text-slate-900">{name}</code>{" "}
-            <span className="font-mono text-xs text-slate-500">{nested ? (typeLabel(field, lookup).startsWith("array") ? "array of object" : typeLabel(field, lookup).includes("null") ? "object or null" : "object") : typeLabel(field, lookup)}</span>
-            {showRequired && required.has(name) ? <span className="ml-1.5 text-xs font-medium text-red-700">required</span> : null}
-            {resolved.description ? <span className="text-slate-600"> — <DocText text={resolved.description} /></span> : null}
-            {nested ? <SchemaFields schema={field} lookup={lookup} depth={depth + 1} showRequired={showRequired} /> : null}
+            <span className="font-mono text-xs text-slate-500">
+              {nested
+                ? typeLabel(field, lookup).startsWith("array")
+                  ? "array of object"
+                  : typeLabel(field, lookup).includes("null")
+                    ? "object or null"
+                    : "object"
+                : typeLabel(field, lookup)}
+            </span>
+            {showRequired && required.has(name) ? (
+              <span className="ml-1.5 text-xs font-medium text-red-700">required</span>
+            ) : null}
+            {resolved.description ? (
+              <span className="text-slate-600">
+                {" "}
+                — <DocText text={resolved.description} />
+              </span>
+            ) : null}
+            {nested ? (
+              <SchemaFields schema={field} lookup={lookup} depth={depth + 1} showRequired={showRequired} />
+            ) : null}
           </li>
         );
       })}
@@ -75,7 +109,9 @@ export function DocText({ text }: { text: string }) {
     <>
       {text.split(/(`[^`]+`)/).map((part, index) =>
         part.startsWith("`") && part.endsWith("`") ? (
-          <code key={index} className="rounded bg-slate-100 px-1 font-mono text-[12px] text-slate-800">{part.slice(1, -1)}</code>
+          <code key={index} className="rounded bg-slate-100 px-1 font-mono text-[12px] text-slate-800">
+            {part.slice(1, -1)}
+          </code>
         ) : (
           part
         ),

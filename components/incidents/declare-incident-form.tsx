@@ -16,8 +16,21 @@ export function DeclareIncidentForm({ services }: { services: ServiceOption[] })
   return (
     <form onSubmit={onSubmit} className="space-y-6" noValidate>
       <FormAlert message={state.message} />
-      <Field id="title" label="What is broken?" hint="A short, specific title, e.g. “Checkout returns 502 for EU customers”." errors={errors.title}>
-        <input id="title" name="title" autoFocus required maxLength={200} aria-invalid={Boolean(errors.title)} className={inputClasses} />
+      <Field
+        id="title"
+        label="What is broken?"
+        hint="A short, specific title, e.g. “Checkout returns 502 for EU customers”."
+        errors={errors.title}
+      >
+        <input
+          id="title"
+          name="title"
+          autoFocus
+          required
+          maxLength={200}
+          aria-invalid={Boolean(errors.title)}
+          className={inputClasses}
+        />
       </Field>
 
       <fieldset>
@@ -29,7 +42,13 @@ export function DeclareIncidentForm({ services }: { services: ServiceOption[] })
               className="flex cursor-pointer flex-col rounded-md bg-white p-3 ring-1 ring-slate-300 has-[:checked]:bg-indigo-50 has-[:checked]:ring-2 has-[:checked]:ring-indigo-600"
             >
               <span className="flex items-center gap-2 text-sm font-semibold">
-                <input type="radio" name="severity" value={severity} defaultChecked={severity === "SEV2"} className="accent-indigo-600" />
+                <input
+                  type="radio"
+                  name="severity"
+                  value={severity}
+                  defaultChecked={severity === "SEV2"}
+                  className="accent-indigo-600"
+                />
                 {SEVERITY_INFO[severity].label}
               </span>
               <span className="mt-1 text-xs text-slate-500">{SEVERITY_INFO[severity].description}</span>
@@ -43,12 +62,34 @@ export function DeclareIncidentForm({ services }: { services: ServiceOption[] })
         ))}
       </fieldset>
 
-      <Field id="impactStartedAtLocal" label="Impact started" hint="Your local time. Defaults to now; set it earlier if the impact began before anyone noticed." errors={errors.impactStartedAt}>
-        <LocalDateTimeInput id="impactStartedAtLocal" name="impactStartedAt" defaultNow invalid={Boolean(errors.impactStartedAt)} />
+      <Field
+        id="impactStartedAtLocal"
+        label="Impact started"
+        hint="Your local time. Defaults to now; set it earlier if the impact began before anyone noticed."
+        errors={errors.impactStartedAt}
+      >
+        <LocalDateTimeInput
+          id="impactStartedAtLocal"
+          name="impactStartedAt"
+          defaultNow
+          invalid={Boolean(errors.impactStartedAt)}
+        />
       </Field>
 
-      <Field id="serviceIds" label="Affected services" hint="Hold Ctrl (⌘ on a Mac) to pick several." errors={errors.serviceIds}>
-        <select id="serviceIds" name="serviceIds" multiple size={Math.min(10, services.length + teams.length)} aria-invalid={Boolean(errors.serviceIds)} className={inputClasses}>
+      <Field
+        id="serviceIds"
+        label="Affected services"
+        hint="Hold Ctrl (⌘ on a Mac) to pick several."
+        errors={errors.serviceIds}
+      >
+        <select
+          id="serviceIds"
+          name="serviceIds"
+          multiple
+          size={Math.min(10, services.length + teams.length)}
+          aria-invalid={Boolean(errors.serviceIds)}
+          className={inputClasses}
+        >
           {teams.map((team) => (
             <optgroup key={team} label={team}>
               {services

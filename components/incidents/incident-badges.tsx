@@ -10,7 +10,12 @@ const STATUS_TONE: Record<IncidentStatus, Tone> = {
   RESOLVED: "green",
 };
 const BLAST_TONE: Record<BlastRadiusLevel, Tone> = { LOW: "slate", MEDIUM: "amber", HIGH: "orange", CRITICAL: "red" };
-const BLAST_LABEL: Record<BlastRadiusLevel, string> = { LOW: "Low", MEDIUM: "Medium", HIGH: "High", CRITICAL: "Critical" };
+const BLAST_LABEL: Record<BlastRadiusLevel, string> = {
+  LOW: "Low",
+  MEDIUM: "Medium",
+  HIGH: "High",
+  CRITICAL: "Critical",
+};
 
 export function SeverityBadge({ severity }: { severity: Severity }) {
   return (

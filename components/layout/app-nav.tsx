@@ -22,7 +22,9 @@ export function AppNav({ items }: { items: NavItem[] }) {
               className="flex cursor-default items-center gap-1.5 rounded-md px-3 py-1.5 text-sm text-slate-400"
             >
               {item.label}
-              <span className="rounded bg-white/10 px-1 text-[10px] font-medium uppercase tracking-wide text-slate-400">soon</span>
+              <span className="rounded bg-white/10 px-1 text-[10px] font-medium uppercase tracking-wide text-slate-400">
+                soon
+              </span>
             </span>
           );
         }

@@ -7,7 +7,11 @@ import { markNotificationsReadAction } from "@/lib/actions/notifications/mark-no
 export function MarkAllReadButton() {
   return (
     <ActionForm action={markNotificationsReadAction} label="Mark all notifications read">
-      {({ pending }) => <Button type="submit" variant="secondary" disabled={pending}>Mark all read</Button>}
+      {({ pending }) => (
+        <Button type="submit" variant="secondary" disabled={pending}>
+          Mark all read
+        </Button>
+      )}
     </ActionForm>
   );
 }

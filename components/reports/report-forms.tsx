@@ -11,9 +11,18 @@ export function ReportNotesForm({ week, notes }: { week: string; notes: string }
     <ActionForm action={saveReportNotesAction} hidden={{ week }} label="Notes for the meeting" className="space-y-2">
       {({ fieldErrors, pending }) => (
         <>
-          <textarea name="notes" aria-label="Notes for the meeting" rows={4} defaultValue={notes} placeholder="What the meeting should discuss, decisions to take, follow-ups…" className={inputClasses} />
+          <textarea
+            name="notes"
+            aria-label="Notes for the meeting"
+            rows={4}
+            defaultValue={notes}
+            placeholder="What the meeting should discuss, decisions to take, follow-ups…"
+            className={inputClasses}
+          />
           <FieldError errors={fieldErrors.notes} />
-          <Button type="submit" variant="secondary" disabled={pending}>Save notes</Button>
+          <Button type="submit" variant="secondary" disabled={pending}>
+            Save notes
+          </Button>
         </>
       )}
     </ActionForm>
@@ -23,7 +32,11 @@ export function ReportNotesForm({ week, notes }: { week: string; notes: string }
 export function PublishReportButton({ week, republish }: { week: string; republish: boolean }) {
   return (
     <ActionForm action={publishWeeklyReportAction} hidden={{ week }} label="Publish the report">
-      {({ pending }) => <Button type="submit" disabled={pending}>{republish ? "Publish again" : "Publish for the meeting"}</Button>}
+      {({ pending }) => (
+        <Button type="submit" disabled={pending}>
+          {republish ? "Publish again" : "Publish for the meeting"}
+        </Button>
+      )}
     </ActionForm>
   );
 }

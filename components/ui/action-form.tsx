@@ -40,7 +40,10 @@ export function ActionForm({
       ))}
       {state.ok === false ? <FormAlert message={state.message} /> : null}
       {state.ok && state.message ? (
-        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 ring-1 ring-inset ring-emerald-600/20">
+        <p
+          role="status"
+          className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 ring-1 ring-inset ring-emerald-600/20"
+        >
           {state.message}
         </p>
       ) : null}

@@ -23,7 +23,17 @@ const DOTS: Record<Tone, string> = {
 };
 
 /** Colour plus text, never colour alone. */
-export function Badge({ tone, children, title, className }: { tone: Tone; children: React.ReactNode; title?: string; className?: string }) {
+export function Badge({
+  tone,
+  children,
+  title,
+  className,
+}: {
+  tone: Tone;
+  children: React.ReactNode;
+  title?: string;
+  className?: string;
+}) {
   return (
     <span
       title={title}

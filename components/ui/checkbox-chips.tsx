@@ -35,7 +35,13 @@ export function CheckboxChips({
               SIZES[size],
             )}
           >
-            <input type="checkbox" name={name} value={option.id} defaultChecked={selected.includes(option.id)} className="accent-indigo-600" />
+            <input
+              type="checkbox"
+              name={name}
+              value={option.id}
+              defaultChecked={selected.includes(option.id)}
+              className="accent-indigo-600"
+            />
             {option.name}
           </label>
         ))}

@@ -15,8 +15,24 @@ export function toLocalInput(date: Date): string {
  * A date-time picker in the browser's time zone that submits an ISO instant under `name`.
  * With `defaultNow`, it starts at the moment the form was opened (known only once mounted).
  */
-export function LocalDateTimeInput({ id, name, defaultNow = false, invalid, className }: { id: string; name: string; defaultNow?: boolean; invalid?: boolean; className?: string }) {
-  const mounted = useSyncExternalStore(noSubscription, () => true, () => false);
+export function LocalDateTimeInput({
+  id,
+  name,
+  defaultNow = false,
+  invalid,
+  className,
+}: {
+  id: string;
+  name: string;
+  defaultNow?: boolean;
+  invalid?: boolean;
+  className?: string;
+}) {
+  const mounted = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   const [openedAt] = useState(() => new Date());
   const [edited, setEdited] = useState<string | null>(null);
   const local = edited ?? (mounted && defaultNow ? toLocalInput(openedAt) : "");
@@ -31,11 +47,19 @@ export function LocalDateTimeInput({ id, name, defaultNow = false, invalid, clas
         aria-invalid={invalid}
         className={`${inputClasses} max-w-xs ${className ?? ""}`}
       />
-      <button type="button" onClick={() => setEdited(toLocalInput(new Date()))} className="rounded-md px-2 py-1.5 text-xs font-medium text-indigo-600 hover:bg-indigo-50">
+      <button
+        type="button"
+        onClick={() => setEdited(toLocalInput(new Date()))}
+        className="rounded-md px-2 py-1.5 text-xs font-medium text-indigo-600 hover:bg-indigo-50"
+      >
         Now
       </button>
       {!defaultNow && local ? (
-        <button type="button" onClick={() => setEdited("")} className="rounded-md px-2 py-1.5 text-xs text-slate-500 hover:bg-slate-100">
+        <button
+          type="button"
+          onClick={() => setEdited("")}
+          className="rounded-md px-2 py-1.5 text-xs text-slate-500 hover:bg-slate-100"
+        >
           Clear
         </button>
       ) : null}

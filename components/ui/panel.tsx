@@ -1,8 +1,24 @@
 import { cn } from "./cn";
 
-export function Panel({ title, actions, children, className, id }: { title: string; actions?: React.ReactNode; children: React.ReactNode; className?: string; id?: string }) {
+export function Panel({
+  title,
+  actions,
+  children,
+  className,
+  id,
+}: {
+  title: string;
+  actions?: React.ReactNode;
+  children: React.ReactNode;
+  className?: string;
+  id?: string;
+}) {
   return (
-    <section id={id} aria-label={title} className={cn("rounded-lg bg-white shadow-sm ring-1 ring-slate-200", className)}>
+    <section
+      id={id}
+      aria-label={title}
+      className={cn("rounded-lg bg-white shadow-sm ring-1 ring-slate-200", className)}
+    >
       <header className="flex items-center justify-between gap-3 border-b border-slate-200 px-5 py-3">
         <h2 className="text-sm font-semibold text-slate-900">{title}</h2>
         {actions}

@@ -1,7 +1,15 @@
 import { cn } from "./cn";
 
 /** A card-styled data table; `columns` become the header row. */
-export function DataTable({ columns, children, className }: { columns: Array<string | { label: string; align?: "right" }>; children: React.ReactNode; className?: string }) {
+export function DataTable({
+  columns,
+  children,
+  className,
+}: {
+  columns: Array<string | { label: string; align?: "right" }>;
+  children: React.ReactNode;
+  className?: string;
+}) {
   return (
     <div className={cn("overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200", className)}>
       <table className="min-w-full divide-y divide-slate-200 text-sm">

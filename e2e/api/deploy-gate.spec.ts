@@ -25,21 +25,37 @@ test.describe("deploy gate API", () => {
   });
 
   const ask = (request: import("@playwright/test").APIRequestContext, externalId: string, auth?: string) =>
-    request.get(`/api/v1/deploy-gate?externalId=${encodeURIComponent(externalId)}`, { headers: auth === undefined ? {} : { authorization: auth } });
+    request.get(`/api/v1/deploy-gate?externalId=${encodeURIComponent(externalId)}`, {
+      headers: auth === undefined ? {} : { authorization: auth },
+    });
 
   test("allows a change that needs no approval, and an approved one", async ({ request }) => {
-    for (const [id, reason] of [[`gate-ok-${stamp}`, "approval_not_required"], [`gate-approved-${stamp}`, "approved"]]) {
+    for (const [id, reason] of [
+      [`gate-ok-${stamp}`, "approval_not_required"],
+      [`gate-approved-${stamp}`, "approved"],
+    ]) {
       const response = await ask(request, id, `Bearer ${token}`);
       expect(response.status()).toBe(200);
-      expect(await response.json()).toMatchObject({ decision: "allow", reason, change: { approvalState: expect.any(String) } });
+      expect(await response.json()).toMatchObject({
+        decision: "allow",
+        reason,
+        change: { approvalState: expect.any(String) },
+      });
     }
   });
 
   test("denies a pending and a rejected change with a reason and a sentence", async ({ request }) => {
     const pending = await ask(request, `gate-pending-${stamp}`, `Bearer ${token}`);
     expect(pending.status()).toBe(200);
-    expect(await pending.json()).toMatchObject({ decision: "deny", reason: "needs_approval", message: expect.stringContaining("needs a senior engineer's approval") });
-    const rejected = await request.post("/api/v1/deploy-gate", { headers: { authorization: `Bearer ${token}` }, data: { externalId: `gate-rejected-${stamp}`, source: "github" } });
+    expect(await pending.json()).toMatchObject({
+      decision: "deny",
+      reason: "needs_approval",
+      message: expect.stringContaining("needs a senior engineer's approval"),
+    });
+    const rejected = await request.post("/api/v1/deploy-gate", {
+      headers: { authorization: `Bearer ${token}` },
+      data: { externalId: `gate-rejected-${stamp}`, source: "github" },
+    });
     expect(await rejected.json()).toMatchObject({ decision: "deny", reason: "rejected" });
   });
 
@@ -54,7 +70,11 @@ test.describe("deploy gate API", () => {
     expect(missing.status()).toBe(401);
     expect(missing.headers()["content-type"]).toContain("application/problem+json");
     expect(missing.headers()["www-authenticate"]).toContain("Bearer");
-    expect(await missing.json()).toMatchObject({ status: 401, title: "Unauthenticated", detail: expect.stringContaining("Authorization: Bearer") });
+    expect(await missing.json()).toMatchObject({
+      status: 401,
+      title: "Unauthenticated",
+      detail: expect.stringContaining("Authorization: Bearer"),
+    });
 
     expect((await ask(request, `gate-ok-${stamp}`, "Bearer flt_not-a-real-token")).status()).toBe(401);
     const revoked = await createApiTokenInDb(["read"], { revoked: true });
@@ -70,12 +90,17 @@ test.describe("deploy gate API", () => {
     const response = await request.get("/api/v1/deploy-gate", { headers: { authorization: `Bearer ${token}` } });
     expect(response.status()).toBe(422);
     expect(await response.json()).toMatchObject({ errors: { externalId: [expect.stringContaining("externalId")] } });
-    const badJson = await request.post("/api/v1/deploy-gate", { headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, data: "{not json" });
+    const badJson = await request.post("/api/v1/deploy-gate", {
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      data: "{not json",
+    });
     expect(badJson.status()).toBe(422);
   });
 
   test("records when a token was last used", async () => {
-    const used = await withDb((client) => client.query(`SELECT "lastUsedAt" FROM "ApiToken" WHERE "tokenHash" = encode(sha256($1::bytea), 'hex')`, [token]));
+    const used = await withDb((client) =>
+      client.query(`SELECT "lastUsedAt" FROM "ApiToken" WHERE "tokenHash" = encode(sha256($1::bytea), 'hex')`, [token]),
+    );
     expect(used.rows[0].lastUsedAt).not.toBeNull();
   });
 });

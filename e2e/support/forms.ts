@@ -3,7 +3,14 @@ import { expect, type Page } from "@playwright/test";
 /** Registers a change through the form and returns its id. */
 export async function registerChange(
   page: Page,
-  options: { title: string; service: string; shipped?: boolean; ai?: { tool: string; involvement: string }; author?: string; keepFields?: boolean },
+  options: {
+    title: string;
+    service: string;
+    shipped?: boolean;
+    ai?: { tool: string; involvement: string };
+    author?: string;
+    keepFields?: boolean;
+  },
 ): Promise<number> {
   // keepFields: the caller already opened the form and filled extra fields.
   if (!options.keepFields) await page.goto("/changes/new");
@@ -22,7 +29,10 @@ export async function registerChange(
 }
 
 /** Declares an incident through the form and returns its id. */
-export async function declareIncident(page: Page, options: { title: string; services: string[]; severity?: string }): Promise<number> {
+export async function declareIncident(
+  page: Page,
+  options: { title: string; services: string[]; severity?: string },
+): Promise<number> {
   await page.goto("/incidents/new");
   await page.getByLabel("What is broken?").fill(options.title);
   await page.getByRole("radio", { name: new RegExp(`^${options.severity ?? "Sev2"}\\b`) }).check();

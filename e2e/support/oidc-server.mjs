@@ -8,7 +8,10 @@ import http from "node:http";
 import Provider from "oidc-provider";
 
 // The same values the app gets (playwright.config.ts passes them to both).
-const OIDC_CLIENT = { id: process.env.FAULTLINE_OIDC_CLIENT_ID ?? "faultline-e2e", secret: process.env.FAULTLINE_OIDC_CLIENT_SECRET ?? "faultline-e2e-client-secret" };
+const OIDC_CLIENT = {
+  id: process.env.FAULTLINE_OIDC_CLIENT_ID ?? "faultline-e2e",
+  secret: process.env.FAULTLINE_OIDC_CLIENT_SECRET ?? "faultline-e2e-client-secret",
+};
 
 const [port = "3650", appUrl = "http://127.0.0.1:3600"] = process.argv.slice(2);
 const issuer = `http://127.0.0.1:${port}`;
@@ -18,7 +21,10 @@ function claimsFor(login) {
   const unverified = value.startsWith("unverified.");
   const email = unverified ? value.slice("unverified.".length) : value;
   const local = email.split("@")[0] ?? email;
-  const name = local.split(/[._-]/).map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join(" ");
+  const name = local
+    .split(/[._-]/)
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join(" ");
   return { sub: `sub-${value}`, email, email_verified: !unverified, name };
 }
 
@@ -43,7 +49,10 @@ const provider = new Provider(issuer, {
     return { accountId: id, claims: async () => claimsFor(login) };
   },
   async loadExistingGrant(ctx) {
-    const grant = new ctx.oidc.provider.Grant({ clientId: ctx.oidc.client.clientId, accountId: ctx.oidc.session.accountId });
+    const grant = new ctx.oidc.provider.Grant({
+      clientId: ctx.oidc.client.clientId,
+      accountId: ctx.oidc.session.accountId,
+    });
     grant.addOIDCScope("openid email profile");
     await grant.save();
     return grant;

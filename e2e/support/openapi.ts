@@ -7,7 +7,10 @@ import { z } from "zod";
 // enum values or timestamp formats fail the test.
 
 type Json = Record<string, unknown>;
-export type OpenApiDoc = { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: Json }> }> }>>; components: { schemas: Record<string, Json> } };
+export type OpenApiDoc = {
+  paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: Json }> }> }>>;
+  components: { schemas: Record<string, Json> };
+};
 
 export async function fetchOpenApi(request: APIRequestContext): Promise<OpenApiDoc> {
   const response = await request.get("/api/v1/openapi.json");
@@ -26,7 +29,11 @@ function inline(node: unknown, doc: OpenApiDoc, seen: string[] = []): unknown {
     void _ref;
     return { ...(inline(doc.components.schemas[name], doc, [...seen, name]) as Json), ...rest };
   }
-  return Object.fromEntries(Object.entries(object).filter(([key]) => key !== "example" && key !== "examples").map(([key, value]) => [key, inline(value, doc, seen)]));
+  return Object.fromEntries(
+    Object.entries(object)
+      .filter(([key]) => key !== "example" && key !== "examples")
+      .map(([key, value]) => [key, inline(value, doc, seen)]),
+  );
 }
 
 export function responseValidator(doc: OpenApiDoc, path: string, method: string, status: number): z.ZodType {
@@ -40,11 +47,20 @@ export function responseValidator(doc: OpenApiDoc, path: string, method: string,
 }
 
 /** Asserts the status and that the body matches the document; returns the body. */
-export async function expectDocumented<T = Json>(doc: OpenApiDoc, response: APIResponse, path: string, method: string, status: number): Promise<T> {
+export async function expectDocumented<T = Json>(
+  doc: OpenApiDoc,
+  response: APIResponse,
+  path: string,
+  method: string,
+  status: number,
+): Promise<T> {
   const text = await response.text();
   expect(response.status(), text.slice(0, 500)).toBe(status);
   const body = JSON.parse(text) as unknown;
   const result = responseValidator(doc, path, method, status).safeParse(body);
-  expect(result.success ? [] : result.error.issues.slice(0, 5), `${method} ${path} ${status} does not match the document`).toEqual([]);
+  expect(
+    result.success ? [] : result.error.issues.slice(0, 5),
+    `${method} ${path} ${status} does not match the document`,
+  ).toEqual([]);
   return body as T;
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { detectAiAssistance, parseCoAuthors, tickedCheckboxes, toolNamedIn, type AiRule, type AiToolNames } from "./ai-detection";
+import {
+  detectAiAssistance,
+  parseCoAuthors,
+  tickedCheckboxes,
+  toolNamedIn,
+  type AiRule,
+  type AiToolNames,
+} from "./ai-detection";
 
 const tools: AiToolNames[] = [
   { id: 1, name: "GitHub Copilot", aliases: ["copilot", "gh-copilot"] },
@@ -7,11 +14,21 @@ const tools: AiToolNames[] = [
   { id: 3, name: "Amazon Q Developer", aliases: ["q", "amazon-q"] },
 ];
 let nextId = 1;
-const rule = (overrides: Partial<AiRule>): AiRule => ({ id: nextId++, kind: "PR_LABEL", pattern: "ai-assisted", aiToolId: null, involvement: "CO_AUTHORED", position: 0, active: true, ...overrides });
+const rule = (overrides: Partial<AiRule>): AiRule => ({
+  id: nextId++,
+  kind: "PR_LABEL",
+  pattern: "ai-assisted",
+  aiToolId: null,
+  involvement: "CO_AUTHORED",
+  position: 0,
+  active: true,
+  ...overrides,
+});
 
 describe("parseCoAuthors", () => {
   it("reads git trailers in any case, ignoring other lines", () => {
-    const body = "Fix it\n\nCo-authored-by: Copilot <175728472+Copilot@users.noreply.github.com>\nco-authored-by: Jane Doe <jane@example.com>\nSigned-off-by: X <x@y>";
+    const body =
+      "Fix it\n\nCo-authored-by: Copilot <175728472+Copilot@users.noreply.github.com>\nco-authored-by: Jane Doe <jane@example.com>\nSigned-off-by: X <x@y>";
     expect(parseCoAuthors(body)).toEqual([
       { name: "Copilot", email: "175728472+Copilot@users.noreply.github.com" },
       { name: "Jane Doe", email: "jane@example.com" },
@@ -37,19 +54,30 @@ describe("toolNamedIn", () => {
 
 describe("detectAiAssistance", () => {
   it("matches a label case-insensitively and stores the label", () => {
-    const result = detectAiAssistance([rule({ pattern: "AI-Assisted", aiToolId: 1 })], tools, { labels: ["bug", "ai-assisted"], body: "" });
+    const result = detectAiAssistance([rule({ pattern: "AI-Assisted", aiToolId: 1 })], tools, {
+      labels: ["bug", "ai-assisted"],
+      body: "",
+    });
     expect(result).toMatchObject({ aiToolId: 1, involvement: "CO_AUTHORED", detectedBy: "label:ai-assisted" });
   });
 
   it("a prefix label rule takes the tool from the label", () => {
-    const result = detectAiAssistance([rule({ pattern: "ai:*", involvement: "AGENT_AUTHORED" })], tools, { labels: ["ai:claude-code"], body: "" });
+    const result = detectAiAssistance([rule({ pattern: "ai:*", involvement: "AGENT_AUTHORED" })], tools, {
+      labels: ["ai:claude-code"],
+      body: "",
+    });
     expect(result).toMatchObject({ aiToolId: 2, involvement: "AGENT_AUTHORED", detectedBy: "label:ai:claude-code" });
   });
 
   it("a trailer rule matches the co-author's name or email and finds the tool by alias", () => {
     const facts = { labels: [], body: "Done.\n\nCo-authored-by: Copilot <175728472+Copilot@users.noreply.github.com>" };
-    expect(detectAiAssistance([rule({ kind: "COAUTHOR_TRAILER", pattern: "copilot" })], tools, facts)).toMatchObject({ aiToolId: 1, detectedBy: "trailer:Copilot" });
-    expect(detectAiAssistance([rule({ kind: "COAUTHOR_TRAILER", pattern: "*" })], tools, facts)).toMatchObject({ aiToolId: 1 });
+    expect(detectAiAssistance([rule({ kind: "COAUTHOR_TRAILER", pattern: "copilot" })], tools, facts)).toMatchObject({
+      aiToolId: 1,
+      detectedBy: "trailer:Copilot",
+    });
+    expect(detectAiAssistance([rule({ kind: "COAUTHOR_TRAILER", pattern: "*" })], tools, facts)).toMatchObject({
+      aiToolId: 1,
+    });
   });
 
   it("a wildcard trailer rule ignores human co-authors", () => {
@@ -60,7 +88,11 @@ describe("detectAiAssistance", () => {
   it("a checkbox rule needs the box ticked", () => {
     const checkbox = rule({ kind: "PR_CHECKBOX", pattern: "AI assistance", involvement: "SUGGESTED" });
     expect(detectAiAssistance([checkbox], tools, { labels: [], body: "- [ ] AI assistance used" })).toBeNull();
-    expect(detectAiAssistance([checkbox], tools, { labels: [], body: "- [x] AI assistance used" })).toMatchObject({ detectedBy: "checkbox:AI assistance", involvement: "SUGGESTED", aiToolId: null });
+    expect(detectAiAssistance([checkbox], tools, { labels: [], body: "- [x] AI assistance used" })).toMatchObject({
+      detectedBy: "checkbox:AI assistance",
+      involvement: "SUGGESTED",
+      aiToolId: null,
+    });
   });
 
   it("the first active rule by position wins; inactive rules are skipped", () => {

@@ -11,7 +11,15 @@ export const AI_RULE_KIND_LABELS: Record<AiRuleKind, string> = {
   PR_CHECKBOX: "Ticked checkbox in the PR body",
 };
 
-export type AiRule = { id: number; kind: AiRuleKind; pattern: string; aiToolId: number | null; involvement: AiInvolvement; position: number; active: boolean };
+export type AiRule = {
+  id: number;
+  kind: AiRuleKind;
+  pattern: string;
+  aiToolId: number | null;
+  involvement: AiInvolvement;
+  position: number;
+  active: boolean;
+};
 export type AiToolNames = { id: number; name: string; aliases: string[] };
 /** What a pull request tells us: its labels and texts that may carry trailers or checkboxes. */
 export type PullRequestFacts = { labels: string[]; body: string; commitMessages?: string[] };
@@ -47,14 +55,20 @@ function labelMatches(pattern: string, label: string): boolean {
 export function toolNamedIn(text: string, tools: AiToolNames[]): AiToolNames | null {
   const haystack = normalise(text);
   const words = new Set(haystack.split(/[^a-z0-9]+/).filter(Boolean));
-  const candidates = tools.flatMap((tool) => [tool.name, ...tool.aliases].map((name) => ({ tool, name: normalise(name) })));
+  const candidates = tools.flatMap((tool) =>
+    [tool.name, ...tool.aliases].map((name) => ({ tool, name: normalise(name) })),
+  );
   // Longest spelling first, so "claude-code" wins over "claude" and "gh-copilot" over "copilot".
   candidates.sort((a, b) => b.name.length - a.name.length);
   const hit = candidates.find(({ name }) => (name.length <= 2 ? words.has(name) : haystack.includes(name)));
   return hit?.tool ?? null;
 }
 
-function matchRule(rule: AiRule, facts: PullRequestFacts, tools: AiToolNames[]): { detectedBy: string; tool: AiToolNames | null } | null {
+function matchRule(
+  rule: AiRule,
+  facts: PullRequestFacts,
+  tools: AiToolNames[],
+): { detectedBy: string; tool: AiToolNames | null } | null {
   const pattern = rule.pattern.trim();
   if (!pattern) return null;
   if (rule.kind === "PR_LABEL") {
@@ -68,7 +82,8 @@ function matchRule(rule: AiRule, facts: PullRequestFacts, tools: AiToolNames[]):
       const who = `${author.name} <${author.email}>`;
       // "*" means: any co-author whose name or email names a known AI tool.
       const tool = toolNamedIn(who, tools);
-      if (wanted === "*" ? tool !== null : normalise(who).includes(wanted)) return { detectedBy: `trailer:${author.name || author.email}`, tool };
+      if (wanted === "*" ? tool !== null : normalise(who).includes(wanted))
+        return { detectedBy: `trailer:${author.name || author.email}`, tool };
     }
     return null;
   }
@@ -85,7 +100,13 @@ export function detectAiAssistance(rules: AiRule[], tools: AiToolNames[], facts:
   const ordered = rules.filter((rule) => rule.active).sort((a, b) => a.position - b.position || a.id - b.id);
   for (const rule of ordered) {
     const match = matchRule(rule, facts, tools);
-    if (match) return { ruleId: rule.id, aiToolId: rule.aiToolId ?? match.tool?.id ?? null, involvement: rule.involvement, detectedBy: match.detectedBy.slice(0, 200) };
+    if (match)
+      return {
+        ruleId: rule.id,
+        aiToolId: rule.aiToolId ?? match.tool?.id ?? null,
+        involvement: rule.involvement,
+        detectedBy: match.detectedBy.slice(0, 200),
+      };
   }
   return null;
 }

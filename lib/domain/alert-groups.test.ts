@@ -1,16 +1,42 @@
 import { describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
-import { alertDeliveryKey, DEFAULT_SEVERITY_MAPPING, firingEpisode, groupSeverity, parseEndsAt, type AlertFacts } from "./alert-groups";
+import {
+  alertDeliveryKey,
+  DEFAULT_SEVERITY_MAPPING,
+  firingEpisode,
+  groupSeverity,
+  parseEndsAt,
+  type AlertFacts,
+} from "./alert-groups";
 
 const digest = (text: string) => createHash("sha256").update(text).digest("hex");
-const alert = (overrides: Partial<AlertFacts> = {}): AlertFacts => ({ status: "firing", labels: {}, fingerprint: "a1", startsAt: new Date("2026-11-20T10:00:00Z"), endsAt: null, ...overrides });
+const alert = (overrides: Partial<AlertFacts> = {}): AlertFacts => ({
+  status: "firing",
+  labels: {},
+  fingerprint: "a1",
+  startsAt: new Date("2026-11-20T10:00:00Z"),
+  endsAt: null,
+  ...overrides,
+});
 
 describe("groupSeverity", () => {
   it("takes the most severe mapped label, falling back to the common label and the default", () => {
-    expect(groupSeverity([alert({ labels: { severity: "warning" } }), alert({ labels: { severity: "Critical" } })], {}, DEFAULT_SEVERITY_MAPPING)).toBe("SEV1");
+    expect(
+      groupSeverity(
+        [alert({ labels: { severity: "warning" } }), alert({ labels: { severity: "Critical" } })],
+        {},
+        DEFAULT_SEVERITY_MAPPING,
+      ),
+    ).toBe("SEV1");
     expect(groupSeverity([alert()], { severity: "page" }, DEFAULT_SEVERITY_MAPPING)).toBe("SEV2");
     expect(groupSeverity([alert({ labels: { severity: "unheard-of" } })], {}, DEFAULT_SEVERITY_MAPPING)).toBe("SEV3");
-    expect(groupSeverity([alert({ labels: { priority: "P1" } })], {}, { severityLabel: "priority", severities: { p1: "SEV1" }, defaultSeverity: "SEV4" })).toBe("SEV1");
+    expect(
+      groupSeverity(
+        [alert({ labels: { priority: "P1" } })],
+        {},
+        { severityLabel: "priority", severities: { p1: "SEV1" }, defaultSeverity: "SEV4" },
+      ),
+    ).toBe("SEV1");
   });
 });
 
@@ -42,6 +68,9 @@ describe("firingEpisode", () => {
     expect(firingEpisode({ mitigatedAt: null, resolvedAt: null }, [alert()])).toEqual({ kind: "same" });
     expect(firingEpisode({ mitigatedAt, resolvedAt: null }, [alert()])).toEqual({ kind: "same" });
     const refire = alert({ fingerprint: "a1", startsAt: new Date("2026-11-20T12:00:00Z") });
-    expect(firingEpisode({ mitigatedAt, resolvedAt: null }, [alert({ fingerprint: "old" }), refire])).toEqual({ kind: "new", alerts: [refire] });
+    expect(firingEpisode({ mitigatedAt, resolvedAt: null }, [alert({ fingerprint: "old" }), refire])).toEqual({
+      kind: "new",
+      alerts: [refire],
+    });
   });
 });

@@ -2,8 +2,18 @@
 // are new, and how a delivery is recognised when Alertmanager sends it again.
 import type { Severity } from "./severity";
 
-export type AlertFacts = { status: "firing" | "resolved"; labels: Record<string, string>; fingerprint: string; startsAt: Date; endsAt: Date | null };
-export type SeverityMapping = { severityLabel: string; severities: Record<string, Severity>; defaultSeverity: Severity };
+export type AlertFacts = {
+  status: "firing" | "resolved";
+  labels: Record<string, string>;
+  fingerprint: string;
+  startsAt: Date;
+  endsAt: Date | null;
+};
+export type SeverityMapping = {
+  severityLabel: string;
+  severities: Record<string, Severity>;
+  defaultSeverity: Severity;
+};
 
 export const DEFAULT_SEVERITY_MAPPING: SeverityMapping = {
   severityLabel: "severity",
@@ -15,10 +25,16 @@ export const DEFAULT_SEVERITY_MAPPING: SeverityMapping = {
 export const moreSevere = (a: Severity, b: Severity): Severity => (a < b ? a : b);
 
 /** The most severe mapping over the alerts (an alert's own label, else the group's common label). */
-export function groupSeverity(alerts: AlertFacts[], commonLabels: Record<string, string>, mapping: SeverityMapping): Severity {
+export function groupSeverity(
+  alerts: AlertFacts[],
+  commonLabels: Record<string, string>,
+  mapping: SeverityMapping,
+): Severity {
   const severities = alerts.map((alert) => {
     const value = alert.labels[mapping.severityLabel] ?? commonLabels[mapping.severityLabel];
-    return value === undefined ? mapping.defaultSeverity : (mapping.severities[value.trim().toLowerCase()] ?? mapping.defaultSeverity);
+    return value === undefined
+      ? mapping.defaultSeverity
+      : (mapping.severities[value.trim().toLowerCase()] ?? mapping.defaultSeverity);
   });
   return severities.length ? severities.reduce(moreSevere) : mapping.defaultSeverity;
 }
@@ -28,9 +44,18 @@ export function groupSeverity(alerts: AlertFacts[], commonLabels: Record<string,
  * times. Alertmanager resends an unchanged group on every repeat_interval and retries
  * failed posts: those get the same key; a new alert, a resolution or a re-fire does not.
  */
-export function alertDeliveryKey(integrationId: number, groupKey: string, status: string, alerts: AlertFacts[], digest: (text: string) => string): string {
+export function alertDeliveryKey(
+  integrationId: number,
+  groupKey: string,
+  status: string,
+  alerts: AlertFacts[],
+  digest: (text: string) => string,
+): string {
   const parts = alerts
-    .map((alert) => `${alert.fingerprint}|${alert.status}|${alert.startsAt.toISOString()}|${alert.endsAt?.toISOString() ?? ""}`)
+    .map(
+      (alert) =>
+        `${alert.fingerprint}|${alert.status}|${alert.startsAt.toISOString()}|${alert.endsAt?.toISOString() ?? ""}`,
+    )
     .sort();
   return `am:${digest(JSON.stringify([integrationId, groupKey, status, parts]))}`;
 }
@@ -61,4 +86,5 @@ export function firingEpisode(
   return later.length ? { kind: "new", alerts: later } : { kind: "same" };
 }
 
-export const earliestStart = (alerts: AlertFacts[]): Date => new Date(Math.min(...alerts.map((alert) => alert.startsAt.getTime())));
+export const earliestStart = (alerts: AlertFacts[]): Date =>
+  new Date(Math.min(...alerts.map((alert) => alert.startsAt.getTime())));

@@ -12,9 +12,15 @@ const policy = DEFAULT_APPROVAL_POLICY;
 
 describe("approval requirement", () => {
   it("needs approval for AI-assisted changes by junior and mid-level authors only", () => {
-    expect(isApprovalRequired({ aiAssisted: true, authorLevel: "JUNIOR", aiInvolvement: "SUGGESTED" }, policy)).toBe(true);
-    expect(isApprovalRequired({ aiAssisted: true, authorLevel: "MID", aiInvolvement: "AGENT_AUTHORED" }, policy)).toBe(true);
-    expect(isApprovalRequired({ aiAssisted: true, authorLevel: "SENIOR", aiInvolvement: "AGENT_AUTHORED" }, policy)).toBe(false);
+    expect(isApprovalRequired({ aiAssisted: true, authorLevel: "JUNIOR", aiInvolvement: "SUGGESTED" }, policy)).toBe(
+      true,
+    );
+    expect(isApprovalRequired({ aiAssisted: true, authorLevel: "MID", aiInvolvement: "AGENT_AUTHORED" }, policy)).toBe(
+      true,
+    );
+    expect(
+      isApprovalRequired({ aiAssisted: true, authorLevel: "SENIOR", aiInvolvement: "AGENT_AUTHORED" }, policy),
+    ).toBe(false);
     expect(isApprovalRequired({ aiAssisted: false, authorLevel: "JUNIOR", aiInvolvement: null }, policy)).toBe(false);
   });
 
@@ -23,11 +29,23 @@ describe("approval requirement", () => {
   });
 
   it("follows the policy's data, including exempt involvement levels", () => {
-    const strict: ApprovalPolicyRules = { ...policy, levelsRequiring: ["JUNIOR", "MID", "SENIOR"], exemptInvolvements: ["SUGGESTED"] };
-    expect(isApprovalRequired({ aiAssisted: true, authorLevel: "SENIOR", aiInvolvement: "CO_AUTHORED" }, strict)).toBe(true);
-    expect(isApprovalRequired({ aiAssisted: true, authorLevel: "JUNIOR", aiInvolvement: "SUGGESTED" }, strict)).toBe(false);
-    expect(initialApprovalState({ aiAssisted: true, authorLevel: "MID", aiInvolvement: "CO_AUTHORED" }, policy)).toBe("PENDING");
-    expect(initialApprovalState({ aiAssisted: true, authorLevel: "SENIOR", aiInvolvement: "CO_AUTHORED" }, policy)).toBe("NOT_REQUIRED");
+    const strict: ApprovalPolicyRules = {
+      ...policy,
+      levelsRequiring: ["JUNIOR", "MID", "SENIOR"],
+      exemptInvolvements: ["SUGGESTED"],
+    };
+    expect(isApprovalRequired({ aiAssisted: true, authorLevel: "SENIOR", aiInvolvement: "CO_AUTHORED" }, strict)).toBe(
+      true,
+    );
+    expect(isApprovalRequired({ aiAssisted: true, authorLevel: "JUNIOR", aiInvolvement: "SUGGESTED" }, strict)).toBe(
+      false,
+    );
+    expect(initialApprovalState({ aiAssisted: true, authorLevel: "MID", aiInvolvement: "CO_AUTHORED" }, policy)).toBe(
+      "PENDING",
+    );
+    expect(
+      initialApprovalState({ aiAssisted: true, authorLevel: "SENIOR", aiInvolvement: "CO_AUTHORED" }, policy),
+    ).toBe("NOT_REQUIRED");
   });
 });
 
@@ -37,12 +55,23 @@ describe("who may approve", () => {
     expect(canApproveChange({ id: 1, level: "SENIOR", active: true }, change, policy)).toEqual({ ok: true });
   });
   it("refuses the author, other levels and deactivated users", () => {
-    expect(canApproveChange({ id: 7, level: "SENIOR", active: true }, change, policy)).toEqual({ ok: false, reason: "SELF_APPROVAL" });
-    expect(canApproveChange({ id: 2, level: "MID", active: true }, change, policy)).toEqual({ ok: false, reason: "NOT_AN_APPROVER_LEVEL" });
-    expect(canApproveChange({ id: 3, level: "SENIOR", active: false }, change, policy)).toEqual({ ok: false, reason: "INACTIVE" });
+    expect(canApproveChange({ id: 7, level: "SENIOR", active: true }, change, policy)).toEqual({
+      ok: false,
+      reason: "SELF_APPROVAL",
+    });
+    expect(canApproveChange({ id: 2, level: "MID", active: true }, change, policy)).toEqual({
+      ok: false,
+      reason: "NOT_AN_APPROVER_LEVEL",
+    });
+    expect(canApproveChange({ id: 3, level: "SENIOR", active: false }, change, policy)).toEqual({
+      ok: false,
+      reason: "INACTIVE",
+    });
   });
   it("allows self-approval only when the policy says so", () => {
-    expect(canApproveChange({ id: 7, level: "SENIOR", active: true }, change, { ...policy, allowSelfApproval: true })).toEqual({ ok: true });
+    expect(
+      canApproveChange({ id: 7, level: "SENIOR", active: true }, change, { ...policy, allowSelfApproval: true }),
+    ).toEqual({ ok: true });
   });
 });
 
@@ -50,14 +79,29 @@ describe("compliance", () => {
   const shipped = new Date("2026-11-10T12:00:00Z");
   const base = { approvalRequired: true, shippedAt: shipped };
   it("is compliant only with an approval given before shipping", () => {
-    expect(approvalCompliance({ ...base, approvalState: "APPROVED", approvalDecidedAt: new Date("2026-11-10T11:00:00Z") })).toBe("COMPLIANT");
+    expect(
+      approvalCompliance({ ...base, approvalState: "APPROVED", approvalDecidedAt: new Date("2026-11-10T11:00:00Z") }),
+    ).toBe("COMPLIANT");
     expect(approvalCompliance({ ...base, approvalState: "APPROVED", approvalDecidedAt: shipped })).toBe("COMPLIANT");
-    expect(approvalCompliance({ ...base, approvalState: "APPROVED", approvalDecidedAt: new Date("2026-11-10T12:00:01Z") })).toBe("VIOLATION");
+    expect(
+      approvalCompliance({ ...base, approvalState: "APPROVED", approvalDecidedAt: new Date("2026-11-10T12:00:01Z") }),
+    ).toBe("VIOLATION");
   });
   it("is a violation when shipped pending or rejected, and pending before it ships", () => {
     expect(approvalCompliance({ ...base, approvalState: "PENDING", approvalDecidedAt: null })).toBe("VIOLATION");
-    expect(approvalCompliance({ ...base, approvalState: "REJECTED", approvalDecidedAt: new Date("2026-11-09T00:00:00Z") })).toBe("VIOLATION");
-    expect(approvalCompliance({ ...base, shippedAt: null, approvalState: "PENDING", approvalDecidedAt: null })).toBe("PENDING");
-    expect(approvalCompliance({ approvalRequired: false, shippedAt: shipped, approvalState: "NOT_REQUIRED", approvalDecidedAt: null })).toBe("NOT_REQUIRED");
+    expect(
+      approvalCompliance({ ...base, approvalState: "REJECTED", approvalDecidedAt: new Date("2026-11-09T00:00:00Z") }),
+    ).toBe("VIOLATION");
+    expect(approvalCompliance({ ...base, shippedAt: null, approvalState: "PENDING", approvalDecidedAt: null })).toBe(
+      "PENDING",
+    );
+    expect(
+      approvalCompliance({
+        approvalRequired: false,
+        shippedAt: shipped,
+        approvalState: "NOT_REQUIRED",
+        approvalDecidedAt: null,
+      }),
+    ).toBe("NOT_REQUIRED");
   });
 });

@@ -41,7 +41,8 @@ export function initialApprovalState(change: ChangeForApproval, policy: Approval
   return isApprovalRequired(change, policy) ? "PENDING" : "NOT_REQUIRED";
 }
 
-export type ApproverCheck = { ok: true } | { ok: false; reason: "NOT_AN_APPROVER_LEVEL" | "SELF_APPROVAL" | "INACTIVE" };
+export type ApproverCheck =
+  { ok: true } | { ok: false; reason: "NOT_AN_APPROVER_LEVEL" | "SELF_APPROVAL" | "INACTIVE" };
 
 /** Engineering level decides, not role: a manager who is not a senior engineer cannot approve. */
 export function canApproveChange(
@@ -71,6 +72,8 @@ export function approvalCompliance(change: {
   if (!change.approvalRequired) return "NOT_REQUIRED";
   if (!change.shippedAt) return "PENDING";
   const approvedInTime =
-    change.approvalState === "APPROVED" && change.approvalDecidedAt !== null && change.approvalDecidedAt <= change.shippedAt;
+    change.approvalState === "APPROVED" &&
+    change.approvalDecidedAt !== null &&
+    change.approvalDecidedAt <= change.shippedAt;
   return approvedInTime ? "COMPLIANT" : "VIOLATION";
 }

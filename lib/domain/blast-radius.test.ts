@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { assessBlastRadius, blastRadiusLevel, impactMinutes, type BlastRadiusFacts } from "./blast-radius";
 
-const none: BlastRadiusFacts = { services: 1, regions: 0, capabilities: 0, customerImpactPct: null, failedTransactions: null, impactMinutes: null };
+const none: BlastRadiusFacts = {
+  services: 1,
+  regions: 0,
+  capabilities: 0,
+  customerImpactPct: null,
+  failedTransactions: null,
+  impactMinutes: null,
+};
 const level = (facts: Partial<BlastRadiusFacts>) => blastRadiusLevel({ ...none, ...facts });
 
 describe("blast radius level", () => {

@@ -19,8 +19,18 @@ describe("failed change", () => {
 describe("AI-linked incident", () => {
   it("needs an AI-assisted trigger or root-cause change", () => {
     expect(isIncidentAiLinked([{ role: "TRIGGER", aiAssisted: true }])).toBe(true);
-    expect(isIncidentAiLinked([{ role: "ROOT_CAUSE", aiAssisted: true }, { role: "TRIGGER", aiAssisted: false }])).toBe(true);
-    expect(isIncidentAiLinked([{ role: "CONTRIBUTING", aiAssisted: true }, { role: "TRIGGER", aiAssisted: false }])).toBe(false);
+    expect(
+      isIncidentAiLinked([
+        { role: "ROOT_CAUSE", aiAssisted: true },
+        { role: "TRIGGER", aiAssisted: false },
+      ]),
+    ).toBe(true);
+    expect(
+      isIncidentAiLinked([
+        { role: "CONTRIBUTING", aiAssisted: true },
+        { role: "TRIGGER", aiAssisted: false },
+      ]),
+    ).toBe(false);
     expect(isIncidentAiLinked([{ role: "SUSPECTED", aiAssisted: true }])).toBe(false);
     expect(isIncidentAiLinked([])).toBe(false);
   });

@@ -6,17 +6,32 @@ const t = (hhmm: string) => new Date(`2026-11-02T${hhmm}:00Z`);
 
 describe("incident durations", () => {
   it("measures detect, mitigate and resolve from impact start", () => {
-    const d = incidentDurations({ impactStartedAt: t("10:00"), detectedAt: t("10:07"), mitigatedAt: t("10:45"), resolvedAt: t("12:30") }, t("18:00"));
-    expect(d).toEqual({ toDetectMs: 7 * 60_000, toMitigateMs: 45 * 60_000, toResolveMs: 150 * 60_000, mitigateOngoing: false, resolveOngoing: false });
+    const d = incidentDurations(
+      { impactStartedAt: t("10:00"), detectedAt: t("10:07"), mitigatedAt: t("10:45"), resolvedAt: t("12:30") },
+      t("18:00"),
+    );
+    expect(d).toEqual({
+      toDetectMs: 7 * 60_000,
+      toMitigateMs: 45 * 60_000,
+      toResolveMs: 150 * 60_000,
+      mitigateOngoing: false,
+      resolveOngoing: false,
+    });
   });
   it("counts open stages up to now", () => {
-    const d = incidentDurations({ impactStartedAt: t("10:00"), detectedAt: t("10:05"), mitigatedAt: null, resolvedAt: null }, t("11:00"));
+    const d = incidentDurations(
+      { impactStartedAt: t("10:00"), detectedAt: t("10:05"), mitigatedAt: null, resolvedAt: null },
+      t("11:00"),
+    );
     expect(d.toMitigateMs).toBe(60 * 60_000);
     expect(d.toResolveMs).toBe(60 * 60_000);
     expect(d.mitigateOngoing && d.resolveOngoing).toBe(true);
   });
   it("takes resolution as mitigation when no mitigation was stamped", () => {
-    const d = incidentDurations({ impactStartedAt: t("10:00"), detectedAt: null, mitigatedAt: null, resolvedAt: t("10:30") }, t("18:00"));
+    const d = incidentDurations(
+      { impactStartedAt: t("10:00"), detectedAt: null, mitigatedAt: null, resolvedAt: t("10:30") },
+      t("18:00"),
+    );
     expect(d.toDetectMs).toBeNull();
     expect(d.toMitigateMs).toBe(30 * 60_000);
     expect(d.mitigateOngoing).toBe(false);

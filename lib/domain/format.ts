@@ -26,4 +26,3 @@ export function formatDuration(ms: number): string {
 export function formatDateTime(date: Date, timeZone: string): string {
   return new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone }).format(date);
 }
-

@@ -2,7 +2,12 @@
 // weeks before this one. Ratios are pooled (sum of numerators ÷ sum of denominators), so a
 // quiet week does not weigh as much as a busy one.
 
-export type Headline = { current: number | null; previous: number | null; fourWeekAverage: number | null; trend: "up" | "down" | "flat" | "none" };
+export type Headline = {
+  current: number | null;
+  previous: number | null;
+  fourWeekAverage: number | null;
+  trend: "up" | "down" | "flat" | "none";
+};
 
 type Ratio = { num: number; den: number };
 

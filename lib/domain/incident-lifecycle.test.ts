@@ -15,12 +15,20 @@ describe("status transitions stamp their times", () => {
     expect(stampsForTransition(none, "RESOLVED", at)).toEqual({ mitigatedAt: at, resolvedAt: at });
   });
   it("keeps the first mitigation", () => {
-    expect(stampsForTransition({ mitigatedAt: earlier, resolvedAt: null }, "RESOLVED", at)).toEqual({ mitigatedAt: earlier, resolvedAt: at });
+    expect(stampsForTransition({ mitigatedAt: earlier, resolvedAt: null }, "RESOLVED", at)).toEqual({
+      mitigatedAt: earlier,
+      resolvedAt: at,
+    });
   });
   it("clears the resolution when reopened", () => {
-    expect(stampsForTransition({ mitigatedAt: earlier, resolvedAt: earlier }, "INVESTIGATING", at)).toEqual({ mitigatedAt: earlier, resolvedAt: null });
+    expect(stampsForTransition({ mitigatedAt: earlier, resolvedAt: earlier }, "INVESTIGATING", at)).toEqual({
+      mitigatedAt: earlier,
+      resolvedAt: null,
+    });
   });
   it("returns only stamps, never a status", () => {
-    expect(Object.keys(stampsForTransition({ ...none, status: "INVESTIGATING" } as never, "RESOLVED", at)).sort()).toEqual(["mitigatedAt", "resolvedAt"]);
+    expect(
+      Object.keys(stampsForTransition({ ...none, status: "INVESTIGATING" } as never, "RESOLVED", at)).sort(),
+    ).toEqual(["mitigatedAt", "resolvedAt"]);
   });
 });

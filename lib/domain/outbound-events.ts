@@ -1,5 +1,10 @@
 // Events Faultline posts to the outbound webhooks admins register (docs/webhooks.md).
-export const OUTBOUND_EVENTS = ["incident.declared", "incident.severity_raised", "change.policy_violation_shipped", "report.published"] as const;
+export const OUTBOUND_EVENTS = [
+  "incident.declared",
+  "incident.severity_raised",
+  "change.policy_violation_shipped",
+  "report.published",
+] as const;
 export type OutboundEvent = (typeof OUTBOUND_EVENTS)[number];
 
 export const OUTBOUND_EVENT_LABELS: Record<OutboundEvent, string> = {

@@ -19,7 +19,8 @@ export function missingReviewParts(review: ReviewDraft): Record<string, string> 
   if (!review.whatHappened.trim()) missing.whatHappened = "Describe what happened.";
   if (!review.customerImpact.trim()) missing.customerImpact = "Describe the customer impact.";
   if (!review.rootCause.trim()) missing.rootCause = "Name the root cause.";
-  if (review.fiveWhys.filter((why) => why.trim()).length < 3) missing.fiveWhys = "Answer at least three of the five whys.";
+  if (review.fiveWhys.filter((why) => why.trim()).length < 3)
+    missing.fiveWhys = "Answer at least three of the five whys.";
   if (!review.lessons.trim()) missing.lessons = "Write down the lessons learned.";
   return missing;
 }

@@ -4,8 +4,10 @@ export const SSO_REFUSALS = {
   SsoDeactivated: "This account is deactivated. Ask an admin to reactivate it.",
   SsoEmailUnverified:
     "An account with this email address already exists, but your identity provider has not verified the address, so it was not linked. Verify the address at your provider, or ask an admin.",
-  SsoNoEmail: "Your identity provider did not share an email address. Allow the “email” scope for Faultline at your provider, or ask an admin.",
-  SsoAlreadyLinked: "This email address is already linked to another single sign-on identity. Ask an admin to check your account.",
+  SsoNoEmail:
+    "Your identity provider did not share an email address. Allow the “email” scope for Faultline at your provider, or ask an admin.",
+  SsoAlreadyLinked:
+    "This email address is already linked to another single sign-on identity. Ask an admin to check your account.",
 } as const;
 export type SsoRefusal = keyof typeof SSO_REFUSALS;
 

@@ -25,9 +25,10 @@ export function startOfNextDayInZone(day: string, timeZone: string): Date | null
   const start = startOfDayInZone(day, timeZone);
   if (!start) return null;
   const zoned = new TZDate(start.getTime(), timeZone);
-  return new Date(new TZDate(zoned.getFullYear(), zoned.getMonth(), zoned.getDate() + 1, 0, 0, 0, 0, timeZone).getTime());
+  return new Date(
+    new TZDate(zoned.getFullYear(), zoned.getMonth(), zoned.getDate() + 1, 0, 0, 0, 0, timeZone).getTime(),
+  );
 }
-
 
 /** Every IANA zone this runtime knows, UTC first: what the settings page offers. */
 export function listTimeZones(): string[] {

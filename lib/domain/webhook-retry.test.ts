@@ -1,12 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { backoffDelayMs, classifyAttempt, MAX_RETRY_DELAY_MS, nextAttemptDelayMs, parseRetryAfterMs } from "./webhook-retry";
+import {
+  backoffDelayMs,
+  classifyAttempt,
+  MAX_RETRY_DELAY_MS,
+  nextAttemptDelayMs,
+  parseRetryAfterMs,
+} from "./webhook-retry";
 
 describe("classifyAttempt", () => {
   it("delivers on 2xx, retries network errors, 5xx, 408 and 429, gives up on other answers", () => {
     expect(classifyAttempt({ status: 200 }).kind).toBe("delivered");
     expect(classifyAttempt({ status: 204 }).kind).toBe("delivered");
     expect(classifyAttempt({ error: "ECONNREFUSED" })).toEqual({ kind: "retry", reason: "ECONNREFUSED" });
-    for (const status of [500, 502, 503, 408, 429]) expect(classifyAttempt({ status })).toEqual({ kind: "retry", reason: null });
+    for (const status of [500, 502, 503, 408, 429])
+      expect(classifyAttempt({ status })).toEqual({ kind: "retry", reason: null });
     for (const status of [301, 400, 401, 404, 410, 422]) expect(classifyAttempt({ status }).kind).toBe("give-up");
   });
 });

@@ -10,9 +10,7 @@ export const MAX_RETRY_DELAY_MS = 6 * 60 * 60_000;
 export const JITTER = 0.2;
 
 export type AttemptOutcome =
-  | { kind: "delivered" }
-  | { kind: "retry"; reason: string | null }
-  | { kind: "give-up"; reason: string | null };
+  { kind: "delivered" } | { kind: "retry"; reason: string | null } | { kind: "give-up"; reason: string | null };
 
 /**
  * The reason is what the status code alone does not say. 2xx delivers. Network errors, timeouts, 5xx, 408 and 429 are worth retrying. Any other
@@ -45,6 +43,11 @@ export function parseRetryAfterMs(header: string | null, now: Date): number | nu
 }
 
 /** When to try again after a failed attempt: the receiver's Retry-After if it sent one, else backoff. */
-export function nextAttemptDelayMs(options: { attempt: number; baseMs: number; retryAfterMs: number | null; random?: () => number }): number {
+export function nextAttemptDelayMs(options: {
+  attempt: number;
+  baseMs: number;
+  retryAfterMs: number | null;
+  random?: () => number;
+}): number {
   return options.retryAfterMs ?? backoffDelayMs(options.attempt, options.baseMs, options.random);
 }

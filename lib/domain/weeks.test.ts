@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { addDays, isDay, isoWeekToMonday, lastFullWeeks, mondayOf, mondayToIsoWeek, weekOf, zonedMidnight } from "./weeks";
+import {
+  addDays,
+  isDay,
+  isoWeekToMonday,
+  lastFullWeeks,
+  mondayOf,
+  mondayToIsoWeek,
+  weekOf,
+  zonedMidnight,
+} from "./weeks";
 
 describe("weeks", () => {
   it("finds the Monday of any day", () => {
@@ -15,7 +24,10 @@ describe("weeks", () => {
     expect(weekOf(sundayNightUtc, "America/Los_Angeles")).toBe("2026-11-16");
   });
   it("defaults to the last 12 full weeks", () => {
-    expect(lastFullWeeks(12, new Date("2026-11-24T10:00:00Z"), "UTC")).toEqual({ from: "2026-08-31", to: "2026-11-23" });
+    expect(lastFullWeeks(12, new Date("2026-11-24T10:00:00Z"), "UTC")).toEqual({
+      from: "2026-08-31",
+      to: "2026-11-23",
+    });
     expect((Date.parse("2026-11-23") - Date.parse("2026-08-31")) / (7 * 86_400_000)).toBe(12);
   });
   it("makes DST weeks shorter or longer", () => {

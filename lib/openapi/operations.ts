@@ -1,14 +1,28 @@
 import { z } from "zod";
 import type { ZodOpenApiOperationObject, ZodOpenApiResponsesObject } from "zod-openapi";
 import {
-  apiChangeBatchResultSchema, apiChangeBatchSchema, apiChangeInputSchema, apiChangeListQuery, apiChangePageSchema,
-  apiChangePatchSchema, apiChangeSchema, apiChangeUpsertResultSchema,
+  apiChangeBatchResultSchema,
+  apiChangeBatchSchema,
+  apiChangeInputSchema,
+  apiChangeListQuery,
+  apiChangePageSchema,
+  apiChangePatchSchema,
+  apiChangeSchema,
+  apiChangeUpsertResultSchema,
 } from "@/lib/schemas/api/changes";
 import { idParam, problemSchema } from "@/lib/schemas/api/common";
 import { apiDeployGateQuery, apiDeployGateSchema } from "@/lib/schemas/api/deploy-gate";
 import {
-  apiIncidentCreateSchema, apiIncidentDetailSchema, apiIncidentLinkSchema, apiIncidentListQuery, apiIncidentPageSchema,
-  apiIncidentPatchSchema, apiLinkCreateSchema, apiTimelineEventSchema, apiTimelineNoteSchema, linkParams,
+  apiIncidentCreateSchema,
+  apiIncidentDetailSchema,
+  apiIncidentLinkSchema,
+  apiIncidentListQuery,
+  apiIncidentPageSchema,
+  apiIncidentPatchSchema,
+  apiLinkCreateSchema,
+  apiTimelineEventSchema,
+  apiTimelineNoteSchema,
+  linkParams,
 } from "@/lib/schemas/api/incidents";
 import { apiMetricsQuery, apiMetricsSchema, apiWeeklyReportSchema, weekParam } from "@/lib/schemas/api/metrics";
 
@@ -39,13 +53,20 @@ function problems(...codes: number[]): ZodOpenApiResponsesObject {
       {
         description: ERROR_TEXT[code],
         content: { "application/problem+json": { schema: problemSchema } },
-        ...(code === 429 ? { headers: z.object({ "Retry-After": z.string().meta({ description: "Seconds to wait." }) }) } : {}),
+        ...(code === 429
+          ? { headers: z.object({ "Retry-After": z.string().meta({ description: "Seconds to wait." }) }) }
+          : {}),
       },
     ]),
   );
 }
 
-function ok(status: number, description: string, schema: z.ZodType | null, example?: unknown): ZodOpenApiResponsesObject {
+function ok(
+  status: number,
+  description: string,
+  schema: z.ZodType | null,
+  example?: unknown,
+): ZodOpenApiResponsesObject {
   return {
     [String(status)]: {
       description,
@@ -56,12 +77,24 @@ function ok(status: number, description: string, schema: z.ZodType | null, examp
 }
 
 function op(scope: Scope, operation: ZodOpenApiOperationObject): ZodOpenApiOperationObject {
-  return { security: [{ bearer: [] }], ...operation, description: `${operation.description ?? ""}\n\nScope: \`${scope}\`.`.trim(), "x-scope": scope } as ZodOpenApiOperationObject;
+  return {
+    security: [{ bearer: [] }],
+    ...operation,
+    description: `${operation.description ?? ""}\n\nScope: \`${scope}\`.`.trim(),
+    "x-scope": scope,
+  } as ZodOpenApiOperationObject;
 }
 
-const body = (schema: z.ZodType, example: unknown) => ({ required: true, content: { "application/json": { schema, example } } });
+const body = (schema: z.ZodType, example: unknown) => ({
+  required: true,
+  content: { "application/json": { schema, example } },
+});
 const idempotencyKey = z.object({
-  "Idempotency-Key": z.string().max(255).optional().meta({ description: "Any unique string (a UUID): a retry with the same key and body returns the first answer." }),
+  "Idempotency-Key": z
+    .string()
+    .max(255)
+    .optional()
+    .meta({ description: "Any unique string (a UUID): a retry with the same key and body returns the first answer." }),
 });
 
 const CHANGE_EXAMPLE = {
@@ -80,17 +113,36 @@ const CHANGE_EXAMPLE = {
 
 // Inbound webhooks (docs/inbound-webhooks.md): authenticated by the integration's secret, not an
 // API token, so no scope and no token rate limit; refusals are problem details and are logged.
-const integrationParam = z.object({ integrationId: z.string().regex(/^\d{1,9}$/).meta({ description: "The integration's id (Admin → Integrations).", example: "2" }) });
+const integrationParam = z.object({
+  integrationId: z
+    .string()
+    .regex(/^\d{1,9}$/)
+    .meta({ description: "The integration's id (Admin → Integrations).", example: "2" }),
+});
 const webhookAnswer = z
   .looseObject({
     status: z.enum(["processed", "duplicate", "pong"]),
-    result: z.unknown().optional().meta({ description: "What the delivery did: the change or incident id and its outcome." }),
+    result: z
+      .unknown()
+      .optional()
+      .meta({ description: "What the delivery did: the change or incident id and its outcome." }),
   })
   .meta({ id: "WebhookAnswer" });
 const webhookIgnored = z.object({ status: z.literal("ignored"), reason: z.string() }).meta({ id: "WebhookIgnored" });
 function webhookRefusals(): ZodOpenApiResponsesObject {
-  const text: Record<number, string> = { 400: "Not JSON.", 401: "Signature or credential missing or wrong.", 404: "No such active integration.", 413: "Body over 5 MB.", 422: "A payload Faultline cannot use (e.g. no service)." };
-  return Object.fromEntries(Object.entries(text).map(([code, description]) => [code, { description, content: { "application/problem+json": { schema: problemSchema } } }]));
+  const text: Record<number, string> = {
+    400: "Not JSON.",
+    401: "Signature or credential missing or wrong.",
+    404: "No such active integration.",
+    413: "Body over 5 MB.",
+    422: "A payload Faultline cannot use (e.g. no service).",
+  };
+  return Object.fromEntries(
+    Object.entries(text).map(([code, description]) => [
+      code,
+      { description, content: { "application/problem+json": { schema: problemSchema } } },
+    ]),
+  );
 }
 const WEBHOOK_OPERATIONS = {
   "/webhooks/github/{integrationId}": {
@@ -98,7 +150,8 @@ const WEBHOOK_OPERATIONS = {
       operationId: "githubWebhook",
       tags: ["Webhooks"],
       summary: "GitHub webhook (merged pull requests, successful deployments)",
-      description: "Signed with the integration's secret (`X-Hub-Signature-256`). Other events are acknowledged with 202 and ignored; a redelivery is a `duplicate`.",
+      description:
+        "Signed with the integration's secret (`X-Hub-Signature-256`). Other events are acknowledged with 202 and ignored; a redelivery is a `duplicate`.",
       security: [{ githubSignature: [] }],
       requestParams: {
         path: integrationParam,
@@ -108,9 +161,17 @@ const WEBHOOK_OPERATIONS = {
           "X-Hub-Signature-256": z.string().meta({ example: "sha256=…" }),
         }),
       },
-      requestBody: { required: true, content: { "application/json": { schema: z.looseObject({}).meta({ description: "GitHub's payload for the event." }) } } },
+      requestBody: {
+        required: true,
+        content: {
+          "application/json": { schema: z.looseObject({}).meta({ description: "GitHub's payload for the event." }) },
+        },
+      },
       responses: {
-        "200": { description: "Processed, duplicate, or pong.", content: { "application/json": { schema: webhookAnswer } } },
+        "200": {
+          description: "Processed, duplicate, or pong.",
+          content: { "application/json": { schema: webhookAnswer } },
+        },
         "202": { description: "Not a change; ignored.", content: { "application/json": { schema: webhookIgnored } } },
         ...webhookRefusals(),
       },
@@ -121,10 +182,18 @@ const WEBHOOK_OPERATIONS = {
       operationId: "alertmanagerWebhook",
       tags: ["Webhooks"],
       summary: "Prometheus Alertmanager webhook (opens and mitigates incidents)",
-      description: "Authenticated with the integration's secret as a bearer credential. A firing group opens an incident; resolved moves it to Monitoring.",
+      description:
+        "Authenticated with the integration's secret as a bearer credential. A firing group opens an incident; resolved moves it to Monitoring.",
       security: [{ integrationSecret: [] }],
       requestParams: { path: integrationParam },
-      requestBody: { required: true, content: { "application/json": { schema: z.looseObject({}).meta({ description: "Alertmanager's webhook payload (version 4)." }) } } },
+      requestBody: {
+        required: true,
+        content: {
+          "application/json": {
+            schema: z.looseObject({}).meta({ description: "Alertmanager's webhook payload (version 4)." }),
+          },
+        },
+      },
       responses: {
         "200": { description: "Processed or duplicate.", content: { "application/json": { schema: webhookAnswer } } },
         ...webhookRefusals(),
@@ -139,7 +208,8 @@ export const OPERATIONS = {
       operationId: "listChanges",
       tags: ["Changes"],
       summary: "List changes",
-      description: "Newest registration first, with the filters of the Changes page. Keyset pagination: pass `nextCursor` as `cursor`.",
+      description:
+        "Newest registration first, with the filters of the Changes page. Keyset pagination: pass `nextCursor` as `cursor`.",
       requestParams: { query: apiChangeListQuery },
       responses: { ...ok(200, "A page of changes.", apiChangePageSchema), ...problems(422) },
     }),
@@ -151,7 +221,11 @@ export const OPERATIONS = {
         "Identified by (source, externalId): posting the same change again updates it (200) instead of creating a second one (201). " +
         "Fields left out keep their stored values; kind, title and service are overwritten. Concurrent posts of one change end with one row.",
       requestBody: body(apiChangeInputSchema, CHANGE_EXAMPLE),
-      responses: { ...ok(201, "Created.", apiChangeUpsertResultSchema), ...ok(200, "Updated, or unchanged (`outcome`).", apiChangeUpsertResultSchema), ...problems(422) },
+      responses: {
+        ...ok(201, "Created.", apiChangeUpsertResultSchema),
+        ...ok(200, "Updated, or unchanged (`outcome`).", apiChangeUpsertResultSchema),
+        ...problems(422),
+      },
     }),
   },
   "/changes/batch": {
@@ -159,8 +233,14 @@ export const OPERATIONS = {
       operationId: "upsertChangeBatch",
       tags: ["Changes"],
       summary: "Register or update up to 1,000 changes",
-      description: "One transaction, all or nothing. Each item behaves like POST /changes; a retried batch creates nothing twice. Errors name the item: `changes.3.service`.",
-      requestBody: body(apiChangeBatchSchema, { changes: [CHANGE_EXAMPLE, { ...CHANGE_EXAMPLE, externalId: "deploy-8842", aiAssisted: false, aiTool: null, aiInvolvement: null }] }),
+      description:
+        "One transaction, all or nothing. Each item behaves like POST /changes; a retried batch creates nothing twice. Errors name the item: `changes.3.service`.",
+      requestBody: body(apiChangeBatchSchema, {
+        changes: [
+          CHANGE_EXAMPLE,
+          { ...CHANGE_EXAMPLE, externalId: "deploy-8842", aiAssisted: false, aiTool: null, aiInvolvement: null },
+        ],
+      }),
       responses: { ...ok(200, "One outcome per item, in order.", apiChangeBatchResultSchema), ...problems(422) },
     }),
   },
@@ -176,7 +256,8 @@ export const OPERATIONS = {
       operationId: "setChangeRolledBack",
       tags: ["Changes"],
       summary: "Record or clear a rollback",
-      description: "A rolled-back change counts as failed. Only a shipped change can be rolled back, not before it shipped.",
+      description:
+        "A rolled-back change counts as failed. Only a shipped change can be rolled back, not before it shipped.",
       requestParams: { path: idParam },
       requestBody: body(apiChangePatchSchema, { rolledBackAt: "2026-11-24T09:02:00Z" }),
       responses: { ...ok(200, "The change.", apiChangeSchema), ...problems(404, 422) },
@@ -187,7 +268,8 @@ export const OPERATIONS = {
       operationId: "listIncidents",
       tags: ["Incidents"],
       summary: "List incidents",
-      description: "Newest impact first, with the filters of the Incidents page. Keyset pagination: pass `nextCursor` as `cursor`.",
+      description:
+        "Newest impact first, with the filters of the Incidents page. Keyset pagination: pass `nextCursor` as `cursor`.",
       requestParams: { query: apiIncidentListQuery },
       responses: { ...ok(200, "A page of incidents.", apiIncidentPageSchema), ...problems(422) },
     }),
@@ -195,10 +277,19 @@ export const OPERATIONS = {
       operationId: "declareIncident",
       tags: ["Incidents"],
       summary: "Declare an incident",
-      description: "Declared by the token's creator (the commander until someone takes over). Send `Idempotency-Key` so a retried alert does not open a second incident.",
+      description:
+        "Declared by the token's creator (the commander until someone takes over). Send `Idempotency-Key` so a retried alert does not open a second incident.",
       requestParams: { header: idempotencyKey },
-      requestBody: body(apiIncidentCreateSchema, { title: "Checkout returns 502", severity: "SEV2", impactStartedAt: "2026-11-24T08:20:00Z", services: ["checkout"] }),
-      responses: { ...ok(201, "Created (or, for a replayed Idempotency-Key, the first answer).", apiIncidentDetailSchema), ...problems(409, 422) },
+      requestBody: body(apiIncidentCreateSchema, {
+        title: "Checkout returns 502",
+        severity: "SEV2",
+        impactStartedAt: "2026-11-24T08:20:00Z",
+        services: ["checkout"],
+      }),
+      responses: {
+        ...ok(201, "Created (or, for a replayed Idempotency-Key, the first answer).", apiIncidentDetailSchema),
+        ...problems(409, 422),
+      },
     }),
   },
   "/incidents/{id}": {
@@ -214,9 +305,17 @@ export const OPERATIONS = {
       operationId: "updateIncident",
       tags: ["Incidents"],
       summary: "Change status and/or severity",
-      description: "Optimistic locking: send the `version` you read (or `If-Match`). A stale version is a 409: GET the incident again and retry.",
-      requestParams: { path: idParam, header: z.object({ "If-Match": z.string().optional().meta({ description: "The ETag of GET, e.g. \"3\"." }) }) },
-      requestBody: body(apiIncidentPatchSchema, { version: 3, status: "MONITORING", note: "Rolled back; error rate normal." }),
+      description:
+        "Optimistic locking: send the `version` you read (or `If-Match`). A stale version is a 409: GET the incident again and retry.",
+      requestParams: {
+        path: idParam,
+        header: z.object({ "If-Match": z.string().optional().meta({ description: 'The ETag of GET, e.g. "3".' }) }),
+      },
+      requestBody: body(apiIncidentPatchSchema, {
+        version: 3,
+        status: "MONITORING",
+        note: "Rolled back; error rate normal.",
+      }),
       responses: { ...ok(200, "The incident.", apiIncidentDetailSchema), ...problems(404, 409, 422) },
     }),
   },
@@ -235,7 +334,8 @@ export const OPERATIONS = {
       operationId: "linkChange",
       tags: ["Incidents"],
       summary: "Link an originating change",
-      description: "Name the change by `changeId` or by `source` + `externalId`. A trigger or root-cause link makes the change failed.",
+      description:
+        "Name the change by `changeId` or by `source` + `externalId`. A trigger or root-cause link makes the change failed.",
       requestParams: { path: idParam },
       requestBody: body(apiLinkCreateSchema, { source: "github-actions", externalId: "deploy-8841", role: "TRIGGER" }),
       responses: { ...ok(201, "The link.", apiIncidentLinkSchema), ...problems(404, 409, 422) },
@@ -255,7 +355,8 @@ export const OPERATIONS = {
       operationId: "getMetrics",
       tags: ["Metrics"],
       summary: "Dashboard series",
-      description: "The dashboard's numbers for whole weeks (Monday to Sunday in the organisation's time zone); definitions on Help → Definitions.",
+      description:
+        "The dashboard's numbers for whole weeks (Monday to Sunday in the organisation's time zone); definitions on Help → Definitions.",
       requestParams: { query: apiMetricsQuery },
       responses: { ...ok(200, "The series.", apiMetricsSchema), ...problems(422) },
     }),
@@ -265,7 +366,8 @@ export const OPERATIONS = {
       operationId: "getWeeklyReport",
       tags: ["Reports"],
       summary: "Weekly report (TWiST)",
-      description: "Every Sev1/Sev2 of the week with duration, blast radius and originating changes; policy violations; action items; and the dashboard series.",
+      description:
+        "Every Sev1/Sev2 of the week with duration, blast radius and originating changes; policy violations; action items; and the dashboard series.",
       requestParams: { path: weekParam },
       responses: { ...ok(200, "The report.", apiWeeklyReportSchema), ...problems(404) },
     }),
@@ -277,14 +379,28 @@ export const OPERATIONS = {
       summary: "May this change ship?",
       description: "Allow or deny with a reason and a sentence for the CI log. See docs/deploy-gate.md.",
       requestParams: { query: apiDeployGateQuery },
-      responses: { ...ok(200, "The decision.", apiDeployGateSchema), "404": { description: "Unknown change (decision deny, reason unknown_change).", content: { "application/json": { schema: apiDeployGateSchema } } }, ...problems(409, 422) },
+      responses: {
+        ...ok(200, "The decision.", apiDeployGateSchema),
+        "404": {
+          description: "Unknown change (decision deny, reason unknown_change).",
+          content: { "application/json": { schema: apiDeployGateSchema } },
+        },
+        ...problems(409, 422),
+      },
     }),
     post: op("read", {
       operationId: "deployGatePost",
       tags: ["Deploy gate"],
       summary: "May this change ship? (JSON body)",
       requestBody: body(apiDeployGateQuery, { externalId: "deploy-8841", source: "github-actions" }),
-      responses: { ...ok(200, "The decision.", apiDeployGateSchema), "404": { description: "Unknown change (decision deny, reason unknown_change).", content: { "application/json": { schema: apiDeployGateSchema } } }, ...problems(409, 422) },
+      responses: {
+        ...ok(200, "The decision.", apiDeployGateSchema),
+        "404": {
+          description: "Unknown change (decision deny, reason unknown_change).",
+          content: { "application/json": { schema: apiDeployGateSchema } },
+        },
+        ...problems(409, 422),
+      },
     }),
   },
   ...WEBHOOK_OPERATIONS,

@@ -20,7 +20,11 @@ export function reportHeadlines(data: DashboardData): HeadlineLine[] {
     { label: "Change failure rate, AI-assisted", unit: "percent", headline: h.aiFailureRate },
     { label: "Change failure rate, other", unit: "percent", headline: h.otherFailureRate },
     { label: "Median time to resolve", unit: "hours", headline: h.medianHoursToResolve },
-    { label: "Approvals in time (shipped needing approval)", unit: "count", headline: headlineOfCounts(data.compliance.weeks.map((w) => w.compliant)) },
+    {
+      label: "Approvals in time (shipped needing approval)",
+      unit: "count",
+      headline: headlineOfCounts(data.compliance.weeks.map((w) => w.compliant)),
+    },
     { label: "Policy violations shipped", unit: "count", headline: h.violations },
   ];
 }

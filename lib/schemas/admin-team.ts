@@ -11,13 +11,20 @@ export const SERVICE_TIER_LABELS: Record<ServiceTier, string> = {
 };
 
 const id = z.coerce.number().int().positive();
-const teamName = z.string().trim().min(2, "Use at least 2 characters for the team name.").max(80, "Keep the team name under 80 characters.");
+const teamName = z
+  .string()
+  .trim()
+  .min(2, "Use at least 2 characters for the team name.")
+  .max(80, "Keep the team name under 80 characters.");
 const serviceName = z
   .string()
   .trim()
   .min(2, "Use at least 2 characters for the service name.")
   .max(80, "Keep the service name under 80 characters.");
-const teamId = z.coerce.number({ error: "Pick the team that owns the service." }).int().positive("Pick the team that owns the service.");
+const teamId = z.coerce
+  .number({ error: "Pick the team that owns the service." })
+  .int()
+  .positive("Pick the team that owns the service.");
 const tier = z.enum(SERVICE_TIERS, { error: "Pick a tier." });
 const archived = z.enum(["true", "false"]).transform((v) => v === "true");
 

@@ -5,17 +5,28 @@ import { newPasswordSchema } from "./account";
 
 export { PASSWORD_MIN_LENGTH } from "./account";
 
-
-const name = z.string().trim().min(2, "Enter the person's name (at least 2 characters).").max(100, "Keep the name under 100 characters.");
+const name = z
+  .string()
+  .trim()
+  .min(2, "Enter the person's name (at least 2 characters).")
+  .max(100, "Keep the name under 100 characters.");
 const role = z.enum(ROLES, { error: "Pick a role: engineer, manager or admin." });
 const level = z.enum(LEVELS, { error: "Pick a level: junior, mid or senior." });
 /** "" (no team) or a team id. */
-const teamId = z.preprocess((v) => (v === "" || v === undefined || v === null ? null : v), z.coerce.number().int().positive().nullable());
+const teamId = z.preprocess(
+  (v) => (v === "" || v === undefined || v === null ? null : v),
+  z.coerce.number().int().positive().nullable(),
+);
 const userId = z.coerce.number({ error: "Unknown user." }).int().positive();
 
 export const createUserSchema = z.object({
   name,
-  email: z.string().trim().toLowerCase().email("Enter a valid email address.").max(200, "Keep the email under 200 characters."),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .email("Enter a valid email address.")
+    .max(200, "Keep the email under 200 characters."),
   role,
   level,
   teamId,
@@ -26,5 +37,8 @@ export type CreateUserInput = z.infer<typeof createUserSchema>;
 export const updateUserSchema = z.object({ userId, name, role, level, teamId });
 export type UpdateUserInput = z.infer<typeof updateUserSchema>;
 
-export const setUserActiveSchema = z.object({ userId, active: z.enum(["true", "false"]).transform((v) => v === "true") });
+export const setUserActiveSchema = z.object({
+  userId,
+  active: z.enum(["true", "false"]).transform((v) => v === "true"),
+});
 export type SetUserActiveInput = z.infer<typeof setUserActiveSchema>;

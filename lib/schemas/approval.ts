@@ -15,8 +15,16 @@ export type DecideApprovalInput = z.infer<typeof decideApprovalSchema>;
 
 export const requestApprovalSchema = z.object({
   changeId: z.coerce.number().int().positive(),
-  title: z.string().trim().min(3, "Give the change a title of at least 3 characters.").max(300, "Keep the title under 300 characters."),
-  comment: z.string().trim().min(3, "Say what you changed since the rejection.").max(2000, "Keep the comment under 2,000 characters."),
+  title: z
+    .string()
+    .trim()
+    .min(3, "Give the change a title of at least 3 characters.")
+    .max(300, "Keep the title under 300 characters."),
+  comment: z
+    .string()
+    .trim()
+    .min(3, "Say what you changed since the rejection.")
+    .max(2000, "Keep the comment under 2,000 characters."),
 });
 export type RequestApprovalInput = z.infer<typeof requestApprovalSchema>;
 

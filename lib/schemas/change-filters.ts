@@ -1,4 +1,11 @@
-import { APPROVAL_STATES, CHANGE_KINDS, LEVELS, type ApprovalState, type ChangeKind, type Level } from "@/lib/domain/change";
+import {
+  APPROVAL_STATES,
+  CHANGE_KINDS,
+  LEVELS,
+  type ApprovalState,
+  type ChangeKind,
+  type Level,
+} from "@/lib/domain/change";
 import { startOfDayInZone, startOfNextDayInZone } from "@/lib/domain/time-zone";
 import { dayString, enumList, firstParam, idList, type RawSearchParams } from "./search-params";
 

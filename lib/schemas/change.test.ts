@@ -38,7 +38,10 @@ describe("register change schema", () => {
   it("asks for the tool and involvement of an AI-assisted change", () => {
     const result = registerChangeSchema.safeParse({ ...form, aiToolId: "", aiInvolvement: "" });
     const messages = Object.fromEntries(result.error!.issues.map((i) => [i.path[0], i.message]));
-    expect(messages).toEqual({ aiToolId: "Name the AI tool that assisted.", aiInvolvement: "Choose how much the AI did." });
+    expect(messages).toEqual({
+      aiToolId: "Name the AI tool that assisted.",
+      aiInvolvement: "Choose how much the AI did.",
+    });
   });
   it.each([
     [{ kind: "HOTFIX" }, "kind"],
@@ -57,7 +60,9 @@ describe("register change schema", () => {
 describe("rolled-back schema", () => {
   it("accepts a time or an empty value that clears it", () => {
     expect(setRolledBackSchema.parse({ changeId: "3", rolledBackAt: "" })).toEqual({ changeId: 3, rolledBackAt: null });
-    expect(setRolledBackSchema.parse({ changeId: "3", rolledBackAt: "2026-11-02T10:00:00Z" }).rolledBackAt).toEqual(new Date("2026-11-02T10:00:00Z"));
+    expect(setRolledBackSchema.parse({ changeId: "3", rolledBackAt: "2026-11-02T10:00:00Z" }).rolledBackAt).toEqual(
+      new Date("2026-11-02T10:00:00Z"),
+    );
   });
 });
 

@@ -3,33 +3,55 @@ import { AI_INVOLVEMENTS, CHANGE_KINDS } from "@/lib/domain/change";
 
 const CLOCK_SKEW_MS = 5 * 60_000;
 const emptyToNull = (value: unknown) => (value === "" || value === undefined ? null : value);
-const optionalString = (max: number, message: string) => z.preprocess(emptyToNull, z.string().trim().max(max, message).nullable());
+const optionalString = (max: number, message: string) =>
+  z.preprocess(emptyToNull, z.string().trim().max(max, message).nullable());
 
 export const registerChangeSchema = z
   .object({
     kind: z.enum(CHANGE_KINDS, { error: "Choose what kind of change this is." }),
-    title: z.string().trim().min(3, "Give the change a title of at least 3 characters.").max(300, "Keep the title under 300 characters."),
-    serviceId: z.coerce.number({ error: "Choose the service it changed." }).int().positive("Choose the service it changed."),
+    title: z
+      .string()
+      .trim()
+      .min(3, "Give the change a title of at least 3 characters.")
+      .max(300, "Keep the title under 300 characters."),
+    serviceId: z.coerce
+      .number({ error: "Choose the service it changed." })
+      .int()
+      .positive("Choose the service it changed."),
     repository: optionalString(200, "Keep the repository under 200 characters."),
     externalId: optionalString(200, "Keep the external id under 200 characters."),
-    externalUrl: z.preprocess(emptyToNull, z.url({ protocol: /^https?$/, error: "Enter a full http(s) link, or leave it empty." }).max(2000).nullable()),
+    externalUrl: z.preprocess(
+      emptyToNull,
+      z
+        .url({ protocol: /^https?$/, error: "Enter a full http(s) link, or leave it empty." })
+        .max(2000)
+        .nullable(),
+    ),
     authorId: z.coerce.number({ error: "Choose the author." }).int().positive("Choose the author."),
     shippedAt: z.preprocess(
       emptyToNull,
       z.coerce
         .date({ error: "Enter when it shipped, or leave it empty if it has not." })
-        .refine((date) => date.getTime() <= Date.now() + CLOCK_SKEW_MS, "A change cannot ship in the future; leave it empty until it ships.")
+        .refine(
+          (date) => date.getTime() <= Date.now() + CLOCK_SKEW_MS,
+          "A change cannot ship in the future; leave it empty until it ships.",
+        )
         .nullable(),
     ),
     aiAssisted: z.preprocess((v) => v === true || v === "on" || v === "true" || v === "1", z.boolean()),
     aiToolId: z.preprocess(emptyToNull, z.coerce.number().int().positive().nullable()),
-    aiInvolvement: z.preprocess(emptyToNull, z.enum(AI_INVOLVEMENTS, { error: "Choose how much the AI did." }).nullable()),
+    aiInvolvement: z.preprocess(
+      emptyToNull,
+      z.enum(AI_INVOLVEMENTS, { error: "Choose how much the AI did." }).nullable(),
+    ),
   })
   .superRefine(
     (value, ctx) => {
       if (value.aiAssisted !== true) return;
-      if (value.aiToolId === null) ctx.addIssue({ code: "custom", path: ["aiToolId"], message: "Name the AI tool that assisted." });
-      if (value.aiInvolvement === null) ctx.addIssue({ code: "custom", path: ["aiInvolvement"], message: "Choose how much the AI did." });
+      if (value.aiToolId === null)
+        ctx.addIssue({ code: "custom", path: ["aiToolId"], message: "Name the AI tool that assisted." });
+      if (value.aiInvolvement === null)
+        ctx.addIssue({ code: "custom", path: ["aiInvolvement"], message: "Choose how much the AI did." });
     },
     // Also when other fields failed, so the form shows every problem at once.
     { when: () => true },

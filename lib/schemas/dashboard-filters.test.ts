@@ -5,7 +5,12 @@ const now = new Date("2026-11-24T10:00:00Z");
 
 describe("dashboard filters", () => {
   it("default to the last 12 full weeks", () => {
-    expect(parseDashboardFilters({}, now, "UTC")).toEqual({ range: { from: "2026-08-31", to: "2026-11-23" }, teamIds: [], serviceIds: [], isDefaultRange: true });
+    expect(parseDashboardFilters({}, now, "UTC")).toEqual({
+      range: { from: "2026-08-31", to: "2026-11-23" },
+      teamIds: [],
+      serviceIds: [],
+      isDefaultRange: true,
+    });
   });
   it("snap a custom range outwards to whole weeks", () => {
     const f = parseDashboardFilters({ from: "2026-10-21", to: "2026-11-03", team: "2" }, now, "UTC");
@@ -15,6 +20,9 @@ describe("dashboard filters", () => {
   it("ignore nonsense instead of failing", () => {
     expect(parseDashboardFilters({ from: "2026-11-30", to: "2026-11-01" }, now, "UTC").isDefaultRange).toBe(true);
     expect(parseDashboardFilters({ from: "1990-01-01", to: "2026-11-01" }, now, "UTC").isDefaultRange).toBe(true);
-    expect(parseDashboardFilters({ from: "soon", to: "later", team: "x" }, now, "UTC")).toMatchObject({ isDefaultRange: true, teamIds: [] });
+    expect(parseDashboardFilters({ from: "soon", to: "later", team: "x" }, now, "UTC")).toMatchObject({
+      isDefaultRange: true,
+      teamIds: [],
+    });
   });
 });

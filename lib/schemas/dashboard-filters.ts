@@ -35,7 +35,10 @@ export function parseDashboardFilters(params: RawSearchParams, now: Date, timeZo
 }
 
 /** The URL parameters of the filters, with the inclusive last day. */
-export function dashboardQuery(filters: Pick<DashboardFilters, "range" | "teamIds" | "serviceIds">, extra: Record<string, string> = {}): string {
+export function dashboardQuery(
+  filters: Pick<DashboardFilters, "range" | "teamIds" | "serviceIds">,
+  extra: Record<string, string> = {},
+): string {
   const params = new URLSearchParams({ from: filters.range.from, to: addDays(filters.range.to, -1), ...extra });
   if (filters.teamIds.length) params.set("team", filters.teamIds.join(","));
   if (filters.serviceIds.length) params.set("service", filters.serviceIds.join(","));

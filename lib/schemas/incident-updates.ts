@@ -5,7 +5,11 @@ import { INCIDENT_STATUSES, SEVERITIES } from "@/lib/domain/severity";
 const id = z.coerce.number({ error: "Missing id." }).int().positive();
 const version = z.coerce.number({ error: "Reload the page: the form is missing its version." }).int().positive();
 const optionalText = (max: number, label: string) =>
-  z.string().trim().max(max, `Keep ${label} under ${max.toLocaleString("en")} characters.`).default("");
+  z
+    .string()
+    .trim()
+    .max(max, `Keep ${label} under ${max.toLocaleString("en")} characters.`)
+    .default("");
 
 export const updateIncidentStatusSchema = z.object({
   incidentId: id,
@@ -19,26 +23,45 @@ export const changeIncidentSeveritySchema = z.object({
   incidentId: id,
   version,
   severity: z.enum(SEVERITIES, { error: "Choose a severity from Sev1 to Sev4." }),
-  reason: z.string().trim().min(3, "Say why the severity changes (at least 3 characters).").max(500, "Keep the reason under 500 characters."),
+  reason: z
+    .string()
+    .trim()
+    .min(3, "Say why the severity changes (at least 3 characters).")
+    .max(500, "Keep the reason under 500 characters."),
 });
 export type ChangeIncidentSeverityInput = z.infer<typeof changeIncidentSeveritySchema>;
 
 export const addTimelineNoteSchema = z.object({
   incidentId: id,
-  body: z.string().trim().min(1, "Write something before adding the note.").max(4000, "Keep a note under 4,000 characters."),
+  body: z
+    .string()
+    .trim()
+    .min(1, "Write something before adding the note.")
+    .max(4000, "Keep a note under 4,000 characters."),
 });
 export type AddTimelineNoteInput = z.infer<typeof addTimelineNoteSchema>;
 
 export const updateIncidentDetailsSchema = z.object({
   incidentId: id,
   version,
-  title: z.string().trim().min(3, "Give the incident a title of at least 3 characters.").max(200, "Keep the title under 200 characters."),
+  title: z
+    .string()
+    .trim()
+    .min(3, "Give the incident a title of at least 3 characters.")
+    .max(200, "Keep the title under 200 characters."),
   summary: optionalText(5000, "the summary"),
-  commanderId: z.union([z.literal("").transform(() => null), z.coerce.number().int().positive()]).nullable().default(null),
+  commanderId: z
+    .union([z.literal("").transform(() => null), z.coerce.number().int().positive()])
+    .nullable()
+    .default(null),
 });
 export type UpdateIncidentDetailsInput = z.infer<typeof updateIncidentDetailsSchema>;
 
-const ids = z.array(z.coerce.number().int().positive()).max(100).default([]).transform((v) => [...new Set(v)]);
+const ids = z
+  .array(z.coerce.number().int().positive())
+  .max(100)
+  .default([])
+  .transform((v) => [...new Set(v)]);
 const optionalNumber = (schema: z.ZodNumber) =>
   z.union([z.literal("").transform(() => null), z.null(), z.coerce.number().pipe(schema)]).default(null);
 
@@ -48,8 +71,19 @@ export const updateBlastRadiusSchema = z.object({
   serviceIds: ids.refine((v) => v.length > 0, "Keep at least one affected service."),
   regionIds: ids,
   capabilityIds: ids,
-  customerImpactPct: optionalNumber(z.number({ error: "Enter a percentage." }).min(0, "A share cannot be negative.").max(100, "A share cannot exceed 100%.")),
-  failedTransactions: optionalNumber(z.number({ error: "Enter a whole number." }).int("Enter a whole number.").min(0, "Cannot be negative.").max(1e12, "That number is too large.")),
+  customerImpactPct: optionalNumber(
+    z
+      .number({ error: "Enter a percentage." })
+      .min(0, "A share cannot be negative.")
+      .max(100, "A share cannot exceed 100%."),
+  ),
+  failedTransactions: optionalNumber(
+    z
+      .number({ error: "Enter a whole number." })
+      .int("Enter a whole number.")
+      .min(0, "Cannot be negative.")
+      .max(1e12, "That number is too large."),
+  ),
 });
 export type UpdateBlastRadiusInput = z.infer<typeof updateBlastRadiusSchema>;
 
@@ -70,13 +104,23 @@ export type CompleteReviewInput = z.infer<typeof completeReviewSchema>;
 
 export const addActionItemSchema = z.object({
   incidentId: id,
-  title: z.string().trim().min(3, "Describe the action in at least 3 characters.").max(300, "Keep the action under 300 characters."),
+  title: z
+    .string()
+    .trim()
+    .min(3, "Describe the action in at least 3 characters.")
+    .max(300, "Keep the action under 300 characters."),
   ownerId: z.coerce.number({ error: "Choose an owner." }).int().positive("Choose an owner."),
-  dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Pick a due date.").transform((d) => new Date(`${d}T00:00:00.000Z`)),
+  dueDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "Pick a due date.")
+    .transform((d) => new Date(`${d}T00:00:00.000Z`)),
 });
 export type AddActionItemInput = z.infer<typeof addActionItemSchema>;
 
-export const setActionItemDoneSchema = z.object({ actionItemId: id, done: z.enum(["true", "false"]).transform((v) => v === "true") });
+export const setActionItemDoneSchema = z.object({
+  actionItemId: id,
+  done: z.enum(["true", "false"]).transform((v) => v === "true"),
+});
 export type SetActionItemDoneInput = z.infer<typeof setActionItemDoneSchema>;
 
 export const linkChangeSchema = z.object({

@@ -1,12 +1,22 @@
 import { describe, expect, it } from "vitest";
 import { declareIncidentSchema } from "./incident";
 
-const valid = { title: "Checkout returns 502", severity: "SEV2", impactStartedAt: "2026-11-02T10:00:00.000Z", serviceIds: ["3", "3", "5"] };
+const valid = {
+  title: "Checkout returns 502",
+  severity: "SEV2",
+  impactStartedAt: "2026-11-02T10:00:00.000Z",
+  serviceIds: ["3", "3", "5"],
+};
 
 describe("declare incident schema", () => {
   it("accepts the minimum an on-call engineer knows, and cleans it", () => {
     const parsed = declareIncidentSchema.parse({ ...valid, title: "  Checkout returns 502  " });
-    expect(parsed).toEqual({ title: "Checkout returns 502", severity: "SEV2", impactStartedAt: new Date("2026-11-02T10:00:00.000Z"), serviceIds: [3, 5] });
+    expect(parsed).toEqual({
+      title: "Checkout returns 502",
+      severity: "SEV2",
+      impactStartedAt: new Date("2026-11-02T10:00:00.000Z"),
+      serviceIds: [3, 5],
+    });
   });
 
   it.each([

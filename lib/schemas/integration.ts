@@ -6,9 +6,16 @@ import { DEFAULT_SEVERITY_MAPPING } from "@/lib/domain/alert-groups";
 
 export const INTEGRATION_KINDS = ["GITHUB", "ALERTMANAGER"] as const;
 export type IntegrationKind = (typeof INTEGRATION_KINDS)[number];
-export const INTEGRATION_KIND_LABELS: Record<IntegrationKind, string> = { GITHUB: "GitHub", ALERTMANAGER: "Prometheus Alertmanager" };
+export const INTEGRATION_KIND_LABELS: Record<IntegrationKind, string> = {
+  GITHUB: "GitHub",
+  ALERTMANAGER: "Prometheus Alertmanager",
+};
 
-const slug = z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9-]*$/, "Use a service slug (lowercase letters, digits and dashes).");
+const slug = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, "Use a service slug (lowercase letters, digits and dashes).");
 
 /** Integration.config of a GitHub integration: repository full name → service slug. */
 export const githubConfigSchema = z.object({
@@ -46,20 +53,28 @@ export function parseMappingLines(text: string): { entries: Line[]; errors: stri
   return { entries, errors };
 }
 
-function mappingField<T>(describe: string, check: (value: string) => T | null, valueHint: string, keyCheck?: (key: string) => boolean) {
-  return z.string().max(20_000, "Keep the mapping under 20,000 characters.").transform((text, context) => {
-    const { entries, errors } = parseMappingLines(text);
-    const result: Record<string, T> = {};
-    for (const entry of entries) {
-      const value = check(entry.value);
-      if (keyCheck && !keyCheck(entry.key)) errors.push(`Line ${entry.line}: "${entry.key}" is not ${describe}.`);
-      else if (value === null) errors.push(`Line ${entry.line}: "${entry.value}" is not ${valueHint}.`);
-      else if (entry.key.toLowerCase() in result) errors.push(`Line ${entry.line}: "${entry.key}" is mapped twice.`);
-      else result[entry.key.toLowerCase()] = value;
-    }
-    for (const message of errors.slice(0, 5)) context.addIssue({ code: "custom", message });
-    return result;
-  });
+function mappingField<T>(
+  describe: string,
+  check: (value: string) => T | null,
+  valueHint: string,
+  keyCheck?: (key: string) => boolean,
+) {
+  return z
+    .string()
+    .max(20_000, "Keep the mapping under 20,000 characters.")
+    .transform((text, context) => {
+      const { entries, errors } = parseMappingLines(text);
+      const result: Record<string, T> = {};
+      for (const entry of entries) {
+        const value = check(entry.value);
+        if (keyCheck && !keyCheck(entry.key)) errors.push(`Line ${entry.line}: "${entry.key}" is not ${describe}.`);
+        else if (value === null) errors.push(`Line ${entry.line}: "${entry.value}" is not ${valueHint}.`);
+        else if (entry.key.toLowerCase() in result) errors.push(`Line ${entry.line}: "${entry.key}" is mapped twice.`);
+        else result[entry.key.toLowerCase()] = value;
+      }
+      for (const message of errors.slice(0, 5)) context.addIssue({ code: "custom", message });
+      return result;
+    });
 }
 
 const asSlug = (value: string) => (slug.safeParse(value).success ? value.toLowerCase() : null);
@@ -67,15 +82,21 @@ const asSeverity = (value: string): Severity | null => {
   const upper = value.toUpperCase().replace(/^SEV\s*/, "SEV");
   return (SEVERITIES as readonly string[]).includes(upper) ? (upper as Severity) : null;
 };
-const optionalSlug = z.string().trim().transform((value, context) => {
-  if (!value) return null;
-  if (!asSlug(value)) context.addIssue({ code: "custom", message: "Use a service slug (lowercase letters, digits and dashes)." });
-  return value.toLowerCase();
-});
+const optionalSlug = z
+  .string()
+  .trim()
+  .transform((value, context) => {
+    if (!value) return null;
+    if (!asSlug(value))
+      context.addIssue({ code: "custom", message: "Use a service slug (lowercase letters, digits and dashes)." });
+    return value.toLowerCase();
+  });
 
 export const updateGithubConfigSchema = z.object({
   integrationId: z.coerce.number().int().positive(),
-  repositories: mappingField("a repository (owner/name)", asSlug, "a service slug", (key) => /^[\w.-]+\/[\w.-]+$/.test(key)),
+  repositories: mappingField("a repository (owner/name)", asSlug, "a service slug", (key) =>
+    /^[\w.-]+\/[\w.-]+$/.test(key),
+  ),
   defaultService: optionalSlug,
 });
 export type UpdateGithubConfigInput = z.infer<typeof updateGithubConfigSchema>;
@@ -85,7 +106,11 @@ export const updateAlertmanagerConfigSchema = z.object({
   severityLabel: z.string().trim().min(1, "Name the label that carries the severity (usually severity).").max(100),
   severities: mappingField("a label value", asSeverity, "a severity (SEV1 to SEV4)"),
   defaultSeverity: z.enum(SEVERITIES, { error: "Choose a default severity." }),
-  serviceLabel: z.string().trim().max(100).transform((value) => value || null),
+  serviceLabel: z
+    .string()
+    .trim()
+    .max(100)
+    .transform((value) => value || null),
   services: mappingField("a label value", asSlug, "a service slug"),
   defaultService: optionalSlug,
 });
@@ -93,12 +118,18 @@ export type UpdateAlertmanagerConfigInput = z.infer<typeof updateAlertmanagerCon
 
 export const createIntegrationSchema = z.object({
   kind: z.enum(INTEGRATION_KINDS, { error: "Choose GitHub or Alertmanager." }),
-  name: z.string().trim().min(2, "Give the integration a name of at least 2 characters.").max(80, "Keep the name under 80 characters."),
+  name: z
+    .string()
+    .trim()
+    .min(2, "Give the integration a name of at least 2 characters.")
+    .max(80, "Keep the name under 80 characters."),
 });
 export type CreateIntegrationInput = z.infer<typeof createIntegrationSchema>;
 
 export const integrationIdSchema = z.object({ integrationId: z.coerce.number().int().positive() });
-export const setIntegrationActiveSchema = integrationIdSchema.extend({ active: z.enum(["true", "false"]).transform((value) => value === "true") });
+export const setIntegrationActiveSchema = integrationIdSchema.extend({
+  active: z.enum(["true", "false"]).transform((value) => value === "true"),
+});
 
 export const setGithubLoginSchema = z.object({
   userId: z.coerce.number({ error: "Choose a user." }).int().positive("Choose a user."),
@@ -106,7 +137,10 @@ export const setGithubLoginSchema = z.object({
     .string()
     .trim()
     .max(39, "GitHub logins have at most 39 characters.")
-    .regex(/^$|^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(\[bot\])?$/, "A GitHub login has letters, digits and single dashes.")
+    .regex(
+      /^$|^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(\[bot\])?$/,
+      "A GitHub login has letters, digits and single dashes.",
+    )
     .transform((value) => value || null),
 });
 export type SetGithubLoginInput = z.infer<typeof setGithubLoginSchema>;
@@ -118,14 +152,27 @@ const optionalId = z
 export const saveAiRuleSchema = z.object({
   ruleId: optionalId.optional().transform((value) => value ?? null),
   kind: z.enum(AI_RULE_KINDS, { error: "Choose what the rule looks at." }),
-  pattern: z.string().trim().min(1, "Enter the label, trailer text or checkbox text to look for.").max(200, "Keep the pattern under 200 characters."),
+  pattern: z
+    .string()
+    .trim()
+    .min(1, "Enter the label, trailer text or checkbox text to look for.")
+    .max(200, "Keep the pattern under 200 characters."),
   aiToolId: optionalId,
   involvement: z.enum(AI_INVOLVEMENTS, { error: "Choose how much the tool did." }),
 });
 export type SaveAiRuleInput = z.infer<typeof saveAiRuleSchema>;
 
-export const moveAiRuleSchema = z.object({ ruleId: z.coerce.number().int().positive(), direction: z.enum(["up", "down"]) });
-export const setAiRuleActiveSchema = z.object({ ruleId: z.coerce.number().int().positive(), active: z.enum(["true", "false"]).transform((value) => value === "true") });
+export const moveAiRuleSchema = z.object({
+  ruleId: z.coerce.number().int().positive(),
+  direction: z.enum(["up", "down"]),
+});
+export const setAiRuleActiveSchema = z.object({
+  ruleId: z.coerce.number().int().positive(),
+  active: z.enum(["true", "false"]).transform((value) => value === "true"),
+});
 
 /** The config as the admin form shows it: one `key = value` line per entry. */
-export const toMappingLines = (record: Record<string, string>) => Object.entries(record).map(([key, value]) => `${key} = ${value}`).join("\n");
+export const toMappingLines = (record: Record<string, string>) =>
+  Object.entries(record)
+    .map(([key, value]) => `${key} = ${value}`)
+    .join("\n");

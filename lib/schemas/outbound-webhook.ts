@@ -13,11 +13,17 @@ function urlProblem(value: string): string | null {
   } catch {
     return "Enter a full http:// or https:// URL, e.g. https://hooks.example.com/faultline.";
   }
-  if ((parsed.protocol !== "https:" && parsed.protocol !== "http:") || parsed.hostname === "") return "Enter a full http:// or https:// URL, e.g. https://hooks.example.com/faultline.";
-  if (parsed.username || parsed.password) return "Leave user names and passwords out of the URL; receivers check the signature instead.";
+  if ((parsed.protocol !== "https:" && parsed.protocol !== "http:") || parsed.hostname === "")
+    return "Enter a full http:// or https:// URL, e.g. https://hooks.example.com/faultline.";
+  if (parsed.username || parsed.password)
+    return "Leave user names and passwords out of the URL; receivers check the signature instead.";
   return null;
 }
-const name = z.string().trim().min(3, "Name the webhook after its receiver, e.g. “Slack #incidents bridge”.").max(100, "Keep the name under 100 characters.");
+const name = z
+  .string()
+  .trim()
+  .min(3, "Name the webhook after its receiver, e.g. “Slack #incidents bridge”.")
+  .max(100, "Keep the name under 100 characters.");
 const url = z
   .string()
   .trim()

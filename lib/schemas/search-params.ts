@@ -22,7 +22,13 @@ export function enumList<T extends string>(values: readonly T[], raw: string | s
 }
 
 export function idList(raw: string | string[] | undefined): number[] {
-  return [...new Set(listParam(raw).filter((v) => /^\d{1,9}$/.test(v)).map(Number))];
+  return [
+    ...new Set(
+      listParam(raw)
+        .filter((v) => /^\d{1,9}$/.test(v))
+        .map(Number),
+    ),
+  ];
 }
 
 export function flagParam(raw: string | string[] | undefined): boolean {

@@ -32,7 +32,8 @@ const next = () => `${++seq}`;
 beforeAll(async () => {
   database = await useTestDatabase();
   db = database.connection.prisma;
-  for (const role of ["ENGINEER", "MANAGER", "ADMIN"] as const) actors[role] = await createTestUser(db, { role, level: "SENIOR" });
+  for (const role of ["ENGINEER", "MANAGER", "ADMIN"] as const)
+    actors[role] = await createTestUser(db, { role, level: "SENIOR" });
 });
 afterAll(() => database.dispose());
 
@@ -41,15 +42,48 @@ type Action = { name: string; run: (actor: SessionUser) => Promise<unknown> };
 
 const admin = () => actors.ADMIN;
 const team = async () => (await createTeam({ actor: admin(), input: { name: `Team ${next()}` } })).id;
-const service = async () => (await createService({ actor: admin(), input: { name: `svc-${next()}`, teamId: await team(), tier: "INTERNAL" } })).id;
+const service = async () =>
+  (await createService({ actor: admin(), input: { name: `svc-${next()}`, teamId: await team(), tier: "INTERNAL" } }))
+    .id;
 const person = async () => (await createTestUser(db, { role: "ENGINEER", level: "JUNIOR" })).id;
-const factor = async () => (await createListItem({ actor: admin(), input: { list: "factors", name: `Factor ${next()}`, code: undefined, aliases: [] } })).id;
-const token = async () => (await createApiToken({ actor: admin(), input: { name: `Token ${next()}`, scopes: ["read"] } })).id;
+const factor = async () =>
+  (
+    await createListItem({
+      actor: admin(),
+      input: { list: "factors", name: `Factor ${next()}`, code: undefined, aliases: [] },
+    })
+  ).id;
+const token = async () =>
+  (await createApiToken({ actor: admin(), input: { name: `Token ${next()}`, scopes: ["read"] } })).id;
 
 const ACTIONS: Action[] = [
-  { name: "users: create", run: (actor) => createUser({ actor, input: { name: "New Person", email: `new-${next()}@example.test`, role: "ENGINEER", level: "MID", teamId: null, password: "twelve chars long" } }) },
-  { name: "users: change role/level/team/name", run: async (actor) => updateUser({ actor, input: { userId: await person(), name: "Renamed", role: "MANAGER", level: "SENIOR", teamId: null } }) },
-  { name: "users: deactivate", run: async (actor) => setUserActive({ actor, input: { userId: await person(), active: false } }) },
+  {
+    name: "users: create",
+    run: (actor) =>
+      createUser({
+        actor,
+        input: {
+          name: "New Person",
+          email: `new-${next()}@example.test`,
+          role: "ENGINEER",
+          level: "MID",
+          teamId: null,
+          password: "twelve chars long",
+        },
+      }),
+  },
+  {
+    name: "users: change role/level/team/name",
+    run: async (actor) =>
+      updateUser({
+        actor,
+        input: { userId: await person(), name: "Renamed", role: "MANAGER", level: "SENIOR", teamId: null },
+      }),
+  },
+  {
+    name: "users: deactivate",
+    run: async (actor) => setUserActive({ actor, input: { userId: await person(), active: false } }),
+  },
   {
     name: "users: reactivate",
     run: async (actor) => {
@@ -59,16 +93,60 @@ const ACTIONS: Action[] = [
     },
   },
   { name: "teams: create", run: (actor) => createTeam({ actor, input: { name: `Team ${next()}` } }) },
-  { name: "teams: rename", run: async (actor) => renameTeam({ actor, input: { teamId: await team(), name: `Renamed team ${next()}` } }) },
-  { name: "teams: archive", run: async (actor) => setTeamArchived({ actor, input: { teamId: await team(), archived: true } }) },
-  { name: "services: create", run: async (actor) => createService({ actor, input: { name: `svc-${next()}`, teamId: await team(), tier: "CUSTOMER_CRITICAL" } }) },
-  { name: "services: rename/move/tier", run: async (actor) => updateService({ actor, input: { serviceId: await service(), name: `svc-${next()}`, teamId: await team(), tier: "CUSTOMER_FACING" } }) },
-  { name: "services: archive", run: async (actor) => setServiceArchived({ actor, input: { serviceId: await service(), archived: true } }) },
-  { name: "lists: create item", run: (actor) => createListItem({ actor, input: { list: "capabilities", name: `Capability ${next()}`, code: undefined, aliases: [] } }) },
-  { name: "lists: rename item", run: async (actor) => updateListItem({ actor, input: { list: "factors", id: await factor(), name: `Factor ${next()}`, aliases: [] } }) },
-  { name: "lists: archive item", run: async (actor) => archiveListItem({ actor, input: { list: "factors", id: await factor(), archived: true } }) },
-  { name: "approval policy: update", run: (actor) => updateApprovalPolicy({ actor, input: { levelsRequiring: ["JUNIOR", "MID"], approverLevels: ["SENIOR"], exemptInvolvements: [] } }) },
-  { name: "API tokens: create", run: (actor) => createApiToken({ actor, input: { name: `Token ${next()}`, scopes: ["read"] } }) },
+  {
+    name: "teams: rename",
+    run: async (actor) => renameTeam({ actor, input: { teamId: await team(), name: `Renamed team ${next()}` } }),
+  },
+  {
+    name: "teams: archive",
+    run: async (actor) => setTeamArchived({ actor, input: { teamId: await team(), archived: true } }),
+  },
+  {
+    name: "services: create",
+    run: async (actor) =>
+      createService({ actor, input: { name: `svc-${next()}`, teamId: await team(), tier: "CUSTOMER_CRITICAL" } }),
+  },
+  {
+    name: "services: rename/move/tier",
+    run: async (actor) =>
+      updateService({
+        actor,
+        input: { serviceId: await service(), name: `svc-${next()}`, teamId: await team(), tier: "CUSTOMER_FACING" },
+      }),
+  },
+  {
+    name: "services: archive",
+    run: async (actor) => setServiceArchived({ actor, input: { serviceId: await service(), archived: true } }),
+  },
+  {
+    name: "lists: create item",
+    run: (actor) =>
+      createListItem({
+        actor,
+        input: { list: "capabilities", name: `Capability ${next()}`, code: undefined, aliases: [] },
+      }),
+  },
+  {
+    name: "lists: rename item",
+    run: async (actor) =>
+      updateListItem({ actor, input: { list: "factors", id: await factor(), name: `Factor ${next()}`, aliases: [] } }),
+  },
+  {
+    name: "lists: archive item",
+    run: async (actor) => archiveListItem({ actor, input: { list: "factors", id: await factor(), archived: true } }),
+  },
+  {
+    name: "approval policy: update",
+    run: (actor) =>
+      updateApprovalPolicy({
+        actor,
+        input: { levelsRequiring: ["JUNIOR", "MID"], approverLevels: ["SENIOR"], exemptInvolvements: [] },
+      }),
+  },
+  {
+    name: "API tokens: create",
+    run: (actor) => createApiToken({ actor, input: { name: `Token ${next()}`, scopes: ["read"] } }),
+  },
   { name: "API tokens: revoke", run: async (actor) => revokeApiToken({ actor, input: { tokenId: await token() } }) },
   { name: "audit log: export CSV", run: (actor) => exportAuditCsv({ actor, filters: {}, timeZone: "Europe/Berlin" }) },
 ];
@@ -77,7 +155,10 @@ describe("admin permission matrix", () => {
   describe.each(ACTIONS)("$name", (action) => {
     it.each(["ENGINEER", "MANAGER"] as const)("is refused with 403 for a %s, writing nothing", async (role) => {
       const auditBefore = await db.auditLog.count({ where: { actorId: actors[role].id } });
-      const error = await action.run(actors[role]).then(() => null, (e: unknown) => e);
+      const error = await action.run(actors[role]).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(error).toMatchObject({ code: "FORBIDDEN", status: 403 });
       expect(await db.auditLog.count({ where: { actorId: actors[role].id } })).toBe(auditBefore);
     });
@@ -88,12 +169,29 @@ describe("admin permission matrix", () => {
   });
 
   it("covers every mutation an admin can make with an audit row", async () => {
-    const actions = await db.auditLog.findMany({ where: { actorId: actors.ADMIN.id }, distinct: ["action"], select: { action: true } });
+    const actions = await db.auditLog.findMany({
+      where: { actorId: actors.ADMIN.id },
+      distinct: ["action"],
+      select: { action: true },
+    });
     expect(actions.map((a) => a.action).sort()).toEqual(
       expect.arrayContaining([
-        "user.created", "user.level_changed", "user.deactivated", "user.reactivated", "team.created", "team.renamed", "team.archived",
-        "service.created", "service.updated", "service.archived", "list_item.created", "list_item.updated", "list_item.archived",
-        "approval_policy.updated", "api_token.created", "api_token.revoked",
+        "user.created",
+        "user.level_changed",
+        "user.deactivated",
+        "user.reactivated",
+        "team.created",
+        "team.renamed",
+        "team.archived",
+        "service.created",
+        "service.updated",
+        "service.archived",
+        "list_item.created",
+        "list_item.updated",
+        "list_item.archived",
+        "approval_policy.updated",
+        "api_token.created",
+        "api_token.revoked",
       ]),
     );
   });

@@ -1,12 +1,6 @@
 // One error type for everything a user can cause; mapped to HTTP status once, here.
 export type AppErrorCode =
-  | "UNAUTHENTICATED"
-  | "FORBIDDEN"
-  | "NOT_FOUND"
-  | "VALIDATION"
-  | "CONFLICT"
-  | "STALE"
-  | "RATE_LIMITED";
+  "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "VALIDATION" | "CONFLICT" | "STALE" | "RATE_LIMITED";
 
 const HTTP_STATUS: Record<AppErrorCode, number> = {
   UNAUTHENTICATED: 401,
@@ -25,7 +19,11 @@ export class AppError extends Error {
   readonly fieldErrors?: FieldErrors;
   readonly retryAfterSeconds?: number;
 
-  constructor(code: AppErrorCode, message: string, extra: { fieldErrors?: FieldErrors; retryAfterSeconds?: number } = {}) {
+  constructor(
+    code: AppErrorCode,
+    message: string,
+    extra: { fieldErrors?: FieldErrors; retryAfterSeconds?: number } = {},
+  ) {
     super(message);
     this.name = "AppError";
     this.code = code;

@@ -30,6 +30,9 @@ export function can(role: Role, permission: Permission): boolean {
 
 export function assertCan(actor: { role: Role }, permission: Permission): void {
   if (!can(actor.role, permission)) {
-    throw new AppError("FORBIDDEN", `Your role (${actor.role.toLowerCase()}) does not allow this. Ask an admin if you need it.`);
+    throw new AppError(
+      "FORBIDDEN",
+      `Your role (${actor.role.toLowerCase()}) does not allow this. Ask an admin if you need it.`,
+    );
   }
 }

@@ -34,11 +34,16 @@ export default async function AccountPage() {
       <div className="grid gap-6 lg:grid-cols-2">
         <Panel title="Profile">
           <dl className="grid grid-cols-[8rem_1fr] gap-x-4 gap-y-2 text-sm">
-            <dt className="text-slate-500">Name</dt><dd className="font-medium">{account.name}</dd>
-            <dt className="text-slate-500">Email</dt><dd>{account.email}</dd>
-            <dt className="text-slate-500">Role</dt><dd className="capitalize">{account.role.toLowerCase()}</dd>
-            <dt className="text-slate-500">Level</dt><dd className="capitalize">{account.level.toLowerCase()}</dd>
-            <dt className="text-slate-500">Team</dt><dd>{account.team?.name ?? "—"}</dd>
+            <dt className="text-slate-500">Name</dt>
+            <dd className="font-medium">{account.name}</dd>
+            <dt className="text-slate-500">Email</dt>
+            <dd>{account.email}</dd>
+            <dt className="text-slate-500">Role</dt>
+            <dd className="capitalize">{account.role.toLowerCase()}</dd>
+            <dt className="text-slate-500">Level</dt>
+            <dd className="capitalize">{account.level.toLowerCase()}</dd>
+            <dt className="text-slate-500">Team</dt>
+            <dd>{account.team?.name ?? "—"}</dd>
             <dt className="text-slate-500">Sign-in</dt>
             <dd className="flex flex-wrap gap-1.5">
               {account.hasPassword ? <Badge tone="slate">Password</Badge> : null}
@@ -51,27 +56,47 @@ export default async function AccountPage() {
           {canSetPassword ? (
             <ChangePasswordForm hasPassword={account.hasPassword} />
           ) : (
-            <p className="text-sm text-slate-600">You sign in with single sign-on. Password sign-in is switched off for your organisation, so there is no password to set.</p>
+            <p className="text-sm text-slate-600">
+              You sign in with single sign-on. Password sign-in is switched off for your organisation, so there is no
+              password to set.
+            </p>
           )}
         </Panel>
       </div>
 
       <Panel title="Your sessions" actions={<RevokeOtherSessionsButton disabled={sessions.length < 2} />}>
         <div className="-m-5">
-          <DataTable columns={["Browser", "Method", "IP address", "Started", "Last seen", ""]} className="rounded-none shadow-none ring-0">
+          <DataTable
+            columns={["Browser", "Method", "IP address", "Started", "Last seen", ""]}
+            className="rounded-none shadow-none ring-0"
+          >
             {sessions.map((session) => {
               const isCurrent = session.id === current?.sessionId;
               const browser = describeUserAgent(session.userAgent);
               return (
                 <tr key={session.id}>
                   <td className="px-4 py-3 font-medium" title={session.userAgent}>
-                    {browser} {isCurrent ? <Badge tone="green" className="ml-1.5">This session</Badge> : null}
+                    {browser}{" "}
+                    {isCurrent ? (
+                      <Badge tone="green" className="ml-1.5">
+                        This session
+                      </Badge>
+                    ) : null}
                   </td>
-                  <td className="px-4 py-3 text-slate-600">{session.method === "oidc" ? "Single sign-on" : "Password"}</td>
+                  <td className="px-4 py-3 text-slate-600">
+                    {session.method === "oidc" ? "Single sign-on" : "Password"}
+                  </td>
                   <td className="px-4 py-3 font-mono text-xs text-slate-600">{session.ip ?? "—"}</td>
                   <td className="whitespace-nowrap px-4 py-3 text-slate-600">{when(session.createdAt)}</td>
                   <td className="whitespace-nowrap px-4 py-3 text-slate-600">{when(session.lastSeenAt)}</td>
-                  <td className="px-4 py-3 text-right">{isCurrent ? null : <RevokeSessionButton sessionId={session.id} label={`${browser} started ${when(session.createdAt)}`} />}</td>
+                  <td className="px-4 py-3 text-right">
+                    {isCurrent ? null : (
+                      <RevokeSessionButton
+                        sessionId={session.id}
+                        label={`${browser} started ${when(session.createdAt)}`}
+                      />
+                    )}
+                  </td>
                 </tr>
               );
             })}
@@ -79,20 +104,42 @@ export default async function AccountPage() {
         </div>
       </Panel>
 
-      <Panel title="API tokens you created" actions={can(user.role, "settings:manage") ? <Link href="/admin/tokens" className="text-sm font-medium text-indigo-600 hover:text-indigo-500">Manage API tokens</Link> : null}>
+      <Panel
+        title="API tokens you created"
+        actions={
+          can(user.role, "settings:manage") ? (
+            <Link href="/admin/tokens" className="text-sm font-medium text-indigo-600 hover:text-indigo-500">
+              Manage API tokens
+            </Link>
+          ) : null
+        }
+      >
         {tokens.length === 0 ? (
-          <p className="text-sm text-slate-500">You have not created any API tokens. Admins create them for CI and alerting on the API tokens page.</p>
+          <p className="text-sm text-slate-500">
+            You have not created any API tokens. Admins create them for CI and alerting on the API tokens page.
+          </p>
         ) : (
           <div className="-m-5">
-            <DataTable columns={["Name", "Token", "Scopes", "Created", "Last used", "Status"]} className="rounded-none shadow-none ring-0">
+            <DataTable
+              columns={["Name", "Token", "Scopes", "Created", "Last used", "Status"]}
+              className="rounded-none shadow-none ring-0"
+            >
               {tokens.map((token) => (
                 <tr key={token.id}>
                   <td className="px-4 py-3 font-medium">{token.name}</td>
                   <td className="px-4 py-3 font-mono text-xs text-slate-500">{token.prefix}…</td>
                   <td className="px-4 py-3 font-mono text-xs">{token.scopes.join(" ")}</td>
                   <td className="whitespace-nowrap px-4 py-3 text-slate-600">{when(token.createdAt)}</td>
-                  <td className="whitespace-nowrap px-4 py-3 text-slate-600">{token.lastUsedAt ? when(token.lastUsedAt) : "never"}</td>
-                  <td className="px-4 py-3">{token.revokedAt ? <Badge tone="slate">Revoked {when(token.revokedAt)}</Badge> : <Badge tone="green">Active</Badge>}</td>
+                  <td className="whitespace-nowrap px-4 py-3 text-slate-600">
+                    {token.lastUsedAt ? when(token.lastUsedAt) : "never"}
+                  </td>
+                  <td className="px-4 py-3">
+                    {token.revokedAt ? (
+                      <Badge tone="slate">Revoked {when(token.revokedAt)}</Badge>
+                    ) : (
+                      <Badge tone="green">Active</Badge>
+                    )}
+                  </td>
                 </tr>
               ))}
             </DataTable>

@@ -31,20 +31,27 @@ export default async function ApprovalsPage() {
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Approvals</h1>
         <p className="mt-1 text-sm text-slate-600">
-          AI-assisted changes by {policy.levelsRequiring.map((l) => LEVEL_LABELS[l].toLowerCase()).join(" and ") || "no"} engineers wait here for a{" "}
-          {policy.approverLevels.map((l) => LEVEL_LABELS[l].toLowerCase()).join(" or ")} engineer other than the author. Oldest first.
+          AI-assisted changes by{" "}
+          {policy.levelsRequiring.map((l) => LEVEL_LABELS[l].toLowerCase()).join(" and ") || "no"} engineers wait here
+          for a {policy.approverLevels.map((l) => LEVEL_LABELS[l].toLowerCase()).join(" or ")} engineer other than the
+          author. Oldest first.
         </p>
       </div>
       {!mayApprove ? (
         <p className="rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900 ring-1 ring-inset ring-amber-600/20">
-          You can follow the queue, but only {policy.approverLevels.map((l) => LEVEL_LABELS[l].toLowerCase()).join(" or ")} engineers can approve. Your level is {LEVEL_LABELS[user.level].toLowerCase()}.
+          You can follow the queue, but only{" "}
+          {policy.approverLevels.map((l) => LEVEL_LABELS[l].toLowerCase()).join(" or ")} engineers can approve. Your
+          level is {LEVEL_LABELS[user.level].toLowerCase()}.
         </p>
       ) : null}
       <ComplianceStrip weeks={compliance.weeks} pendingNow={compliance.pendingNow} />
       {shippedWhilePending > 0 ? (
         <p className="text-sm text-slate-600">
-          {shippedWhilePending} pending change{shippedWhilePending === 1 ? "" : "s"} shipped without waiting: policy violations, not in the queue.{" "}
-          <Link href="/changes?violation=1&approval=PENDING" className="text-indigo-600 underline">See them</Link>
+          {shippedWhilePending} pending change{shippedWhilePending === 1 ? "" : "s"} shipped without waiting: policy
+          violations, not in the queue.{" "}
+          <Link href="/changes?violation=1&approval=PENDING" className="text-indigo-600 underline">
+            See them
+          </Link>
         </p>
       ) : null}
       {pending.length === 0 ? (
@@ -56,25 +63,45 @@ export default async function ApprovalsPage() {
             return (
               <tr key={change.id} className="align-top">
                 <td className="max-w-md px-4 py-3">
-                  <Link href={`/changes/${change.id}`} className="font-medium text-slate-900 hover:text-indigo-600">{change.title}</Link>
+                  <Link href={`/changes/${change.id}`} className="font-medium text-slate-900 hover:text-indigo-600">
+                    {change.title}
+                  </Link>
                   <div className="mt-0.5 text-xs text-slate-500">
-                    #{change.id} · {CHANGE_KIND_LABELS[change.kind]} · {change.service.name}{change.repository ? ` · ${change.repository}` : ""}
+                    #{change.id} · {CHANGE_KIND_LABELS[change.kind]} · {change.service.name}
+                    {change.repository ? ` · ${change.repository}` : ""}
                   </div>
                   {change.externalUrl ? (
-                    <a href={change.externalUrl} target="_blank" rel="noreferrer" className="mt-1 inline-block text-xs text-indigo-600 underline">View the diff</a>
+                    <a
+                      href={change.externalUrl}
+                      target="_blank"
+                      rel="noreferrer"
+                      className="mt-1 inline-block text-xs text-indigo-600 underline"
+                    >
+                      View the diff
+                    </a>
                   ) : null}
                 </td>
                 <td className="whitespace-nowrap px-4 py-3">
                   {change.author?.name ?? "Unknown"}
-                  <div className="text-xs text-slate-500">{change.authorLevel ? LEVEL_LABELS[change.authorLevel] : "level unknown"}</div>
+                  <div className="text-xs text-slate-500">
+                    {change.authorLevel ? LEVEL_LABELS[change.authorLevel] : "level unknown"}
+                  </div>
                 </td>
-                <td className="px-4 py-3"><AiBadge aiAssisted toolName={change.aiTool?.name} involvement={change.aiInvolvement} /></td>
-                <td className="whitespace-nowrap px-4 py-3 text-slate-600">{formatDateTime(change.createdAt, timeZone)}</td>
+                <td className="px-4 py-3">
+                  <AiBadge aiAssisted toolName={change.aiTool?.name} involvement={change.aiInvolvement} />
+                </td>
+                <td className="whitespace-nowrap px-4 py-3 text-slate-600">
+                  {formatDateTime(change.createdAt, timeZone)}
+                </td>
                 <td className="w-72 px-4 py-3">
                   {check.ok ? (
                     <DecideApprovalForm changeId={change.id} title={change.title} />
                   ) : (
-                    <span className="text-xs text-slate-500">{change.authorId === user.id ? "Your change: someone else approves it." : "Needs an approving-level engineer."}</span>
+                    <span className="text-xs text-slate-500">
+                      {change.authorId === user.id
+                        ? "Your change: someone else approves it."
+                        : "Needs an approving-level engineer."}
+                    </span>
                   )}
                 </td>
               </tr>

@@ -39,7 +39,9 @@ export default async function ChangesPage({ searchParams }: { searchParams: Prom
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Changes</h1>
-          <p className="mt-1 text-sm text-slate-600">Newest first. A change failed when it triggered or caused an incident, or was rolled back.</p>
+          <p className="mt-1 text-sm text-slate-600">
+            Newest first. A change failed when it triggered or caused an incident, or was rolled back.
+          </p>
         </div>
         {can(user.role, "change:register") ? <ButtonLink href="/changes/new">Register change</ButtonLink> : null}
       </div>
@@ -48,32 +50,57 @@ export default async function ChangesPage({ searchParams }: { searchParams: Prom
         <EmptyState>No change matches these filters.</EmptyState>
       ) : (
         <DataTable columns={["Change", "Service", "Author", "Shipped", "Flags"]}>
-              {rows.map((change) => (
-                <tr key={change.id} className="hover:bg-slate-50">
-                  <td className="max-w-md px-4 py-3">
-                    <Link href={`/changes/${change.id}`} className="font-medium text-slate-900 hover:text-indigo-600">{change.title}</Link>
-                    <div className="mt-0.5 truncate text-xs text-slate-500">#{change.id} · {CHANGE_KIND_LABELS[change.kind]}{change.repository ? ` · ${change.repository}` : ""}</div>
-                  </td>
-                  <td className="whitespace-nowrap px-4 py-3 text-slate-700">{change.service.name}</td>
-                  <td className="whitespace-nowrap px-4 py-3 text-slate-700">
-                    {change.author?.name ?? "Unknown"}
-                    {change.authorLevel ? <span className="ml-1 text-xs text-slate-500">{LEVEL_LABELS[change.authorLevel].toLowerCase()}</span> : null}
-                  </td>
-                  <td className="whitespace-nowrap px-4 py-3 text-slate-600">{change.shippedAt ? formatDateTime(change.shippedAt, timeZone) : <span className="text-slate-400">not shipped</span>}</td>
-                  <td className="px-4 py-3">
-                    <div className="flex flex-wrap gap-1.5">
-                      <AiBadge aiAssisted={change.aiAssisted} toolName={change.aiTool?.name} involvement={change.aiInvolvement} />
-                      <ApprovalBadge {...change} />
-                      <FailedBadge failed={change.failed} />
-                    </div>
-                  </td>
-                </tr>
-              ))}
+          {rows.map((change) => (
+            <tr key={change.id} className="hover:bg-slate-50">
+              <td className="max-w-md px-4 py-3">
+                <Link href={`/changes/${change.id}`} className="font-medium text-slate-900 hover:text-indigo-600">
+                  {change.title}
+                </Link>
+                <div className="mt-0.5 truncate text-xs text-slate-500">
+                  #{change.id} · {CHANGE_KIND_LABELS[change.kind]}
+                  {change.repository ? ` · ${change.repository}` : ""}
+                </div>
+              </td>
+              <td className="whitespace-nowrap px-4 py-3 text-slate-700">{change.service.name}</td>
+              <td className="whitespace-nowrap px-4 py-3 text-slate-700">
+                {change.author?.name ?? "Unknown"}
+                {change.authorLevel ? (
+                  <span className="ml-1 text-xs text-slate-500">{LEVEL_LABELS[change.authorLevel].toLowerCase()}</span>
+                ) : null}
+              </td>
+              <td className="whitespace-nowrap px-4 py-3 text-slate-600">
+                {change.shippedAt ? (
+                  formatDateTime(change.shippedAt, timeZone)
+                ) : (
+                  <span className="text-slate-400">not shipped</span>
+                )}
+              </td>
+              <td className="px-4 py-3">
+                <div className="flex flex-wrap gap-1.5">
+                  <AiBadge
+                    aiAssisted={change.aiAssisted}
+                    toolName={change.aiTool?.name}
+                    involvement={change.aiInvolvement}
+                  />
+                  <ApprovalBadge {...change} />
+                  <FailedBadge failed={change.failed} />
+                </div>
+              </td>
+            </tr>
+          ))}
         </DataTable>
       )}
       <div className="flex justify-end gap-2">
-        {before ? <ButtonLink href={page(null)} variant="secondary">Newest</ButtonLink> : null}
-        {nextBeforeId ? <ButtonLink href={page(nextBeforeId)} variant="secondary">Older changes →</ButtonLink> : null}
+        {before ? (
+          <ButtonLink href={page(null)} variant="secondary">
+            Newest
+          </ButtonLink>
+        ) : null}
+        {nextBeforeId ? (
+          <ButtonLink href={page(nextBeforeId)} variant="secondary">
+            Older changes →
+          </ButtonLink>
+        ) : null}
       </div>
     </div>
   );

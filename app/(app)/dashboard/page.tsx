@@ -24,7 +24,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const now = new Date();
   const filters = parseDashboardFilters(params, now, timeZone);
   const scope = { ...filters.range, timeZone, teamIds: filters.teamIds, serviceIds: filters.serviceIds };
-  const [data, teams, services] = await Promise.all([getDashboard(scope, now), listTeamOptions({ includeArchived: true }), listServiceOptions({ includeArchived: true })]);
+  const [data, teams, services] = await Promise.all([
+    getDashboard(scope, now),
+    listTeamOptions({ includeArchived: true }),
+    listServiceOptions({ includeArchived: true }),
+  ]);
   const charts = buildCharts(data);
   const h = data.headline;
 
@@ -36,7 +40,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const changes = (extra: string) => `/changes?${extra}&from={from}&to={to}${keep.size ? `&${keep}` : ""}`;
   const presets = [4, 12, 26].map((weeks) => {
     const range = lastFullWeeks(weeks, now, timeZone);
-    return { label: `${weeks} weeks`, href: `/dashboard?${dashboardQuery({ range, teamIds: filters.teamIds, serviceIds: filters.serviceIds })}`, active: range.from === filters.range.from && range.to === filters.range.to };
+    return {
+      label: `${weeks} weeks`,
+      href: `/dashboard?${dashboardQuery({ range, teamIds: filters.teamIds, serviceIds: filters.serviceIds })}`,
+      active: range.from === filters.range.from && range.to === filters.range.to,
+    };
   });
   const lastWeek = addDays(filters.range.to, -7);
 
@@ -45,7 +53,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Weekly trends</h1>
         <p className="mt-1 text-sm text-slate-600">
-          Weeks of {formatWeekLabel(filters.range.from)} to {formatWeekLabel(lastWeek)}, Monday to Sunday in {timeZone}. Click any bar or point to open what is behind it.
+          Weeks of {formatWeekLabel(filters.range.from)} to {formatWeekLabel(lastWeek)}, Monday to Sunday in {timeZone}.
+          Click any bar or point to open what is behind it.
         </p>
       </div>
       <DashboardFiltersForm filters={filters} presets={presets} teams={teams} services={services} />
@@ -96,14 +105,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           empty="No incidents in this range."
         />
         <div className="xl:col-span-2">
-        <TrendChart
-          title="Change failure rate: AI-assisted vs other"
-          description="Failed ÷ shipped changes of each shipping week (failed = trigger or root cause of an incident, or rolled back)."
-          data={charts.failure}
-          unit="percent"
-          series={failureRateSeries({ ai: changes("ai=yes&failed=yes"), other: changes("ai=no&failed=yes") })}
-          empty="No change shipped in this range."
-        />
+          <TrendChart
+            title="Change failure rate: AI-assisted vs other"
+            description="Failed ÷ shipped changes of each shipping week (failed = trigger or root cause of an incident, or rolled back)."
+            data={charts.failure}
+            unit="percent"
+            series={failureRateSeries({ ai: changes("ai=yes&failed=yes"), other: changes("ai=no&failed=yes") })}
+            empty="No change shipped in this range."
+          />
         </div>
         <div className="grid gap-5 sm:grid-cols-2 xl:col-span-2">
           <TrendChart
@@ -134,18 +143,39 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           unit="hours"
           series={[
             { key: "median", label: "Median", color: C.blue, kind: "line", href: incidents("status=RESOLVED") },
-            { key: "p90", label: "p90", color: C.indigo, kind: "line", dashed: true, href: incidents("status=RESOLVED") },
+            {
+              key: "p90",
+              label: "p90",
+              color: C.indigo,
+              kind: "line",
+              dashed: true,
+              href: incidents("status=RESOLVED"),
+            },
           ]}
           empty="No incident was resolved in this range."
         />
         <TrendChart
           title="Time to resolve, Sev1 and Sev2"
           description="Median hours of each week's resolved Sev1 and Sev2 incidents."
-          data={charts.resolveFor("SEV1").map((p, i) => ({ ...p, sev1: p.median, sev2: charts.resolveFor("SEV2")[i]?.median ?? null }))}
+          data={charts
+            .resolveFor("SEV1")
+            .map((p, i) => ({ ...p, sev1: p.median, sev2: charts.resolveFor("SEV2")[i]?.median ?? null }))}
           unit="hours"
           series={[
-            { key: "sev1", label: "Sev1 median", color: C.sev1, kind: "line", href: incidents("severity=SEV1&status=RESOLVED") },
-            { key: "sev2", label: "Sev2 median", color: C.sev2, kind: "line", href: incidents("severity=SEV2&status=RESOLVED") },
+            {
+              key: "sev1",
+              label: "Sev1 median",
+              color: C.sev1,
+              kind: "line",
+              href: incidents("severity=SEV1&status=RESOLVED"),
+            },
+            {
+              key: "sev2",
+              label: "Sev2 median",
+              color: C.sev2,
+              kind: "line",
+              href: incidents("severity=SEV2&status=RESOLVED"),
+            },
           ]}
           empty="No Sev1 or Sev2 was resolved in this range."
         />
@@ -154,7 +184,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           description={`AI-assisted changes that needed approval, by shipping week: approved before shipping, or violations. ${data.compliance.pendingNow} not shipped yet (pending).`}
           data={charts.compliance}
           series={[
-            { key: "compliant", label: "Approved in time", color: C.ok, stack: "a", href: changes("approval=APPROVED") },
+            {
+              key: "compliant",
+              label: "Approved in time",
+              color: C.ok,
+              stack: "a",
+              href: changes("approval=APPROVED"),
+            },
             { key: "violations", label: "Violations", color: C.bad, stack: "a", href: changes("violation=1") },
           ]}
           empty="No change needing approval shipped in this range."

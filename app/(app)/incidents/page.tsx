@@ -45,11 +45,23 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
       <IncidentTable
         rows={rows}
         timeZone={settings.timeZone}
-        empty={hasIncidentFilters(filters) ? "No incident matches these filters." : "No incidents yet. When something breaks, declare it here."}
+        empty={
+          hasIncidentFilters(filters)
+            ? "No incident matches these filters."
+            : "No incidents yet. When something breaks, declare it here."
+        }
       />
       <div className="flex justify-end gap-2">
-        {after ? <ButtonLink href={withCursor(null)} variant="secondary">Newest</ButtonLink> : null}
-        {next ? <ButtonLink href={withCursor(encodeCursor(next))} variant="secondary">Older incidents →</ButtonLink> : null}
+        {after ? (
+          <ButtonLink href={withCursor(null)} variant="secondary">
+            Newest
+          </ButtonLink>
+        ) : null}
+        {next ? (
+          <ButtonLink href={withCursor(encodeCursor(next))} variant="secondary">
+            Older incidents →
+          </ButtonLink>
+        ) : null}
       </div>
     </div>
   );

@@ -28,13 +28,30 @@ export default async function NotificationsPage() {
       ) : (
         <ul className="divide-y divide-slate-100 rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
           {items.map((n) => (
-            <li key={n.id} className={cn("flex items-center justify-between gap-4 px-5 py-3 text-sm", !n.readAt && "bg-indigo-50/50")}>
+            <li
+              key={n.id}
+              className={cn(
+                "flex items-center justify-between gap-4 px-5 py-3 text-sm",
+                !n.readAt && "bg-indigo-50/50",
+              )}
+            >
               <div className="flex items-center gap-3">
-                <span aria-hidden className={cn("size-2 rounded-full", n.readAt ? "bg-transparent" : "bg-indigo-500")} />
-                {n.href ? <Link href={n.href} className="font-medium text-slate-900 hover:text-indigo-600">{n.title}</Link> : <span>{n.title}</span>}
+                <span
+                  aria-hidden
+                  className={cn("size-2 rounded-full", n.readAt ? "bg-transparent" : "bg-indigo-500")}
+                />
+                {n.href ? (
+                  <Link href={n.href} className="font-medium text-slate-900 hover:text-indigo-600">
+                    {n.title}
+                  </Link>
+                ) : (
+                  <span>{n.title}</span>
+                )}
                 {!n.readAt ? <span className="sr-only">(unread)</span> : null}
               </div>
-              <time className="shrink-0 text-xs text-slate-500" dateTime={n.createdAt.toISOString()}>{formatDateTime(n.createdAt, timeZone)}</time>
+              <time className="shrink-0 text-xs text-slate-500" dateTime={n.createdAt.toISOString()}>
+                {formatDateTime(n.createdAt, timeZone)}
+              </time>
             </li>
           ))}
         </ul>

@@ -20,7 +20,9 @@ export default async function ReportsPage() {
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Weekly reports</h1>
-          <p className="mt-1 text-sm text-slate-600">The TWiST review, week by week. Published reports are frozen as they were shown in the meeting.</p>
+          <p className="mt-1 text-sm text-slate-600">
+            The TWiST review, week by week. Published reports are frozen as they were shown in the meeting.
+          </p>
         </div>
         <ButtonLink href={`/reports/weekly/${lastWeek}`}>Last week&apos;s report</ButtonLink>
       </div>

@@ -10,7 +10,19 @@ import { setActionItemDoneAction } from "@/lib/actions/incidents/set-action-item
 
 type Item = { id: number; title: string; dueDate: Date; completedAt: Date | null; owner: { id: number; name: string } };
 
-export function ActionItemsPanel({ incidentId, items, people, today, canWrite }: { incidentId: number; items: Item[]; people: Array<{ id: number; name: string }>; today: string; canWrite: boolean }) {
+export function ActionItemsPanel({
+  incidentId,
+  items,
+  people,
+  today,
+  canWrite,
+}: {
+  incidentId: number;
+  items: Item[];
+  people: Array<{ id: number; name: string }>;
+  today: string;
+  canWrite: boolean;
+}) {
   return (
     <Panel title="Action items" id="action-items">
       {items.length === 0 ? <p className="text-sm text-slate-500">No action items yet.</p> : null}
@@ -29,7 +41,11 @@ export function ActionItemsPanel({ incidentId, items, people, today, canWrite }:
                 </p>
               </div>
               {canWrite ? (
-                <ActionForm action={setActionItemDoneAction} hidden={{ actionItemId: item.id, done: item.completedAt ? "false" : "true" }} label={`Action item ${item.title}`}>
+                <ActionForm
+                  action={setActionItemDoneAction}
+                  hidden={{ actionItemId: item.id, done: item.completedAt ? "false" : "true" }}
+                  label={`Action item ${item.title}`}
+                >
                   {({ pending }) => (
                     <Button type="submit" variant="ghost" disabled={pending} className="px-2 py-1 text-xs">
                       {item.completedAt ? "Reopen" : "Mark done"}
@@ -42,27 +58,58 @@ export function ActionItemsPanel({ incidentId, items, people, today, canWrite }:
         })}
       </ul>
       {canWrite ? (
-        <ActionForm action={addActionItemAction} hidden={{ incidentId }} resetOnSuccess label="Add an action item" className="mt-4 grid gap-2 border-t border-slate-100 pt-4 sm:grid-cols-[1fr_12rem_10rem_auto]">
+        <ActionForm
+          action={addActionItemAction}
+          hidden={{ incidentId }}
+          resetOnSuccess
+          label="Add an action item"
+          className="mt-4 grid gap-2 border-t border-slate-100 pt-4 sm:grid-cols-[1fr_12rem_10rem_auto]"
+        >
           {({ fieldErrors, pending }) => (
             <>
               <div>
-                <input name="title" aria-label="New action item" placeholder="What will prevent this from happening again?" className={inputClasses} aria-invalid={Boolean(fieldErrors.title)} />
+                <input
+                  name="title"
+                  aria-label="New action item"
+                  placeholder="What will prevent this from happening again?"
+                  className={inputClasses}
+                  aria-invalid={Boolean(fieldErrors.title)}
+                />
                 <FieldError errors={fieldErrors.title} />
               </div>
               <div>
-                <select name="ownerId" aria-label="Owner" defaultValue="" className={inputClasses} aria-invalid={Boolean(fieldErrors.ownerId)}>
-                  <option value="" disabled>Owner…</option>
+                <select
+                  name="ownerId"
+                  aria-label="Owner"
+                  defaultValue=""
+                  className={inputClasses}
+                  aria-invalid={Boolean(fieldErrors.ownerId)}
+                >
+                  <option value="" disabled>
+                    Owner…
+                  </option>
                   {people.map((p) => (
-                    <option key={p.id} value={p.id}>{p.name}</option>
+                    <option key={p.id} value={p.id}>
+                      {p.name}
+                    </option>
                   ))}
                 </select>
                 <FieldError errors={fieldErrors.ownerId} />
               </div>
               <div>
-                <input type="date" name="dueDate" aria-label="Due date" min={today} className={inputClasses} aria-invalid={Boolean(fieldErrors.dueDate)} />
+                <input
+                  type="date"
+                  name="dueDate"
+                  aria-label="Due date"
+                  min={today}
+                  className={inputClasses}
+                  aria-invalid={Boolean(fieldErrors.dueDate)}
+                />
                 <FieldError errors={fieldErrors.dueDate} />
               </div>
-              <Button type="submit" variant="secondary" disabled={pending}>Add</Button>
+              <Button type="submit" variant="secondary" disabled={pending}>
+                Add
+              </Button>
             </>
           )}
         </ActionForm>

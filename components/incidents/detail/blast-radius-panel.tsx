@@ -27,27 +27,64 @@ export function BlastRadiusPanel(props: {
   const { incidentId, version, selected } = props;
   return (
     <Panel title="Blast radius" actions={<BlastRadiusBadge level={props.level} />}>
-      <p className="mb-4 text-xs text-slate-500">Why: {props.reason}. <a href="/help/definitions" className="underline">The rule</a>.</p>
-      <ActionForm action={updateBlastRadiusAction} hidden={{ incidentId, version }} label="Blast radius" className="space-y-4">
+      <p className="mb-4 text-xs text-slate-500">
+        Why: {props.reason}.{" "}
+        <a href="/help/definitions" className="underline">
+          The rule
+        </a>
+        .
+      </p>
+      <ActionForm
+        action={updateBlastRadiusAction}
+        hidden={{ incidentId, version }}
+        label="Blast radius"
+        className="space-y-4"
+      >
         {({ fieldErrors, pending }) => (
           <fieldset disabled={!props.canWrite} className="space-y-4">
-            <CheckboxChips legend="Affected services" name="serviceIds" options={props.services} selected={selected.serviceIds} />
+            <CheckboxChips
+              legend="Affected services"
+              name="serviceIds"
+              options={props.services}
+              selected={selected.serviceIds}
+            />
             <FieldError errors={fieldErrors.serviceIds} />
             <CheckboxChips legend="Regions" name="regionIds" options={props.regions} selected={selected.regionIds} />
-            <CheckboxChips legend="Customer-facing capabilities" name="capabilityIds" options={props.capabilities} selected={selected.capabilityIds} />
+            <CheckboxChips
+              legend="Customer-facing capabilities"
+              name="capabilityIds"
+              options={props.capabilities}
+              selected={selected.capabilityIds}
+            />
             <div className="grid grid-cols-2 gap-3">
               <label className="text-xs font-medium text-slate-700">
                 Customers or requests affected (%)
-                <input name="customerImpactPct" inputMode="decimal" defaultValue={props.customerImpactPct ?? ""} className={`${inputClasses} mt-1`} aria-invalid={Boolean(fieldErrors.customerImpactPct)} />
+                <input
+                  name="customerImpactPct"
+                  inputMode="decimal"
+                  defaultValue={props.customerImpactPct ?? ""}
+                  className={`${inputClasses} mt-1`}
+                  aria-invalid={Boolean(fieldErrors.customerImpactPct)}
+                />
                 <FieldError errors={fieldErrors.customerImpactPct} />
               </label>
               <label className="text-xs font-medium text-slate-700">
                 Failed orders / transactions
-                <input name="failedTransactions" inputMode="numeric" defaultValue={props.failedTransactions ?? ""} className={`${inputClasses} mt-1`} aria-invalid={Boolean(fieldErrors.failedTransactions)} />
+                <input
+                  name="failedTransactions"
+                  inputMode="numeric"
+                  defaultValue={props.failedTransactions ?? ""}
+                  className={`${inputClasses} mt-1`}
+                  aria-invalid={Boolean(fieldErrors.failedTransactions)}
+                />
                 <FieldError errors={fieldErrors.failedTransactions} />
               </label>
             </div>
-            {props.canWrite ? <Button type="submit" variant="secondary" disabled={pending}>Save blast radius</Button> : null}
+            {props.canWrite ? (
+              <Button type="submit" variant="secondary" disabled={pending}>
+                Save blast radius
+              </Button>
+            ) : null}
           </fieldset>
         )}
       </ActionForm>

@@ -22,7 +22,9 @@ export function ChangesPanel({ incident, suspects, windowHours, timeZone, canWri
   return (
     <Panel title="Originating changes" id="changes">
       {incident.changes.length === 0 ? (
-        <p className="text-sm text-slate-500">No change linked yet. Pick the one that caused this from the suspects below.</p>
+        <p className="text-sm text-slate-500">
+          No change linked yet. Pick the one that caused this from the suspects below.
+        </p>
       ) : (
         <ul className="divide-y divide-slate-100">
           {incident.changes.map(({ role, change }) => (
@@ -30,20 +32,36 @@ export function ChangesPanel({ incident, suspects, windowHours, timeZone, canWri
               <div className="min-w-0 space-y-1">
                 <div className="flex flex-wrap items-center gap-1.5">
                   <Badge tone={isFailingRole(role) ? "red" : "slate"}>{LINK_ROLE_LABELS[role]}</Badge>
-                  <Link href={`/changes/${change.id}`} className="text-sm font-medium text-slate-900 hover:text-indigo-600">
+                  <Link
+                    href={`/changes/${change.id}`}
+                    className="text-sm font-medium text-slate-900 hover:text-indigo-600"
+                  >
                     #{change.id} {change.title}
                   </Link>
                 </div>
                 <div className="flex flex-wrap items-center gap-1.5 text-xs text-slate-500">
                   <span>{change.service.name}</span>
-                  <span>· {change.author?.name ?? "unknown author"}{change.authorLevel ? ` (${LEVEL_LABELS[change.authorLevel].toLowerCase()})` : ""}</span>
-                  <span>· {change.shippedAt ? `shipped ${formatDateTime(change.shippedAt, timeZone)}` : "not shipped"}</span>
-                  <AiBadge aiAssisted={change.aiAssisted} toolName={change.aiTool?.name} involvement={change.aiInvolvement} />
+                  <span>
+                    · {change.author?.name ?? "unknown author"}
+                    {change.authorLevel ? ` (${LEVEL_LABELS[change.authorLevel].toLowerCase()})` : ""}
+                  </span>
+                  <span>
+                    · {change.shippedAt ? `shipped ${formatDateTime(change.shippedAt, timeZone)}` : "not shipped"}
+                  </span>
+                  <AiBadge
+                    aiAssisted={change.aiAssisted}
+                    toolName={change.aiTool?.name}
+                    involvement={change.aiInvolvement}
+                  />
                   <ApprovalBadge {...change} />
                   {change.rolledBackAt ? <Badge tone="orange">Rolled back</Badge> : null}
                 </div>
               </div>
-              {canWrite ? <div className="shrink-0"><LinkedChangeControls incidentId={incident.id} changeId={change.id} role={role} /></div> : null}
+              {canWrite ? (
+                <div className="shrink-0">
+                  <LinkedChangeControls incidentId={incident.id} changeId={change.id} role={role} />
+                </div>
+              ) : null}
             </li>
           ))}
         </ul>
@@ -60,7 +78,10 @@ export function ChangesPanel({ incident, suspects, windowHours, timeZone, canWri
                 href={`?window=${hours}#changes`}
                 scroll={false}
                 aria-current={hours === windowHours ? "true" : undefined}
-                className={cn("rounded px-2 py-1", hours === windowHours ? "bg-indigo-600 text-white" : "text-slate-600 hover:bg-slate-100")}
+                className={cn(
+                  "rounded px-2 py-1",
+                  hours === windowHours ? "bg-indigo-600 text-white" : "text-slate-600 hover:bg-slate-100",
+                )}
               >
                 {hours < 48 ? `${hours} h` : `${hours / 24} days`}
               </Link>
@@ -69,25 +90,46 @@ export function ChangesPanel({ incident, suspects, windowHours, timeZone, canWri
           </nav>
         </div>
         {suspects.length === 0 ? (
-          <p className="mt-3 text-sm text-slate-500">No unlinked change shipped in that window. Widen it to look further back.</p>
+          <p className="mt-3 text-sm text-slate-500">
+            No unlinked change shipped in that window. Widen it to look further back.
+          </p>
         ) : (
           <ul className="mt-3 divide-y divide-slate-100">
             {suspects.map((change) => (
-              <li key={change.id} className={cn("flex items-start justify-between gap-3 py-2.5", !change.onAffectedService && "opacity-80")}>
+              <li
+                key={change.id}
+                className={cn(
+                  "flex items-start justify-between gap-3 py-2.5",
+                  !change.onAffectedService && "opacity-80",
+                )}
+              >
                 <div className="min-w-0 space-y-1">
-                  <Link href={`/changes/${change.id}`} className="text-sm font-medium text-slate-900 hover:text-indigo-600">
+                  <Link
+                    href={`/changes/${change.id}`}
+                    className="text-sm font-medium text-slate-900 hover:text-indigo-600"
+                  >
                     #{change.id} {change.title}
                   </Link>
                   <div className="flex flex-wrap items-center gap-1.5 text-xs text-slate-500">
                     {change.onAffectedService ? <Badge tone="blue">Affected service</Badge> : null}
                     <span>{change.serviceName}</span>
-                    <span>· {formatDuration(incident.impactStartedAt.getTime() - change.shippedAt.getTime())} before impact</span>
+                    <span>
+                      · {formatDuration(incident.impactStartedAt.getTime() - change.shippedAt.getTime())} before impact
+                    </span>
                     <span>· {change.authorName ?? "unknown author"}</span>
-                    <AiBadge aiAssisted={change.aiAssisted} toolName={change.aiToolName} involvement={change.aiInvolvement} />
+                    <AiBadge
+                      aiAssisted={change.aiAssisted}
+                      toolName={change.aiToolName}
+                      involvement={change.aiInvolvement}
+                    />
                     <ApprovalBadge {...change} />
                   </div>
                 </div>
-                {canWrite ? <div className="shrink-0"><LinkSuspectForm incidentId={incident.id} changeId={change.id} changeTitle={change.title} /></div> : null}
+                {canWrite ? (
+                  <div className="shrink-0">
+                    <LinkSuspectForm incidentId={incident.id} changeId={change.id} changeTitle={change.title} />
+                  </div>
+                ) : null}
               </li>
             ))}
           </ul>

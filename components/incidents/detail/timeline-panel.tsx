@@ -19,29 +19,63 @@ const KIND_DOT: Record<string, string> = {
   NOTE: "bg-slate-400",
 };
 
-export function TimelinePanel({ incidentId, events, timeZone, canWrite }: { incidentId: number; events: TimelineEvent[]; timeZone: string; canWrite: boolean }) {
+export function TimelinePanel({
+  incidentId,
+  events,
+  timeZone,
+  canWrite,
+}: {
+  incidentId: number;
+  events: TimelineEvent[];
+  timeZone: string;
+  canWrite: boolean;
+}) {
   return (
     <Panel title="Timeline">
       <ol className="relative space-y-4 border-l border-slate-200 pl-5">
         {events.map((event) => (
           <li key={event.id} className="relative text-sm">
-            <span aria-hidden className={`absolute -left-[26px] top-1.5 size-2.5 rounded-full ring-4 ring-white ${KIND_DOT[event.kind] ?? "bg-slate-300"}`} />
+            <span
+              aria-hidden
+              className={`absolute -left-[26px] top-1.5 size-2.5 rounded-full ring-4 ring-white ${KIND_DOT[event.kind] ?? "bg-slate-300"}`}
+            />
             <div className="flex flex-wrap items-baseline gap-x-2">
               <span className="font-medium text-slate-900">{event.author?.name ?? "Faultline"}</span>
-              <time className="text-xs text-slate-500" dateTime={new Date(event.occurredAt).toISOString()}>{formatDateTime(new Date(event.occurredAt), timeZone)}</time>
+              <time className="text-xs text-slate-500" dateTime={new Date(event.occurredAt).toISOString()}>
+                {formatDateTime(new Date(event.occurredAt), timeZone)}
+              </time>
             </div>
-            <p className="mt-0.5 whitespace-pre-line text-slate-700">{event.body || event.kind.toLowerCase().replaceAll("_", " ")}</p>
+            <p className="mt-0.5 whitespace-pre-line text-slate-700">
+              {event.body || event.kind.toLowerCase().replaceAll("_", " ")}
+            </p>
           </li>
         ))}
       </ol>
       {canWrite ? (
-        <ActionForm action={addTimelineNoteAction} hidden={{ incidentId }} resetOnSuccess label="Add a note" className="mt-5 space-y-2 border-t border-slate-100 pt-4">
+        <ActionForm
+          action={addTimelineNoteAction}
+          hidden={{ incidentId }}
+          resetOnSuccess
+          label="Add a note"
+          className="mt-5 space-y-2 border-t border-slate-100 pt-4"
+        >
           {({ fieldErrors, pending }) => (
             <>
-              <label htmlFor="note-body" className="sr-only">Note</label>
-              <textarea id="note-body" name="body" rows={2} placeholder="What do responders need to know?" className={inputClasses} aria-invalid={Boolean(fieldErrors.body)} />
+              <label htmlFor="note-body" className="sr-only">
+                Note
+              </label>
+              <textarea
+                id="note-body"
+                name="body"
+                rows={2}
+                placeholder="What do responders need to know?"
+                className={inputClasses}
+                aria-invalid={Boolean(fieldErrors.body)}
+              />
               <FieldError errors={fieldErrors.body} />
-              <Button type="submit" variant="secondary" disabled={pending}>Add note</Button>
+              <Button type="submit" variant="secondary" disabled={pending}>
+                Add note
+              </Button>
             </>
           )}
         </ActionForm>

@@ -14,7 +14,10 @@ const action = defineFormAction({
     const current = await getCurrentSession();
     if (!current) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
     const count = await revokeOtherSessions({ actor, currentSessionId: current.sessionId });
-    return { revalidate: ["/account"], message: count === 1 ? "Signed out 1 other session." : `Signed out ${count} other sessions.` };
+    return {
+      revalidate: ["/account"],
+      message: count === 1 ? "Signed out 1 other session." : `Signed out ${count} other sessions.`,
+    };
   },
 });
 

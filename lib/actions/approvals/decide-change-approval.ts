@@ -10,7 +10,10 @@ const action = defineFormAction({
   permission: "change:read",
   run: async ({ actor, input }) => {
     await decideChangeApproval({ actor, input });
-    return { revalidate: ["/approvals", `/changes/${input.changeId}`], message: input.decision === "APPROVED" ? "Approved." : "Rejected." };
+    return {
+      revalidate: ["/approvals", `/changes/${input.changeId}`],
+      message: input.decision === "APPROVED" ? "Approved." : "Rejected.",
+    };
   },
 });
 

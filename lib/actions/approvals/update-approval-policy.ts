@@ -11,7 +11,10 @@ const action = defineFormAction({
   arrays: ["levelsRequiring", "approverLevels", "exemptInvolvements"],
   run: async ({ actor, input }) => {
     await updateApprovalPolicy({ actor, input });
-    return { revalidate: ["/admin/policy"], message: "Saved. The new policy applies to changes registered from now on." };
+    return {
+      revalidate: ["/admin/policy"],
+      message: "Saved. The new policy applies to changes registered from now on.",
+    };
   },
 });
 

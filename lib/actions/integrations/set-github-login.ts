@@ -10,7 +10,10 @@ const action = defineFormAction({
   permission: "integrations:manage",
   run: async ({ actor, input }) => {
     await setGithubLogin({ actor, input });
-    return { revalidate: ["/admin/integrations"], message: input.githubLogin ? `Mapped @${input.githubLogin}.` : "Login cleared." };
+    return {
+      revalidate: ["/admin/integrations"],
+      message: input.githubLogin ? `Mapped @${input.githubLogin}.` : "Login cleared.",
+    };
   },
 });
 

@@ -12,7 +12,10 @@ const action = defineFormAction({
   run: async ({ actor, input }) => {
     const { timeZone, name } = await getOrgSettings();
     await publishWeeklyReport({ actor, input, timeZone, organisation: name, baseUrl: process.env.NEXTAUTH_URL ?? "" });
-    return { revalidate: [`/reports/weekly/${input.week}`, "/reports"], message: "Published. This version is frozen for the meeting." };
+    return {
+      revalidate: [`/reports/weekly/${input.week}`, "/reports"],
+      message: "Published. This version is frozen for the meeting.",
+    };
   },
 });
 

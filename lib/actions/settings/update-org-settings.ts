@@ -12,7 +12,12 @@ const action = defineFormAction({
   run: async ({ actor, input }) => {
     const { statsRebuilt } = await updateOrgSettings({ actor, input, ssoConfigured: getOidcConfig() !== null });
     // The time zone moves every week boundary: every page may show other numbers now.
-    return { revalidate: statsRebuilt ? ["/", "/admin/settings"] : ["/admin/settings"], message: statsRebuilt ? "Settings saved. Dashboard statistics were rebuilt for the new time zone." : "Settings saved." };
+    return {
+      revalidate: statsRebuilt ? ["/", "/admin/settings"] : ["/admin/settings"],
+      message: statsRebuilt
+        ? "Settings saved. Dashboard statistics were rebuilt for the new time zone."
+        : "Settings saved.",
+    };
   },
 });
 

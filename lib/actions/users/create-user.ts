@@ -10,7 +10,10 @@ const action = defineFormAction({
   permission: "users:manage",
   run: async ({ actor, input }) => {
     await createUser({ actor, input });
-    return { revalidate: ["/admin/users"], message: `${input.name} can now sign in as ${input.email} with the initial password.` };
+    return {
+      revalidate: ["/admin/users"],
+      message: `${input.name} can now sign in as ${input.email} with the initial password.`,
+    };
   },
 });
 

@@ -10,7 +10,10 @@ const action = defineFormAction({
   permission: "users:manage",
   run: async ({ actor, input }) => {
     await setUserActive({ actor, input });
-    return { revalidate: ["/admin/users", `/admin/users/${input.userId}`], message: input.active ? "Reactivated: they can sign in again." : "Deactivated: their sessions have ended." };
+    return {
+      revalidate: ["/admin/users", `/admin/users/${input.userId}`],
+      message: input.active ? "Reactivated: they can sign in again." : "Deactivated: their sessions have ended.",
+    };
   },
 });
 

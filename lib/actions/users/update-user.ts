@@ -10,7 +10,10 @@ const action = defineFormAction({
   permission: "users:manage",
   run: async ({ actor, input }) => {
     await updateUser({ actor, input });
-    return { revalidate: ["/admin/users", `/admin/users/${input.userId}`], message: "Saved. A new level applies to changes registered from now on." };
+    return {
+      revalidate: ["/admin/users", `/admin/users/${input.userId}`],
+      message: "Saved. A new level applies to changes registered from now on.",
+    };
   },
 });
 

@@ -10,7 +10,10 @@ const action = defineFormAction({
   permission: "integrations:manage",
   run: async ({ actor, input }) => {
     await sendTestWebhook({ actor, input });
-    return { revalidate: [`/admin/webhooks/${input.webhookId}`], message: "Test event queued: it goes out within a few seconds." };
+    return {
+      revalidate: [`/admin/webhooks/${input.webhookId}`],
+      message: "Test event queued: it goes out within a few seconds.",
+    };
   },
 });
 

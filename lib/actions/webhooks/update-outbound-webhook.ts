@@ -11,7 +11,10 @@ const action = defineFormAction({
   arrays: ["events"],
   run: async ({ actor, input }) => {
     await updateOutboundWebhook({ actor, input });
-    return { revalidate: ["/admin/webhooks", `/admin/webhooks/${input.webhookId}`], message: input.active ? "Saved." : "Saved. The webhook is inactive: nothing is queued for it." };
+    return {
+      revalidate: ["/admin/webhooks", `/admin/webhooks/${input.webhookId}`],
+      message: input.active ? "Saved." : "Saved. The webhook is inactive: nothing is queued for it.",
+    };
   },
 });
 

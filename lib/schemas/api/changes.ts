@@ -5,7 +5,11 @@ import { apiDay, apiPastInstant, csvEnum, csvRefs, isoTimestamp, namedRef, pageO
 
 export const MAX_BATCH = 1000;
 
-const text = (max: number) => z.string().trim().max(max, `At most ${max.toLocaleString("en")} characters.`);
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `At most ${max.toLocaleString("en")} characters.`);
 
 /** A change reported by CI/CD. (source, externalId) identifies it: posting it again updates it. */
 export const apiChangeInputSchema = z
@@ -15,22 +19,37 @@ export const apiChangeInputSchema = z
       .trim()
       .regex(/^[a-z0-9][a-z0-9._-]{0,49}$/, "Use a short lowercase name such as “api”, “github-actions” or “argo”.")
       .default("api")
-      .meta({ description: "The system that reports the change. With externalId it identifies the change.", example: "github-actions" }),
-    externalId: text(200).min(1, "Give the id CI uses for this change (deploy id, PR number).").meta({ example: "deploy-8841" }),
+      .meta({
+        description: "The system that reports the change. With externalId it identifies the change.",
+        example: "github-actions",
+      }),
+    externalId: text(200)
+      .min(1, "Give the id CI uses for this change (deploy id, PR number).")
+      .meta({ example: "deploy-8841" }),
     kind: z.enum(CHANGE_KINDS, { error: `Use one of ${CHANGE_KINDS.join(", ")}.` }),
     title: text(300).min(3, "At least 3 characters.").meta({ example: "Deploy checkout 2026.11.24-1" }),
-    service: text(100).min(1, "Name the service by its slug.").meta({ description: "Service slug.", example: "checkout" }),
+    service: text(100)
+      .min(1, "Name the service by its slug.")
+      .meta({ description: "Service slug.", example: "checkout" }),
     description: text(20_000).optional().meta({ description: "Absent: keep the stored value on update." }),
-    externalUrl: z.url({ protocol: /^https?$/, error: "Use a full http(s) link." }).max(2000).nullish(),
+    externalUrl: z
+      .url({ protocol: /^https?$/, error: "Use a full http(s) link." })
+      .max(2000)
+      .nullish(),
     repository: text(200).nullish().meta({ example: "acme/checkout" }),
     author: text(320)
       .min(1)
       .nullish()
-      .meta({ description: "Author's email, or GitHub login. Their level is recorded when first known.", example: "mid@faultline.dev" }),
+      .meta({
+        description: "Author's email, or GitHub login. Their level is recorded when first known.",
+        example: "mid@faultline.dev",
+      }),
     aiAssisted: z.boolean().nullish().meta({ description: "Default false on create; absent keeps the stored value." }),
     aiTool: text(100).min(1).nullish().meta({ description: "AI tool slug or alias.", example: "copilot" }),
     aiInvolvement: z.enum(AI_INVOLVEMENTS, { error: `Use one of ${AI_INVOLVEMENTS.join(", ")}.` }).nullish(),
-    shippedAt: apiPastInstant.nullish().meta({ description: "When it reached production; absent if it has not shipped." }),
+    shippedAt: apiPastInstant
+      .nullish()
+      .meta({ description: "When it reached production; absent if it has not shipped." }),
     rolledBackAt: apiPastInstant.nullish(),
   })
   .meta({ id: "ChangeInput" });
@@ -59,7 +78,10 @@ export const apiChangeListQuery = z.strictObject({
   tool: csvRefs("AI tools (slug or alias).").optional(),
   level: csvEnum(LEVELS, "Author levels.").optional(),
   approval: csvEnum(APPROVAL_STATES, "Approval states.").optional(),
-  violation: z.enum(["1", "true"]).optional().meta({ description: "Only changes shipped without a required approval." }),
+  violation: z
+    .enum(["1", "true"])
+    .optional()
+    .meta({ description: "Only changes shipped without a required approval." }),
   from: apiDay.optional().meta({ description: "Shipped on or after this day (organisation's time zone)." }),
   to: apiDay.optional().meta({ description: "Shipped on or before this day (inclusive)." }),
   failed: z.enum(["yes", "no"]).optional(),

@@ -11,6 +11,15 @@ export const apiDeployGateSchema = z
   .meta({ id: "DeployGateDecision" });
 
 export const apiDeployGateQuery = z.object({
-  externalId: z.string().min(1).max(200).meta({ description: "The id CI registered the change under.", example: "deploy-8841" }),
-  source: z.string().min(1).max(100).optional().meta({ description: "Pass it when several systems could use the same id.", example: "github-actions" }),
+  externalId: z
+    .string()
+    .min(1)
+    .max(200)
+    .meta({ description: "The id CI registered the change under.", example: "deploy-8841" }),
+  source: z
+    .string()
+    .min(1)
+    .max(100)
+    .optional()
+    .meta({ description: "Pass it when several systems could use the same id.", example: "github-actions" }),
 });

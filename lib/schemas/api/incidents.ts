@@ -2,14 +2,29 @@ import { z } from "zod";
 import { BLAST_RADIUS_LEVELS } from "@/lib/domain/blast-radius";
 import { LINK_ROLES } from "@/lib/domain/change-failure";
 import { INCIDENT_STATUSES, SEVERITIES } from "@/lib/domain/severity";
-import { apiDay, apiPastInstant, csvEnum, csvRefs, isoTimestamp, namedRef, pageOf, pageQuery, personRef } from "./common";
+import {
+  apiDay,
+  apiPastInstant,
+  csvEnum,
+  csvRefs,
+  isoTimestamp,
+  namedRef,
+  pageOf,
+  pageQuery,
+  personRef,
+} from "./common";
 
 const severity = z.enum(SEVERITIES, { error: `Use one of ${SEVERITIES.join(", ")}.` });
 const status = z.enum(INCIDENT_STATUSES, { error: `Use one of ${INCIDENT_STATUSES.join(", ")}.` });
 
 export const apiIncidentCreateSchema = z
   .strictObject({
-    title: z.string().trim().min(3, "At least 3 characters.").max(200, "At most 200 characters.").meta({ example: "Checkout returns 502" }),
+    title: z
+      .string()
+      .trim()
+      .min(3, "At least 3 characters.")
+      .max(200, "At most 200 characters.")
+      .meta({ example: "Checkout returns 502" }),
     severity,
     impactStartedAt: apiPastInstant.meta({ description: "When customers started to feel it." }),
     services: z
@@ -22,37 +37,67 @@ export const apiIncidentCreateSchema = z
 
 export const apiIncidentPatchSchema = z
   .strictObject({
-    version: z.number().int().positive().optional().meta({ description: "The version you read; or send it as `If-Match: \"<version>\"`." }),
+    version: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .meta({ description: 'The version you read; or send it as `If-Match: "<version>"`.' }),
     status: status.optional(),
     note: z.string().trim().max(2000).optional().meta({ description: "Why the status changes (timeline)." }),
     severity: severity.optional(),
     reason: z.string().trim().min(3, "Say why the severity changes (at least 3 characters).").max(500).optional(),
   })
   .superRefine((value, ctx) => {
-    if (!value.status && !value.severity) ctx.addIssue({ code: "custom", path: ["status"], message: "Send a new status, a new severity, or both." });
-    if (value.severity && !value.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: "Say why the severity changes." });
+    if (!value.status && !value.severity)
+      ctx.addIssue({ code: "custom", path: ["status"], message: "Send a new status, a new severity, or both." });
+    if (value.severity && !value.reason)
+      ctx.addIssue({ code: "custom", path: ["reason"], message: "Say why the severity changes." });
   })
   .meta({ id: "IncidentPatch" });
 
 export const apiTimelineNoteSchema = z
-  .strictObject({ body: z.string().trim().min(1, "Write something.").max(4000, "At most 4,000 characters.").meta({ example: "Rolled back deploy-8841; error rate falling." }) })
+  .strictObject({
+    body: z
+      .string()
+      .trim()
+      .min(1, "Write something.")
+      .max(4000, "At most 4,000 characters.")
+      .meta({ example: "Rolled back deploy-8841; error rate falling." }),
+  })
   .meta({ id: "TimelineNoteInput" });
 
 export const apiLinkCreateSchema = z
   .strictObject({
-    changeId: z.number().int().positive().optional().meta({ description: "Faultline's id of the change; or give source + externalId." }),
+    changeId: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .meta({ description: "Faultline's id of the change; or give source + externalId." }),
     source: z.string().trim().min(1).max(50).optional().meta({ example: "github-actions" }),
     externalId: z.string().trim().min(1).max(200).optional().meta({ example: "deploy-8841" }),
     role: z.enum(LINK_ROLES, { error: `Use one of ${LINK_ROLES.join(", ")}.` }),
   })
   .superRefine((value, ctx) => {
-    if (value.changeId === undefined && value.externalId === undefined) ctx.addIssue({ code: "custom", path: ["changeId"], message: "Name the change: changeId, or source and externalId." });
+    if (value.changeId === undefined && value.externalId === undefined)
+      ctx.addIssue({
+        code: "custom",
+        path: ["changeId"],
+        message: "Name the change: changeId, or source and externalId.",
+      });
   })
   .meta({ id: "LinkInput" });
 
 export const linkParams = z.object({
-  id: z.string().regex(/^\d{1,9}$/, "Ids are positive whole numbers.").meta({ description: "Incident id", example: "42" }),
-  changeId: z.string().regex(/^\d{1,9}$/, "Ids are positive whole numbers.").meta({ description: "Change id", example: "3005" }),
+  id: z
+    .string()
+    .regex(/^\d{1,9}$/, "Ids are positive whole numbers.")
+    .meta({ description: "Incident id", example: "42" }),
+  changeId: z
+    .string()
+    .regex(/^\d{1,9}$/, "Ids are positive whole numbers.")
+    .meta({ description: "Change id", example: "3005" }),
 });
 
 export const apiIncidentListQuery = z.strictObject({
@@ -95,13 +140,26 @@ export const apiIncidentSchema = z
 export type ApiIncident = z.infer<typeof apiIncidentSchema>;
 
 export const apiTimelineEventSchema = z
-  .object({ id: z.number().int(), kind: z.string().meta({ example: "NOTE" }), occurredAt: isoTimestamp, body: z.string(), author: z.string().nullable() })
+  .object({
+    id: z.number().int(),
+    kind: z.string().meta({ example: "NOTE" }),
+    occurredAt: isoTimestamp,
+    body: z.string(),
+    author: z.string().nullable(),
+  })
   .meta({ id: "TimelineEvent" });
 
 export const apiIncidentLinkSchema = z
   .object({
     role: z.enum(LINK_ROLES),
-    change: z.object({ id: z.number().int(), url: z.url(), title: z.string(), source: z.string(), externalId: z.string().nullable(), aiAssisted: z.boolean() }),
+    change: z.object({
+      id: z.number().int(),
+      url: z.url(),
+      title: z.string(),
+      source: z.string(),
+      externalId: z.string().nullable(),
+      aiAssisted: z.boolean(),
+    }),
   })
   .meta({ id: "IncidentLink" });
 

@@ -6,8 +6,12 @@ import { INCIDENT_STATUSES, SEVERITIES } from "@/lib/domain/severity";
 import { apiDay, csvRefs, isoTimestamp } from "./common";
 
 export const apiMetricsQuery = z.strictObject({
-  from: apiDay.optional().meta({ description: "First day; snaps back to its Monday. Default: 12 full weeks before this one." }),
-  to: apiDay.optional().meta({ description: "Last day (inclusive); snaps forward to the end of its week. At most 104 weeks." }),
+  from: apiDay
+    .optional()
+    .meta({ description: "First day; snaps back to its Monday. Default: 12 full weeks before this one." }),
+  to: apiDay
+    .optional()
+    .meta({ description: "Last day (inclusive); snaps forward to the end of its week. At most 104 weeks." }),
   team: csvRefs("Teams.").optional(),
   service: csvRefs("Services.").optional(),
 });
@@ -24,17 +28,47 @@ const breakdownRow = z.object({ group: z.string(), aiAssisted: z.boolean(), ship
 /** The dashboard's series, exactly as the dashboard page draws them (docs/api.md lists the definitions). */
 export const apiMetricsSchema = z
   .object({
-    range: z.object({ from: apiDay, to: apiDay.meta({ description: "The Monday after the last week (exclusive)." }), timeZone: z.string() }),
+    range: z.object({
+      from: apiDay,
+      to: apiDay.meta({ description: "The Monday after the last week (exclusive)." }),
+      timeZone: z.string(),
+    }),
     filters: z.object({ teams: z.array(z.string()), services: z.array(z.string()) }),
-    incidents: z.array(z.object({ week: apiDay, total: count, sev1: count, sev2: count, sev3: count, sev4: count, highBlast: count, aiLinked: count })),
+    incidents: z.array(
+      z.object({
+        week: apiDay,
+        total: count,
+        sev1: count,
+        sev2: count,
+        sev3: count,
+        sev4: count,
+        highBlast: count,
+        aiLinked: count,
+      }),
+    ),
     sev2PerDay: z.array(z.object({ day: apiDay, count, movingAverage: z.number() })),
-    changeFailure: z.array(z.object({ week: apiDay, aiShipped: count, aiFailed: count, otherShipped: count, otherFailed: count })),
+    changeFailure: z.array(
+      z.object({ week: apiDay, aiShipped: count, aiFailed: count, otherShipped: count, otherFailed: count }),
+    ),
     failureBreakdown: z.object({ byTool: z.array(breakdownRow), byLevel: z.array(breakdownRow) }),
     timeToResolve: z.array(
-      z.object({ week: apiDay, severity: z.enum(["ALL", ...SEVERITIES]), resolved: count, medianHours: z.number().nullable(), p90Hours: z.number().nullable() }),
+      z.object({
+        week: apiDay,
+        severity: z.enum(["ALL", ...SEVERITIES]),
+        resolved: count,
+        medianHours: z.number().nullable(),
+        p90Hours: z.number().nullable(),
+      }),
     ),
-    approvalCompliance: z.object({ weeks: z.array(z.object({ week: apiDay, required: count, compliant: count, violations: count })), pendingNow: count }),
-    actionItems: z.object({ weeks: z.array(z.object({ week: apiDay, due: count, done: count, open: count, overdue: count })), openNow: count, overdueNow: count }),
+    approvalCompliance: z.object({
+      weeks: z.array(z.object({ week: apiDay, required: count, compliant: count, violations: count })),
+      pendingNow: count,
+    }),
+    actionItems: z.object({
+      weeks: z.array(z.object({ week: apiDay, due: count, done: count, open: count, overdue: count })),
+      openNow: count,
+      overdueNow: count,
+    }),
     headline: z.object({
       incidents: headline,
       majorIncidents: headline,
@@ -51,7 +85,10 @@ export const apiMetricsSchema = z
 export type ApiMetrics = z.infer<typeof apiMetricsSchema>;
 
 export const weekParam = z.object({
-  week: z.string().regex(/^\d{4}-W\d{2}$/, "Use an ISO week such as 2026-W47.").meta({ description: "ISO week", example: "2026-W47" }),
+  week: z
+    .string()
+    .regex(/^\d{4}-W\d{2}$/, "Use an ISO week such as 2026-W47.")
+    .meta({ description: "ISO week", example: "2026-W47" }),
 });
 
 const reportChange = z.object({
@@ -97,9 +134,23 @@ export const apiWeeklyReportSchema = z
       }),
     ),
     violations: z.array(
-      z.object({ id: z.number().int(), url: z.url(), title: z.string(), shippedAt: isoTimestamp, service: z.string(), author: z.string().nullable(), approvalState: z.enum(APPROVAL_STATES) }),
+      z.object({
+        id: z.number().int(),
+        url: z.url(),
+        title: z.string(),
+        shippedAt: isoTimestamp,
+        service: z.string(),
+        author: z.string().nullable(),
+        approvalState: z.enum(APPROVAL_STATES),
+      }),
     ),
-    actionItems: z.object({ dueThisWeek: z.array(actionItem), overdue: z.array(actionItem), completed: z.array(actionItem) }),
-    metrics: apiMetricsSchema.meta({ description: "The dashboard over the 12 weeks ending with this one (the same numbers as the report page)." }),
+    actionItems: z.object({
+      dueThisWeek: z.array(actionItem),
+      overdue: z.array(actionItem),
+      completed: z.array(actionItem),
+    }),
+    metrics: apiMetricsSchema.meta({
+      description: "The dashboard over the 12 weeks ending with this one (the same numbers as the report page).",
+    }),
   })
   .meta({ id: "WeeklyReport" });

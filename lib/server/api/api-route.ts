@@ -22,16 +22,23 @@ export type ApiRequest<P> = {
  * scope (403) → handler, whose audit rows say "API token <name>". Errors become problem
  * details; every answer carries the RateLimit headers and `cache-control: no-store`.
  */
-export function apiRoute<P extends Record<string, string> = Record<string, never>>(scope: ApiScope, handler: (api: ApiRequest<P>) => Promise<Response>) {
+export function apiRoute<P extends Record<string, string> = Record<string, never>>(
+  scope: ApiScope,
+  handler: (api: ApiRequest<P>) => Promise<Response>,
+) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     let limit: RateLimitState | undefined;
     const run = withApiErrors(async () => {
       const caller = await authenticateApiToken(request);
       limit = await consumeApiRateLimit(caller.tokenId);
       if (!limit.allowed) {
-        throw new AppError("RATE_LIMITED", `This token made more than ${limit.limit} requests in a minute. Wait ${limit.resetSeconds} s (see Retry-After) and try again.`, {
-          retryAfterSeconds: limit.resetSeconds,
-        });
+        throw new AppError(
+          "RATE_LIMITED",
+          `This token made more than ${limit.limit} requests in a minute. Wait ${limit.resetSeconds} s (see Retry-After) and try again.`,
+          {
+            retryAfterSeconds: limit.resetSeconds,
+          },
+        );
       }
       assertTokenScope(caller, scope);
       const params = ((await context?.params) ?? {}) as P;
@@ -69,13 +76,20 @@ export async function readJsonBody(request: Request): Promise<unknown> {
 export async function readJsonText(request: Request): Promise<{ text: string; value: unknown }> {
   // A client that hangs up mid-body is not our error: answer it (nobody will read it) without logging a 500.
   const text = await request.text().catch(() => {
-    throw new AppError("VALIDATION", "The request body could not be read: the connection closed before it arrived.", { fieldErrors: { _body: ["Incomplete body."] } });
+    throw new AppError("VALIDATION", "The request body could not be read: the connection closed before it arrived.", {
+      fieldErrors: { _body: ["Incomplete body."] },
+    });
   });
-  if (!text.trim()) throw new AppError("VALIDATION", "Send a JSON body (content-type: application/json).", { fieldErrors: { _body: ["The request body is empty."] } });
+  if (!text.trim())
+    throw new AppError("VALIDATION", "Send a JSON body (content-type: application/json).", {
+      fieldErrors: { _body: ["The request body is empty."] },
+    });
   try {
     return { text, value: JSON.parse(text) };
   } catch {
-    throw new AppError("VALIDATION", "The request body is not valid JSON.", { fieldErrors: { _body: ["Not valid JSON."] } });
+    throw new AppError("VALIDATION", "The request body is not valid JSON.", {
+      fieldErrors: { _body: ["Not valid JSON."] },
+    });
   }
 }
 

@@ -27,7 +27,10 @@ async function createToken(scopes: string[], name = "ci-deploy") {
   return { token, id: row.id, admin };
 }
 
-const call = <P,>(handler: (request: Request, context: { params: Promise<P> }) => Promise<Response>, init: { method?: string; path: string; token: string; body?: unknown; headers?: Record<string, string>; params?: P }) =>
+const call = <P>(
+  handler: (request: Request, context: { params: Promise<P> }) => Promise<Response>,
+  init: { method?: string; path: string; token: string; body?: unknown; headers?: Record<string, string>; params?: P },
+) =>
   handler(
     new Request(`http://faultline.test/api/v1${init.path}`, {
       method: init.method ?? (init.body === undefined ? "GET" : "POST"),
@@ -55,14 +58,19 @@ describe("rate limit per token", () => {
     process.env.FAULTLINE_API_RATE_LIMIT = "2";
     const { token } = await createToken(["read"]);
     const answers = [];
-    for (let i = 0; i < 3; i += 1) answers.push(await call(getChange, { path: "/changes/999999", token, params: { id: "999999" } }));
+    for (let i = 0; i < 3; i += 1)
+      answers.push(await call(getChange, { path: "/changes/999999", token, params: { id: "999999" } }));
     expect(answers.map((r) => r.status)).toEqual([404, 404, 429]);
     expect(answers[0].headers.get("ratelimit-limit")).toBe("2");
     expect(answers[0].headers.get("ratelimit-remaining")).toBe("1");
     const limited = answers[2];
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(limited.headers.get("content-type")).toContain("application/problem+json");
-    expect(await limited.json()).toMatchObject({ status: 429, title: "Too many requests", detail: expect.stringContaining("Retry-After") });
+    expect(await limited.json()).toMatchObject({
+      status: 429,
+      title: "Too many requests",
+      detail: expect.stringContaining("Retry-After"),
+    });
   });
 });
 
@@ -71,25 +79,53 @@ describe("changes through the API", () => {
     const db = database.connection.prisma;
     const { token, admin } = await createToken(["changes:write", "read"], "ci-deploy");
     const service = await createTestService(db);
-    const change = { source: "ci", externalId: `deploy-${Date.now()}`, kind: "DEPLOY", title: "Deploy one", service: service.slug };
+    const change = {
+      source: "ci",
+      externalId: `deploy-${Date.now()}`,
+      kind: "DEPLOY",
+      title: "Deploy one",
+      service: service.slug,
+    };
     const first = await call(postChange, { path: "/changes", token, body: change });
     expect(first.status).toBe(201);
     const created = await first.json();
-    expect(created).toMatchObject({ outcome: "created", service: { slug: service.slug }, url: `http://faultline.test/changes/${created.id}` });
-    const again = await call(postChange, { path: "/changes", token, body: { ...change, title: "Deploy one (retitled)" } });
+    expect(created).toMatchObject({
+      outcome: "created",
+      service: { slug: service.slug },
+      url: `http://faultline.test/changes/${created.id}`,
+    });
+    const again = await call(postChange, {
+      path: "/changes",
+      token,
+      body: { ...change, title: "Deploy one (retitled)" },
+    });
     expect(again.status).toBe(200);
     expect(await again.json()).toMatchObject({ id: created.id, outcome: "updated", title: "Deploy one (retitled)" });
     expect(await db.change.count({ where: { externalId: change.externalId } })).toBe(1);
-    const audit = await db.auditLog.findMany({ where: { entityType: "Change", entityId: String(created.id) }, orderBy: { id: "asc" } });
-    expect(audit.map((a) => [a.actorId, a.actorLabel])).toEqual([[admin.id, "API token ci-deploy"], [admin.id, "API token ci-deploy"]]);
+    const audit = await db.auditLog.findMany({
+      where: { entityType: "Change", entityId: String(created.id) },
+      orderBy: { id: "asc" },
+    });
+    expect(audit.map((a) => [a.actorId, a.actorLabel])).toEqual([
+      [admin.id, "API token ci-deploy"],
+      [admin.id, "API token ci-deploy"],
+    ]);
   });
 
   it("ends with one row when 20 posts of the same change race", async () => {
     const db = database.connection.prisma;
     const { token } = await createToken(["changes:write"]);
     const service = await createTestService(db);
-    const change = { source: "ci", externalId: `race-${Date.now()}`, kind: "DEPLOY", title: "Raced deploy", service: service.slug };
-    const answers = await Promise.all(Array.from({ length: 20 }, () => call(postChange, { path: "/changes", token, body: change })));
+    const change = {
+      source: "ci",
+      externalId: `race-${Date.now()}`,
+      kind: "DEPLOY",
+      title: "Raced deploy",
+      service: service.slug,
+    };
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => call(postChange, { path: "/changes", token, body: change })),
+    );
     const statuses = answers.map((r) => r.status);
     expect(statuses.every((s) => s === 200 || s === 201)).toBe(true);
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
@@ -99,7 +135,18 @@ describe("changes through the API", () => {
   it("names unknown services, authors and tools in field errors and saves nothing", async () => {
     const db = database.connection.prisma;
     const { token } = await createToken(["changes:write"]);
-    const response = await call(postChange, { path: "/changes", token, body: { externalId: "x-1", kind: "DEPLOY", title: "Bad refs", service: "paymnts", author: "nobody@example.test", aiTool: "no-such-tool" } });
+    const response = await call(postChange, {
+      path: "/changes",
+      token,
+      body: {
+        externalId: "x-1",
+        kind: "DEPLOY",
+        title: "Bad refs",
+        service: "paymnts",
+        author: "nobody@example.test",
+        aiTool: "no-such-tool",
+      },
+    });
     expect(response.status).toBe(422);
     const problem = await response.json();
     expect(problem.errors).toEqual({
@@ -116,7 +163,12 @@ describe("Idempotency-Key on incident creation", () => {
     const db = database.connection.prisma;
     const { token, admin } = await createToken(["incidents:write"], "alertmanager");
     const service = await createTestService(db);
-    const body = { title: "Checkout 502s", severity: "SEV2", impactStartedAt: new Date(Date.now() - 60_000).toISOString(), services: [service.slug] };
+    const body = {
+      title: "Checkout 502s",
+      severity: "SEV2",
+      impactStartedAt: new Date(Date.now() - 60_000).toISOString(),
+      services: [service.slug],
+    };
     const key = `key-${Date.now()}`;
     const first = await call(postIncident, { path: "/incidents", token, body, headers: { "idempotency-key": key } });
     expect(first.status).toBe(201);
@@ -127,12 +179,23 @@ describe("Idempotency-Key on incident creation", () => {
     expect((await retry.json()).id).toBe(incident.id);
     expect(await db.incident.count({ where: { title: "Checkout 502s" } })).toBe(1);
 
-    const other = await call(postIncident, { path: "/incidents", token, body: { ...body, title: "Something else" }, headers: { "idempotency-key": key } });
+    const other = await call(postIncident, {
+      path: "/incidents",
+      token,
+      body: { ...body, title: "Something else" },
+      headers: { "idempotency-key": key },
+    });
     expect(other.status).toBe(422);
     expect((await other.json()).errors).toHaveProperty("Idempotency-Key");
 
-    const audit = await db.auditLog.findFirstOrThrow({ where: { entityType: "Incident", entityId: String(incident.id) } });
-    expect(audit).toMatchObject({ actorId: admin.id, actorLabel: "API token alertmanager", action: "incident.declared" });
+    const audit = await db.auditLog.findFirstOrThrow({
+      where: { entityType: "Incident", entityId: String(incident.id) },
+    });
+    expect(audit).toMatchObject({
+      actorId: admin.id,
+      actorLabel: "API token alertmanager",
+      action: "incident.declared",
+    });
   });
 
   it("frees the key when the first attempt failed validation, so a corrected retry works", async () => {
@@ -140,10 +203,25 @@ describe("Idempotency-Key on incident creation", () => {
     const { token } = await createToken(["incidents:write"]);
     const service = await createTestService(db);
     const key = `key-fix-${Date.now()}`;
-    const bad = await call(postIncident, { path: "/incidents", token, body: { title: "x", severity: "SEV9", impactStartedAt: "now", services: [] }, headers: { "idempotency-key": key } });
+    const bad = await call(postIncident, {
+      path: "/incidents",
+      token,
+      body: { title: "x", severity: "SEV9", impactStartedAt: "now", services: [] },
+      headers: { "idempotency-key": key },
+    });
     expect(bad.status).toBe(422);
     expect(Object.keys((await bad.json()).errors).sort()).toEqual(["impactStartedAt", "services", "severity", "title"]);
-    const good = await call(postIncident, { path: "/incidents", token, body: { title: "Fixed retry", severity: "SEV3", impactStartedAt: new Date().toISOString(), services: [service.slug] }, headers: { "idempotency-key": key } });
+    const good = await call(postIncident, {
+      path: "/incidents",
+      token,
+      body: {
+        title: "Fixed retry",
+        severity: "SEV3",
+        impactStartedAt: new Date().toISOString(),
+        services: [service.slug],
+      },
+      headers: { "idempotency-key": key },
+    });
     expect(good.status).toBe(201);
   });
 });

@@ -2,25 +2,45 @@ import "server-only";
 import type { ApiChangeInput } from "@/lib/schemas/api/changes";
 import { AppError, isAppError, type FieldErrors } from "@/lib/server/errors";
 import type { ExternalChangeInput } from "@/lib/server/services/changes/ingest-changes";
-import { normaliseName, resolveAiTools, resolveAuthors, resolveServices, throwIfErrors, type Lookup } from "./resolve-references";
+import {
+  normaliseName,
+  resolveAiTools,
+  resolveAuthors,
+  resolveServices,
+  throwIfErrors,
+  type Lookup,
+} from "./resolve-references";
 
 /**
  * API change payloads → ingestChanges inputs: names become ids (one query per kind), and every
  * unknown name is reported under its own path (`changes.3.service`), all at once.
  * `pathOf(index)` is the prefix of item `index` ("" for a single change, "changes.3." in a batch).
  */
-export async function toExternalChanges(inputs: ApiChangeInput[], pathOf: (index: number) => string): Promise<ExternalChangeInput[]> {
+export async function toExternalChanges(
+  inputs: ApiChangeInput[],
+  pathOf: (index: number) => string,
+): Promise<ExternalChangeInput[]> {
   const errors: FieldErrors = {};
   const lookups = (pick: (input: ApiChangeInput) => string | null | undefined, field: string): Lookup[] =>
     inputs.flatMap((input, index) => {
       const value = pick(input);
       return value ? [{ key: `${pathOf(index)}${field}`, value }] : [];
     });
-  const services = await resolveServices(lookups((i) => i.service, "service"), errors);
-  const authors = await resolveAuthors(lookups((i) => i.author, "author"), errors);
-  const tools = await resolveAiTools(lookups((i) => i.aiTool, "aiTool"), errors);
+  const services = await resolveServices(
+    lookups((i) => i.service, "service"),
+    errors,
+  );
+  const authors = await resolveAuthors(
+    lookups((i) => i.author, "author"),
+    errors,
+  );
+  const tools = await resolveAiTools(
+    lookups((i) => i.aiTool, "aiTool"),
+    errors,
+  );
   throwIfErrors(errors);
-  const id = (map: Map<string, number>, value: string | null | undefined) => (value ? map.get(normaliseName(value))! : value === null ? null : undefined);
+  const id = (map: Map<string, number>, value: string | null | undefined) =>
+    value ? map.get(normaliseName(value))! : value === null ? null : undefined;
   return inputs.map((input) => ({
     source: input.source,
     externalId: input.externalId,

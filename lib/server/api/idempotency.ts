@@ -25,7 +25,10 @@ export async function withIdempotencyKey(
     const result = await run();
     return Response.json(result.body, { status: result.status, headers: result.headers });
   }
-  if (key.length > 255) throw new AppError("VALIDATION", "Keep the Idempotency-Key under 256 characters (a UUID is ideal).", { fieldErrors: { "Idempotency-Key": ["Too long."] } });
+  if (key.length > 255)
+    throw new AppError("VALIDATION", "Keep the Idempotency-Key under 256 characters (a UUID is ideal).", {
+      fieldErrors: { "Idempotency-Key": ["Too long."] },
+    });
   const url = new URL(request.url);
   const requestHash = createHash("sha256").update(`${request.method} ${url.pathname}\n${options.body}`).digest("hex");
   const db = getDb();
@@ -38,21 +41,35 @@ export async function withIdempotencyKey(
     ON CONFLICT ("tokenId", key) DO NOTHING`;
   if (claimed === 0) {
     const stored = await db.apiIdempotencyKey.findUnique({ where: { tokenId_key: { tokenId: options.tokenId, key } } });
-    if (!stored) throw new AppError("CONFLICT", "A request with this Idempotency-Key just finished or failed; retry it.");
+    if (!stored)
+      throw new AppError("CONFLICT", "A request with this Idempotency-Key just finished or failed; retry it.");
     if (stored.requestHash !== requestHash) {
-      throw new AppError("VALIDATION", "This Idempotency-Key was already used for a different request. Use a new key for a new request.", {
-        fieldErrors: { "Idempotency-Key": ["Already used with another body or path."] },
-      });
+      throw new AppError(
+        "VALIDATION",
+        "This Idempotency-Key was already used for a different request. Use a new key for a new request.",
+        {
+          fieldErrors: { "Idempotency-Key": ["Already used with another body or path."] },
+        },
+      );
     }
-    if (stored.status === IN_PROGRESS) throw new AppError("CONFLICT", "The first request with this Idempotency-Key is still being processed. Retry in a moment.");
+    if (stored.status === IN_PROGRESS)
+      throw new AppError(
+        "CONFLICT",
+        "The first request with this Idempotency-Key is still being processed. Retry in a moment.",
+      );
     return Response.json(stored.responseBody, { status: stored.status, headers: { "idempotency-replayed": "true" } });
   }
   try {
     const result = await run();
-    await db.apiIdempotencyKey.update({ where: { tokenId_key: { tokenId: options.tokenId, key } }, data: { status: result.status, responseBody: result.body } });
+    await db.apiIdempotencyKey.update({
+      where: { tokenId_key: { tokenId: options.tokenId, key } },
+      data: { status: result.status, responseBody: result.body },
+    });
     return Response.json(result.body, { status: result.status, headers: result.headers });
   } catch (error) {
-    await db.apiIdempotencyKey.delete({ where: { tokenId_key: { tokenId: options.tokenId, key } } }).catch(() => undefined);
+    await db.apiIdempotencyKey
+      .delete({ where: { tokenId_key: { tokenId: options.tokenId, key } } })
+      .catch(() => undefined);
     throw error;
   }
 }

@@ -8,7 +8,9 @@ import { AppError, type FieldErrors } from "@/lib/server/errors";
 import { resolveAiTools, resolveServices, resolveTeams, throwIfErrors, normaliseName } from "./resolve-references";
 
 const lookups = (key: string, values: string[] | undefined) => (values ?? []).map((value) => ({ key, value }));
-const ids = (map: Map<string, number>, values: string[] | undefined) => [...new Set((values ?? []).map((v) => map.get(normaliseName(v))!))];
+const ids = (map: Map<string, number>, values: string[] | undefined) => [
+  ...new Set((values ?? []).map((v) => map.get(normaliseName(v))!)),
+];
 
 /** The list query of GET /changes as the filters the Changes page uses. */
 export async function changeFiltersOf(query: z.output<typeof apiChangeListQuery>): Promise<ChangeFilters> {
@@ -64,5 +66,7 @@ function checkRange(from: string | undefined, to: string | undefined, errors: Fi
 }
 
 export function badCursor(): never {
-  throw new AppError("VALIDATION", "This cursor is not valid; start again without it.", { fieldErrors: { cursor: ["Not a cursor this API gave out."] } });
+  throw new AppError("VALIDATION", "This cursor is not valid; start again without it.", {
+    fieldErrors: { cursor: ["Not a cursor this API gave out."] },
+  });
 }

@@ -12,7 +12,10 @@ export function toApiMetrics(data: DashboardData, filters: { teams: string[]; se
     changeFailure: data.failure,
     failureBreakdown: data.breakdown,
     timeToResolve: data.resolve,
-    approvalCompliance: { weeks: data.compliance.weeks.map(({ weekStart, ...week }) => ({ week: weekStart, ...week })), pendingNow: data.compliance.pendingNow },
+    approvalCompliance: {
+      weeks: data.compliance.weeks.map(({ weekStart, ...week }) => ({ week: weekStart, ...week })),
+      pendingNow: data.compliance.pendingNow,
+    },
     actionItems: data.actionItems,
     headline: data.headline,
   };

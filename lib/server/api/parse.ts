@@ -8,13 +8,20 @@ export function issueKey(path: readonly PropertyKey[]): string {
 }
 
 /** Parses API input; a failure is a 422 with messages keyed by full dotted paths. */
-export function parseApiInput<S extends z.ZodType>(schema: S, value: unknown, message = "Some fields need attention; nothing was saved."): z.output<S> {
+export function parseApiInput<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  message = "Some fields need attention; nothing was saved.",
+): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const fieldErrors: FieldErrors = {};
   for (const issue of result.error.issues) {
     if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) (fieldErrors[issueKey([...issue.path, key])] ??= []).push("Unknown field; check its spelling in the API reference.");
+      for (const key of issue.keys)
+        (fieldErrors[issueKey([...issue.path, key])] ??= []).push(
+          "Unknown field; check its spelling in the API reference.",
+        );
       continue;
     }
     (fieldErrors[issueKey(issue.path)] ??= []).push(issue.message);

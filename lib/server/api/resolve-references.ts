@@ -9,7 +9,11 @@ import { AppError, type FieldErrors } from "@/lib/server/errors";
 export type Lookup = { key: string; value: string };
 const norm = (value: string) => value.trim().toLowerCase();
 
-export async function resolveServices(lookups: Lookup[], errors: FieldErrors, options: { allowArchived?: boolean } = {}): Promise<Map<string, number>> {
+export async function resolveServices(
+  lookups: Lookup[],
+  errors: FieldErrors,
+  options: { allowArchived?: boolean } = {},
+): Promise<Map<string, number>> {
   const names = [...new Set(lookups.map((l) => norm(l.value)))];
   if (names.length === 0) return new Map();
   const ids = names.filter((n) => /^\d{1,9}$/.test(n)).map(Number);
@@ -36,13 +40,17 @@ export async function resolveTeams(lookups: Lookup[], errors: FieldErrors): Prom
   const names = [...new Set(lookups.map((l) => norm(l.value)))];
   if (names.length === 0) return new Map();
   const ids = names.filter((n) => /^\d{1,9}$/.test(n)).map(Number);
-  const rows = await getDb().team.findMany({ where: { OR: [{ slug: { in: names, mode: "insensitive" } }, { id: { in: ids } }] }, select: { id: true, slug: true } });
+  const rows = await getDb().team.findMany({
+    where: { OR: [{ slug: { in: names, mode: "insensitive" } }, { id: { in: ids } }] },
+    select: { id: true, slug: true },
+  });
   const found = new Map<string, number>();
   for (const row of rows) {
     found.set(norm(row.slug), row.id);
     found.set(String(row.id), row.id);
   }
-  for (const { key, value } of lookups) if (!found.has(norm(value))) (errors[key] ??= []).push(`Unknown team "${value}".`);
+  for (const { key, value } of lookups)
+    if (!found.has(norm(value))) (errors[key] ??= []).push(`Unknown team "${value}".`);
   return found;
 }
 
@@ -61,7 +69,8 @@ export async function resolveAuthors(lookups: Lookup[], errors: FieldErrors): Pr
   const result = new Map<string, number>();
   for (const { key, value } of lookups) {
     const hit = found.get(norm(value));
-    if (!hit) (errors[key] ??= []).push(`Unknown author "${value}". Use the email of a Faultline user or their GitHub login.`);
+    if (!hit)
+      (errors[key] ??= []).push(`Unknown author "${value}". Use the email of a Faultline user or their GitHub login.`);
     else if (!hit.active) (errors[key] ??= []).push(`The author "${value}" is deactivated.`);
     else result.set(norm(value), hit.id);
   }
@@ -70,19 +79,26 @@ export async function resolveAuthors(lookups: Lookup[], errors: FieldErrors): Pr
 
 export async function resolveAiTools(lookups: Lookup[], errors: FieldErrors): Promise<Map<string, number>> {
   if (lookups.length === 0) return new Map();
-  const rows = await getDb().aiTool.findMany({ where: { archivedAt: null }, select: { id: true, slug: true, name: true, aliases: true } });
+  const rows = await getDb().aiTool.findMany({
+    where: { archivedAt: null },
+    select: { id: true, slug: true, name: true, aliases: true },
+  });
   const found = new Map<string, number>();
   for (const row of rows) {
     for (const name of [row.slug, row.name, ...row.aliases]) found.set(norm(name), row.id);
     found.set(String(row.id), row.id);
   }
   for (const { key, value } of lookups) {
-    if (!found.has(norm(value))) (errors[key] ??= []).push(`Unknown AI tool "${value}". Use a tool's slug or one of its aliases (Admin → Lists).`);
+    if (!found.has(norm(value)))
+      (errors[key] ??= []).push(`Unknown AI tool "${value}". Use a tool's slug or one of its aliases (Admin → Lists).`);
   }
   return found;
 }
 
-export function throwIfErrors(errors: FieldErrors, message = "Some names do not match anything in Faultline; nothing was saved."): void {
+export function throwIfErrors(
+  errors: FieldErrors,
+  message = "Some names do not match anything in Faultline; nothing was saved.",
+): void {
   if (Object.keys(errors).length > 0) throw new AppError("VALIDATION", message, { fieldErrors: errors });
 }
 

@@ -13,7 +13,9 @@ export function getOidcConfig(env: Record<string, string | undefined> = process.
   const clientSecret = env.FAULTLINE_OIDC_CLIENT_SECRET?.trim();
   if (!issuer && !clientId && !clientSecret) return null;
   if (!issuer || !clientId || !clientSecret) {
-    warnOnce("FAULTLINE_OIDC_ISSUER, FAULTLINE_OIDC_CLIENT_ID and FAULTLINE_OIDC_CLIENT_SECRET must all be set; single sign-on is off.");
+    warnOnce(
+      "FAULTLINE_OIDC_ISSUER, FAULTLINE_OIDC_CLIENT_ID and FAULTLINE_OIDC_CLIENT_SECRET must all be set; single sign-on is off.",
+    );
     return null;
   }
   return { issuer, clientId, clientSecret, name: env.FAULTLINE_OIDC_NAME?.trim() || "single sign-on" };

@@ -3,7 +3,13 @@ import type { OAuthConfig } from "next-auth/providers/oauth";
 import type { OidcConfig } from "./oidc-config";
 
 /** The claims Faultline reads from the provider's ID token. */
-export type OidcProfile = { sub: string; email?: string; email_verified?: boolean | string; name?: string; preferred_username?: string };
+export type OidcProfile = {
+  sub: string;
+  email?: string;
+  email_verified?: boolean | string;
+  name?: string;
+  preferred_username?: string;
+};
 
 /**
  * A generic OpenID Connect provider: discovery from the issuer, authorization code flow
@@ -22,7 +28,11 @@ export function oidcProvider(config: OidcConfig): OAuthConfig<OidcProfile> {
     checks: ["pkce", "state"],
     idToken: true,
     profile(profile) {
-      return { id: profile.sub, email: profile.email ?? null, name: profile.name ?? profile.preferred_username ?? null };
+      return {
+        id: profile.sub,
+        email: profile.email ?? null,
+        name: profile.name ?? profile.preferred_username ?? null,
+      };
     },
   };
 }

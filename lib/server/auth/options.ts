@@ -25,7 +25,9 @@ const credentials = CredentialsProvider({
     const parsed = signInSchema.safeParse(input ?? {});
     if (!parsed.success) throw new Error("Enter your email address and password.");
     if (!(await getSignInSettings()).passwordSignInEnabled) {
-      throw new Error(`Password sign-in is switched off for this organisation. Use “Sign in with ${oidc?.name ?? "single sign-on"}”.`);
+      throw new Error(
+        `Password sign-in is switched off for this organisation. Use “Sign in with ${oidc?.name ?? "single sign-on"}”.`,
+      );
     }
     try {
       const user = await verifyCredentials(parsed.data);
@@ -86,7 +88,12 @@ export const authOptions: NextAuthOptions = {
         token.role = signedIn.role;
         token.level = signedIn.level;
         const method: SignInMethod = account.provider === "oidc" ? "oidc" : "password";
-        token.sid = await startSession({ userId: signedIn.id, method, maxAgeSeconds: SESSION_MAX_AGE_SECONDS, ...(await requestDetails()) });
+        token.sid = await startSession({
+          userId: signedIn.id,
+          method,
+          maxAgeSeconds: SESSION_MAX_AGE_SECONDS,
+          ...(await requestDetails()),
+        });
       }
       return token;
     },

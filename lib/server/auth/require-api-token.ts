@@ -11,18 +11,35 @@ export type ApiCaller = { tokenId: number; name: string; createdById: number; sc
 export async function authenticateApiToken(request: Request): Promise<ApiCaller> {
   const header = request.headers.get("authorization") ?? "";
   const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
-  if (!match) throw new AppError("UNAUTHENTICATED", "Send an API token as `Authorization: Bearer <token>`. Admins create tokens under Admin → API tokens.");
+  if (!match)
+    throw new AppError(
+      "UNAUTHENTICATED",
+      "Send an API token as `Authorization: Bearer <token>`. Admins create tokens under Admin → API tokens.",
+    );
   const db = getDb();
   const token = await db.apiToken.findUnique({
     where: { tokenHash: hashApiToken(match[1]) },
     select: {
-      id: true, name: true, scopes: true, createdById: true, revokedAt: true, lastUsedAt: true,
+      id: true,
+      name: true,
+      scopes: true,
+      createdById: true,
+      revokedAt: true,
+      lastUsedAt: true,
       createdBy: { select: { id: true, email: true, name: true, role: true, level: true, active: true } },
     },
   });
-  if (!token || token.revokedAt) throw new AppError("UNAUTHENTICATED", "This API token is not valid (unknown or revoked). Ask an admin for a new one.");
+  if (!token || token.revokedAt)
+    throw new AppError(
+      "UNAUTHENTICATED",
+      "This API token is not valid (unknown or revoked). Ask an admin for a new one.",
+    );
   const { active, ...creator } = token.createdBy;
-  if (!active) throw new AppError("UNAUTHENTICATED", "The person who created this API token has been deactivated, so the token no longer works. Ask an admin for a new one.");
+  if (!active)
+    throw new AppError(
+      "UNAUTHENTICATED",
+      "The person who created this API token has been deactivated, so the token no longer works. Ask an admin for a new one.",
+    );
   // Last use is shown to admins; once a minute is precise enough and spares a write per call.
   if (!token.lastUsedAt || Date.now() - token.lastUsedAt.getTime() > 60_000) {
     await db.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date() } });
@@ -32,7 +49,8 @@ export async function authenticateApiToken(request: Request): Promise<ApiCaller>
 
 /** 403 when the token lacks the scope. */
 export function assertTokenScope(caller: ApiCaller, scope: ApiScope): void {
-  if (!caller.scopes.includes(scope)) throw new AppError("FORBIDDEN", `This API token lacks the "${scope}" scope. Ask an admin for a token with it.`);
+  if (!caller.scopes.includes(scope))
+    throw new AppError("FORBIDDEN", `This API token lacks the "${scope}" scope. Ask an admin for a token with it.`);
 }
 
 /** Authentication and scope in one call (401, then 403). */

@@ -12,7 +12,9 @@ import type { MigrationSession } from "./migrate";
 import type { DbTarget } from "./target";
 
 /** Secrets never leave the database unless a query asks for them by name. */
-const clientOptions = { omit: { user: { passwordHash: true }, apiToken: { tokenHash: true }, outboundWebhook: { secret: true } } } as const;
+const clientOptions = {
+  omit: { user: { passwordHash: true }, apiToken: { tokenHash: true }, outboundWebhook: { secret: true } },
+} as const;
 
 export function newPrismaClient(adapter: SqlDriverAdapterFactory) {
   return new PrismaClient({ adapter, ...clientOptions });
@@ -33,7 +35,13 @@ export function openConnection(target: DbTarget, options: { poolSize?: number } 
 
 function openPostgres(target: Extract<DbTarget, { kind: "postgres" }>, poolSize: number): DbConnection {
   // Dashboard percentiles sort ~100k values; 16 MB keeps that sort in memory.
-  const prisma = newPrismaClient(new PrismaPg({ connectionString: target.url, max: poolSize, options: "-c work_mem=16MB -c max_parallel_workers_per_gather=0" }));
+  const prisma = newPrismaClient(
+    new PrismaPg({
+      connectionString: target.url,
+      max: poolSize,
+      options: "-c work_mem=16MB -c max_parallel_workers_per_gather=0",
+    }),
+  );
   return {
     target,
     prisma,
@@ -60,7 +68,10 @@ function openEmbedded(target: Extract<DbTarget, { kind: "embedded" }>): DbConnec
   // Two processes on one PGlite folder corrupt it: hold a lock for as long as it is open.
   let release: () => void;
   try {
-    release = lockfile.lockSync(target.dataDir, { realpath: false, stale: 15_000, lockfilePath: `${target.dataDir}.lock`,
+    release = lockfile.lockSync(target.dataDir, {
+      realpath: false,
+      stale: 15_000,
+      lockfilePath: `${target.dataDir}.lock`,
       onCompromised: (error) => console.warn(`[faultline] lock on ${target.dataDir} was compromised: ${error.message}`),
     });
   } catch {

@@ -20,7 +20,10 @@ export type MigrationReport = { applied: string[]; alreadyApplied: number; check
 
 type HistoryRow = { migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null };
 
-export async function applyMigrations(session: MigrationSession, migrationsDir = DEFAULT_MIGRATIONS_DIR): Promise<MigrationReport> {
+export async function applyMigrations(
+  session: MigrationSession,
+  migrationsDir = DEFAULT_MIGRATIONS_DIR,
+): Promise<MigrationReport> {
   const names = (await readdir(migrationsDir, { withFileTypes: true }))
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
@@ -61,14 +64,23 @@ export async function applyMigrations(session: MigrationSession, migrationsDir =
         continue;
       }
       const id = randomUUID();
-      await session.query(`INSERT INTO "_prisma_migrations" (id, checksum, migration_name) VALUES ($1, $2, $3)`, [id, checksum, name]);
+      await session.query(`INSERT INTO "_prisma_migrations" (id, checksum, migration_name) VALUES ($1, $2, $3)`, [
+        id,
+        checksum,
+        name,
+      ]);
       try {
         await session.exec(raw.toString("utf8"));
       } catch (error) {
         await session.query(`UPDATE "_prisma_migrations" SET logs = $2 WHERE id = $1`, [id, String(error)]);
-        throw new Error(`Migration ${name} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+        throw new Error(`Migration ${name} failed: ${error instanceof Error ? error.message : String(error)}`, {
+          cause: error,
+        });
       }
-      await session.query(`UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [id]);
+      await session.query(
+        `UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`,
+        [id],
+      );
       report.applied.push(name);
     }
   } finally {

@@ -17,7 +17,10 @@ describe("schema.prisma and prisma/migrations", () => {
   });
 
   it("are told apart when they disagree", async () => {
-    const drift = await diffMigrationsToSchema(DEFAULT_MIGRATIONS_DIR, schema.replace("model Notification {", "model Notification {\n  urgent Boolean @default(false)"));
+    const drift = await diffMigrationsToSchema(
+      DEFAULT_MIGRATIONS_DIR,
+      schema.replace("model Notification {", "model Notification {\n  urgent Boolean @default(false)"),
+    );
     expect(drift).toMatch(/ALTER TABLE "Notification" ADD COLUMN\s+"urgent" BOOLEAN NOT NULL DEFAULT false/);
   });
 });
@@ -55,12 +58,18 @@ describe("migration runner on PostgreSQL", () => {
     const second = await applyMigrations(pgSession(client));
     expect(second).toEqual({ applied: [], alreadyApplied: first.applied.length, checksumWarnings: [] });
 
-    const history = await client.query(`SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name`);
+    const history = await client.query(
+      `SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name`,
+    );
     expect(history.rows.map((r) => r.migration_name)).toEqual(first.applied);
-    expect(history.rows.every((r) => r.finished_at && r.applied_steps_count === 1 && /^[0-9a-f]{64}$/.test(r.checksum))).toBe(true);
+    expect(
+      history.rows.every((r) => r.finished_at && r.applied_steps_count === 1 && /^[0-9a-f]{64}$/.test(r.checksum)),
+    ).toBe(true);
 
     // The data the migrations carry: settings row and the default approval policy.
-    const policy = await client.query(`SELECT "levelsRequiring"::text[] AS l, "approverLevels"::text[] AS a FROM "ApprovalPolicy"`);
+    const policy = await client.query(
+      `SELECT "levelsRequiring"::text[] AS l, "approverLevels"::text[] AS a FROM "ApprovalPolicy"`,
+    );
     expect(policy.rows).toEqual([{ l: ["JUNIOR", "MID"], a: ["SENIOR"] }]);
   });
 
@@ -79,10 +88,15 @@ describe("migration runner on PostgreSQL", () => {
     mkdirSync(path.join(dir, "20260101000000_good"));
     writeFileSync(path.join(dir, "20260101000000_good", "migration.sql"), `CREATE TABLE "Good" (id int);`);
     mkdirSync(path.join(dir, "20260102000000_bad"));
-    writeFileSync(path.join(dir, "20260102000000_bad", "migration.sql"), `CREATE TABLE "Half" (id int);\nSELECT * FROM "Missing";`);
+    writeFileSync(
+      path.join(dir, "20260102000000_bad", "migration.sql"),
+      `CREATE TABLE "Half" (id int);\nSELECT * FROM "Missing";`,
+    );
 
     await expect(applyMigrations(pgSession(client), dir)).rejects.toThrow(/20260102000000_bad failed/);
-    const tables = await client.query(`SELECT table_name FROM information_schema.tables WHERE table_name IN ('Good', 'Half')`);
+    const tables = await client.query(
+      `SELECT table_name FROM information_schema.tables WHERE table_name IN ('Good', 'Half')`,
+    );
     expect(tables.rows.map((r) => r.table_name)).toEqual(["Good"]);
     await expect(applyMigrations(pgSession(client), dir)).rejects.toThrow(/failed earlier and is not resolved/);
   });
@@ -112,9 +126,13 @@ describe("migration runner on embedded PGlite", () => {
       };
       const report = await applyMigrations(session);
       expect(report.applied.length).toBeGreaterThanOrEqual(2);
-      const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "_prisma_migrations" WHERE finished_at IS NOT NULL`);
+      const { rows } = await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM "_prisma_migrations" WHERE finished_at IS NOT NULL`,
+      );
       expect(rows[0].n).toBe(report.applied.length);
-      const tables = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public'`);
+      const tables = await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public'`,
+      );
       expect(tables.rows[0].n).toBeGreaterThan(20);
     } finally {
       await db.close();

@@ -14,7 +14,9 @@ export async function prepareDatabase(env: NodeJS.ProcessEnv = process.env): Pro
   if (env.FAULTLINE_SKIP_MIGRATIONS !== "1") {
     const report = await connection.withSession((session) => applyMigrations(session));
     for (const warning of report.checksumWarnings) console.warn(`[faultline] warning: ${warning}`);
-    console.log(`[faultline] ${where}: ${report.applied.length} migration(s) applied, ${report.alreadyApplied} already in place.`);
+    console.log(
+      `[faultline] ${where}: ${report.applied.length} migration(s) applied, ${report.alreadyApplied} already in place.`,
+    );
   }
 
   const wantsDemo = env.FAULTLINE_DEMO_DATA ? env.FAULTLINE_DEMO_DATA === "1" : connection.target.kind === "embedded";
@@ -23,8 +25,12 @@ export async function prepareDatabase(env: NodeJS.ProcessEnv = process.env): Pro
   const { generateDemoData } = await import("@/lib/server/demo/generate-demo-data");
   const started = Date.now();
   const { accounts } = await generateDemoData(connection.prisma, { log: (line) => console.log(`[faultline] ${line}`) });
-  console.log(`[faultline] Demo organisation created in ${((Date.now() - started) / 1000).toFixed(1)} s. Sign in with:`);
+  console.log(
+    `[faultline] Demo organisation created in ${((Date.now() - started) / 1000).toFixed(1)} s. Sign in with:`,
+  );
   for (const account of accounts) {
-    console.log(`[faultline]   ${account.email.padEnd(26)} ${account.password}   (${account.role.toLowerCase()}, ${account.level.toLowerCase()})`);
+    console.log(
+      `[faultline]   ${account.email.padEnd(26)} ${account.password}   (${account.role.toLowerCase()}, ${account.level.toLowerCase()})`,
+    );
   }
 }

@@ -4,4 +4,3 @@ import { Prisma } from "@/lib/generated/prisma/client";
 export function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
-

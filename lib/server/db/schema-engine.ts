@@ -6,7 +6,10 @@ import { readFile, readdir } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from "@prisma/driver-adapter-utils";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 
@@ -100,7 +103,10 @@ export async function diffMigrationsToSchema(migrationsDir: string, schema: stri
   const migrations = await readMigrationList(migrationsDir).catch(() => null);
   return withEngine(async (engine) => {
     const result = await engine.diff({
-      from: migrations && migrations.migrationDirectories.length > 0 ? { tag: "migrations", ...migrations } : { tag: "empty" },
+      from:
+        migrations && migrations.migrationDirectories.length > 0
+          ? { tag: "migrations", ...migrations }
+          : { tag: "empty" },
       to: { tag: "schemaDatamodel", files: [{ path: "schema.prisma", content: schema }] },
       script: true,
       exitCode: null,

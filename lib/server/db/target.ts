@@ -8,11 +8,14 @@ export function resolveDbTarget(env: NodeJS.ProcessEnv = process.env): DbTarget 
   const url = env.DATABASE_URL?.trim();
   if (url) {
     if (!/^postgres(ql)?:\/\//.test(url)) {
-      throw new Error(`DATABASE_URL must start with postgresql:// (got "${url.split(":")[0]}:…"). Unset it to use the embedded database.`);
+      throw new Error(
+        `DATABASE_URL must start with postgresql:// (got "${url.split(":")[0]}:…"). Unset it to use the embedded database.`,
+      );
     }
     return { kind: "postgres", url };
   }
-  const dataDir = env.FAULTLINE_DATA_DIR?.trim() || path.join(/*turbopackIgnore: true*/ process.cwd(), ".data", "pglite");
+  const dataDir =
+    env.FAULTLINE_DATA_DIR?.trim() || path.join(/*turbopackIgnore: true*/ process.cwd(), ".data", "pglite");
   return { kind: "embedded", dataDir: path.resolve(dataDir) };
 }
 

@@ -6,17 +6,49 @@ export type ChangeChunk = ReturnType<typeof newChangeChunk>;
 
 export function newChangeChunk() {
   return {
-    id: [] as number[], externalId: [] as string[], externalUrl: [] as string[], kind: [] as string[], title: [] as string[],
-    description: [] as string[], serviceId: [] as number[], repository: [] as string[], authorId: [] as (number | null)[],
-    authorLevel: [] as (string | null)[], aiAssisted: [] as boolean[], aiToolId: [] as (number | null)[], aiInvolvement: [] as (string | null)[],
-    aiDetectedBy: [] as (string | null)[], shippedAt: [] as (Date | null)[], rolledBackAt: [] as (Date | null)[], approvalRequired: [] as boolean[],
-    approvalState: [] as string[], approverId: [] as (number | null)[], approvalDecidedAt: [] as (Date | null)[], approvalComment: [] as (string | null)[],
-    createdAt: [] as Date[], updatedAt: [] as Date[],
-    decision: { id: [] as number[], changeId: [] as number[], actorId: [] as number[], kind: [] as string[], comment: [] as string[], createdAt: [] as Date[] },
+    id: [] as number[],
+    externalId: [] as string[],
+    externalUrl: [] as string[],
+    kind: [] as string[],
+    title: [] as string[],
+    description: [] as string[],
+    serviceId: [] as number[],
+    repository: [] as string[],
+    authorId: [] as (number | null)[],
+    authorLevel: [] as (string | null)[],
+    aiAssisted: [] as boolean[],
+    aiToolId: [] as (number | null)[],
+    aiInvolvement: [] as (string | null)[],
+    aiDetectedBy: [] as (string | null)[],
+    shippedAt: [] as (Date | null)[],
+    rolledBackAt: [] as (Date | null)[],
+    approvalRequired: [] as boolean[],
+    approvalState: [] as string[],
+    approverId: [] as (number | null)[],
+    approvalDecidedAt: [] as (Date | null)[],
+    approvalComment: [] as (string | null)[],
+    createdAt: [] as Date[],
+    updatedAt: [] as Date[],
+    decision: {
+      id: [] as number[],
+      changeId: [] as number[],
+      actorId: [] as number[],
+      kind: [] as string[],
+      comment: [] as string[],
+      createdAt: [] as Date[],
+    },
   };
 }
 
-export function pushDecision(d: ChangeChunk["decision"], id: number, changeId: number, actorId: number, kind: string, comment: string, at: number) {
+export function pushDecision(
+  d: ChangeChunk["decision"],
+  id: number,
+  changeId: number,
+  actorId: number,
+  kind: string,
+  comment: string,
+  at: number,
+) {
   d.id.push(id);
   d.changeId.push(changeId);
   d.actorId.push(actorId);

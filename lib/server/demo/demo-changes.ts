@@ -19,8 +19,17 @@ const LEVEL_AI: Record<DemoLevel, number> = { JUNIOR: 1.2, MID: 1.05, SENIOR: 0.
 /** How much riskier a change is by AI involvement: none, suggested, co-authored, agent-authored. */
 const AI_RISK = [1, 1.4, 2.0, 3.2];
 const VIOLATION_RISK = 1.8;
-const APPROVE_COMMENTS = ["LGTM", "Read the generated diff; the tests cover the new branch.", "Approved; keep an eye on the canary.", "Fine, but please add a metric next time."];
-const REJECT_COMMENTS = ["Needs a test for the failure path first.", "The agent changed more than the ticket asks; please split it.", "Put this behind a feature flag, then ask again."];
+const APPROVE_COMMENTS = [
+  "LGTM",
+  "Read the generated diff; the tests cover the new branch.",
+  "Approved; keep an eye on the canary.",
+  "Fine, but please add a metric next time.",
+];
+const REJECT_COMMENTS = [
+  "Needs a test for the failure path first.",
+  "The agent changed more than the ticket asks; please split it.",
+  "Put this behind a feature flag, then ask again.",
+];
 
 /** What incidents need to know about every change, indexed by id - 1. */
 export type ChangeIndex = {
@@ -42,7 +51,15 @@ export type ChangeIndex = {
   byService: Int32Array[];
 };
 
-export type ChangeGenerationOptions = { rng: Rng; count: number; start: number; end: number; chunkSize: number; log: (line: string) => void; expectedTriggerLinks: number };
+export type ChangeGenerationOptions = {
+  rng: Rng;
+  count: number;
+  start: number;
+  end: number;
+  chunkSize: number;
+  log: (line: string) => void;
+  expectedTriggerLinks: number;
+};
 
 export async function generateChanges(db: Db, org: DemoOrg, options: ChangeGenerationOptions) {
   const { rng, count, start, end } = options;
@@ -60,10 +77,15 @@ export async function generateChanges(db: Db, org: DemoOrg, options: ChangeGener
     byService: [],
   };
 
-  const servicePicker = new WeightedPicker(services.map((_, i) => i), services.map((s) => s.changeWeight));
+  const servicePicker = new WeightedPicker(
+    services.map((_, i) => i),
+    services.map((s) => s.changeWeight),
+  );
   // The demo sign-ins author more, so that their pages (and the approvals queue) have something to show.
   const demoIds = new Set(org.people.slice(0, DEMO_ACCOUNT_SPECS.length).map((p) => p.id));
-  const authorWeight = (p: DemoPerson) => (p.role === "MANAGER" ? 0.15 : p.role === "ADMIN" ? 0.3 : 1) * (demoIds.has(p.id) ? (p.level === "SENIOR" ? 1.5 : 2.5) : 1);
+  const authorWeight = (p: DemoPerson) =>
+    (p.role === "MANAGER" ? 0.15 : p.role === "ADMIN" ? 0.3 : 1) *
+    (demoIds.has(p.id) ? (p.level === "SENIOR" ? 1.5 : 2.5) : 1);
   const everyone = new WeightedPicker(org.people, org.people.map(authorWeight));
   const teamAuthors = org.teamIds.map((_, team) => {
     const members = org.people.filter((p) => p.teamIndex === team);
@@ -87,11 +109,17 @@ export async function generateChanges(db: Db, org: DemoOrg, options: ChangeGener
     await insertChangeChunk(db, chunk, org.policy.id);
     decisions.total += chunk.decision.id.length;
     chunk = newChangeChunk();
-    if (count >= 50_000 && id % 50_000 === 0) options.log(`changes: ${id.toLocaleString("en-US")} of ${count.toLocaleString("en-US")}`);
+    if (count >= 50_000 && id % 50_000 === 0)
+      options.log(`changes: ${id.toLocaleString("en-US")} of ${count.toLocaleString("en-US")}`);
   };
 
   // Changes ship mostly on weekdays and in working hours (UTC); volume grows a little.
-  const days = spreadOverDays(count, start + HOUR, end, (f, weekday) => (0.85 + 0.3 * f) * (weekday === 0 || weekday === 6 ? 0.25 : 1));
+  const days = spreadOverDays(
+    count,
+    start + HOUR,
+    end,
+    (f, weekday) => (0.85 + 0.3 * f) * (weekday === 0 || weekday === 6 ? 0.25 : 1),
+  );
   const workingHours = (h: number) => (h >= 7 && h < 19 ? 1 : h >= 5 && h < 22 ? 0.35 : 0.08);
   for (const day of days) {
     for (const t of timesInDay(rng, day, workingHours)) {
@@ -100,16 +128,26 @@ export async function generateChanges(db: Db, org: DemoOrg, options: ChangeGener
       const f = (t - start) / (end - start);
       const s = servicePicker.pick(rng);
       const service = services[s];
-      const kindIndex = rng.weighted(service.team === "Platform" || service.team === "Data" ? INFRA_HEAVY_KIND_WEIGHTS : KIND_WEIGHTS);
+      const kindIndex = rng.weighted(
+        service.team === "Platform" || service.team === "Data" ? INFRA_HEAVY_KIND_WEIGHTS : KIND_WEIGHTS,
+      );
       const kind = CHANGE_KINDS[kindIndex];
       const automated = (kind === "CONFIG" || kind === "FEATURE_FLAG") && rng.chance(0.08);
-      const author = automated ? null : rng.chance(0.85) ? teamAuthors[service.teamIndex].pick(rng) : everyone.pick(rng);
+      const author = automated
+        ? null
+        : rng.chance(0.85)
+          ? teamAuthors[service.teamIndex].pick(rng)
+          : everyone.pick(rng);
 
       // Gen-AI assistance: ~15% of changes in the first week, ~55% in the last.
       let involvement: DemoInvolvement | null = null;
       let tool = -1;
       if (author && rng.chance((0.16 + 0.46 * f) * LEVEL_AI[author.level] * KIND_AI[kindIndex])) {
-        tool = rng.weighted(toolIndexes.map((k) => DEMO_AI_TOOLS[k].adoption[0] + (DEMO_AI_TOOLS[k].adoption[1] - DEMO_AI_TOOLS[k].adoption[0]) * f));
+        tool = rng.weighted(
+          toolIndexes.map(
+            (k) => DEMO_AI_TOOLS[k].adoption[0] + (DEMO_AI_TOOLS[k].adoption[1] - DEMO_AI_TOOLS[k].adoption[0]) * f,
+          ),
+        );
         const [sug, co, agent] = DEMO_AI_TOOLS[tool].involvement;
         involvement = INVOLVEMENTS[rng.weighted([sug, co, agent * (0.6 + 0.8 * f)])];
       }
@@ -128,7 +166,10 @@ export async function generateChanges(db: Db, org: DemoOrg, options: ChangeGener
         const violationChance = 0.01 + 0.07 * (1 - f); // compliance improves as the rule beds in
         const r = rng.next();
         const waiting = t > end - pendingWindow && (demoIds.has(author?.id ?? 0) || rng.chance(0.6));
-        approver = waiting || r < violationChance ? null : pickApprover(rng, seniors, author, service.teamIndex, org.policy.rules.allowSelfApproval);
+        approver =
+          waiting || r < violationChance
+            ? null
+            : pickApprover(rng, seniors, author, service.teamIndex, org.policy.rules.allowSelfApproval);
         if (waiting) {
           state = "PENDING"; // waiting for a senior: the approvals queue
           shippedAt = null;
@@ -144,7 +185,10 @@ export async function generateChanges(db: Db, org: DemoOrg, options: ChangeGener
         }
       }
 
-      const risk = KIND_RISK[kindIndex] * (authorLevel ? LEVEL_RISK[authorLevel] : 1) * AI_RISK[involvement ? INVOLVEMENTS.indexOf(involvement) + 1 : 0] *
+      const risk =
+        KIND_RISK[kindIndex] *
+        (authorLevel ? LEVEL_RISK[authorLevel] : 1) *
+        AI_RISK[involvement ? INVOLVEMENTS.indexOf(involvement) + 1 : 0] *
         (required && shippedAt !== null && state !== "APPROVED" ? VIOLATION_RISK : 1);
       let rolledBackAt: number | null = null;
       if (shippedAt !== null && rng.chance(baseRollback * risk)) {
@@ -160,13 +204,20 @@ export async function generateChanges(db: Db, org: DemoOrg, options: ChangeGener
       if (shippedAt !== null) index.shippedAt[i] = shippedAt;
       if (rolledBackAt !== null) index.rolledBackAt[i] = rolledBackAt;
 
-      const repository = kind === "FEATURE_FLAG" ? "acme/feature-flags" : kind === "INFRA" ? "acme/infrastructure" : `acme/${service.slug}`;
+      const repository =
+        kind === "FEATURE_FLAG"
+          ? "acme/feature-flags"
+          : kind === "INFRA"
+            ? "acme/infrastructure"
+            : `acme/${service.slug}`;
       chunk.id.push(id);
       chunk.externalId.push(`demo-${id}`);
       chunk.externalUrl.push(externalUrl(kind, repository, service.slug, id));
       chunk.kind.push(kind);
       chunk.title.push(titler.title(kind, service));
-      chunk.description.push(tool >= 0 ? `AI-assisted (${INVOLVEMENT_LABEL[involvement!]}) with ${DEMO_AI_TOOLS[tool].name}.` : "");
+      chunk.description.push(
+        tool >= 0 ? `AI-assisted (${INVOLVEMENT_LABEL[involvement!]}) with ${DEMO_AI_TOOLS[tool].name}.` : "",
+      );
       chunk.serviceId.push(service.id);
       chunk.repository.push(repository);
       chunk.authorId.push(author?.id ?? null);
@@ -188,7 +239,8 @@ export async function generateChanges(db: Db, org: DemoOrg, options: ChangeGener
       if (required) {
         const d = chunk.decision;
         if (author) pushDecision(d, decisions.next++, id, author.id, "REQUESTED", "", createdAt);
-        if (approver && decidedAt !== null) pushDecision(d, decisions.next++, id, approver.id, state, comment ?? "", decidedAt);
+        if (approver && decidedAt !== null)
+          pushDecision(d, decisions.next++, id, approver.id, state, comment ?? "", decidedAt);
       }
       if (chunk.id.length >= options.chunkSize) await flush();
     }
@@ -214,7 +266,13 @@ function leadTime(rng: Rng, kind: DemoChangeKind): number {
 }
 
 /** A senior of the author's team, mostly; null when the policy leaves nobody to approve. */
-function pickApprover(rng: Rng, seniors: DemoPerson[], author: DemoPerson | null, teamIndex: number, allowSelf: boolean): DemoPerson | null {
+function pickApprover(
+  rng: Rng,
+  seniors: DemoPerson[],
+  author: DemoPerson | null,
+  teamIndex: number,
+  allowSelf: boolean,
+): DemoPerson | null {
   const eligible = seniors.filter((p) => allowSelf || p.id !== author?.id);
   const sameTeam = eligible.filter((p) => p.teamIndex === teamIndex);
   return eligible.length === 0 ? null : rng.pick(sameTeam.length > 0 && rng.chance(0.85) ? sameTeam : eligible);
@@ -226,7 +284,10 @@ function detectedBy(rng: Rng): string | null {
 }
 
 function externalUrl(kind: DemoChangeKind, repository: string, slug: string, id: number): string {
-  const sha = ((Math.imul(id, 2654435761) >>> 0).toString(16) + (Math.imul(id, 40503) >>> 0).toString(16)).padStart(14, "0");
+  const sha = ((Math.imul(id, 2654435761) >>> 0).toString(16) + (Math.imul(id, 40503) >>> 0).toString(16)).padStart(
+    14,
+    "0",
+  );
   switch (kind) {
     case "PULL_REQUEST":
       return `https://github.com/${repository}/pull/${1000 + id}`;
@@ -249,6 +310,7 @@ function buildServiceLists(index: ChangeIndex, serviceCount: number): Int32Array
   const lists = Array.from(sizes, (size) => new Int32Array(size));
   const filled = new Int32Array(serviceCount);
   // Ids follow shipping time, so each list comes out sorted by shippedAt.
-  for (let i = 0; i < index.count; i++) if (!Number.isNaN(index.shippedAt[i])) lists[index.service[i]][filled[index.service[i]]++] = i;
+  for (let i = 0; i < index.count; i++)
+    if (!Number.isNaN(index.shippedAt[i])) lists[index.service[i]][filled[index.service[i]]++] = i;
   return lists;
 }

@@ -38,11 +38,16 @@ export type DemoOrg = {
   policy: { id: number; rules: ApprovalPolicyRules };
 };
 
-export async function createDemoOrganisation(db: Db, options: { seed: number; rng: Rng; createdAt: Date }): Promise<DemoOrg> {
+export async function createDemoOrganisation(
+  db: Db,
+  options: { seed: number; rng: Rng; createdAt: Date },
+): Promise<DemoOrg> {
   const { createdAt } = options;
   const policyRow = await db.approvalPolicy.findFirst({ orderBy: { id: "desc" } });
   if (!policyRow) {
-    throw new Error("The database has no approval policy row: apply the migrations first (npm run db:migrate), then generate the demo data.");
+    throw new Error(
+      "The database has no approval policy row: apply the migrations first (npm run db:migrate), then generate the demo data.",
+    );
   }
 
   const teams = await db.team.createManyAndReturn({
@@ -116,7 +121,14 @@ export async function createDemoOrganisation(db: Db, options: { seed: number; rn
   };
 }
 
-type PersonSpec = { email: string; name: string; role: DemoRole; level: DemoLevel; teamIndex: number; githubLogin: string | null };
+type PersonSpec = {
+  email: string;
+  name: string;
+  role: DemoRole;
+  level: DemoLevel;
+  teamIndex: number;
+  githubLogin: string | null;
+};
 
 async function createPeople(db: Db, options: { seed: number; rng: Rng; createdAt: Date; teamIds: number[] }) {
   const faker = new Faker({ locale: [en, base] });
@@ -160,7 +172,19 @@ async function createPeople(db: Db, options: { seed: number; rng: Rng; createdAt
     select: { id: true, email: true },
   });
   const idByEmail = new Map(rows.map((row) => [row.email, row.id]));
-  const people: DemoPerson[] = specs.map((spec) => ({ id: idByEmail.get(spec.email)!, name: spec.name, level: spec.level, role: spec.role, teamIndex: spec.teamIndex }));
-  const accounts: DemoAccount[] = DEMO_ACCOUNT_SPECS.map((spec) => ({ email: spec.email, password: DEMO_PASSWORD, role: spec.role, level: spec.level, name: spec.name }));
+  const people: DemoPerson[] = specs.map((spec) => ({
+    id: idByEmail.get(spec.email)!,
+    name: spec.name,
+    level: spec.level,
+    role: spec.role,
+    teamIndex: spec.teamIndex,
+  }));
+  const accounts: DemoAccount[] = DEMO_ACCOUNT_SPECS.map((spec) => ({
+    email: spec.email,
+    password: DEMO_PASSWORD,
+    role: spec.role,
+    level: spec.level,
+    name: spec.name,
+  }));
   return { people, accounts };
 }

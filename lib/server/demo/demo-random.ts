@@ -120,14 +120,23 @@ export type DaySlot = { from: number; to: number; count: number };
  * proportional to weight(fraction of the span elapsed, day of week 0=Sunday) and to how
  * much of the day lies inside the span. Rounding carries over, so the counts add up.
  */
-export function spreadOverDays(total: number, start: number, end: number, weight: (fraction: number, weekday: number) => number): DaySlot[] {
+export function spreadOverDays(
+  total: number,
+  start: number,
+  end: number,
+  weight: (fraction: number, weekday: number) => number,
+): DaySlot[] {
   const slots: Array<{ from: number; to: number; w: number }> = [];
   for (let day = Math.floor(start / DAY) * DAY; day < end; day += DAY) {
     const from = Math.max(day, start);
     const to = Math.min(day + DAY, end);
     if (to <= from) continue;
     const middle = (from + to) / 2;
-    slots.push({ from, to, w: weight((middle - start) / (end - start), new Date(day).getUTCDay()) * ((to - from) / DAY) });
+    slots.push({
+      from,
+      to,
+      w: weight((middle - start) / (end - start), new Date(day).getUTCDay()) * ((to - from) / DAY),
+    });
   }
   const sum = slots.reduce((acc, slot) => acc + slot.w, 0);
   let cumulative = 0;

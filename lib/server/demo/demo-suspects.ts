@@ -20,7 +20,10 @@ export class SuspectFinder {
     const lists = serviceSet ? serviceSet.map((s) => this.changes.byService[s]) : [this.changes.shipped];
     for (const list of lists) {
       const hi = lowerBound(list, shippedAt, t);
-      const lo = Math.max(lowerBound(list, shippedAt, t - LINK_WINDOW), hi - Math.floor(this.found.length / lists.length));
+      const lo = Math.max(
+        lowerBound(list, shippedAt, t - LINK_WINDOW),
+        hi - Math.floor(this.found.length / lists.length),
+      );
       for (let k = lo; k < hi; k++) {
         const c = list[k];
         if (rolledBackAt[c] <= t) continue; // already rolled back before the impact started

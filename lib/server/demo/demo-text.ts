@@ -5,8 +5,25 @@ import type { Rng } from "./demo-random";
 
 export type DemoChangeKind = "DEPLOY" | "PULL_REQUEST" | "CONFIG" | "FEATURE_FLAG" | "INFRA";
 
-const PR_VERBS = ["Fix", "Refactor", "Improve", "Harden", "Simplify", "Add metrics for", "Speed up", "Clean up", "Add tests for"];
-const GENERIC_PRS = ["Bump dependency versions", "Add structured logging", "Add unit tests for edge cases", "Tidy up error responses", "Validate input on public endpoints", "Retry downstream calls with backoff"];
+const PR_VERBS = [
+  "Fix",
+  "Refactor",
+  "Improve",
+  "Harden",
+  "Simplify",
+  "Add metrics for",
+  "Speed up",
+  "Clean up",
+  "Add tests for",
+];
+const GENERIC_PRS = [
+  "Bump dependency versions",
+  "Add structured logging",
+  "Add unit tests for edge cases",
+  "Tidy up error responses",
+  "Validate input on public endpoints",
+  "Retry downstream calls with backoff",
+];
 const CONFIG_TEMPLATES = [
   (s: string) => `Raise ${s} connection pool to 64`,
   (s: string) => `Lower ${s} request timeout to 2 s`,
@@ -49,7 +66,11 @@ export class ChangeTitler {
       case "FEATURE_FLAG": {
         const flag = rng.pick(service.flags);
         const r = rng.next();
-        return r < 0.55 ? `Ramp ${flag} to ${rng.pick([5, 10, 25, 50, 100])}%` : r < 0.85 ? `Enable ${flag} in ${rng.pick(["EU", "US", "APAC"])}` : `Disable ${flag}`;
+        return r < 0.55
+          ? `Ramp ${flag} to ${rng.pick([5, 10, 25, 50, 100])}%`
+          : r < 0.85
+            ? `Enable ${flag} in ${rng.pick(["EU", "US", "APAC"])}`
+            : `Disable ${flag}`;
       }
       case "INFRA":
         return rng.pick(INFRA_TEMPLATES)(service.name);
@@ -57,21 +78,55 @@ export class ChangeTitler {
   }
 }
 
-export const INVOLVEMENT_LABEL: Record<DemoInvolvement, string> = { SUGGESTED: "suggested", CO_AUTHORED: "co-authored", AGENT_AUTHORED: "agent-authored" };
+export const INVOLVEMENT_LABEL: Record<DemoInvolvement, string> = {
+  SUGGESTED: "suggested",
+  CO_AUTHORED: "co-authored",
+  AGENT_AUTHORED: "agent-authored",
+};
 
 const SYMPTOMS: Record<DemoCapability, readonly string[]> = {
-  checkout: ["Checkout returns 502 for {region} customers", "Orders stuck in payment-pending", "Checkout latency above 5 s", "Place-order button spins forever"],
-  "sign-in": ["Sign-in fails with 'session expired'", "Password reset emails delayed", "Passkey sign-in errors on iOS", "Customers logged out every few minutes"],
+  checkout: [
+    "Checkout returns 502 for {region} customers",
+    "Orders stuck in payment-pending",
+    "Checkout latency above 5 s",
+    "Place-order button spins forever",
+  ],
+  "sign-in": [
+    "Sign-in fails with 'session expired'",
+    "Password reset emails delayed",
+    "Passkey sign-in errors on iOS",
+    "Customers logged out every few minutes",
+  ],
   account: ["Account page shows blank addresses", "Profile updates not saved", "Account page times out in {region}"],
-  pricing: ["Stale prices shown on product pages", "Prices missing for part of the catalog", "Discounts not applied at checkout", "Wrong currency shown in {region}"],
-  search: ["Search returns no results for common queries", "Elevated search latency in {region}", "Search results missing new products"],
+  pricing: [
+    "Stale prices shown on product pages",
+    "Prices missing for part of the catalog",
+    "Discounts not applied at checkout",
+    "Wrong currency shown in {region}",
+  ],
+  search: [
+    "Search returns no results for common queries",
+    "Elevated search latency in {region}",
+    "Search results missing new products",
+  ],
   cart: ["Items disappear from cart", "Add to cart returns 500", "Cart totals do not match line items"],
   recommendations: ["Recommendations widget empty", "Irrelevant recommendations after model rollout"],
   "order history": ["Order history times out", "Recent orders missing from order history"],
 };
-const INTERNAL_SYMPTOMS = ["{service} error rate above SLO", "{service} pods crash-looping", "{service} latency p99 above 3 s", "{service} queue backlog growing", "{service} out of database connections"];
+const INTERNAL_SYMPTOMS = [
+  "{service} error rate above SLO",
+  "{service} pods crash-looping",
+  "{service} latency p99 above 3 s",
+  "{service} queue backlog growing",
+  "{service} out of database connections",
+];
 
-export function incidentTitle(rng: Rng, service: DemoService, capability: DemoCapability | null, region: string): string {
+export function incidentTitle(
+  rng: Rng,
+  service: DemoService,
+  capability: DemoCapability | null,
+  region: string,
+): string {
   const template = capability && rng.chance(0.8) ? rng.pick(SYMPTOMS[capability]) : rng.pick(INTERNAL_SYMPTOMS);
   return template.replace("{region}", region).replace("{service}", service.name);
 }
@@ -83,17 +138,28 @@ export type IncidentStory = {
   customerImpactPct: number | null;
   failedTransactions: number | null;
   minutes: number | null;
-  cause: { id: number; kind: DemoChangeKind; service: string; tool: string | null; involvement: DemoInvolvement | null } | null;
+  cause: {
+    id: number;
+    kind: DemoChangeKind;
+    service: string;
+    tool: string | null;
+    involvement: DemoInvolvement | null;
+  } | null;
 };
 
-const list = (items: string[]) => (items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`);
+const list = (items: string[]) =>
+  items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 
 export function incidentSummary(story: IncidentStory): string {
   const where = `${list(story.services)} in ${list(story.regions)}`;
   const impact =
-    story.customerImpactPct !== null ? `about ${story.customerImpactPct}% of customers or requests affected` : "customer impact still being assessed";
+    story.customerImpactPct !== null
+      ? `about ${story.customerImpactPct}% of customers or requests affected`
+      : "customer impact still being assessed";
   const what = story.capabilities.length ? ` ${list(story.capabilities)} degraded,` : "";
-  const cause = story.cause ? ` Suspected cause: ${story.cause.kind.toLowerCase().replace("_", " ")} #${story.cause.id} on ${story.cause.service}.` : "";
+  const cause = story.cause
+    ? ` Suspected cause: ${story.cause.kind.toLowerCase().replace("_", " ")} #${story.cause.id} on ${story.cause.service}.`
+    : "";
   return `Errors on ${where};${what} ${impact}.${cause}`;
 }
 
@@ -111,9 +177,27 @@ const AI_DETAIL = [
   "The suggested fix was accepted without a test reproducing the original bug.",
 ];
 const WHY_CHAINS = [
-  ["Customers could not complete the action.", "The service returned errors for most requests.", "A new code path failed on real traffic.", "The path was not exercised by tests or canary.", "The rollout went to all regions at once."],
-  ["Requests timed out.", "The service ran out of database connections.", "A change increased connections per request.", "Load tests do not cover this path.", "Nobody owns the load-test suite."],
-  ["Prices were wrong.", "The cache served stale entries.", "Invalidation events were dropped.", "The consumer crashed on a new message shape.", "Schema changes are not checked for compatibility."],
+  [
+    "Customers could not complete the action.",
+    "The service returned errors for most requests.",
+    "A new code path failed on real traffic.",
+    "The path was not exercised by tests or canary.",
+    "The rollout went to all regions at once.",
+  ],
+  [
+    "Requests timed out.",
+    "The service ran out of database connections.",
+    "A change increased connections per request.",
+    "Load tests do not cover this path.",
+    "Nobody owns the load-test suite.",
+  ],
+  [
+    "Prices were wrong.",
+    "The cache served stale entries.",
+    "Invalidation events were dropped.",
+    "The consumer crashed on a new message shape.",
+    "Schema changes are not checked for compatibility.",
+  ],
 ];
 const LESSONS = [
   "Stage every customer-critical deploy through a canary region.",
@@ -127,11 +211,14 @@ export function reviewTexts(rng: Rng, story: IncidentStory, complete: boolean) {
   const customerImpact =
     `${story.customerImpactPct ?? "an unknown share of"}% of customers or requests affected` +
     (story.minutes !== null ? ` for ${Math.round(story.minutes)} minutes` : "") +
-    (story.failedTransactions !== null ? `; ${story.failedTransactions.toLocaleString("en-US")} failed orders or transactions.` : ".");
+    (story.failedTransactions !== null
+      ? `; ${story.failedTransactions.toLocaleString("en-US")} failed orders or transactions.`
+      : ".");
   let rootCause = story.cause
     ? `Change #${story.cause.id} (${story.cause.kind.toLowerCase().replace("_", " ")} on ${story.cause.service}) ${rng.pick(ROOT_CAUSES)}.`
     : `A dependency of ${story.services[0]} degraded and the service had no fallback.`;
-  if (story.cause?.tool) rootCause += ` It was ${INVOLVEMENT_LABEL[story.cause.involvement!]} with ${story.cause.tool}. ${rng.pick(AI_DETAIL)}`;
+  if (story.cause?.tool)
+    rootCause += ` It was ${INVOLVEMENT_LABEL[story.cause.involvement!]} with ${story.cause.tool}. ${rng.pick(AI_DETAIL)}`;
   const fiveWhys = rng.pick(WHY_CHAINS).slice(0, complete ? 5 : rng.int(2, 4));
   const lessons = complete ? rng.sample(LESSONS, 2).join(" ") : "";
   return { whatHappened, customerImpact, rootCause, fiveWhys, lessons };
@@ -155,5 +242,9 @@ export function actionItemTitles(rng: Rng, service: string, count: number, aiLin
 
 export function mitigationNote(rng: Rng, rolledBack: number | null, region: string): string {
   if (rolledBack !== null) return `Mitigation: rolled back change #${rolledBack}; error rate recovering.`;
-  return rng.pick([`Mitigation: shifted traffic away from ${region}.`, "Mitigation: scaled out and restarted the affected pods.", "Mitigation: disabled the feature flag."]);
+  return rng.pick([
+    `Mitigation: shifted traffic away from ${region}.`,
+    "Mitigation: scaled out and restarted the affected pods.",
+    "Mitigation: disabled the feature flag.",
+  ]);
 }

@@ -36,14 +36,51 @@ function sampleRows(db: Db) {
   return Promise.all([
     db.change.findMany({
       orderBy: { id: "asc" },
-      select: { id: true, kind: true, title: true, serviceId: true, authorId: true, authorLevel: true, aiAssisted: true, aiToolId: true, aiInvolvement: true, shippedAt: true, rolledBackAt: true, approvalState: true, approverId: true, approvalDecidedAt: true, createdAt: true },
+      select: {
+        id: true,
+        kind: true,
+        title: true,
+        serviceId: true,
+        authorId: true,
+        authorLevel: true,
+        aiAssisted: true,
+        aiToolId: true,
+        aiInvolvement: true,
+        shippedAt: true,
+        rolledBackAt: true,
+        approvalState: true,
+        approverId: true,
+        approvalDecidedAt: true,
+        createdAt: true,
+      },
     }),
     db.incident.findMany({
       orderBy: { id: "asc" },
-      select: { id: true, title: true, summary: true, severity: true, status: true, impactStartedAt: true, detectedAt: true, mitigatedAt: true, resolvedAt: true, customerImpactPct: true, failedTransactions: true, blastRadiusLevel: true, commanderId: true, reviewFiveWhys: true },
+      select: {
+        id: true,
+        title: true,
+        summary: true,
+        severity: true,
+        status: true,
+        impactStartedAt: true,
+        detectedAt: true,
+        mitigatedAt: true,
+        resolvedAt: true,
+        customerImpactPct: true,
+        failedTransactions: true,
+        blastRadiusLevel: true,
+        commanderId: true,
+        reviewFiveWhys: true,
+      },
     }),
-    db.incidentChange.findMany({ orderBy: [{ incidentId: "asc" }, { changeId: "asc" }], select: { incidentId: true, changeId: true, role: true } }),
-    db.user.findMany({ orderBy: { id: "asc" }, select: { email: true, name: true, role: true, level: true, teamId: true, githubLogin: true } }),
+    db.incidentChange.findMany({
+      orderBy: [{ incidentId: "asc" }, { changeId: "asc" }],
+      select: { incidentId: true, changeId: true, role: true },
+    }),
+    db.user.findMany({
+      orderBy: { id: "asc" },
+      select: { email: true, name: true, role: true, level: true, teamId: true, githubLogin: true },
+    }),
   ]).then((rows) => JSON.parse(JSON.stringify(rows)));
 }
 
@@ -72,7 +109,10 @@ describe("generateDemoData", () => {
     ]);
     for (const account of result.accounts) {
       expect(account.password).toBe(DEMO_PASSWORD);
-      const user = await first.db.user.findUniqueOrThrow({ where: { email: account.email }, select: { role: true, level: true, active: true, passwordHash: true } });
+      const user = await first.db.user.findUniqueOrThrow({
+        where: { email: account.email },
+        select: { role: true, level: true, active: true, passwordHash: true },
+      });
       expect(user).toMatchObject({ role: account.role, level: account.level, active: true });
       expect(await bcrypt.compare(DEMO_PASSWORD, user.passwordHash!)).toBe(true);
     }
@@ -102,15 +142,31 @@ describe("generateDemoData", () => {
     };
     expect(result.counts).toEqual(actual);
     expect(actual.users).toBeGreaterThanOrEqual(35);
-    expect(await db.contributingFactor.count({ where: { name: "Novel Gen-AI usage without established safeguards" } })).toBe(1);
+    expect(
+      await db.contributingFactor.count({ where: { name: "Novel Gen-AI usage without established safeguards" } }),
+    ).toBe(1);
     expect(await db.approvalPolicy.count()).toBe(1);
   });
 
   it("keeps every change and incident inside [now − weeks, now]", async () => {
-    const changes = await first.db.change.aggregate({ _min: { createdAt: true, shippedAt: true }, _max: { updatedAt: true, shippedAt: true, rolledBackAt: true } });
-    const incidents = await first.db.incident.aggregate({ _min: { impactStartedAt: true }, _max: { detectedAt: true, resolvedAt: true, updatedAt: true } });
-    for (const stamp of [changes._min.createdAt, changes._min.shippedAt, incidents._min.impactStartedAt]) expect(stamp!.getTime()).toBeGreaterThanOrEqual(START.getTime());
-    for (const stamp of [changes._max.updatedAt, changes._max.shippedAt, changes._max.rolledBackAt, incidents._max.detectedAt, incidents._max.resolvedAt, incidents._max.updatedAt]) {
+    const changes = await first.db.change.aggregate({
+      _min: { createdAt: true, shippedAt: true },
+      _max: { updatedAt: true, shippedAt: true, rolledBackAt: true },
+    });
+    const incidents = await first.db.incident.aggregate({
+      _min: { impactStartedAt: true },
+      _max: { detectedAt: true, resolvedAt: true, updatedAt: true },
+    });
+    for (const stamp of [changes._min.createdAt, changes._min.shippedAt, incidents._min.impactStartedAt])
+      expect(stamp!.getTime()).toBeGreaterThanOrEqual(START.getTime());
+    for (const stamp of [
+      changes._max.updatedAt,
+      changes._max.shippedAt,
+      changes._max.rolledBackAt,
+      incidents._max.detectedAt,
+      incidents._max.resolvedAt,
+      incidents._max.updatedAt,
+    ]) {
       expect(stamp!.getTime()).toBeLessThanOrEqual(NOW.getTime());
     }
   });
@@ -118,7 +174,13 @@ describe("generateDemoData", () => {
   it("stores the blast-radius level that the rule gives for the stored facts", async () => {
     const incidents = await first.db.incident.findMany({
       select: {
-        id: true, blastRadiusLevel: true, impactStartedAt: true, mitigatedAt: true, resolvedAt: true, customerImpactPct: true, failedTransactions: true,
+        id: true,
+        blastRadiusLevel: true,
+        impactStartedAt: true,
+        mitigatedAt: true,
+        resolvedAt: true,
+        customerImpactPct: true,
+        failedTransactions: true,
         _count: { select: { services: true, regions: true, capabilities: true } },
       },
     });
@@ -139,7 +201,9 @@ describe("generateDemoData", () => {
   });
 
   it("keeps each incident's status consistent with its stamps", async () => {
-    const incidents = await first.db.incident.findMany({ select: { status: true, impactStartedAt: true, detectedAt: true, mitigatedAt: true, resolvedAt: true } });
+    const incidents = await first.db.incident.findMany({
+      select: { status: true, impactStartedAt: true, detectedAt: true, mitigatedAt: true, resolvedAt: true },
+    });
     for (const i of incidents) {
       expect(i.detectedAt!.getTime()).toBeGreaterThanOrEqual(i.impactStartedAt.getTime());
       if (i.mitigatedAt) expect(i.mitigatedAt.getTime()).toBeGreaterThanOrEqual(i.detectedAt!.getTime());
@@ -180,8 +244,19 @@ describe("generateDemoData", () => {
   it("decides approval with the policy in force, and approvals precede shipping", async () => {
     const changes = await first.db.change.findMany({
       select: {
-        aiAssisted: true, authorId: true, authorLevel: true, aiInvolvement: true, aiToolId: true, approvalRequired: true, approvalState: true, policyId: true,
-        approverId: true, approvalDecidedAt: true, shippedAt: true, rolledBackAt: true, approver: { select: { level: true } },
+        aiAssisted: true,
+        authorId: true,
+        authorLevel: true,
+        aiInvolvement: true,
+        aiToolId: true,
+        approvalRequired: true,
+        approvalState: true,
+        policyId: true,
+        approverId: true,
+        approvalDecidedAt: true,
+        shippedAt: true,
+        rolledBackAt: true,
+        approver: { select: { level: true } },
       },
     });
     for (const c of changes) {
@@ -206,7 +281,12 @@ describe("generateDemoData", () => {
   it("gives every resolved Sev1/Sev2 a review with contributing factors and action items", async () => {
     const reviewed = await first.db.incident.findMany({
       where: { status: "RESOLVED", severity: { in: ["SEV1", "SEV2"] } },
-      select: { reviewStatus: true, reviewRootCause: true, reviewWhatHappened: true, _count: { select: { contributingFactors: true, actionItems: true } } },
+      select: {
+        reviewStatus: true,
+        reviewRootCause: true,
+        reviewWhatHappened: true,
+        _count: { select: { contributingFactors: true, actionItems: true } },
+      },
     });
     expect(reviewed.length).toBeGreaterThan(0);
     for (const i of reviewed) {
@@ -233,7 +313,9 @@ describe("generateDemoData", () => {
     const [service, user] = [await db.service.findFirstOrThrow(), await db.user.findFirstOrThrow()];
     const change = await db.change.create({ data: { kind: "DEPLOY", title: "after seeding", serviceId: service.id } });
     expect(change.id).toBe(OPTIONS.changes + 1);
-    const incident = await db.incident.create({ data: { title: "after seeding", severity: "SEV4", impactStartedAt: NOW } });
+    const incident = await db.incident.create({
+      data: { title: "after seeding", severity: "SEV4", impactStartedAt: NOW },
+    });
     expect(incident.id).toBe(OPTIONS.incidents + 1);
     await db.timelineEvent.create({ data: { incidentId: incident.id, kind: "NOTE", body: "ok" } });
     await db.actionItem.create({ data: { incidentId: incident.id, title: "ok", ownerId: user.id, dueDate: NOW } });

@@ -67,7 +67,9 @@ export async function generateDemoData(db: Db, options: DemoDataOptions = {}): P
 
   const end = now.getTime();
   const start = end - weeks * WEEK;
-  say(`Generating demo data: ${changeCount.toLocaleString("en-US")} changes and ${incidentCount.toLocaleString("en-US")} incidents over ${weeks} weeks (seed ${seed}).`);
+  say(
+    `Generating demo data: ${changeCount.toLocaleString("en-US")} changes and ${incidentCount.toLocaleString("en-US")} incidents over ${weeks} weeks (seed ${seed}).`,
+  );
 
   // Separate random streams, so that e.g. more incidents do not reshuffle the changes.
   const org = await createDemoOrganisation(db, { seed, rng: new Rng(seed, 1), createdAt: new Date(start) });
@@ -122,6 +124,8 @@ export async function generateDemoData(db: Db, options: DemoDataOptions = {}): P
 
 function assertCount(name: string, value: number, min: number, max: number) {
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new Error(`Demo data: ${name} must be a whole number from ${min.toLocaleString("en-US")} to ${max.toLocaleString("en-US")} (got ${value}).`);
+    throw new Error(
+      `Demo data: ${name} must be a whole number from ${min.toLocaleString("en-US")} to ${max.toLocaleString("en-US")} (got ${value}).`,
+    );
   }
 }

@@ -29,6 +29,11 @@ export async function createTestService(db: Db, options: { archived?: boolean } 
   const suffix = unique();
   const team = await db.team.create({ data: { name: `Team ${suffix}`, slug: `team-${suffix}` } });
   return db.service.create({
-    data: { name: `service-${suffix}`, slug: `service-${suffix}`, teamId: team.id, archivedAt: options.archived ? new Date() : null },
+    data: {
+      name: `service-${suffix}`,
+      slug: `service-${suffix}`,
+      teamId: team.id,
+      archivedAt: options.archived ? new Date() : null,
+    },
   });
 }

@@ -16,7 +16,9 @@ async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-export async function createEmptyDatabase(prefix = "faultline_test"): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function createEmptyDatabase(
+  prefix = "faultline_test",
+): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `${prefix}_${randomBytes(5).toString("hex")}`;
   await admin((client) => client.query(`CREATE DATABASE "${name}"`));
   const url = new URL(ADMIN_DATABASE_URL);

@@ -10,7 +10,9 @@ export type Reply = { status: number; headers?: Record<string, string>; delayMs?
  * Records every request; `reply` decides each answer (default 200). `url` is where to
  * register it; close() when done.
  */
-export async function startWebhookReceiver(reply: (request: ReceivedRequest, index: number) => Reply = () => ({ status: 200 })) {
+export async function startWebhookReceiver(
+  reply: (request: ReceivedRequest, index: number) => Reply = () => ({ status: 200 }),
+) {
   const received: ReceivedRequest[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -30,7 +32,11 @@ export async function startWebhookReceiver(reply: (request: ReceivedRequest, ind
   return {
     url: `http://127.0.0.1:${port}/hooks/faultline`,
     received,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -39,7 +45,9 @@ export function verifyFaultlineSignature(request: ReceivedRequest, secret: strin
   const timestamp = request.headers["x-faultline-timestamp"];
   const signature = request.headers["x-faultline-signature"];
   if (typeof timestamp !== "string" || typeof signature !== "string") return false;
-  const expected = Buffer.from(`sha256=${createHmac("sha256", secret).update(`${timestamp}.${request.body}`).digest("hex")}`);
+  const expected = Buffer.from(
+    `sha256=${createHmac("sha256", secret).update(`${timestamp}.${request.body}`).digest("hex")}`,
+  );
   const given = Buffer.from(signature);
   return given.length === expected.length && timingSafeEqual(given, expected);
 }

@@ -17,12 +17,21 @@ export const metadata: Metadata = { title: "Audit log" };
 
 export default async function AdminAuditPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const user = await requirePageUser("/admin/audit");
-  if (!can(user.role, "audit:read")) return <AccessNotice title="Only admins can read the audit log">Ask an admin if you need to know who changed something.</AccessNotice>;
+  if (!can(user.role, "audit:read"))
+    return (
+      <AccessNotice title="Only admins can read the audit log">
+        Ask an admin if you need to know who changed something.
+      </AccessNotice>
+    );
   const params = await searchParams;
   const filters = parseAuditFilters(params);
   const cursor = parseAuditCursor(params.after);
   const { timeZone } = await getOrgSettings();
-  const [{ rows, nextCursor }, people, options] = await Promise.all([searchAuditLog({ filters, timeZone, cursor }), listUserOptions(), listAuditFilterOptions()]);
+  const [{ rows, nextCursor }, people, options] = await Promise.all([
+    searchAuditLog({ filters, timeZone, cursor }),
+    listUserOptions(),
+    listAuditFilterOptions(),
+  ]);
   const query = auditFiltersToParams(filters);
   const exportHref = `/admin/audit/export${query.size ? `?${query}` : ""}`;
   const nextHref = nextCursor ? `/admin/audit?${new URLSearchParams([...query, ["after", nextCursor]])}` : null;
@@ -30,14 +39,35 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
     <div className="space-y-5">
       <AdminHeader current="/admin/audit" />
       <div className="flex flex-wrap items-end justify-between gap-3">
-        <p className="text-sm text-slate-600">Every change anyone made, newest first. Entries are never edited or deleted.</p>
-        <a href={exportHref} className={buttonClasses("secondary")} download>Export CSV</a>
+        <p className="text-sm text-slate-600">
+          Every change anyone made, newest first. Entries are never edited or deleted.
+        </p>
+        <a href={exportHref} className={buttonClasses("secondary")} download>
+          Export CSV
+        </a>
       </div>
-      <AuditFilterBar filters={filters} people={people} actorLabels={options.actorLabels} entityTypes={options.entityTypes} actions={options.actions} timeZone={timeZone} />
+      <AuditFilterBar
+        filters={filters}
+        people={people}
+        actorLabels={options.actorLabels}
+        entityTypes={options.entityTypes}
+        actions={options.actions}
+        timeZone={timeZone}
+      />
       <AuditTable entries={rows} timeZone={timeZone} showEntity emptyText="No audit entry matches these filters." />
       <div className="flex justify-between">
-        {cursor ? <Link href={`/admin/audit${query.size ? `?${query}` : ""}`} className={buttonClasses("ghost")}>← Newest</Link> : <span />}
-        {nextHref ? <Link href={nextHref} className={buttonClasses("secondary")}>Older →</Link> : null}
+        {cursor ? (
+          <Link href={`/admin/audit${query.size ? `?${query}` : ""}`} className={buttonClasses("ghost")}>
+            ← Newest
+          </Link>
+        ) : (
+          <span />
+        )}
+        {nextHref ? (
+          <Link href={nextHref} className={buttonClasses("secondary")}>
+            Older →
+          </Link>
+        ) : null}
       </div>
     </div>
   );

@@ -22,8 +22,12 @@ export default async function ManagedListsPage() {
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Admin</h1>
-        <div className="mt-4"><AdminNav current="/admin/lists" /></div>
-        <p className="mt-4 text-sm text-slate-600">What incidents, reviews and changes pick from. Archiving hides an item from pickers; history keeps it.</p>
+        <div className="mt-4">
+          <AdminNav current="/admin/lists" />
+        </div>
+        <p className="mt-4 text-sm text-slate-600">
+          What incidents, reviews and changes pick from. Archiving hides an item from pickers; history keeps it.
+        </p>
       </div>
       <div className="grid gap-6 xl:grid-cols-2">
         <ManagedListEditor list="capabilities" items={lists.capabilities} />

@@ -14,7 +14,11 @@ export const metadata: Metadata = { title: "Approval policy" };
 export default async function ApprovalPolicyPage() {
   const user = await requirePageUser("/admin/policy");
   if (!can(user.role, "settings:manage")) {
-    return <AccessNotice title="Only admins change the approval policy">Ask an admin if the policy should change.</AccessNotice>;
+    return (
+      <AccessNotice title="Only admins change the approval policy">
+        Ask an admin if the policy should change.
+      </AccessNotice>
+    );
   }
   const [policy, { timeZone }] = await Promise.all([getApprovalPolicy(), getOrgSettings()]);
   return (
@@ -22,9 +26,10 @@ export default async function ApprovalPolicyPage() {
       <AdminHeader current="/admin/policy" />
       <Panel title={`Approval policy — version ${policy.id}`}>
         <p className="mb-5 text-sm text-slate-600">
-          In force since {formatDateTime(policy.createdAt, timeZone)}{policy.createdBy ? `, set by ${policy.createdBy.name}` : " (default)"}.
-          Saving creates a new version for changes registered from then on; changes already registered keep the policy they were registered under.
-          Every version is in the audit log.
+          In force since {formatDateTime(policy.createdAt, timeZone)}
+          {policy.createdBy ? `, set by ${policy.createdBy.name}` : " (default)"}. Saving creates a new version for
+          changes registered from then on; changes already registered keep the policy they were registered under. Every
+          version is in the audit log.
         </p>
         <ApprovalPolicyForm policy={policy} />
       </Panel>

@@ -14,14 +14,25 @@ export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const user = await requirePageUser("/admin/settings");
-  if (!can(user.role, "settings:manage")) return <AccessNotice title="Only admins change the organisation settings">Ask an admin if the name, time zone or sign-in settings need to change.</AccessNotice>;
+  if (!can(user.role, "settings:manage"))
+    return (
+      <AccessNotice title="Only admins change the organisation settings">
+        Ask an admin if the name, time zone or sign-in settings need to change.
+      </AccessNotice>
+    );
   const [settings, { sso }] = await Promise.all([getOrgSettingsForAdmin(), getSignInSettings()]);
   return (
     <div className="space-y-6">
       <AdminHeader current="/admin/settings" />
       <Panel title="Settings">
         <OrgSettingsForm
-          settings={{ name: settings.name, timeZone: settings.timeZone, passwordSignInEnabled: settings.passwordSignInEnabled, ssoDefaultRole: settings.ssoDefaultRole, ssoDefaultLevel: settings.ssoDefaultLevel }}
+          settings={{
+            name: settings.name,
+            timeZone: settings.timeZone,
+            passwordSignInEnabled: settings.passwordSignInEnabled,
+            ssoDefaultRole: settings.ssoDefaultRole,
+            ssoDefaultLevel: settings.ssoDefaultLevel,
+          }}
           timeZones={listTimeZones()}
           sso={sso}
         />
@@ -29,7 +40,10 @@ export default async function SettingsPage() {
       <Panel title="Approval policy">
         <p className="text-sm text-slate-600">
           Which changes need a second pair of eyes, and who may approve them, is set on the{" "}
-          <Link href="/admin/policy" className="font-medium text-indigo-600 hover:text-indigo-500">approval policy</Link> page.
+          <Link href="/admin/policy" className="font-medium text-indigo-600 hover:text-indigo-500">
+            approval policy
+          </Link>{" "}
+          page.
         </p>
       </Panel>
     </div>

@@ -12,17 +12,33 @@ export const metadata: Metadata = { title: "Teams & services" };
 
 export default async function AdminTeamsPage() {
   const user = await requirePageUser("/admin/teams");
-  if (!can(user.role, "teams:manage")) return <AccessNotice title="Only admins manage teams and services">Ask an admin to add or archive a team or service.</AccessNotice>;
+  if (!can(user.role, "teams:manage"))
+    return (
+      <AccessNotice title="Only admins manage teams and services">
+        Ask an admin to add or archive a team or service.
+      </AccessNotice>
+    );
   const teams = await listTeamsForAdmin();
   const openTeams = teams.filter((t) => !t.archivedAt).map((t) => ({ id: t.id, name: t.name }));
   return (
     <div className="space-y-6">
-      <AdminHeader current="/admin/teams" intro="Archived teams and services leave the pickers for new incidents and changes; everything already recorded keeps them, and list filters still find them. Archive a team's services (or move them) before the team." />
+      <AdminHeader
+        current="/admin/teams"
+        intro="Archived teams and services leave the pickers for new incidents and changes; everything already recorded keeps them, and list filters still find them. Archive a team's services (or move them) before the team."
+      />
       <div className="grid gap-6 lg:grid-cols-[1fr_2fr]">
-        <Panel title="New team"><CreateTeamForm /></Panel>
-        <Panel title="New service"><CreateServiceForm teams={openTeams} /></Panel>
+        <Panel title="New team">
+          <CreateTeamForm />
+        </Panel>
+        <Panel title="New service">
+          <CreateServiceForm teams={openTeams} />
+        </Panel>
       </div>
-      {teams.length === 0 ? <EmptyState>No teams yet: create the first one above.</EmptyState> : teams.map((team) => <TeamEditor key={team.id} team={team} teams={openTeams} />)}
+      {teams.length === 0 ? (
+        <EmptyState>No teams yet: create the first one above.</EmptyState>
+      ) : (
+        teams.map((team) => <TeamEditor key={team.id} team={team} teams={openTeams} />)
+      )}
     </div>
   );
 }

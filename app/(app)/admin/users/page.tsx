@@ -22,7 +22,12 @@ export const metadata: Metadata = { title: "Users" };
 
 export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const user = await requirePageUser("/admin/users");
-  if (!can(user.role, "users:manage")) return <AccessNotice title="Only admins manage users">Ask an admin to add a colleague or change a role or level.</AccessNotice>;
+  if (!can(user.role, "users:manage"))
+    return (
+      <AccessNotice title="Only admins manage users">
+        Ask an admin to add a colleague or change a role or level.
+      </AccessNotice>
+    );
   const filters = parseUserFilters(await searchParams);
   const [users, teams, { timeZone }] = await Promise.all([listUsers(filters), listTeamOptions(), getOrgSettings()]);
   return (
@@ -34,24 +39,38 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
       <UserFilterBar filters={filters} />
       <DataTable columns={["Name", "Email", "Role", "Level", "Team", "Status", "Created"]}>
         {users.length === 0 ? (
-          <tr><td colSpan={7} className="px-4 py-10 text-center text-slate-500">No user matches these filters.</td></tr>
+          <tr>
+            <td colSpan={7} className="px-4 py-10 text-center text-slate-500">
+              No user matches these filters.
+            </td>
+          </tr>
         ) : (
           users.map((u) => (
             <tr key={u.id} className="hover:bg-slate-50">
               <td className="whitespace-nowrap px-4 py-3">
-                <Link href={`/admin/users/${u.id}`} className="font-medium text-slate-900 hover:text-indigo-600">{u.name}</Link>
+                <Link href={`/admin/users/${u.id}`} className="font-medium text-slate-900 hover:text-indigo-600">
+                  {u.name}
+                </Link>
               </td>
               <td className="px-4 py-3 text-slate-600">{u.email}</td>
-              <td className="whitespace-nowrap px-4 py-3">{u.role === "ADMIN" ? <Badge tone="violet">Admin</Badge> : ROLE_LABELS[u.role]}</td>
+              <td className="whitespace-nowrap px-4 py-3">
+                {u.role === "ADMIN" ? <Badge tone="violet">Admin</Badge> : ROLE_LABELS[u.role]}
+              </td>
               <td className="whitespace-nowrap px-4 py-3">{LEVEL_LABELS[u.level]}</td>
               <td className="whitespace-nowrap px-4 py-3 text-slate-600">{u.team?.name ?? "—"}</td>
-              <td className="whitespace-nowrap px-4 py-3">{u.active ? <Badge tone="green">Active</Badge> : <Badge tone="slate">Deactivated</Badge>}</td>
+              <td className="whitespace-nowrap px-4 py-3">
+                {u.active ? <Badge tone="green">Active</Badge> : <Badge tone="slate">Deactivated</Badge>}
+              </td>
               <td className="whitespace-nowrap px-4 py-3 text-slate-600">{formatDateTime(u.createdAt, timeZone)}</td>
             </tr>
           ))
         )}
       </DataTable>
-      {users.length === USER_LIST_LIMIT ? <p className="text-sm text-slate-500">Showing the first {USER_LIST_LIMIT} by name: narrow the filters to find someone else.</p> : null}
+      {users.length === USER_LIST_LIMIT ? (
+        <p className="text-sm text-slate-500">
+          Showing the first {USER_LIST_LIMIT} by name: narrow the filters to find someone else.
+        </p>
+      ) : null}
     </div>
   );
 }

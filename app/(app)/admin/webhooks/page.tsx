@@ -18,43 +18,72 @@ export const metadata: Metadata = { title: "Outbound webhooks" };
 
 export default async function OutboundWebhooksPage() {
   const user = await requirePageUser("/admin/webhooks");
-  if (!can(user.role, "integrations:manage")) return <AccessNotice title="Only admins manage outbound webhooks">Ask an admin to send Faultline events to your tool.</AccessNotice>;
+  if (!can(user.role, "integrations:manage"))
+    return (
+      <AccessNotice title="Only admins manage outbound webhooks">
+        Ask an admin to send Faultline events to your tool.
+      </AccessNotice>
+    );
   const [hooks, { timeZone }] = await Promise.all([listOutboundWebhooks(), getOrgSettings()]);
   return (
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Admin</h1>
-        <div className="mt-4"><AdminNav current="/admin/webhooks" /></div>
+        <div className="mt-4">
+          <AdminNav current="/admin/webhooks" />
+        </div>
         <p className="mt-4 text-sm text-slate-600">
-          Faultline POSTs signed JSON to these URLs when the chosen events happen, and retries with backoff when the receiver is down.
+          Faultline POSTs signed JSON to these URLs when the chosen events happen, and retries with backoff when the
+          receiver is down.
         </p>
       </div>
       <DataTable columns={["Webhook", "Events", "Status", "Last delivery", "Queue"]}>
         {hooks.length === 0 ? (
-          <tr><td colSpan={5} className="px-4 py-10 text-center text-slate-500">No outbound webhooks yet. Register one below.</td></tr>
+          <tr>
+            <td colSpan={5} className="px-4 py-10 text-center text-slate-500">
+              No outbound webhooks yet. Register one below.
+            </td>
+          </tr>
         ) : (
           hooks.map((hook) => (
             <tr key={hook.id}>
               <td className="max-w-72 px-4 py-3">
-                <Link href={`/admin/webhooks/${hook.id}`} className="font-medium text-indigo-700 hover:underline">{hook.name}</Link>
-                <p className="truncate font-mono text-xs text-slate-500" title={hook.url}>{hook.url}</p>
+                <Link href={`/admin/webhooks/${hook.id}`} className="font-medium text-indigo-700 hover:underline">
+                  {hook.name}
+                </Link>
+                <p className="truncate font-mono text-xs text-slate-500" title={hook.url}>
+                  {hook.url}
+                </p>
               </td>
               <td className="px-4 py-3">
                 <ul className="space-y-0.5 text-xs text-slate-700">
-                  {hook.events.map((event) => <li key={event}>{OUTBOUND_EVENT_LABELS[event as OutboundEvent] ?? event}</li>)}
+                  {hook.events.map((event) => (
+                    <li key={event}>{OUTBOUND_EVENT_LABELS[event as OutboundEvent] ?? event}</li>
+                  ))}
                 </ul>
               </td>
-              <td className="px-4 py-3">{hook.active ? <Badge tone="green">Active</Badge> : <Badge tone="slate">Inactive</Badge>}</td>
+              <td className="px-4 py-3">
+                {hook.active ? <Badge tone="green">Active</Badge> : <Badge tone="slate">Inactive</Badge>}
+              </td>
               <td className="px-4 py-3 text-xs text-slate-600">
                 {hook.last ? (
                   <div className="space-y-1">
-                    <div className="flex items-center gap-2"><DeliveryStatusBadge status={hook.last.status} /><span className="font-mono">{hook.last.event}</span></div>
-                    <p>{formatDateTime(hook.last.deliveredAt ?? hook.last.createdAt, timeZone)} · {lastOutcome(hook.last)}</p>
+                    <div className="flex items-center gap-2">
+                      <DeliveryStatusBadge status={hook.last.status} />
+                      <span className="font-mono">{hook.last.event}</span>
+                    </div>
+                    <p>
+                      {formatDateTime(hook.last.deliveredAt ?? hook.last.createdAt, timeZone)} ·{" "}
+                      {lastOutcome(hook.last)}
+                    </p>
                   </div>
-                ) : "none yet"}
+                ) : (
+                  "none yet"
+                )}
               </td>
               <td className="whitespace-nowrap px-4 py-3 text-xs text-slate-600">
-                {hook.pending} pending{hook.failed > 0 ? <span className="text-red-700"> · {hook.failed} failed</span> : null}
+                {hook.pending} pending
+                {hook.failed > 0 ? <span className="text-red-700"> · {hook.failed} failed</span> : null}
               </td>
             </tr>
           ))

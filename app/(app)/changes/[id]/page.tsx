@@ -32,7 +32,13 @@ export default async function ChangePage({ params, searchParams }: Props) {
   const { timeZone } = await getOrgSettings();
   const failed = isChangeFailed({ rolledBackAt: change.rolledBackAt, linkRoles: change.incidents.map((l) => l.role) });
   const compliance = approvalCompliance(change);
-  const canDecide = change.approvalState === "PENDING" && canApproveChange({ id: user.id, level: user.level, active: true }, { authorId: change.author?.id ?? null }, change.policy ?? DEFAULT_APPROVAL_POLICY).ok;
+  const canDecide =
+    change.approvalState === "PENDING" &&
+    canApproveChange(
+      { id: user.id, level: user.level, active: true },
+      { authorId: change.author?.id ?? null },
+      change.policy ?? DEFAULT_APPROVAL_POLICY,
+    ).ok;
   const canRequest = change.approvalState === "REJECTED" && (change.author?.id === user.id || user.role === "ADMIN");
 
   const facts: Array<[string, React.ReactNode]> = [
@@ -42,7 +48,16 @@ export default async function ChangePage({ params, searchParams }: Props) {
     ["Author", change.author ? `${change.author.name}` : "Unknown"],
     ["Author level when registered", change.authorLevel ? LEVEL_LABELS[change.authorLevel] : "Unknown"],
     ["Source", `${change.source}${change.externalId ? ` · ${change.externalId}` : ""}`],
-    ["Link", change.externalUrl ? <a href={change.externalUrl} className="text-indigo-600 underline" rel="noreferrer" target="_blank">{change.externalUrl}</a> : "—"],
+    [
+      "Link",
+      change.externalUrl ? (
+        <a href={change.externalUrl} className="text-indigo-600 underline" rel="noreferrer" target="_blank">
+          {change.externalUrl}
+        </a>
+      ) : (
+        "—"
+      ),
+    ],
     ["Shipped", change.shippedAt ? formatDateTime(change.shippedAt, timeZone) : "Not shipped yet"],
     ["Rolled back", change.rolledBackAt ? formatDateTime(change.rolledBackAt, timeZone) : "—"],
     ["Registered", formatDateTime(change.createdAt, timeZone)],
@@ -51,12 +66,18 @@ export default async function ChangePage({ params, searchParams }: Props) {
   return (
     <div className="space-y-6">
       {registered ? (
-        <div role="status" className="rounded-md bg-emerald-50 px-4 py-3 text-sm text-emerald-800 ring-1 ring-inset ring-emerald-600/20">
-          Change registered{change.approvalState === "PENDING" ? ": it needs a senior engineer's approval before it ships." : "."}
+        <div
+          role="status"
+          className="rounded-md bg-emerald-50 px-4 py-3 text-sm text-emerald-800 ring-1 ring-inset ring-emerald-600/20"
+        >
+          Change registered
+          {change.approvalState === "PENDING" ? ": it needs a senior engineer's approval before it ships." : "."}
         </div>
       ) : null}
       <div>
-        <Link href="/changes" className="text-sm text-slate-500 hover:text-slate-800">← Changes</Link>
+        <Link href="/changes" className="text-sm text-slate-500 hover:text-slate-800">
+          ← Changes
+        </Link>
         <div className="mt-2 flex flex-wrap items-center gap-2">
           <span className="font-mono text-sm text-slate-500">#{change.id}</span>
           <AiBadge aiAssisted={change.aiAssisted} toolName={change.aiTool?.name} involvement={change.aiInvolvement} />
@@ -77,7 +98,9 @@ export default async function ChangePage({ params, searchParams }: Props) {
                   <li key={incident.id} className="flex flex-wrap items-center justify-between gap-2 py-2.5 text-sm">
                     <div className="flex flex-wrap items-center gap-2">
                       <Badge tone={isFailingRole(role) ? "red" : "slate"}>{LINK_ROLE_LABELS[role]}</Badge>
-                      <Link href={`/incidents/${incident.id}`} className="font-medium hover:text-indigo-600">INC-{incident.id} {incident.title}</Link>
+                      <Link href={`/incidents/${incident.id}`} className="font-medium hover:text-indigo-600">
+                        INC-{incident.id} {incident.title}
+                      </Link>
                     </div>
                     <div className="flex items-center gap-1.5">
                       <SeverityBadge severity={incident.severity} />
@@ -96,10 +119,24 @@ export default async function ChangePage({ params, searchParams }: Props) {
           </Panel>
           <Panel title="Approval">
             <dl className="grid gap-3 text-sm sm:grid-cols-2">
-              <div><dt className="text-slate-500">Required</dt><dd className="font-medium">{change.approvalRequired ? "Yes: AI-assisted, and the author's level needs approval" : "No"}</dd></div>
-              <div><dt className="text-slate-500">State</dt><dd className="font-medium">{APPROVAL_STATE_LABELS[change.approvalState]}</dd></div>
-              <div><dt className="text-slate-500">Approver</dt><dd>{change.approver?.name ?? "—"}</dd></div>
-              <div><dt className="text-slate-500">Decided</dt><dd>{change.approvalDecidedAt ? formatDateTime(change.approvalDecidedAt, timeZone) : "—"}</dd></div>
+              <div>
+                <dt className="text-slate-500">Required</dt>
+                <dd className="font-medium">
+                  {change.approvalRequired ? "Yes: AI-assisted, and the author's level needs approval" : "No"}
+                </dd>
+              </div>
+              <div>
+                <dt className="text-slate-500">State</dt>
+                <dd className="font-medium">{APPROVAL_STATE_LABELS[change.approvalState]}</dd>
+              </div>
+              <div>
+                <dt className="text-slate-500">Approver</dt>
+                <dd>{change.approver?.name ?? "—"}</dd>
+              </div>
+              <div>
+                <dt className="text-slate-500">Decided</dt>
+                <dd>{change.approvalDecidedAt ? formatDateTime(change.approvalDecidedAt, timeZone) : "—"}</dd>
+              </div>
             </dl>
             {compliance === "VIOLATION" ? (
               <p className="mt-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-inset ring-red-600/20">
@@ -118,13 +155,18 @@ export default async function ChangePage({ params, searchParams }: Props) {
             ) : null}
             {change.approvalState === "PENDING" && !canDecide ? (
               <p className="mt-4 text-xs text-slate-500">
-                {change.author?.id === user.id ? "You wrote this change: a senior engineer other than you approves it." : "Only an approving-level engineer other than the author can approve it."}
+                {change.author?.id === user.id
+                  ? "You wrote this change: a senior engineer other than you approves it."
+                  : "Only an approving-level engineer other than the author can approve it."}
               </p>
             ) : null}
             {change.decisions.length > 0 ? (
               <ol className="mt-4 space-y-1 border-t border-slate-100 pt-3 text-xs text-slate-600">
                 {change.decisions.map((d) => (
-                  <li key={d.id}>{formatDateTime(d.createdAt, timeZone)} · {d.actor.name} · {d.decision.toLowerCase()}{d.comment ? `: ${d.comment}` : ""}</li>
+                  <li key={d.id}>
+                    {formatDateTime(d.createdAt, timeZone)} · {d.actor.name} · {d.decision.toLowerCase()}
+                    {d.comment ? `: ${d.comment}` : ""}
+                  </li>
                 ))}
               </ol>
             ) : null}
@@ -142,7 +184,10 @@ export default async function ChangePage({ params, searchParams }: Props) {
               {change.aiAssisted ? (
                 <div className="flex justify-between gap-4">
                   <dt className="text-slate-500">AI</dt>
-                  <dd className="text-right">{change.aiTool?.name ?? "Unknown tool"}{change.aiInvolvement ? `, ${AI_INVOLVEMENT_LABELS[change.aiInvolvement].toLowerCase()}` : ""}</dd>
+                  <dd className="text-right">
+                    {change.aiTool?.name ?? "Unknown tool"}
+                    {change.aiInvolvement ? `, ${AI_INVOLVEMENT_LABELS[change.aiInvolvement].toLowerCase()}` : ""}
+                  </dd>
                 </div>
               ) : null}
               {change.aiDetectedBy ? (

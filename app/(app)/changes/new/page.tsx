@@ -21,9 +21,16 @@ export default async function NewChangePage() {
   return (
     <div className="mx-auto max-w-3xl">
       <h1 className="text-2xl font-semibold tracking-tight">Register a change</h1>
-      <p className="mt-1 text-sm text-slate-600">Deploys, merged pull requests, config and flag changes. CI can do this through the API instead.</p>
+      <p className="mt-1 text-sm text-slate-600">
+        Deploys, merged pull requests, config and flag changes. CI can do this through the API instead.
+      </p>
       <div className="mt-6 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
-        <RegisterChangeForm services={services} people={options.users} aiTools={options.aiTools} currentUserId={user.id} />
+        <RegisterChangeForm
+          services={services}
+          people={options.users}
+          aiTools={options.aiTools}
+          currentUserId={user.id}
+        />
       </div>
     </div>
   );

@@ -83,15 +83,22 @@ export default async function IncidentPage({ params, searchParams }: Props) {
   return (
     <div className="space-y-6">
       {query.declared ? (
-        <div role="status" className="rounded-md bg-emerald-50 px-4 py-3 text-sm text-emerald-800 ring-1 ring-inset ring-emerald-600/20">
+        <div
+          role="status"
+          className="rounded-md bg-emerald-50 px-4 py-3 text-sm text-emerald-800 ring-1 ring-inset ring-emerald-600/20"
+        >
           Incident declared. Share this page with responders.
         </div>
       ) : null}
       <div>
         <div className="flex items-center justify-between gap-3">
-          <Link href="/incidents" className="text-sm text-slate-500 hover:text-slate-800">← Incidents</Link>
+          <Link href="/incidents" className="text-sm text-slate-500 hover:text-slate-800">
+            ← Incidents
+          </Link>
           {can(user.role, "audit:read") ? (
-            <Link href={`/incidents/${incident.id}/audit`} className="text-sm text-slate-500 hover:text-slate-800">Audit log</Link>
+            <Link href={`/incidents/${incident.id}/audit`} className="text-sm text-slate-500 hover:text-slate-800">
+              Audit log
+            </Link>
           ) : null}
         </div>
         <div className="mt-2 flex flex-wrap items-center gap-2">
@@ -103,10 +110,19 @@ export default async function IncidentPage({ params, searchParams }: Props) {
           {violation ? <Badge tone="red">Approval violation</Badge> : null}
         </div>
         <h1 className="mt-2 text-2xl font-semibold tracking-tight">{incident.title}</h1>
-        {incident.summary ? <p className="mt-2 max-w-3xl whitespace-pre-line text-slate-700">{incident.summary}</p> : null}
+        {incident.summary ? (
+          <p className="mt-2 max-w-3xl whitespace-pre-line text-slate-700">{incident.summary}</p>
+        ) : null}
       </div>
 
-      {canUpdate ? <StatusAndSeverity incidentId={incident.id} version={incident.version} status={incident.status} severity={incident.severity} /> : null}
+      {canUpdate ? (
+        <StatusAndSeverity
+          incidentId={incident.id}
+          version={incident.version}
+          status={incident.status}
+          severity={incident.severity}
+        />
+      ) : null}
 
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
@@ -120,7 +136,13 @@ export default async function IncidentPage({ params, searchParams }: Props) {
             ))}
           </div>
           <TimelinePanel incidentId={incident.id} events={incident.timeline} timeZone={timeZone} canWrite={canUpdate} />
-          <ChangesPanel incident={incident} suspects={suspects} windowHours={windowHours} timeZone={timeZone} canWrite={canUpdate} />
+          <ChangesPanel
+            incident={incident}
+            suspects={suspects}
+            windowHours={windowHours}
+            timeZone={timeZone}
+            canWrite={canUpdate}
+          />
           <ReviewPanel
             incidentId={incident.id}
             version={incident.version}
@@ -136,7 +158,13 @@ export default async function IncidentPage({ params, searchParams }: Props) {
               factorIds: incident.contributingFactors.map((f) => f.factor.id),
             }}
           />
-          <ActionItemsPanel incidentId={incident.id} items={incident.actionItems} people={options.users} today={dayInZone(now, timeZone)} canWrite={canReview} />
+          <ActionItemsPanel
+            incidentId={incident.id}
+            items={incident.actionItems}
+            people={options.users}
+            today={dayInZone(now, timeZone)}
+            canWrite={canReview}
+          />
         </div>
 
         <aside className="space-y-6">
@@ -158,7 +186,14 @@ export default async function IncidentPage({ params, searchParams }: Props) {
               ))}
             </dl>
             {canUpdate ? (
-              <DetailsForm incidentId={incident.id} version={incident.version} title={incident.title} summary={incident.summary} commanderId={incident.commander?.id ?? null} people={options.users} />
+              <DetailsForm
+                incidentId={incident.id}
+                version={incident.version}
+                title={incident.title}
+                summary={incident.summary}
+                commanderId={incident.commander?.id ?? null}
+                people={options.users}
+              />
             ) : null}
           </Panel>
           <BlastRadiusPanel

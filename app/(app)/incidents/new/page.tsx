@@ -12,7 +12,8 @@ export default async function NewIncidentPage() {
   if (!can(user.role, "incident:declare")) {
     return (
       <AccessNotice title="You cannot declare incidents">
-        Your role ({user.role.toLowerCase()}) can read incidents but not declare them. Ask an on-call engineer, or an admin to change your role.
+        Your role ({user.role.toLowerCase()}) can read incidents but not declare them. Ask an on-call engineer, or an
+        admin to change your role.
       </AccessNotice>
     );
   }
@@ -20,7 +21,9 @@ export default async function NewIncidentPage() {
   return (
     <div className="mx-auto max-w-2xl">
       <h1 className="text-2xl font-semibold tracking-tight">Declare an incident</h1>
-      <p className="mt-1 text-sm text-slate-600">Only what you know now. Timeline, blast radius and the changes behind it can follow.</p>
+      <p className="mt-1 text-sm text-slate-600">
+        Only what you know now. Timeline, blast radius and the changes behind it can follow.
+      </p>
       <div className="mt-6 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
         <DeclareIncidentForm services={services} />
       </div>

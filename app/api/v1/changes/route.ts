@@ -16,7 +16,15 @@ export const GET = apiRoute("read", async ({ request, origin }) => {
   if (query.cursor !== undefined && !/^\d{1,9}$/.test(query.cursor)) badCursor();
   const filters = await changeFiltersOf(query);
   const { timeZone } = await getOrgSettings();
-  return json(await listApiChanges({ filters, timeZone, beforeId: query.cursor ? Number(query.cursor) : undefined, limit: query.limit, origin }));
+  return json(
+    await listApiChanges({
+      filters,
+      timeZone,
+      beforeId: query.cursor ? Number(query.cursor) : undefined,
+      limit: query.limit,
+      origin,
+    }),
+  );
 });
 
 /** Registers a change, or updates the one with the same (source, externalId): 201 created, 200 updated or unchanged. */
@@ -24,7 +32,11 @@ export const POST = apiRoute("changes:write", async ({ request, actor, caller, o
   assertCan(actor, "change:register");
   const input = parseApiInput(apiChangeInputSchema, await readJsonBody(request));
   const [external] = await toExternalChanges([input], () => "");
-  const [result] = await ingestChanges({ userId: actor.id, label: `API token ${caller.name}` }, [external]).catch((error: unknown) => rekeyIngestErrors(error, () => ""));
+  const [result] = await ingestChanges({ userId: actor.id, label: `API token ${caller.name}` }, [external]).catch(
+    (error: unknown) => rekeyIngestErrors(error, () => ""),
+  );
   const change = await getApiChange(result.id, origin);
-  return json({ ...change, outcome: result.outcome }, result.outcome === "created" ? 201 : 200, { location: `${origin}/api/v1/changes/${result.id}` });
+  return json({ ...change, outcome: result.outcome }, result.outcome === "created" ? 201 : 200, {
+    location: `${origin}/api/v1/changes/${result.id}`,
+  });
 });

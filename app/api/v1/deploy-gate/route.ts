@@ -19,7 +19,9 @@ async function answer({ origin }: ApiRequest<Record<string, never>>, raw: Record
       decision: decision.allow ? "allow" : "deny",
       reason: decision.reason,
       message: decision.message,
-      change: change ? { id: change.id, url: `${origin}/changes/${change.id}`, approvalState: change.approvalState } : null,
+      change: change
+        ? { id: change.id, url: `${origin}/changes/${change.id}`, approvalState: change.approvalState }
+        : null,
     },
     { status: change ? 200 : 404, headers: { "cache-control": "no-store" } },
   );

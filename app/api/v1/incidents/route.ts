@@ -28,11 +28,26 @@ export const POST = apiRoute("incidents:write", async ({ request, actor, caller,
   return withIdempotencyKey(request, { tokenId: caller.tokenId, body: body.text }, async () => {
     const input = parseApiInput(apiIncidentCreateSchema, body.value);
     const errors: FieldErrors = {};
-    const services = await resolveServices(input.services.map((value, index) => ({ key: `services.${index}`, value })), errors);
+    const services = await resolveServices(
+      input.services.map((value, index) => ({ key: `services.${index}`, value })),
+      errors,
+    );
     throwIfErrors(errors);
     const serviceIds = [...new Set(input.services.map((slug) => services.get(normaliseName(slug))!))];
-    const { id } = await declareIncident({ actor, input: { title: input.title, severity: input.severity, impactStartedAt: new Date(input.impactStartedAt), serviceIds } });
+    const { id } = await declareIncident({
+      actor,
+      input: {
+        title: input.title,
+        severity: input.severity,
+        impactStartedAt: new Date(input.impactStartedAt),
+        serviceIds,
+      },
+    });
     const incident = (await getApiIncident(id, origin))!;
-    return { status: 201, body: incident, headers: { location: `${origin}/api/v1/incidents/${id}`, etag: `"${incident.version}"` } };
+    return {
+      status: 201,
+      body: incident,
+      headers: { location: `${origin}/api/v1/incidents/${id}`, etag: `"${incident.version}"` },
+    };
   });
 });

@@ -20,16 +20,28 @@ export const GET = apiRoute("read", async ({ request }) => {
   let range = lastFullWeeks(12, now, timeZone);
   if (query.from || query.to) {
     if (!isDay(query.from) || !isDay(query.to)) {
-      throw new AppError("VALIDATION", "Send both `from` and `to` as real days (YYYY-MM-DD), or neither for the last 12 full weeks.", { fieldErrors: { [isDay(query.from) ? "to" : "from"]: ["A real day as YYYY-MM-DD."] } });
+      throw new AppError(
+        "VALIDATION",
+        "Send both `from` and `to` as real days (YYYY-MM-DD), or neither for the last 12 full weeks.",
+        { fieldErrors: { [isDay(query.from) ? "to" : "from"]: ["A real day as YYYY-MM-DD."] } },
+      );
     }
-    if (query.from > query.to) throw new AppError("VALIDATION", "`to` must not be before `from`.", { fieldErrors: { to: ["Not before `from`."] } });
+    if (query.from > query.to)
+      throw new AppError("VALIDATION", "`to` must not be before `from`.", {
+        fieldErrors: { to: ["Not before `from`."] },
+      });
     range = { from: mondayOf(query.from), to: addDays(mondayOf(query.to), 7) };
     if ((Date.parse(range.to) - Date.parse(range.from)) / (7 * 86_400_000) > MAX_WEEKS) {
-      throw new AppError("VALIDATION", `Ask for at most ${MAX_WEEKS} weeks at a time.`, { fieldErrors: { from: [`At most ${MAX_WEEKS} weeks.`] } });
+      throw new AppError("VALIDATION", `Ask for at most ${MAX_WEEKS} weeks at a time.`, {
+        fieldErrors: { from: [`At most ${MAX_WEEKS} weeks.`] },
+      });
     }
   }
   // Same name resolution (and 422 for unknown names) as the list filters.
   const filters = await changeFiltersOf({ service: query.service, team: query.team, limit: 1 });
-  const data = await getDashboard({ ...range, timeZone, teamIds: filters.teamIds, serviceIds: filters.serviceIds }, now);
+  const data = await getDashboard(
+    { ...range, timeZone, teamIds: filters.teamIds, serviceIds: filters.serviceIds },
+    now,
+  );
   return json(toApiMetrics(data, { teams: query.team ?? [], services: query.service ?? [] }));
 });

@@ -5,5 +5,7 @@ export const dynamic = "force-dynamic";
 
 /** The OpenAPI 3.1 document; public (it holds no data), so tools can fetch it without a token. */
 export function GET(request: Request): Response {
-  return Response.json(buildOpenApiDocument(publicOrigin(request)), { headers: { "cache-control": "public, max-age=300" } });
+  return Response.json(buildOpenApiDocument(publicOrigin(request)), {
+    headers: { "cache-control": "public, max-age=300" },
+  });
 }

@@ -5,6 +5,14 @@ import { getDb } from "@/lib/server/db";
 export async function getApprovalPolicy() {
   return getDb().approvalPolicy.findFirstOrThrow({
     orderBy: { id: "desc" },
-    select: { id: true, levelsRequiring: true, approverLevels: true, allowSelfApproval: true, exemptInvolvements: true, createdAt: true, createdBy: { select: { name: true } } },
+    select: {
+      id: true,
+      levelsRequiring: true,
+      approverLevels: true,
+      allowSelfApproval: true,
+      exemptInvolvements: true,
+      createdAt: true,
+      createdBy: { select: { name: true } },
+    },
   });
 }

@@ -5,5 +5,11 @@ import { approvalComplianceByWeek } from "@/lib/server/queries/metrics/approval-
 /** The last 8 weeks (this one included) of approval compliance, for the approvals page. */
 export async function getComplianceSummary(timeZone: string) {
   const thisWeek = weekOf(new Date(), timeZone);
-  return approvalComplianceByWeek({ from: addDays(thisWeek, -49), to: addDays(thisWeek, 7), timeZone, serviceIds: [], teamIds: [] });
+  return approvalComplianceByWeek({
+    from: addDays(thisWeek, -49),
+    to: addDays(thisWeek, 7),
+    timeZone,
+    serviceIds: [],
+    teamIds: [],
+  });
 }

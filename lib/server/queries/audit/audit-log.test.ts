@@ -22,11 +22,36 @@ beforeAll(async () => {
   // 120 rows by the admin on 2026-03-10 (Berlin), one by a token just before midnight Berlin on 2026-03-11, one by `other`.
   await db.auditLog.createMany({
     data: Array.from({ length: 120 }, (_, i) => ({
-      at: new Date(Date.UTC(2026, 2, 10, 8, 0, i)), actorId: admin.id, action: "team.renamed", entityType: "Team", entityId: String(i % 3), before: { name: `Old ${i}` }, after: { name: `New ${i}` },
+      at: new Date(Date.UTC(2026, 2, 10, 8, 0, i)),
+      actorId: admin.id,
+      action: "team.renamed",
+      entityType: "Team",
+      entityId: String(i % 3),
+      before: { name: `Old ${i}` },
+      after: { name: `New ${i}` },
     })),
   });
-  await db.auditLog.create({ data: { at: new Date("2026-03-11T22:59:00Z"), actorLabel: "token:ci-deploy", action: "change.registered", entityType: "Change", entityId: "7", after: { title: "Deploy, with \"quotes\"" } } });
-  await db.auditLog.create({ data: { at: new Date("2026-03-11T23:01:00Z"), actorId: other.id, action: "user.deactivated", entityType: "User", entityId: String(admin.id), before: { active: true }, after: { active: false } } });
+  await db.auditLog.create({
+    data: {
+      at: new Date("2026-03-11T22:59:00Z"),
+      actorLabel: "token:ci-deploy",
+      action: "change.registered",
+      entityType: "Change",
+      entityId: "7",
+      after: { title: 'Deploy, with "quotes"' },
+    },
+  });
+  await db.auditLog.create({
+    data: {
+      at: new Date("2026-03-11T23:01:00Z"),
+      actorId: other.id,
+      action: "user.deactivated",
+      entityType: "User",
+      entityId: String(admin.id),
+      before: { active: true },
+      after: { active: false },
+    },
+  });
 });
 afterAll(() => database.dispose());
 
@@ -48,7 +73,8 @@ describe("searching the audit log", () => {
   });
 
   it("filters by actor, token label, entity, action and days in the organisation's time zone", async () => {
-    const ids = async (raw: Record<string, string>) => (await searchAuditLog({ filters: parseAuditFilters(raw), timeZone: ZONE })).rows.map((r) => r.action);
+    const ids = async (raw: Record<string, string>) =>
+      (await searchAuditLog({ filters: parseAuditFilters(raw), timeZone: ZONE })).rows.map((r) => r.action);
     expect(await ids({ actor: `u${other.id}` })).toEqual(["user.deactivated"]);
     expect(await ids({ actor: "l:token:ci-deploy" })).toEqual(["change.registered"]);
     expect(await ids({ entityType: "User", entityId: String(admin.id) })).toEqual(["user.deactivated"]);
@@ -61,8 +87,16 @@ describe("searching the audit log", () => {
   });
 
   it("drops nonsense in the URL instead of failing", () => {
-    expect(parseAuditFilters({ actor: "u12x", entityType: "Team; DROP", from: "yesterday", action: "a".repeat(200) })).toEqual({
-      actorId: undefined, actorLabel: undefined, entityType: undefined, entityId: undefined, action: undefined, from: undefined, to: undefined,
+    expect(
+      parseAuditFilters({ actor: "u12x", entityType: "Team; DROP", from: "yesterday", action: "a".repeat(200) }),
+    ).toEqual({
+      actorId: undefined,
+      actorLabel: undefined,
+      entityType: undefined,
+      entityId: undefined,
+      action: undefined,
+      from: undefined,
+      to: undefined,
     });
     expect(parseAuditCursor("not-a-cursor")).toBeUndefined();
   });
@@ -78,16 +112,40 @@ describe("searching the audit log", () => {
 
 describe("exporting the audit log", () => {
   it("writes the filtered rows with stable columns, JSON before/after and quoting", async () => {
-    const { csv, rows } = await exportAuditCsv({ actor: admin, filters: parseAuditFilters({ from: "2026-03-11" }), timeZone: ZONE });
+    const { csv, rows } = await exportAuditCsv({
+      actor: admin,
+      filters: parseAuditFilters({ from: "2026-03-11" }),
+      timeZone: ZONE,
+    });
     expect(rows).toBe(2);
     const records = parse(csv, { columns: true }) as Array<Record<string, string>>;
     expect(Object.keys(records[0])).toEqual([...AUDIT_CSV_COLUMNS]);
-    expect(records[0]).toMatchObject({ action: "user.deactivated", actor_id: String(other.id), actor_name: other.name, actor_email: other.email, actor_label: "", at: "2026-03-11T23:01:00.000Z", before: '{"active":true}', after: '{"active":false}' });
-    expect(records[1]).toMatchObject({ action: "change.registered", actor_id: "", actor_label: "token:ci-deploy", entity_type: "Change", entity_id: "7", before: "", after: '{"title":"Deploy, with \\"quotes\\""}' });
+    expect(records[0]).toMatchObject({
+      action: "user.deactivated",
+      actor_id: String(other.id),
+      actor_name: other.name,
+      actor_email: other.email,
+      actor_label: "",
+      at: "2026-03-11T23:01:00.000Z",
+      before: '{"active":true}',
+      after: '{"active":false}',
+    });
+    expect(records[1]).toMatchObject({
+      action: "change.registered",
+      actor_id: "",
+      actor_label: "token:ci-deploy",
+      entity_type: "Change",
+      entity_id: "7",
+      before: "",
+      after: '{"title":"Deploy, with \\"quotes\\""}',
+    });
   });
 
   it.each(["ENGINEER", "MANAGER"] as const)("refuses a %s", async (role) => {
     const actor = await createTestUser(db, { role });
-    await expect(exportAuditCsv({ actor, filters: {}, timeZone: ZONE })).rejects.toMatchObject({ code: "FORBIDDEN", status: 403 });
+    await expect(exportAuditCsv({ actor, filters: {}, timeZone: ZONE })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      status: 403,
+    });
   });
 });

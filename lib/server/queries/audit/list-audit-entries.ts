@@ -7,6 +7,14 @@ export async function listAuditEntries(options: { entityType: string; entityId: 
     where: { entityType: options.entityType, entityId: String(options.entityId) },
     orderBy: [{ at: "desc" }, { id: "desc" }],
     take: options.limit ?? 500,
-    select: { id: true, at: true, action: true, actorLabel: true, before: true, after: true, actor: { select: { name: true } } },
+    select: {
+      id: true,
+      at: true,
+      action: true,
+      actorLabel: true,
+      before: true,
+      after: true,
+      actor: { select: { name: true } },
+    },
   });
 }

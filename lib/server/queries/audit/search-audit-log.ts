@@ -33,15 +33,30 @@ export const AUDIT_ROW_SELECT = {
 } as const satisfies Prisma.AuditLogSelect;
 
 /** One page of the audit log, newest first, by keyset (time, id) so that deep pages stay fast. */
-export async function searchAuditLog(options: { filters: AuditFilters; timeZone: string; cursor?: { at: Date; id: number } }) {
+export async function searchAuditLog(options: {
+  filters: AuditFilters;
+  timeZone: string;
+  cursor?: { at: Date; id: number };
+}) {
   const { cursor } = options;
   const where: Prisma.AuditLogWhereInput = {
-    AND: [auditWhere(options.filters, options.timeZone), cursor ? { OR: [{ at: { lt: cursor.at } }, { at: cursor.at, id: { lt: cursor.id } }] } : {}],
+    AND: [
+      auditWhere(options.filters, options.timeZone),
+      cursor ? { OR: [{ at: { lt: cursor.at } }, { at: cursor.at, id: { lt: cursor.id } }] } : {},
+    ],
   };
-  const rows = await getDb().auditLog.findMany({ where, orderBy: [{ at: "desc" }, { id: "desc" }], take: AUDIT_PAGE_SIZE + 1, select: AUDIT_ROW_SELECT });
+  const rows = await getDb().auditLog.findMany({
+    where,
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    take: AUDIT_PAGE_SIZE + 1,
+    select: AUDIT_ROW_SELECT,
+  });
   const page = rows.slice(0, AUDIT_PAGE_SIZE);
   const last = page.at(-1);
-  return { rows: page, nextCursor: rows.length > AUDIT_PAGE_SIZE && last ? `${last.at.toISOString()}_${last.id}` : null };
+  return {
+    rows: page,
+    nextCursor: rows.length > AUDIT_PAGE_SIZE && last ? `${last.at.toISOString()}_${last.id}` : null,
+  };
 }
 
 /** The values the filter selects offer: entity types, actions and non-person actors seen so far. */
@@ -50,7 +65,12 @@ export async function listAuditFilterOptions() {
   const [types, actions, labels] = await Promise.all([
     db.auditLog.findMany({ distinct: ["entityType"], select: { entityType: true }, orderBy: { entityType: "asc" } }),
     db.auditLog.findMany({ distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } }),
-    db.auditLog.findMany({ where: { actorLabel: { not: null } }, distinct: ["actorLabel"], select: { actorLabel: true }, orderBy: { actorLabel: "asc" } }),
+    db.auditLog.findMany({
+      where: { actorLabel: { not: null } },
+      distinct: ["actorLabel"],
+      select: { actorLabel: true },
+      orderBy: { actorLabel: "asc" },
+    }),
   ]);
   return {
     entityTypes: types.map((t) => t.entityType),

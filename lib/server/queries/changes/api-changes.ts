@@ -10,9 +10,25 @@ import { changeWhere } from "./list-changes";
 // Read model of the REST API's Change resource: one select and one mapping for get, list and upsert answers.
 
 const SELECT = {
-  id: true, source: true, externalId: true, externalUrl: true, kind: true, title: true, description: true, repository: true,
-  authorLevel: true, aiAssisted: true, aiInvolvement: true, aiDetectedBy: true, shippedAt: true, rolledBackAt: true,
-  approvalRequired: true, approvalState: true, approvalDecidedAt: true, createdAt: true, updatedAt: true,
+  id: true,
+  source: true,
+  externalId: true,
+  externalUrl: true,
+  kind: true,
+  title: true,
+  description: true,
+  repository: true,
+  authorLevel: true,
+  aiAssisted: true,
+  aiInvolvement: true,
+  aiDetectedBy: true,
+  shippedAt: true,
+  rolledBackAt: true,
+  approvalRequired: true,
+  approvalState: true,
+  approvalDecidedAt: true,
+  createdAt: true,
+  updatedAt: true,
   service: { select: { slug: true, name: true } },
   author: { select: { email: true, name: true, githubLogin: true } },
   aiTool: { select: { slug: true, name: true } },
@@ -28,8 +44,17 @@ function toApiChange(row: Row, origin: string): ApiChange {
     shippedAt: row.shippedAt?.toISOString() ?? null,
     rolledBackAt: row.rolledBackAt?.toISOString() ?? null,
     failed: row.rolledBackAt !== null || incidents.some((link) => FAILING_LINK_ROLES.includes(link.role)),
-    approval: { required: approvalRequired, state: approvalState, decidedAt: approvalDecidedAt?.toISOString() ?? null, compliance: approvalCompliance(row) },
-    incidents: incidents.map((link) => ({ id: link.incidentId, url: `${origin}/incidents/${link.incidentId}`, role: link.role })),
+    approval: {
+      required: approvalRequired,
+      state: approvalState,
+      decidedAt: approvalDecidedAt?.toISOString() ?? null,
+      compliance: approvalCompliance(row),
+    },
+    incidents: incidents.map((link) => ({
+      id: link.incidentId,
+      url: `${origin}/incidents/${link.incidentId}`,
+      role: link.role,
+    })),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -41,16 +66,31 @@ export async function getApiChange(id: number, origin: string): Promise<ApiChang
 }
 
 /** Newest registration first, keyset-paginated on id; the UI's filters. */
-export async function listApiChanges(options: { filters: ChangeFilters; timeZone: string; beforeId?: number; limit: number; origin: string }) {
+export async function listApiChanges(options: {
+  filters: ChangeFilters;
+  timeZone: string;
+  beforeId?: number;
+  limit: number;
+  origin: string;
+}) {
   const where = changeWhere(options.filters, options.timeZone);
   if (options.beforeId) (where.AND as Prisma.ChangeWhereInput[]).push({ id: { lt: options.beforeId } });
-  const rows = await getDb().change.findMany({ where, orderBy: { id: "desc" }, take: options.limit + 1, select: SELECT });
+  const rows = await getDb().change.findMany({
+    where,
+    orderBy: { id: "desc" },
+    take: options.limit + 1,
+    select: SELECT,
+  });
   const page = rows.slice(0, options.limit).map((row) => toApiChange(row, options.origin));
   return { data: page, nextCursor: rows.length > options.limit ? String(page.at(-1)!.id) : null };
 }
 
 /** Ids of the changes with this external id (from `source`, or any source); at most two are read. */
 export async function findChangeIdByExternal(source: string | undefined, externalId: string): Promise<number[]> {
-  const rows = await getDb().change.findMany({ where: { externalId, ...(source ? { source } : {}) }, select: { id: true }, take: 2 });
+  const rows = await getDb().change.findMany({
+    where: { externalId, ...(source ? { source } : {}) },
+    select: { id: true },
+    take: 2,
+  });
   return rows.map((row) => row.id);
 }

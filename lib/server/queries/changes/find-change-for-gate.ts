@@ -13,7 +13,10 @@ export async function findChangeForGate(query: { externalId: string; source?: st
     take: 2,
   });
   if (matches.length > 1) {
-    throw new AppError("CONFLICT", `Several changes use external id "${query.externalId}" (sources ${matches.map((m) => m.source).join(", ")}). Pass \`source\` too.`);
+    throw new AppError(
+      "CONFLICT",
+      `Several changes use external id "${query.externalId}" (sources ${matches.map((m) => m.source).join(", ")}). Pass \`source\` too.`,
+    );
   }
   return matches[0] ?? null;
 }

@@ -20,18 +20,32 @@ export function changeWhere(filters: ChangeFilters, timeZone: string): Prisma.Ch
   if (filters.violation) {
     // PRODUCT.md: shipped while approval was required and not given before shipping.
     and.push({ approvalRequired: true, shippedAt: { not: null } });
-    and.push({ NOT: { approvalState: "APPROVED", approvalDecidedAt: { not: null, lte: getDb().change.fields.shippedAt } } });
+    and.push({
+      NOT: { approvalState: "APPROVED", approvalDecidedAt: { not: null, lte: getDb().change.fields.shippedAt } },
+    });
   }
   const range = shippedRange(filters, timeZone);
   if (range.gte || range.lt) and.push({ shippedAt: range });
   if (filters.failed === "yes") and.push(failedWhere);
   if (filters.failed === "no") and.push({ NOT: failedWhere });
-  if (filters.q) and.push({ OR: [{ title: { contains: filters.q, mode: "insensitive" } }, { repository: { contains: filters.q, mode: "insensitive" } }, { externalId: filters.q }] });
+  if (filters.q)
+    and.push({
+      OR: [
+        { title: { contains: filters.q, mode: "insensitive" } },
+        { repository: { contains: filters.q, mode: "insensitive" } },
+        { externalId: filters.q },
+      ],
+    });
   return { AND: and };
 }
 
 /** Newest registration first, keyset-paginated on id. */
-export async function listChanges(options: { filters: ChangeFilters; timeZone: string; beforeId?: number; limit?: number }) {
+export async function listChanges(options: {
+  filters: ChangeFilters;
+  timeZone: string;
+  beforeId?: number;
+  limit?: number;
+}) {
   const limit = Math.min(Math.max(options.limit ?? 50, 1), 200);
   const where = changeWhere(options.filters, options.timeZone);
   if (options.beforeId) (where.AND as Prisma.ChangeWhereInput[]).push({ id: { lt: options.beforeId } });
@@ -40,16 +54,27 @@ export async function listChanges(options: { filters: ChangeFilters; timeZone: s
     orderBy: { id: "desc" },
     take: limit + 1,
     select: {
-      id: true, title: true, kind: true, repository: true, shippedAt: true, rolledBackAt: true,
-      aiAssisted: true, aiInvolvement: true, authorLevel: true,
-      approvalRequired: true, approvalState: true, approvalDecidedAt: true,
+      id: true,
+      title: true,
+      kind: true,
+      repository: true,
+      shippedAt: true,
+      rolledBackAt: true,
+      aiAssisted: true,
+      aiInvolvement: true,
+      authorLevel: true,
+      approvalRequired: true,
+      approvalState: true,
+      approvalDecidedAt: true,
       service: { select: { name: true } },
       author: { select: { name: true } },
       aiTool: { select: { name: true } },
       incidents: { where: { role: { in: [...FAILING_LINK_ROLES] } }, select: { incidentId: true }, take: 1 },
     },
   });
-  const page = rows.slice(0, limit).map(({ incidents, ...row }) => ({ ...row, failed: row.rolledBackAt !== null || incidents.length > 0 }));
+  const page = rows
+    .slice(0, limit)
+    .map(({ incidents, ...row }) => ({ ...row, failed: row.rolledBackAt !== null || incidents.length > 0 }));
   return { rows: page, nextBeforeId: rows.length > limit ? page.at(-1)!.id : null };
 }
 export type ChangeListRow = Awaited<ReturnType<typeof listChanges>>["rows"][number];

@@ -9,12 +9,30 @@ import { incidentWhere, type IncidentCursor } from "./list-incidents";
 // Read model of the REST API's Incident resource.
 
 const SELECT = {
-  id: true, title: true, summary: true, severity: true, status: true, blastRadiusLevel: true,
-  impactStartedAt: true, detectedAt: true, mitigatedAt: true, resolvedAt: true, source: true, externalKey: true,
-  version: true, createdAt: true, updatedAt: true,
+  id: true,
+  title: true,
+  summary: true,
+  severity: true,
+  status: true,
+  blastRadiusLevel: true,
+  impactStartedAt: true,
+  detectedAt: true,
+  mitigatedAt: true,
+  resolvedAt: true,
+  source: true,
+  externalKey: true,
+  version: true,
+  createdAt: true,
+  updatedAt: true,
   commander: { select: { email: true, name: true } },
   services: { select: { service: { select: { slug: true, name: true } } } },
-  changes: { orderBy: { createdAt: "asc" }, select: { role: true, change: { select: { id: true, title: true, source: true, externalId: true, aiAssisted: true } } } },
+  changes: {
+    orderBy: { createdAt: "asc" },
+    select: {
+      role: true,
+      change: { select: { id: true, title: true, source: true, externalId: true, aiAssisted: true } },
+    },
+  },
 } as const satisfies Prisma.IncidentSelect;
 type Row = Prisma.IncidentGetPayload<{ select: typeof SELECT }>;
 
@@ -40,27 +58,56 @@ function toApiIncident(row: Row, origin: string): ApiIncident {
 export async function getApiIncident(id: number, origin: string): Promise<ApiIncidentDetail | null> {
   const row = await getDb().incident.findUnique({
     where: { id },
-    select: { ...SELECT, timeline: { orderBy: [{ occurredAt: "asc" }, { id: "asc" }], select: { id: true, kind: true, occurredAt: true, body: true, author: { select: { name: true } } } } },
+    select: {
+      ...SELECT,
+      timeline: {
+        orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
+        select: { id: true, kind: true, occurredAt: true, body: true, author: { select: { name: true } } },
+      },
+    },
   });
   if (!row) return null;
   const { timeline, ...base } = row;
   return {
     ...toApiIncident(base, origin),
-    changes: row.changes.map((link) => ({ role: link.role, change: { ...link.change, url: `${origin}/changes/${link.change.id}` } })),
-    timeline: timeline.map((event) => ({ id: event.id, kind: event.kind, occurredAt: event.occurredAt.toISOString(), body: event.body, author: event.author?.name ?? null })),
+    changes: row.changes.map((link) => ({
+      role: link.role,
+      change: { ...link.change, url: `${origin}/changes/${link.change.id}` },
+    })),
+    timeline: timeline.map((event) => ({
+      id: event.id,
+      kind: event.kind,
+      occurredAt: event.occurredAt.toISOString(),
+      body: event.body,
+      author: event.author?.name ?? null,
+    })),
   };
 }
 
 /** Newest impact first, keyset-paginated on (impactStartedAt, id); the UI's filters. */
-export async function listApiIncidents(options: { filters: IncidentFilters; timeZone: string; after?: IncidentCursor; limit: number; origin: string }) {
+export async function listApiIncidents(options: {
+  filters: IncidentFilters;
+  timeZone: string;
+  after?: IncidentCursor;
+  limit: number;
+  origin: string;
+}) {
   const where = incidentWhere(options.filters, options.timeZone);
   const { after } = options;
   if (after) {
     (where.AND as Prisma.IncidentWhereInput[]).push({
-      OR: [{ impactStartedAt: { lt: after.impactStartedAt } }, { impactStartedAt: after.impactStartedAt, id: { lt: after.id } }],
+      OR: [
+        { impactStartedAt: { lt: after.impactStartedAt } },
+        { impactStartedAt: after.impactStartedAt, id: { lt: after.id } },
+      ],
     });
   }
-  const rows = await getDb().incident.findMany({ where, orderBy: [{ impactStartedAt: "desc" }, { id: "desc" }], take: options.limit + 1, select: SELECT });
+  const rows = await getDb().incident.findMany({
+    where,
+    orderBy: [{ impactStartedAt: "desc" }, { id: "desc" }],
+    take: options.limit + 1,
+    select: SELECT,
+  });
   const page = rows.slice(0, options.limit);
   const last = page.at(-1);
   return {
@@ -75,6 +122,17 @@ export async function getIncidentVersion(id: number) {
 }
 
 export async function getTimelineEvent(id: number) {
-  const event = await getDb().timelineEvent.findUnique({ where: { id }, select: { id: true, kind: true, occurredAt: true, body: true, author: { select: { name: true } } } });
-  return event ? { id: event.id, kind: event.kind, occurredAt: event.occurredAt.toISOString(), body: event.body, author: event.author?.name ?? null } : null;
+  const event = await getDb().timelineEvent.findUnique({
+    where: { id },
+    select: { id: true, kind: true, occurredAt: true, body: true, author: { select: { name: true } } },
+  });
+  return event
+    ? {
+        id: event.id,
+        kind: event.kind,
+        occurredAt: event.occurredAt.toISOString(),
+        body: event.body,
+        author: event.author?.name ?? null,
+      }
+    : null;
 }

@@ -34,22 +34,36 @@ export function incidentWhere(filters: IncidentFilters, timeZone: string): Prism
   if (filters.teamIds.length) and.push({ services: { some: { service: { teamId: { in: filters.teamIds } } } } });
   const range = incidentTimeRange(filters, timeZone);
   if (range.gte || range.lt) and.push({ impactStartedAt: range });
-  if (filters.aiLinked) and.push({ changes: { some: { role: { in: [...FAILING_LINK_ROLES] }, change: { aiAssisted: true } } } });
+  if (filters.aiLinked)
+    and.push({ changes: { some: { role: { in: [...FAILING_LINK_ROLES] }, change: { aiAssisted: true } } } });
   if (filters.highBlast) and.push({ blastRadiusLevel: { in: [...HIGH_OR_WORSE] } });
   if (filters.q) {
-    and.push({ OR: [{ title: { contains: filters.q, mode: "insensitive" } }, { summary: { contains: filters.q, mode: "insensitive" } }] });
+    and.push({
+      OR: [
+        { title: { contains: filters.q, mode: "insensitive" } },
+        { summary: { contains: filters.q, mode: "insensitive" } },
+      ],
+    });
   }
   return { AND: and };
 }
 
 /** Newest impact first, keyset-paginated on (impactStartedAt, id) so deep pages stay fast. */
-export async function listIncidents(options: { filters: IncidentFilters; timeZone: string; after?: IncidentCursor; limit?: number }) {
+export async function listIncidents(options: {
+  filters: IncidentFilters;
+  timeZone: string;
+  after?: IncidentCursor;
+  limit?: number;
+}) {
   const limit = Math.min(Math.max(options.limit ?? 50, 1), 200);
   const { after } = options;
   const where = incidentWhere(options.filters, options.timeZone);
   if (after) {
     (where.AND as Prisma.IncidentWhereInput[]).push({
-      OR: [{ impactStartedAt: { lt: after.impactStartedAt } }, { impactStartedAt: after.impactStartedAt, id: { lt: after.id } }],
+      OR: [
+        { impactStartedAt: { lt: after.impactStartedAt } },
+        { impactStartedAt: after.impactStartedAt, id: { lt: after.id } },
+      ],
     });
   }
   const rows = await getDb().incident.findMany({
@@ -68,7 +82,15 @@ export async function listIncidents(options: { filters: IncidentFilters; timeZon
       changes: {
         select: {
           role: true,
-          change: { select: { aiAssisted: true, approvalRequired: true, approvalState: true, approvalDecidedAt: true, shippedAt: true } },
+          change: {
+            select: {
+              aiAssisted: true,
+              approvalRequired: true,
+              approvalState: true,
+              approvalDecidedAt: true,
+              shippedAt: true,
+            },
+          },
         },
       },
     },

@@ -25,7 +25,11 @@ export const SUSPECT_WINDOWS_HOURS = [6, 24, 72, 168] as const;
  * Changes that shipped in the `windowHours` before impact started and are not linked yet:
  * those on the incident's affected services first, then newest first.
  */
-export async function listSuspectChanges(options: { incidentId: number; windowHours: number; limit?: number }): Promise<SuspectChange[]> {
+export async function listSuspectChanges(options: {
+  incidentId: number;
+  windowHours: number;
+  limit?: number;
+}): Promise<SuspectChange[]> {
   const limit = options.limit ?? 12;
   return getDb().$queryRaw<SuspectChange[]>`
     WITH incident AS (

@@ -10,7 +10,10 @@ export type ActionItemWeek = { week: string; due: number; done: number; open: nu
  * Chart 8: action items by the week they are due (in the organisation's time zone): done,
  * still open and not yet due, and overdue (open past their due day). `now` decides "overdue".
  */
-export async function actionItemsByWeek(scope: MetricScope, now: Date): Promise<{ weeks: ActionItemWeek[]; openNow: number; overdueNow: number }> {
+export async function actionItemsByWeek(
+  scope: MetricScope,
+  now: Date,
+): Promise<{ weeks: ActionItemWeek[]; openNow: number; overdueNow: number }> {
   const s = scopeSql(scope);
   const db = getDb();
   const today = dayInZone(now, s.tz);

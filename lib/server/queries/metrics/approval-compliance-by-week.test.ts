@@ -9,15 +9,26 @@ let serviceId: number;
 let otherServiceId: number;
 let db: Db;
 
-type Spec = { shippedAt: string | null; state: "PENDING" | "APPROVED" | "REJECTED" | "NOT_REQUIRED"; decidedAt?: string; required?: boolean; service?: "other" };
+type Spec = {
+  shippedAt: string | null;
+  state: "PENDING" | "APPROVED" | "REJECTED" | "NOT_REQUIRED";
+  decidedAt?: string;
+  required?: boolean;
+  service?: "other";
+};
 
 async function change(spec: Spec) {
   const db = database.connection.prisma;
   await db.change.create({
     data: {
-      kind: "DEPLOY", title: "c", serviceId: spec.service === "other" ? otherServiceId : serviceId,
-      aiAssisted: spec.required ?? true, approvalRequired: spec.required ?? true, approvalState: spec.state,
-      shippedAt: spec.shippedAt ? new Date(spec.shippedAt) : null, approvalDecidedAt: spec.decidedAt ? new Date(spec.decidedAt) : null,
+      kind: "DEPLOY",
+      title: "c",
+      serviceId: spec.service === "other" ? otherServiceId : serviceId,
+      aiAssisted: spec.required ?? true,
+      approvalRequired: spec.required ?? true,
+      approvalState: spec.state,
+      shippedAt: spec.shippedAt ? new Date(spec.shippedAt) : null,
+      approvalDecidedAt: spec.decidedAt ? new Date(spec.decidedAt) : null,
     },
   });
 }
@@ -44,7 +55,13 @@ afterAll(() => database.dispose());
 
 describe("approval compliance by week", () => {
   it("counts by the week of shipping in the organisation's time zone, empty weeks as zeros", async () => {
-    const result = await approvalComplianceByWeek({ from: "2026-10-19", to: "2026-11-16", timeZone: "Europe/Berlin", serviceIds: [], teamIds: [] });
+    const result = await approvalComplianceByWeek({
+      from: "2026-10-19",
+      to: "2026-11-16",
+      timeZone: "Europe/Berlin",
+      serviceIds: [],
+      teamIds: [],
+    });
     expect(result.weeks).toEqual([
       { weekStart: "2026-10-19", required: 3, compliant: 1, violations: 2 },
       { weekStart: "2026-10-26", required: 1, compliant: 0, violations: 1 },
@@ -58,7 +75,13 @@ describe("approval compliance by week", () => {
     // The daily statistics follow the organisation's zone: changing it rebuilds them.
     await db.orgSettings.update({ where: { id: 1 }, data: { timeZone: "UTC" } });
     await db.$executeRaw`SELECT "faultline_rebuild_stats"()`;
-    const utc = await approvalComplianceByWeek({ from: "2026-10-19", to: "2026-11-02", timeZone: "UTC", serviceIds: [], teamIds: [] });
+    const utc = await approvalComplianceByWeek({
+      from: "2026-10-19",
+      to: "2026-11-02",
+      timeZone: "UTC",
+      serviceIds: [],
+      teamIds: [],
+    });
     // In UTC both late-Sunday changes belong to the week of 19 October.
     expect(utc.weeks).toEqual([
       { weekStart: "2026-10-19", required: 4, compliant: 1, violations: 3 },
@@ -69,7 +92,13 @@ describe("approval compliance by week", () => {
   });
 
   it("filters by service", async () => {
-    const other = await approvalComplianceByWeek({ from: "2026-11-09", to: "2026-11-16", timeZone: "Europe/Berlin", serviceIds: [otherServiceId], teamIds: [] });
+    const other = await approvalComplianceByWeek({
+      from: "2026-11-09",
+      to: "2026-11-16",
+      timeZone: "Europe/Berlin",
+      serviceIds: [otherServiceId],
+      teamIds: [],
+    });
     expect(other.weeks).toEqual([{ weekStart: "2026-11-09", required: 1, compliant: 0, violations: 1 }]);
     expect(other.pendingNow).toBe(0);
   });

@@ -2,7 +2,13 @@ import "server-only";
 import { getDb } from "@/lib/server/db";
 import { scopeSql, type MetricScope } from "./metric-scope";
 
-export type ChangeFailureWeek = { week: string; aiShipped: number; aiFailed: number; otherShipped: number; otherFailed: number };
+export type ChangeFailureWeek = {
+  week: string;
+  aiShipped: number;
+  aiFailed: number;
+  otherShipped: number;
+  otherFailed: number;
+};
 export type FailureBreakdownRow = { group: string; aiAssisted: boolean; shipped: number; failed: number };
 
 // Both read DailyChangeStat: shipped changes per day of shipping in the org's time zone,
@@ -34,7 +40,9 @@ export async function changeFailureByWeek(scope: MetricScope): Promise<ChangeFai
 }
 
 /** Chart 5 breakdown over the whole range: by AI tool (AI-assisted changes) and by author level (AI vs other). */
-export async function changeFailureBreakdown(scope: MetricScope): Promise<{ byTool: FailureBreakdownRow[]; byLevel: FailureBreakdownRow[] }> {
+export async function changeFailureBreakdown(
+  scope: MetricScope,
+): Promise<{ byTool: FailureBreakdownRow[]; byLevel: FailureBreakdownRow[] }> {
   const s = scopeSql(scope);
   const rows = await getDb().$queryRaw<Array<FailureBreakdownRow & { dimension: "tool" | "level" }>>`
     WITH st AS (
@@ -49,5 +57,8 @@ export async function changeFailureBreakdown(scope: MetricScope): Promise<{ byTo
     FROM st GROUP BY 2, 3
     ORDER BY 1, 2, 3`;
   const strip = ({ dimension: _d, ...row }: FailureBreakdownRow & { dimension: string }) => row;
-  return { byTool: rows.filter((r) => r.dimension === "tool").map(strip), byLevel: rows.filter((r) => r.dimension === "level").map(strip) };
+  return {
+    byTool: rows.filter((r) => r.dimension === "tool").map(strip),
+    byLevel: rows.filter((r) => r.dimension === "level").map(strip),
+  };
 }

@@ -28,33 +28,146 @@ beforeAll(async () => {
 
   const change = (title: string, data: Record<string, unknown>) =>
     db.change.create({ data: { kind: "DEPLOY", title, serviceId: s1.id, ...data } as never, select: { id: true } });
-  const C1 = await change("C1", { aiAssisted: true, aiToolId: kiro.id, authorLevel: "JUNIOR", shippedAt: new Date("2026-10-20T10:00:00Z"), approvalRequired: true, approvalState: "APPROVED", approvalDecidedAt: new Date("2026-10-20T09:00:00Z") });
-  const C2 = await change("C2", { aiAssisted: true, aiToolId: kiro.id, authorLevel: "SENIOR", shippedAt: new Date("2026-10-25T20:00:00Z") }); // Sun 16:00 EDT
+  const C1 = await change("C1", {
+    aiAssisted: true,
+    aiToolId: kiro.id,
+    authorLevel: "JUNIOR",
+    shippedAt: new Date("2026-10-20T10:00:00Z"),
+    approvalRequired: true,
+    approvalState: "APPROVED",
+    approvalDecidedAt: new Date("2026-10-20T09:00:00Z"),
+  });
+  const C2 = await change("C2", {
+    aiAssisted: true,
+    aiToolId: kiro.id,
+    authorLevel: "SENIOR",
+    shippedAt: new Date("2026-10-25T20:00:00Z"),
+  }); // Sun 16:00 EDT
   const C3 = await change("C3", { aiAssisted: false, authorLevel: "MID", shippedAt: new Date("2026-10-26T02:00:00Z") }); // Sun 22:00 EDT → week of 19 Oct
-  const C4 = await change("C4", { aiAssisted: true, aiToolId: cursor.id, authorLevel: "JUNIOR", shippedAt: new Date("2026-11-10T10:00:00Z"), approvalRequired: true, approvalState: "PENDING" });
-  await change("C5", { aiAssisted: false, authorLevel: "SENIOR", shippedAt: new Date("2026-11-03T12:00:00Z"), rolledBackAt: new Date("2026-11-03T13:00:00Z") });
-  await change("C6", { aiAssisted: false, authorLevel: "MID", serviceId: s2.id, shippedAt: new Date("2026-11-04T12:00:00Z") });
-  await change("C7", { aiAssisted: true, aiToolId: kiro.id, authorLevel: "MID", approvalRequired: true, approvalState: "PENDING" }); // not shipped
-  const C8 = await change("C8", { aiAssisted: true, aiToolId: cursor.id, authorLevel: "MID", shippedAt: new Date("2026-10-12T12:00:00Z") }); // before the range
+  const C4 = await change("C4", {
+    aiAssisted: true,
+    aiToolId: cursor.id,
+    authorLevel: "JUNIOR",
+    shippedAt: new Date("2026-11-10T10:00:00Z"),
+    approvalRequired: true,
+    approvalState: "PENDING",
+  });
+  await change("C5", {
+    aiAssisted: false,
+    authorLevel: "SENIOR",
+    shippedAt: new Date("2026-11-03T12:00:00Z"),
+    rolledBackAt: new Date("2026-11-03T13:00:00Z"),
+  });
+  await change("C6", {
+    aiAssisted: false,
+    authorLevel: "MID",
+    serviceId: s2.id,
+    shippedAt: new Date("2026-11-04T12:00:00Z"),
+  });
+  await change("C7", {
+    aiAssisted: true,
+    aiToolId: kiro.id,
+    authorLevel: "MID",
+    approvalRequired: true,
+    approvalState: "PENDING",
+  }); // not shipped
+  const C8 = await change("C8", {
+    aiAssisted: true,
+    aiToolId: cursor.id,
+    authorLevel: "MID",
+    shippedAt: new Date("2026-10-12T12:00:00Z"),
+  }); // before the range
 
-  const incident = async (title: string, data: Record<string, unknown>, serviceId: number, links: Array<[number, string]>) => {
-    const i = await db.incident.create({ data: { title, ...data, services: { create: [{ serviceId }] } } as never, select: { id: true } });
-    for (const [changeId, role] of links) await db.incidentChange.create({ data: { incidentId: i.id, changeId, role: role as never } });
+  const incident = async (
+    title: string,
+    data: Record<string, unknown>,
+    serviceId: number,
+    links: Array<[number, string]>,
+  ) => {
+    const i = await db.incident.create({
+      data: { title, ...data, services: { create: [{ serviceId }] } } as never,
+      select: { id: true },
+    });
+    for (const [changeId, role] of links)
+      await db.incidentChange.create({ data: { incidentId: i.id, changeId, role: role as never } });
     return i;
   };
   const h = 3_600_000;
   const at = (iso: string, plusHours = 0) => new Date(new Date(iso).getTime() + plusHours * h);
-  await incident("I1", { severity: "SEV1", blastRadiusLevel: "HIGH", impactStartedAt: at("2026-10-20T15:00:00Z"), resolvedAt: at("2026-10-20T15:00:00Z", 2), status: "RESOLVED" }, s1.id, [[C1.id, "TRIGGER"]]);
+  await incident(
+    "I1",
+    {
+      severity: "SEV1",
+      blastRadiusLevel: "HIGH",
+      impactStartedAt: at("2026-10-20T15:00:00Z"),
+      resolvedAt: at("2026-10-20T15:00:00Z", 2),
+      status: "RESOLVED",
+    },
+    s1.id,
+    [[C1.id, "TRIGGER"]],
+  );
   // Sun 25 Oct 23:30 EDT: still the week of 19 Oct in New York (it is Monday in UTC).
-  await incident("I2", { severity: "SEV2", blastRadiusLevel: "MEDIUM", impactStartedAt: at("2026-10-26T03:30:00Z"), resolvedAt: at("2026-10-26T03:30:00Z", 4), status: "RESOLVED" }, s1.id, [[C2.id, "CONTRIBUTING"], [C3.id, "ROOT_CAUSE"]]);
-  await incident("I3", { severity: "SEV2", blastRadiusLevel: "CRITICAL", impactStartedAt: at("2026-10-26T04:30:00Z"), resolvedAt: at("2026-10-26T04:30:00Z", 10), status: "RESOLVED" }, s1.id, [[C8.id, "TRIGGER"]]);
+  await incident(
+    "I2",
+    {
+      severity: "SEV2",
+      blastRadiusLevel: "MEDIUM",
+      impactStartedAt: at("2026-10-26T03:30:00Z"),
+      resolvedAt: at("2026-10-26T03:30:00Z", 4),
+      status: "RESOLVED",
+    },
+    s1.id,
+    [
+      [C2.id, "CONTRIBUTING"],
+      [C3.id, "ROOT_CAUSE"],
+    ],
+  );
+  await incident(
+    "I3",
+    {
+      severity: "SEV2",
+      blastRadiusLevel: "CRITICAL",
+      impactStartedAt: at("2026-10-26T04:30:00Z"),
+      resolvedAt: at("2026-10-26T04:30:00Z", 10),
+      status: "RESOLVED",
+    },
+    s1.id,
+    [[C8.id, "TRIGGER"]],
+  );
   // Sun 8 Nov 18:00 EST, resolved two days later: belongs to the week of 2 Nov.
-  const I4 = await incident("I4", { severity: "SEV3", blastRadiusLevel: "LOW", impactStartedAt: at("2026-11-08T23:00:00Z"), resolvedAt: at("2026-11-08T23:00:00Z", 48), status: "RESOLVED" }, s2.id, [[C1.id, "ROOT_CAUSE"]]);
-  await incident("I5", { severity: "SEV2", blastRadiusLevel: "MEDIUM", impactStartedAt: at("2026-11-10T12:00:00Z"), status: "INVESTIGATING" }, s1.id, [[C4.id, "TRIGGER"]]);
+  const I4 = await incident(
+    "I4",
+    {
+      severity: "SEV3",
+      blastRadiusLevel: "LOW",
+      impactStartedAt: at("2026-11-08T23:00:00Z"),
+      resolvedAt: at("2026-11-08T23:00:00Z", 48),
+      status: "RESOLVED",
+    },
+    s2.id,
+    [[C1.id, "ROOT_CAUSE"]],
+  );
+  await incident(
+    "I5",
+    {
+      severity: "SEV2",
+      blastRadiusLevel: "MEDIUM",
+      impactStartedAt: at("2026-11-10T12:00:00Z"),
+      status: "INVESTIGATING",
+    },
+    s1.id,
+    [[C4.id, "TRIGGER"]],
+  );
 
   await db.actionItem.createMany({
     data: [
-      { incidentId: I4.id, title: "A1", ownerId: user.id, dueDate: new Date("2026-10-21"), completedAt: new Date("2026-10-20T00:00:00Z") },
+      {
+        incidentId: I4.id,
+        title: "A1",
+        ownerId: user.id,
+        dueDate: new Date("2026-10-21"),
+        completedAt: new Date("2026-10-20T00:00:00Z"),
+      },
       { incidentId: I4.id, title: "A2", ownerId: user.id, dueDate: new Date("2026-10-28") },
       { incidentId: I4.id, title: "A3", ownerId: user.id, dueDate: new Date("2026-11-30") },
     ],
@@ -117,7 +230,9 @@ describe("dashboard series", () => {
 
   it("takes median and p90 time to resolve of each week's resolved incidents", async () => {
     const { resolve } = await getDashboard(scope, NOW);
-    const all = resolve.filter((r) => r.severity === "ALL").map(({ week, resolved, medianHours, p90Hours }) => ({ week, resolved, medianHours, p90Hours }));
+    const all = resolve
+      .filter((r) => r.severity === "ALL")
+      .map(({ week, resolved, medianHours, p90Hours }) => ({ week, resolved, medianHours, p90Hours }));
     expect(all).toEqual([
       { week: "2026-10-19", resolved: 2, medianHours: 3, p90Hours: 3.8 }, // 2 h and 4 h
       { week: "2026-10-26", resolved: 1, medianHours: 10, p90Hours: 10 },
@@ -125,7 +240,10 @@ describe("dashboard series", () => {
       { week: "2026-11-09", resolved: 0, medianHours: null, p90Hours: null }, // I5 still open
       { week: "2026-11-16", resolved: 0, medianHours: null, p90Hours: null },
     ]);
-    expect(resolve.find((r) => r.week === "2026-10-19" && r.severity === "SEV2")).toMatchObject({ resolved: 1, medianHours: 4 });
+    expect(resolve.find((r) => r.week === "2026-10-19" && r.severity === "SEV2")).toMatchObject({
+      resolved: 1,
+      medianHours: 4,
+    });
   });
 
   it("counts approval compliance, and action items done, open and overdue", async () => {

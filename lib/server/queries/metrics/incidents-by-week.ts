@@ -3,7 +3,16 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { getDb } from "@/lib/server/db";
 import { scopeSql, type MetricScope } from "./metric-scope";
 
-export type IncidentWeek = { week: string; total: number; sev1: number; sev2: number; sev3: number; sev4: number; highBlast: number; aiLinked: number };
+export type IncidentWeek = {
+  week: string;
+  total: number;
+  sev1: number;
+  sev2: number;
+  sev3: number;
+  sev4: number;
+  highBlast: number;
+  aiLinked: number;
+};
 
 /**
  * Charts 1, 3 and 4: incidents per week (by the week their impact started) by severity,

@@ -18,18 +18,25 @@ export function scopeSql(scope: MetricScope) {
   const incidentFilters: Prisma.Sql[] = [];
   const changeFilters: Prisma.Sql[] = [];
   if (scope.serviceIds.length) {
-    incidentFilters.push(Prisma.sql`AND EXISTS (SELECT 1 FROM "IncidentService" fs WHERE fs."incidentId" = i.id AND fs."serviceId" = ANY(${scope.serviceIds}))`);
+    incidentFilters.push(
+      Prisma.sql`AND EXISTS (SELECT 1 FROM "IncidentService" fs WHERE fs."incidentId" = i.id AND fs."serviceId" = ANY(${scope.serviceIds}))`,
+    );
     changeFilters.push(Prisma.sql`AND c."serviceId" = ANY(${scope.serviceIds})`);
   }
   if (scope.teamIds.length) {
     incidentFilters.push(
       Prisma.sql`AND EXISTS (SELECT 1 FROM "IncidentService" ft JOIN "Service" st ON st.id = ft."serviceId" WHERE ft."incidentId" = i.id AND st."teamId" = ANY(${scope.teamIds}))`,
     );
-    changeFilters.push(Prisma.sql`AND c."serviceId" IN (SELECT id FROM "Service" WHERE "teamId" = ANY(${scope.teamIds}))`);
+    changeFilters.push(
+      Prisma.sql`AND c."serviceId" IN (SELECT id FROM "Service" WHERE "teamId" = ANY(${scope.teamIds}))`,
+    );
   }
   const statFilters: Prisma.Sql[] = [];
   if (scope.serviceIds.length) statFilters.push(Prisma.sql`AND st."serviceId" = ANY(${scope.serviceIds})`);
-  if (scope.teamIds.length) statFilters.push(Prisma.sql`AND st."serviceId" IN (SELECT id FROM "Service" WHERE "teamId" = ANY(${scope.teamIds}))`);
+  if (scope.teamIds.length)
+    statFilters.push(
+      Prisma.sql`AND st."serviceId" IN (SELECT id FROM "Service" WHERE "teamId" = ANY(${scope.teamIds}))`,
+    );
   return {
     tz,
     /** Conditions on a DailyChangeStat row aliased `st`. */

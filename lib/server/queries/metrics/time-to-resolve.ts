@@ -3,7 +3,13 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { getDb } from "@/lib/server/db";
 import { scopeSql, type MetricScope } from "./metric-scope";
 
-export type ResolveWeek = { week: string; severity: "ALL" | "SEV1" | "SEV2" | "SEV3" | "SEV4"; resolved: number; medianHours: number | null; p90Hours: number | null };
+export type ResolveWeek = {
+  week: string;
+  severity: "ALL" | "SEV1" | "SEV2" | "SEV3" | "SEV4";
+  resolved: number;
+  medianHours: number | null;
+  p90Hours: number | null;
+};
 
 /**
  * Chart 6: time to resolve (resolved − impact started) of each week's resolved incidents:

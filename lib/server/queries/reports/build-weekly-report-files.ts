@@ -8,14 +8,31 @@ import { listWeekChanges, listWeekIncidents } from "./list-week-rows";
 export type HeadlineSnapshot = Array<{ label: string; unit: string; value: number | null }>;
 
 /** The report of a week and its files, as the export route serves and publishing freezes them. */
-export async function buildWeeklyReportFiles(options: { week: string; monday: string; timeZone: string; organisation: string; baseUrl: string; now: Date }) {
+export async function buildWeeklyReportFiles(options: {
+  week: string;
+  monday: string;
+  timeZone: string;
+  organisation: string;
+  baseUrl: string;
+  now: Date;
+}) {
   const { week, monday, timeZone, now } = options;
   const report = await getWeeklyReport({ monday, timeZone, now });
-  const headline: HeadlineSnapshot = reportHeadlines(report.dashboard).map((l) => ({ label: l.label, unit: l.unit, value: l.headline.current }));
+  const headline: HeadlineSnapshot = reportHeadlines(report.dashboard).map((l) => ({
+    label: l.label,
+    unit: l.unit,
+    value: l.headline.current,
+  }));
   return {
     report,
     headline,
-    markdown: weeklyMarkdown(report, { isoWeek: week, organisation: options.organisation, timeZone, generatedAt: now, baseUrl: options.baseUrl }),
+    markdown: weeklyMarkdown(report, {
+      isoWeek: week,
+      organisation: options.organisation,
+      timeZone,
+      generatedAt: now,
+      baseUrl: options.baseUrl,
+    }),
     incidentsCsv: incidentsCsv(await listWeekIncidents(monday, timeZone), now),
     changesCsv: changesCsv(await listWeekChanges(monday, timeZone)),
   };

@@ -16,14 +16,25 @@ export async function getWeeklyReport(options: { monday: string; timeZone: strin
   const to = zonedMidnight(weekEnd, timeZone);
   const db = getDb();
 
-  const dashboard = await getDashboard({ from: addDays(monday, -77), to: weekEnd, timeZone, teamIds: [], serviceIds: [] }, now);
+  const dashboard = await getDashboard(
+    { from: addDays(monday, -77), to: weekEnd, timeZone, teamIds: [], serviceIds: [] },
+    now,
+  );
 
   const majorIncidents = await db.incident.findMany({
     where: { severity: { in: ["SEV1", "SEV2"] }, impactStartedAt: { gte: from, lt: to } },
     orderBy: [{ severity: "asc" }, { impactStartedAt: "asc" }],
     select: {
-      id: true, title: true, severity: true, status: true, impactStartedAt: true, resolvedAt: true, blastRadiusLevel: true,
-      customerImpactPct: true, failedTransactions: true, reviewStatus: true,
+      id: true,
+      title: true,
+      severity: true,
+      status: true,
+      impactStartedAt: true,
+      resolvedAt: true,
+      blastRadiusLevel: true,
+      customerImpactPct: true,
+      failedTransactions: true,
+      reviewStatus: true,
       commander: { select: { name: true } },
       services: { select: { service: { select: { name: true } } } },
       regions: { select: { region: { select: { code: true } } } },
@@ -32,8 +43,16 @@ export async function getWeeklyReport(options: { monday: string; timeZone: strin
           role: true,
           change: {
             select: {
-              id: true, title: true, aiAssisted: true, aiInvolvement: true, authorLevel: true, approvalRequired: true, approvalState: true,
-              approvalDecidedAt: true, shippedAt: true, aiTool: { select: { name: true } },
+              id: true,
+              title: true,
+              aiAssisted: true,
+              aiInvolvement: true,
+              authorLevel: true,
+              approvalRequired: true,
+              approvalState: true,
+              approvalDecidedAt: true,
+              shippedAt: true,
+              aiTool: { select: { name: true } },
             },
           },
         },
@@ -46,20 +65,48 @@ export async function getWeeklyReport(options: { monday: string; timeZone: strin
     where: { approvalRequired: true, shippedAt: { gte: from, lt: to } },
     orderBy: { shippedAt: "asc" },
     select: {
-      id: true, title: true, shippedAt: true, approvalState: true, approvalDecidedAt: true, approvalRequired: true, authorLevel: true,
-      author: { select: { name: true } }, aiTool: { select: { name: true } }, service: { select: { name: true } },
+      id: true,
+      title: true,
+      shippedAt: true,
+      approvalState: true,
+      approvalDecidedAt: true,
+      approvalRequired: true,
+      authorLevel: true,
+      author: { select: { name: true } },
+      aiTool: { select: { name: true } },
+      service: { select: { name: true } },
       incidents: { select: { role: true, incident: { select: { id: true, title: true, severity: true } } } },
     },
   });
   const violations = shippedRequired.filter((c) => approvalCompliance(c) === "VIOLATION");
 
-  const actionItemSelect = { id: true, title: true, dueDate: true, completedAt: true, owner: { select: { name: true } }, incident: { select: { id: true, title: true } } } as const;
+  const actionItemSelect = {
+    id: true,
+    title: true,
+    dueDate: true,
+    completedAt: true,
+    owner: { select: { name: true } },
+    incident: { select: { id: true, title: true } },
+  } as const;
   const mondayDate = new Date(`${monday}T00:00:00.000Z`);
   const endDate = new Date(`${weekEnd}T00:00:00.000Z`);
   const [dueThisWeek, overdue, completed] = await Promise.all([
-    db.actionItem.findMany({ where: { dueDate: { gte: mondayDate, lt: endDate } }, orderBy: { dueDate: "asc" }, select: actionItemSelect }),
-    db.actionItem.findMany({ where: { completedAt: null, dueDate: { lt: mondayDate } }, orderBy: { dueDate: "asc" }, take: 100, select: actionItemSelect }),
-    db.actionItem.findMany({ where: { completedAt: { gte: from, lt: to } }, orderBy: { completedAt: "asc" }, select: actionItemSelect }),
+    db.actionItem.findMany({
+      where: { dueDate: { gte: mondayDate, lt: endDate } },
+      orderBy: { dueDate: "asc" },
+      select: actionItemSelect,
+    }),
+    db.actionItem.findMany({
+      where: { completedAt: null, dueDate: { lt: mondayDate } },
+      orderBy: { dueDate: "asc" },
+      take: 100,
+      select: actionItemSelect,
+    }),
+    db.actionItem.findMany({
+      where: { completedAt: { gte: from, lt: to } },
+      orderBy: { completedAt: "asc" },
+      select: actionItemSelect,
+    }),
   ]);
 
   return { monday, dashboard, majorIncidents, violations, actionItems: { dueThisWeek, overdue, completed } };

@@ -8,7 +8,10 @@ export async function listPublications(limit = 100) {
     take: limit,
     select: { id: true, week: true, publishedAt: true, publishedById: true },
   });
-  const users = await getDb().user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.publishedById))] } }, select: { id: true, name: true } });
+  const users = await getDb().user.findMany({
+    where: { id: { in: [...new Set(rows.map((r) => r.publishedById))] } },
+    select: { id: true, name: true },
+  });
   const names = new Map(users.map((u) => [u.id, u.name]));
   return rows.map((r) => ({ ...r, publishedBy: names.get(r.publishedById) ?? "Unknown" }));
 }
@@ -23,11 +26,20 @@ export async function getLatestPublication(week: string) {
   if (!row) return null;
   const by = await getDb().user.findUnique({ where: { id: row.publishedById }, select: { name: true } });
   const snapshot = row.snapshot as { headline: HeadlineSnapshot };
-  return { id: row.id, publishedAt: row.publishedAt, publishedBy: by?.name ?? "Unknown", notes: row.notes, headline: snapshot.headline };
+  return {
+    id: row.id,
+    publishedAt: row.publishedAt,
+    publishedBy: by?.name ?? "Unknown",
+    notes: row.notes,
+    headline: snapshot.headline,
+  };
 }
 
 export async function getPublicationFile(id: number, file: "markdown" | "incidentsCsv" | "changesCsv" | "pdf") {
-  const row = await getDb().weeklyReportPublication.findUnique({ where: { id }, select: { week: true, markdown: true, incidentsCsv: true, changesCsv: true, pdf: true } });
+  const row = await getDb().weeklyReportPublication.findUnique({
+    where: { id },
+    select: { week: true, markdown: true, incidentsCsv: true, changesCsv: true, pdf: true },
+  });
   if (!row) return null;
   const body = row[file];
   if (body instanceof Uint8Array && body.length === 0) return null; // published before PDFs were kept

@@ -24,7 +24,10 @@ describe("weekly report on demo data", () => {
 
   it("agrees with the dashboard queries for the same week, list by list", async () => {
     const report = await getWeeklyReport({ monday: lastWeek, timeZone: TZ, now: NOW });
-    const dashboard = await getDashboard({ from: lastWeek, to: addDays(lastWeek, 7), timeZone: TZ, teamIds: [], serviceIds: [] }, NOW);
+    const dashboard = await getDashboard(
+      { from: lastWeek, to: addDays(lastWeek, 7), timeZone: TZ, teamIds: [], serviceIds: [] },
+      NOW,
+    );
     const [week] = dashboard.incidents;
     expect(week.total).toBeGreaterThan(0);
     expect(report.majorIncidents).toHaveLength(week.sev1 + week.sev2);
@@ -36,23 +39,40 @@ describe("weekly report on demo data", () => {
   });
 
   it("exports CSVs with one row per incident and per shipped change, under stable columns", async () => {
-    const dashboard = await getDashboard({ from: lastWeek, to: addDays(lastWeek, 7), timeZone: TZ, teamIds: [], serviceIds: [] }, NOW);
-    const incidents = parse(incidentsCsv(await listWeekIncidents(lastWeek, TZ), NOW), { columns: true }) as Record<string, string>[];
+    const dashboard = await getDashboard(
+      { from: lastWeek, to: addDays(lastWeek, 7), timeZone: TZ, teamIds: [], serviceIds: [] },
+      NOW,
+    );
+    const incidents = parse(incidentsCsv(await listWeekIncidents(lastWeek, TZ), NOW), { columns: true }) as Record<
+      string,
+      string
+    >[];
     expect(incidents).toHaveLength(dashboard.incidents[0].total);
     expect(Object.keys(incidents[0])).toEqual([...INCIDENT_COLUMNS]);
     expect(incidents.filter((r) => r.ai_linked === "true")).toHaveLength(dashboard.incidents[0].aiLinked);
 
-    const changes = parse(changesCsv(await listWeekChanges(lastWeek, TZ)), { columns: true }) as Record<string, string>[];
+    const changes = parse(changesCsv(await listWeekChanges(lastWeek, TZ)), { columns: true }) as Record<
+      string,
+      string
+    >[];
     const week = dashboard.failure[0];
     expect(changes).toHaveLength(week.aiShipped + week.otherShipped);
     expect(Object.keys(changes[0])).toEqual([...CHANGE_COLUMNS]);
     expect(changes.filter((r) => r.ai_assisted === "true" && r.failed === "true")).toHaveLength(week.aiFailed);
-    expect(changes.filter((r) => r.approval_outcome === "VIOLATION")).toHaveLength(dashboard.compliance.weeks[0].violations);
+    expect(changes.filter((r) => r.approval_outcome === "VIOLATION")).toHaveLength(
+      dashboard.compliance.weeks[0].violations,
+    );
   });
 
   it("renders Markdown with the headline table and every Sev1/Sev2", async () => {
     const report = await getWeeklyReport({ monday: lastWeek, timeZone: TZ, now: NOW });
-    const md = weeklyMarkdown(report, { isoWeek: mondayToIsoWeek(lastWeek), organisation: "Acme", timeZone: TZ, generatedAt: NOW, baseUrl: "https://faultline.example" });
+    const md = weeklyMarkdown(report, {
+      isoWeek: mondayToIsoWeek(lastWeek),
+      organisation: "Acme",
+      timeZone: TZ,
+      generatedAt: NOW,
+      baseUrl: "https://faultline.example",
+    });
     expect(md).toContain(`week ${mondayToIsoWeek(lastWeek)}`);
     expect(md).toContain("| Metric | This week | Last week | 4-week average |");
     for (const incident of report.majorIncidents) expect(md).toContain(`INC-${incident.id}`);

@@ -14,5 +14,10 @@ export async function listServiceOptions(options: { includeArchived?: boolean } 
     select: { id: true, name: true, archivedAt: true, team: { select: { name: true } } },
     orderBy: [{ team: { name: "asc" } }, { name: "asc" }],
   });
-  return services.map((s) => ({ id: s.id, name: s.archivedAt ? `${s.name} (archived)` : s.name, teamName: s.team.name, archived: s.archivedAt !== null }));
+  return services.map((s) => ({
+    id: s.id,
+    name: s.archivedAt ? `${s.name} (archived)` : s.name,
+    teamName: s.team.name,
+    archived: s.archivedAt !== null,
+  }));
 }

@@ -7,5 +7,8 @@ export async function getSignInSettings(): Promise<{ passwordSignInEnabled: bool
   const settings = await getDb().orgSettings.findUnique({ where: { id: 1 }, select: { passwordSignInEnabled: true } });
   const oidc = getOidcConfig();
   // Without single sign-on, password sign-in stays on whatever the row says (nobody would get in otherwise).
-  return { passwordSignInEnabled: !oidc || (settings?.passwordSignInEnabled ?? true), sso: oidc ? { name: oidc.name } : null };
+  return {
+    passwordSignInEnabled: !oidc || (settings?.passwordSignInEnabled ?? true),
+    sso: oidc ? { name: oidc.name } : null,
+  };
 }

@@ -10,7 +10,10 @@ export async function listTeamsForAdmin() {
       name: true,
       slug: true,
       archivedAt: true,
-      services: { orderBy: [{ archivedAt: { sort: "asc", nulls: "first" } }, { name: "asc" }], select: { id: true, name: true, slug: true, tier: true, archivedAt: true } },
+      services: {
+        orderBy: [{ archivedAt: { sort: "asc", nulls: "first" } }, { name: "asc" }],
+        select: { id: true, name: true, slug: true, tier: true, archivedAt: true },
+      },
       _count: { select: { members: { where: { active: true } } } },
     },
   });

@@ -17,7 +17,10 @@ export async function getActiveUser(id: number, sessionId: string): Promise<Sess
   });
   if (!session) return null;
   if (now.getTime() - session.lastSeenAt.getTime() > LAST_SEEN_EVERY_MS) {
-    await getDb().userSession.updateMany({ where: { id: sessionId, lastSeenAt: { lt: new Date(now.getTime() - LAST_SEEN_EVERY_MS) } }, data: { lastSeenAt: now } });
+    await getDb().userSession.updateMany({
+      where: { id: sessionId, lastSeenAt: { lt: new Date(now.getTime() - LAST_SEEN_EVERY_MS) } },
+      data: { lastSeenAt: now },
+    });
   }
   return session.user;
 }

@@ -12,26 +12,53 @@ export async function listUsers(filters: UserFilters) {
     level: filters.level,
     active: filters.status === "all" ? undefined : filters.status === "active",
     OR: filters.q
-      ? [{ name: { contains: filters.q, mode: "insensitive" } }, { email: { contains: filters.q, mode: "insensitive" } }]
+      ? [
+          { name: { contains: filters.q, mode: "insensitive" } },
+          { email: { contains: filters.q, mode: "insensitive" } },
+        ]
       : undefined,
   };
   return getDb().user.findMany({
     where,
     orderBy: [{ name: "asc" }, { id: "asc" }],
     take: USER_LIST_LIMIT,
-    select: { id: true, name: true, email: true, role: true, level: true, active: true, createdAt: true, deactivatedAt: true, team: { select: { name: true } } },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      role: true,
+      level: true,
+      active: true,
+      createdAt: true,
+      deactivatedAt: true,
+      team: { select: { name: true } },
+    },
   });
 }
 
 export async function getUserForAdmin(id: number) {
   return getDb().user.findUnique({
     where: { id },
-    select: { id: true, name: true, email: true, role: true, level: true, active: true, teamId: true, createdAt: true, deactivatedAt: true, team: { select: { name: true, archivedAt: true } } },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      role: true,
+      level: true,
+      active: true,
+      teamId: true,
+      createdAt: true,
+      deactivatedAt: true,
+      team: { select: { name: true, archivedAt: true } },
+    },
   });
 }
 
 /** Everyone who ever acted, for the audit log's actor filter (deactivated people included). */
 export async function listUserOptions(): Promise<Array<{ id: number; name: string }>> {
-  const users = await getDb().user.findMany({ select: { id: true, name: true, active: true }, orderBy: [{ name: "asc" }, { id: "asc" }] });
+  const users = await getDb().user.findMany({
+    select: { id: true, name: true, active: true },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+  });
   return users.map((u) => ({ id: u.id, name: u.active ? u.name : `${u.name} (deactivated)` }));
 }

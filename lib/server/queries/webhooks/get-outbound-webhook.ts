@@ -16,15 +16,32 @@ export async function getOutboundWebhook(options: { id: number; before?: number 
     orderBy: { id: "desc" },
     take: DELIVERY_PAGE_SIZE + 1,
     select: {
-      id: true, event: true, eventId: true, status: true, attempts: true, nextAttemptAt: true, lastStatus: true, lastError: true, deliveredAt: true, createdAt: true,
-      attemptLog: { orderBy: { at: "asc" }, select: { id: true, at: true, status: true, error: true, durationMs: true } },
+      id: true,
+      event: true,
+      eventId: true,
+      status: true,
+      attempts: true,
+      nextAttemptAt: true,
+      lastStatus: true,
+      lastError: true,
+      deliveredAt: true,
+      createdAt: true,
+      attemptLog: {
+        orderBy: { at: "asc" },
+        select: { id: true, at: true, status: true, error: true, durationMs: true },
+      },
     },
   });
   const deliveries = rows.slice(0, DELIVERY_PAGE_SIZE);
   // The page keeps itself fresh while something is about to go out (not for retries hours away).
   const soon = Date.now() + 2 * 60_000;
   const inFlight = deliveries.some((d) => d.status === "PENDING" && d.nextAttemptAt.getTime() < soon);
-  return { hook, deliveries, olderThan: rows.length > DELIVERY_PAGE_SIZE ? deliveries[deliveries.length - 1].id : null, inFlight };
+  return {
+    hook,
+    deliveries,
+    olderThan: rows.length > DELIVERY_PAGE_SIZE ? deliveries[deliveries.length - 1].id : null,
+    inFlight,
+  };
 }
 
 export type WebhookDelivery = NonNullable<Awaited<ReturnType<typeof getOutboundWebhook>>>["deliveries"][number];

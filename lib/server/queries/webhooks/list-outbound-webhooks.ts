@@ -8,14 +8,32 @@ export async function listOutboundWebhooks() {
     db.outboundWebhook.findMany({
       orderBy: [{ active: "desc" }, { createdAt: "desc" }],
       select: {
-        id: true, name: true, url: true, events: true, active: true, createdAt: true,
-        deliveries: { orderBy: { id: "desc" }, take: 1, select: { event: true, status: true, lastStatus: true, lastError: true, createdAt: true, deliveredAt: true, attempts: true } },
+        id: true,
+        name: true,
+        url: true,
+        events: true,
+        active: true,
+        createdAt: true,
+        deliveries: {
+          orderBy: { id: "desc" },
+          take: 1,
+          select: {
+            event: true,
+            status: true,
+            lastStatus: true,
+            lastError: true,
+            createdAt: true,
+            deliveredAt: true,
+            attempts: true,
+          },
+        },
       },
     }),
     db.outboundDelivery.groupBy({ by: ["webhookId", "status"], _count: { _all: true } }),
   ]);
   return hooks.map(({ deliveries, ...hook }) => {
-    const count = (status: string) => counts.find((c) => c.webhookId === hook.id && c.status === status)?._count._all ?? 0;
+    const count = (status: string) =>
+      counts.find((c) => c.webhookId === hook.id && c.status === status)?._count._all ?? 0;
     return { ...hook, last: deliveries[0] ?? null, pending: count("PENDING"), failed: count("FAILED") };
   });
 }

@@ -9,7 +9,8 @@ import { refreshStats } from "@/lib/server/services/stats/refresh-stats";
 import { notifyUser } from "@/lib/server/services/notifications/notify";
 
 const REFUSALS = {
-  NOT_AN_APPROVER_LEVEL: "Only engineers at an approving level (senior by default) can approve AI-assisted changes; a manager role alone does not count.",
+  NOT_AN_APPROVER_LEVEL:
+    "Only engineers at an approving level (senior by default) can approve AI-assisted changes; a manager role alone does not count.",
   SELF_APPROVAL: "You wrote this change, so someone else must approve it.",
   INACTIVE: "Your account is deactivated.",
 } as const;
@@ -23,26 +24,51 @@ export async function decideChangeApproval(options: { actor: SessionUser; input:
   await getDb().$transaction(async (tx) => {
     const change = await tx.change.findUnique({
       where: { id: input.changeId },
-      select: { id: true, title: true, authorId: true, approvalRequired: true, approvalState: true, approver: { select: { name: true } }, policy: true },
+      select: {
+        id: true,
+        title: true,
+        authorId: true,
+        approvalRequired: true,
+        approvalState: true,
+        approver: { select: { name: true } },
+        policy: true,
+      },
     });
     if (!change) throw new AppError("NOT_FOUND", "This change does not exist (any more).");
     if (!change.approvalRequired) throw new AppError("CONFLICT", "This change does not need approval.");
     const policy = change.policy ?? (await tx.approvalPolicy.findFirstOrThrow({ orderBy: { id: "desc" } }));
-    const me = await tx.user.findUniqueOrThrow({ where: { id: actor.id }, select: { id: true, level: true, active: true } });
+    const me = await tx.user.findUniqueOrThrow({
+      where: { id: actor.id },
+      select: { id: true, level: true, active: true },
+    });
     const check = canApproveChange(me, change, policy);
     if (!check.ok) throw new AppError("FORBIDDEN", REFUSALS[check.reason]);
 
     const at = new Date();
     const { count } = await tx.change.updateMany({
       where: { id: change.id, approvalState: "PENDING" },
-      data: { approvalState: input.decision, approverId: actor.id, approvalDecidedAt: at, approvalComment: input.comment || null, version: { increment: 1 } },
+      data: {
+        approvalState: input.decision,
+        approverId: actor.id,
+        approvalDecidedAt: at,
+        approvalComment: input.comment || null,
+        version: { increment: 1 },
+      },
     });
     if (count === 0) {
-      const now = await tx.change.findUniqueOrThrow({ where: { id: change.id }, select: { approvalState: true, approver: { select: { name: true } } } });
+      const now = await tx.change.findUniqueOrThrow({
+        where: { id: change.id },
+        select: { approvalState: true, approver: { select: { name: true } } },
+      });
       const who = now.approver?.name ?? "someone";
-      throw new AppError("CONFLICT", `${who} already ${now.approvalState === "APPROVED" ? "approved" : "rejected"} this change; your decision was not recorded. Reload to see it.`);
+      throw new AppError(
+        "CONFLICT",
+        `${who} already ${now.approvalState === "APPROVED" ? "approved" : "rejected"} this change; your decision was not recorded. Reload to see it.`,
+      );
     }
-    await tx.approvalDecision.create({ data: { changeId: change.id, actorId: actor.id, decision: input.decision, comment: input.comment, createdAt: at } });
+    await tx.approvalDecision.create({
+      data: { changeId: change.id, actorId: actor.id, decision: input.decision, comment: input.comment, createdAt: at },
+    });
     await notifyUser(tx, change.authorId, {
       kind: input.decision === "APPROVED" ? "approval.approved" : "approval.rejected",
       title: `${actor.name} ${input.decision === "APPROVED" ? "approved" : "rejected"} “${change.title}”`,

@@ -9,18 +9,37 @@ import { writeAudit } from "@/lib/server/services/audit/write-audit";
  * A new policy version applies to changes registered from now on. Changes already
  * registered keep the policy (and approval requirement) they were registered under.
  */
-export async function updateApprovalPolicy(options: { actor: SessionUser; input: UpdateApprovalPolicyInput }): Promise<{ id: number }> {
+export async function updateApprovalPolicy(options: {
+  actor: SessionUser;
+  input: UpdateApprovalPolicyInput;
+}): Promise<{ id: number }> {
   assertCan(options.actor, "settings:manage");
   const { actor, input } = options;
   return getDb().$transaction(async (tx) => {
     const before = await tx.approvalPolicy.findFirst({ orderBy: { id: "desc" } });
     const policy = await tx.approvalPolicy.create({
-      data: { levelsRequiring: input.levelsRequiring, approverLevels: input.approverLevels, allowSelfApproval: false, exemptInvolvements: input.exemptInvolvements, createdById: actor.id },
+      data: {
+        levelsRequiring: input.levelsRequiring,
+        approverLevels: input.approverLevels,
+        allowSelfApproval: false,
+        exemptInvolvements: input.exemptInvolvements,
+        createdById: actor.id,
+      },
       select: { id: true },
     });
     await writeAudit(tx, {
-      actorId: actor.id, action: "approval_policy.updated", entityType: "ApprovalPolicy", entityId: policy.id,
-      before: before ? { id: before.id, levelsRequiring: before.levelsRequiring, approverLevels: before.approverLevels, exemptInvolvements: before.exemptInvolvements } : undefined,
+      actorId: actor.id,
+      action: "approval_policy.updated",
+      entityType: "ApprovalPolicy",
+      entityId: policy.id,
+      before: before
+        ? {
+            id: before.id,
+            levelsRequiring: before.levelsRequiring,
+            approverLevels: before.approverLevels,
+            exemptInvolvements: before.exemptInvolvements,
+          }
+        : undefined,
       after: { id: policy.id, ...input, allowSelfApproval: false },
     });
     return policy;

@@ -15,24 +15,43 @@ import { revokeOtherSessionsIn } from "./revoke-other-sessions";
  * People with no password yet (single sign-on only) may set one while password sign-in is
  * on. Every other session of the actor is signed out.
  */
-export async function changePassword(options: { actor: SessionUser; currentSessionId: string | null; input: ChangePasswordInput }): Promise<{ revokedSessions: number }> {
+export async function changePassword(options: {
+  actor: SessionUser;
+  currentSessionId: string | null;
+  input: ChangePasswordInput;
+}): Promise<{ revokedSessions: number }> {
   const { actor, input } = options;
   const db = getDb();
-  const user = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { email: true, passwordHash: true } });
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: actor.id },
+    select: { email: true, passwordHash: true },
+  });
 
   if (user.passwordHash) {
     const blocked = await getLoginBlockSeconds(user.email);
-    if (blocked > 0) throw new AppError("RATE_LIMITED", `Too many wrong passwords. Try again in ${formatWait(blocked)}.`, { retryAfterSeconds: blocked });
+    if (blocked > 0)
+      throw new AppError("RATE_LIMITED", `Too many wrong passwords. Try again in ${formatWait(blocked)}.`, {
+        retryAfterSeconds: blocked,
+      });
     if (!(await bcrypt.compare(input.currentPassword, user.passwordHash))) {
       const wait = await recordLoginFailure(user.email);
-      const message = wait > 0 ? `The current password is wrong. Too many wrong passwords: try again in ${formatWait(wait)}.` : "The current password is wrong. Type it again.";
-      throw new AppError(wait > 0 ? "RATE_LIMITED" : "VALIDATION", message, { fieldErrors: { currentPassword: [message] }, retryAfterSeconds: wait || undefined });
+      const message =
+        wait > 0
+          ? `The current password is wrong. Too many wrong passwords: try again in ${formatWait(wait)}.`
+          : "The current password is wrong. Type it again.";
+      throw new AppError(wait > 0 ? "RATE_LIMITED" : "VALIDATION", message, {
+        fieldErrors: { currentPassword: [message] },
+        retryAfterSeconds: wait || undefined,
+      });
     }
     await clearLoginFailures(user.email);
   } else {
     const settings = await db.orgSettings.findUnique({ where: { id: 1 }, select: { passwordSignInEnabled: true } });
     if (settings && !settings.passwordSignInEnabled) {
-      throw new AppError("VALIDATION", "Password sign-in is switched off for your organisation: sign in with single sign-on instead.");
+      throw new AppError(
+        "VALIDATION",
+        "Password sign-in is switched off for your organisation: sign in with single sign-on instead.",
+      );
     }
   }
 

@@ -4,7 +4,12 @@ import { getDb } from "@/lib/server/db";
 // Failed sign-ins are counted per email in the database (shared by every app instance).
 // From the 5th failure within 15 minutes, each further failure blocks the account's
 // password sign-in for 30 s, doubling up to 15 minutes. A success clears the count.
-export const LOGIN_THROTTLE = { freeFailures: 4, windowSeconds: 15 * 60, baseBlockSeconds: 30, maxBlockSeconds: 15 * 60 } as const;
+export const LOGIN_THROTTLE = {
+  freeFailures: 4,
+  windowSeconds: 15 * 60,
+  baseBlockSeconds: 30,
+  maxBlockSeconds: 15 * 60,
+} as const;
 
 const keyFor = (email: string) => `login:${email.trim().toLowerCase()}`;
 

@@ -5,9 +5,16 @@ import { getDb } from "@/lib/server/db";
 import { writeAudit } from "@/lib/server/services/audit/write-audit";
 
 /** What the identity provider said about the person (from the verified ID token). */
-export type OidcIdentity = { issuer: string; subject: string; email: string | null; emailVerified: boolean; name: string | null };
+export type OidcIdentity = {
+  issuer: string;
+  subject: string;
+  email: string | null;
+  emailVerified: boolean;
+  name: string | null;
+};
 
-export type OidcResolution = { ok: true; user: SessionUser; outcome: "existing" | "linked" | "created" } | { ok: false; refusal: SsoRefusal };
+export type OidcResolution =
+  { ok: true; user: SessionUser; outcome: "existing" | "linked" | "created" } | { ok: false; refusal: SsoRefusal };
 
 const SELECT = { id: true, email: true, name: true, role: true, level: true, active: true, oidcSubject: true } as const;
 
@@ -21,8 +28,14 @@ const SELECT = { id: true, email: true, name: true, role: true, level: true, act
  */
 export async function resolveOidcUser(identity: OidcIdentity): Promise<OidcResolution> {
   const db = getDb();
-  const linked = await db.user.findUnique({ where: { oidcIssuer_oidcSubject: { oidcIssuer: identity.issuer, oidcSubject: identity.subject } }, select: SELECT });
-  if (linked) return linked.active ? { ok: true, user: toSessionUser(linked), outcome: "existing" } : { ok: false, refusal: "SsoDeactivated" };
+  const linked = await db.user.findUnique({
+    where: { oidcIssuer_oidcSubject: { oidcIssuer: identity.issuer, oidcSubject: identity.subject } },
+    select: SELECT,
+  });
+  if (linked)
+    return linked.active
+      ? { ok: true, user: toSessionUser(linked), outcome: "existing" }
+      : { ok: false, refusal: "SsoDeactivated" };
 
   const email = identity.email?.trim().toLowerCase();
   if (!email) return { ok: false, refusal: "SsoNoEmail" };
@@ -33,7 +46,10 @@ export async function resolveOidcUser(identity: OidcIdentity): Promise<OidcResol
       if (!existing.active) return { ok: false, refusal: "SsoDeactivated" };
       if (identity.emailVerified !== true) return { ok: false, refusal: "SsoEmailUnverified" };
       if (existing.oidcSubject) return { ok: false, refusal: "SsoAlreadyLinked" };
-      await tx.user.update({ where: { id: existing.id }, data: { oidcIssuer: identity.issuer, oidcSubject: identity.subject } });
+      await tx.user.update({
+        where: { id: existing.id },
+        data: { oidcIssuer: identity.issuer, oidcSubject: identity.subject },
+      });
       await writeAudit(tx, {
         actorId: existing.id,
         actorLabel: "single sign-on",
@@ -44,7 +60,10 @@ export async function resolveOidcUser(identity: OidcIdentity): Promise<OidcResol
       });
       return { ok: true, user: toSessionUser(existing), outcome: "linked" };
     }
-    const defaults = await tx.orgSettings.findUnique({ where: { id: 1 }, select: { ssoDefaultRole: true, ssoDefaultLevel: true } });
+    const defaults = await tx.orgSettings.findUnique({
+      where: { id: 1 },
+      select: { ssoDefaultRole: true, ssoDefaultLevel: true },
+    });
     const created = await tx.user.create({
       data: {
         email,
@@ -62,12 +81,26 @@ export async function resolveOidcUser(identity: OidcIdentity): Promise<OidcResol
       action: "user.created_by_sso",
       entityType: "User",
       entityId: created.id,
-      after: { email, name: created.name, role: created.role, level: created.level, issuer: identity.issuer, subject: identity.subject, emailVerified: identity.emailVerified },
+      after: {
+        email,
+        name: created.name,
+        role: created.role,
+        level: created.level,
+        issuer: identity.issuer,
+        subject: identity.subject,
+        emailVerified: identity.emailVerified,
+      },
     });
     return { ok: true, user: toSessionUser(created), outcome: "created" };
   });
 }
 
-function toSessionUser(user: { id: number; email: string; name: string; role: SessionUser["role"]; level: SessionUser["level"] }): SessionUser {
+function toSessionUser(user: {
+  id: number;
+  email: string;
+  name: string;
+  role: SessionUser["role"];
+  level: SessionUser["level"];
+}): SessionUser {
   return { id: user.id, email: user.email, name: user.name, role: user.role, level: user.level };
 }

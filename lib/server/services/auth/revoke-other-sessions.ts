@@ -8,15 +8,31 @@ import { writeAudit } from "@/lib/server/services/audit/write-audit";
 export async function revokeOtherSessions(options: { actor: SessionUser; currentSessionId: string }): Promise<number> {
   return getDb().$transaction(async (tx) => {
     const count = await revokeOtherSessionsIn(tx, options.actor.id, options.currentSessionId);
-    if (count > 0) await writeAudit(tx, { actorId: options.actor.id, action: "session.revoked_others", entityType: "User", entityId: options.actor.id, after: { sessions: count } });
+    if (count > 0)
+      await writeAudit(tx, {
+        actorId: options.actor.id,
+        action: "session.revoked_others",
+        entityType: "User",
+        entityId: options.actor.id,
+        after: { sessions: count },
+      });
     return count;
   });
 }
 
 /** Shared with the password change, inside its transaction. */
-export async function revokeOtherSessionsIn(tx: Prisma.TransactionClient, userId: number, keepSessionId: string | null): Promise<number> {
+export async function revokeOtherSessionsIn(
+  tx: Prisma.TransactionClient,
+  userId: number,
+  keepSessionId: string | null,
+): Promise<number> {
   const { count } = await tx.userSession.updateMany({
-    where: { userId, revokedAt: null, expiresAt: { gt: new Date() }, ...(keepSessionId ? { id: { not: keepSessionId } } : {}) },
+    where: {
+      userId,
+      revokedAt: null,
+      expiresAt: { gt: new Date() },
+      ...(keepSessionId ? { id: { not: keepSessionId } } : {}),
+    },
     data: { revokedAt: new Date() },
   });
   return count;

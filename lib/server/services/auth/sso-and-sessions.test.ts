@@ -16,8 +16,16 @@ import { verifyCredentials } from "./verify-credentials";
 let database: TestDatabase;
 let db: Db;
 const ISSUER = "https://id.example.test";
-const identity = (extra: Partial<OidcIdentity>): OidcIdentity => ({ issuer: ISSUER, subject: `sub-${Math.random()}`, email: null, emailVerified: true, name: "Ada Lovelace", ...extra });
-const open = (user: SessionUser, method: "password" | "oidc" = "password") => startSession({ userId: user.id, method, userAgent: "vitest", ip: "127.0.0.1", maxAgeSeconds: 3600 });
+const identity = (extra: Partial<OidcIdentity>): OidcIdentity => ({
+  issuer: ISSUER,
+  subject: `sub-${Math.random()}`,
+  email: null,
+  emailVerified: true,
+  name: "Ada Lovelace",
+  ...extra,
+});
+const open = (user: SessionUser, method: "password" | "oidc" = "password") =>
+  startSession({ userId: user.id, method, userAgent: "vitest", ip: "127.0.0.1", maxAgeSeconds: 3600 });
 
 beforeAll(async () => {
   database = await useTestDatabase();
@@ -31,9 +39,18 @@ describe("single sign-on: which user", () => {
   });
 
   it("creates a new user with the default role and level and no password, audited", async () => {
-    const result = await resolveOidcUser(identity({ subject: "new-1", email: "New.Person@Example.test", name: "New Person" }));
-    expect(result).toMatchObject({ ok: true, outcome: "created", user: { email: "new.person@example.test", name: "New Person", role: "ENGINEER", level: "JUNIOR" } });
-    const row = await db.user.findUniqueOrThrow({ where: { email: "new.person@example.test" }, select: { id: true, passwordHash: true, oidcIssuer: true, oidcSubject: true } });
+    const result = await resolveOidcUser(
+      identity({ subject: "new-1", email: "New.Person@Example.test", name: "New Person" }),
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      outcome: "created",
+      user: { email: "new.person@example.test", name: "New Person", role: "ENGINEER", level: "JUNIOR" },
+    });
+    const row = await db.user.findUniqueOrThrow({
+      where: { email: "new.person@example.test" },
+      select: { id: true, passwordHash: true, oidcIssuer: true, oidcSubject: true },
+    });
     expect(row).toMatchObject({ passwordHash: null, oidcIssuer: ISSUER, oidcSubject: "new-1" });
     expect(await db.auditLog.count({ where: { action: "user.created_by_sso", entityId: String(row.id) } })).toBe(1);
   });
@@ -46,33 +63,63 @@ describe("single sign-on: which user", () => {
   });
 
   it("links an existing user by a verified email (any case), keeping role, level and password", async () => {
-    const existing = await createTestUser(db, { email: "linkme@example.test", role: "MANAGER", level: "SENIOR", password: "old-password-123" });
-    const result = await resolveOidcUser(identity({ subject: "link-1", email: "LinkMe@example.test", emailVerified: true }));
-    expect(result).toMatchObject({ ok: true, outcome: "linked", user: { id: existing.id, role: "MANAGER", level: "SENIOR" } });
-    expect(await db.user.findUniqueOrThrow({ where: { id: existing.id }, select: { oidcSubject: true, passwordHash: true } })).toMatchObject({ oidcSubject: "link-1", passwordHash: expect.any(String) });
+    const existing = await createTestUser(db, {
+      email: "linkme@example.test",
+      role: "MANAGER",
+      level: "SENIOR",
+      password: "old-password-123",
+    });
+    const result = await resolveOidcUser(
+      identity({ subject: "link-1", email: "LinkMe@example.test", emailVerified: true }),
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      outcome: "linked",
+      user: { id: existing.id, role: "MANAGER", level: "SENIOR" },
+    });
+    expect(
+      await db.user.findUniqueOrThrow({
+        where: { id: existing.id },
+        select: { oidcSubject: true, passwordHash: true },
+      }),
+    ).toMatchObject({ oidcSubject: "link-1", passwordHash: expect.any(String) });
     expect(await db.auditLog.count({ where: { action: "user.sso_linked", entityId: String(existing.id) } })).toBe(1);
   });
 
   it("never links by an unverified email", async () => {
     const existing = await createTestUser(db, { email: "victim@example.test" });
-    expect(await resolveOidcUser(identity({ subject: "attacker", email: "victim@example.test", emailVerified: false }))).toEqual({ ok: false, refusal: "SsoEmailUnverified" });
+    expect(
+      await resolveOidcUser(identity({ subject: "attacker", email: "victim@example.test", emailVerified: false })),
+    ).toEqual({ ok: false, refusal: "SsoEmailUnverified" });
     expect((await db.user.findUniqueOrThrow({ where: { id: existing.id } })).oidcSubject).toBeNull();
     expect(await db.user.count({ where: { oidcSubject: "attacker" } })).toBe(0);
   });
 
   it("refuses a deactivated user, linked or found by email", async () => {
     await createTestUser(db, { email: "gone@example.test", active: false });
-    expect(await resolveOidcUser(identity({ subject: "gone", email: "gone@example.test" }))).toEqual({ ok: false, refusal: "SsoDeactivated" });
+    expect(await resolveOidcUser(identity({ subject: "gone", email: "gone@example.test" }))).toEqual({
+      ok: false,
+      refusal: "SsoDeactivated",
+    });
     const linked = await resolveOidcUser(identity({ subject: "leaver", email: "leaver@example.test" }));
     expect(linked.ok).toBe(true);
     await db.user.update({ where: { email: "leaver@example.test" }, data: { active: false } });
-    expect(await resolveOidcUser(identity({ subject: "leaver", email: "leaver@example.test" }))).toEqual({ ok: false, refusal: "SsoDeactivated" });
+    expect(await resolveOidcUser(identity({ subject: "leaver", email: "leaver@example.test" }))).toEqual({
+      ok: false,
+      refusal: "SsoDeactivated",
+    });
   });
 
   it("refuses without an email, and an email already linked to another identity", async () => {
-    expect(await resolveOidcUser(identity({ subject: "no-mail", email: null }))).toEqual({ ok: false, refusal: "SsoNoEmail" });
+    expect(await resolveOidcUser(identity({ subject: "no-mail", email: null }))).toEqual({
+      ok: false,
+      refusal: "SsoNoEmail",
+    });
     await resolveOidcUser(identity({ subject: "owner", email: "taken@example.test" }));
-    expect(await resolveOidcUser(identity({ subject: "other", email: "taken@example.test" }))).toEqual({ ok: false, refusal: "SsoAlreadyLinked" });
+    expect(await resolveOidcUser(identity({ subject: "other", email: "taken@example.test" }))).toEqual({
+      ok: false,
+      refusal: "SsoAlreadyLinked",
+    });
   });
 });
 
@@ -115,7 +162,9 @@ describe("sessions", () => {
     const other = await createTestUser(db);
     const sid = await open(user);
     const foreign = await open(other);
-    await expect(revokeSession({ actor: user, input: { sessionId: foreign } })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(revokeSession({ actor: user, input: { sessionId: foreign } })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     expect(await getActiveUser(other.id, foreign)).not.toBeNull();
     await revokeSession({ actor: user, input: { sessionId: sid } });
     expect(await getActiveUser(user.id, sid)).toBeNull();
@@ -135,17 +184,29 @@ describe("sessions", () => {
 });
 
 describe("changing the password", () => {
-  const change = (actor: SessionUser, currentSessionId: string | null, currentPassword: string, newPassword = "a-brand-new-password") =>
+  const change = (
+    actor: SessionUser,
+    currentSessionId: string | null,
+    currentPassword: string,
+    newPassword = "a-brand-new-password",
+  ) =>
     changePassword({ actor, currentSessionId, input: { currentPassword, newPassword, confirmPassword: newPassword } });
 
   it("needs the current password, then the old one stops working and other sessions end", async () => {
     const user = await createTestUser(db, { password: "the-old-password" });
     const current = await open(user);
     const other = await open(user);
-    await expect(change(user, current, "not-the-password")).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { currentPassword: [expect.stringContaining("wrong")] } });
+    await expect(change(user, current, "not-the-password")).rejects.toMatchObject({
+      code: "VALIDATION",
+      fieldErrors: { currentPassword: [expect.stringContaining("wrong")] },
+    });
     expect(await change(user, current, "the-old-password")).toEqual({ revokedSessions: 1 });
-    await expect(verifyCredentials({ email: user.email, password: "the-old-password" })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
-    expect(await verifyCredentials({ email: user.email, password: "a-brand-new-password" })).toMatchObject({ id: user.id });
+    await expect(verifyCredentials({ email: user.email, password: "the-old-password" })).rejects.toMatchObject({
+      code: "UNAUTHENTICATED",
+    });
+    expect(await verifyCredentials({ email: user.email, password: "a-brand-new-password" })).toMatchObject({
+      id: user.id,
+    });
     expect(await getActiveUser(user.id, current)).not.toBeNull();
     expect(await getActiveUser(user.id, other)).toBeNull();
     expect(await db.auditLog.count({ where: { action: "user.password_changed", entityId: String(user.id) } })).toBe(1);
@@ -153,8 +214,12 @@ describe("changing the password", () => {
 
   it("is throttled like sign-in: after 4 wrong guesses even the right password waits", async () => {
     const user = await createTestUser(db, { password: "the-old-password" });
-    for (let i = 0; i < 4; i++) await expect(change(user, null, "wrong-guess")).rejects.toMatchObject({ code: "VALIDATION" });
-    await expect(change(user, null, "wrong-guess")).rejects.toMatchObject({ code: "RATE_LIMITED", message: expect.stringContaining("Too many wrong passwords") });
+    for (let i = 0; i < 4; i++)
+      await expect(change(user, null, "wrong-guess")).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(change(user, null, "wrong-guess")).rejects.toMatchObject({
+      code: "RATE_LIMITED",
+      message: expect.stringContaining("Too many wrong passwords"),
+    });
     await expect(change(user, null, "the-old-password")).rejects.toMatchObject({ code: "RATE_LIMITED" });
     const row = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
     expect(await bcrypt.compare("the-old-password", row.passwordHash!)).toBe(true);
@@ -163,10 +228,15 @@ describe("changing the password", () => {
   it("lets a single sign-on user set a first password only while password sign-in is on", async () => {
     const user = await createTestUser(db);
     await db.orgSettings.update({ where: { id: 1 }, data: { passwordSignInEnabled: false } });
-    await expect(change(user, null, "")).rejects.toMatchObject({ code: "VALIDATION", message: expect.stringContaining("switched off") });
+    await expect(change(user, null, "")).rejects.toMatchObject({
+      code: "VALIDATION",
+      message: expect.stringContaining("switched off"),
+    });
     await db.orgSettings.update({ where: { id: 1 }, data: { passwordSignInEnabled: true } });
     expect(await change(user, null, "")).toEqual({ revokedSessions: 0 });
-    expect(await verifyCredentials({ email: user.email, password: "a-brand-new-password" })).toMatchObject({ id: user.id });
+    expect(await verifyCredentials({ email: user.email, password: "a-brand-new-password" })).toMatchObject({
+      id: user.id,
+    });
     expect(await db.auditLog.count({ where: { action: "user.password_set", entityId: String(user.id) } })).toBe(1);
   });
 });

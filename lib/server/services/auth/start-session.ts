@@ -8,7 +8,13 @@ export type SignInMethod = "password" | "oidc";
  * Records one sign-in; its id goes into the JWT (`sid`) so the session can be listed and
  * revoked. The row expires with the JWT.
  */
-export async function startSession(options: { userId: number; method: SignInMethod; userAgent: string | null; ip: string | null; maxAgeSeconds: number }): Promise<string> {
+export async function startSession(options: {
+  userId: number;
+  method: SignInMethod;
+  userAgent: string | null;
+  ip: string | null;
+  maxAgeSeconds: number;
+}): Promise<string> {
   const id = randomBytes(24).toString("base64url");
   await getDb().userSession.create({
     data: {

@@ -22,27 +22,37 @@ describe("verifyCredentials", () => {
     const user = await createTestUser(database.connection.prisma, { password });
     const wrong = await verifyCredentials({ email: user.email, password: "nope" }).catch((e) => e);
     const unknown = await verifyCredentials({ email: "nobody@example.test", password }).catch((e) => e);
-    expect(wrong).toMatchObject({ code: "UNAUTHENTICATED", message: "Wrong email or password. Check both and try again." });
+    expect(wrong).toMatchObject({
+      code: "UNAUTHENTICATED",
+      message: "Wrong email or password. Check both and try again.",
+    });
     expect(unknown).toMatchObject({ code: "UNAUTHENTICATED", message: wrong.message });
   });
 
   it("refuses deactivated users with a message that says what to do", async () => {
     const user = await createTestUser(database.connection.prisma, { password, active: false });
-    await expect(verifyCredentials({ email: user.email, password })).rejects.toMatchObject({ message: /deactivated.*admin/ });
+    await expect(verifyCredentials({ email: user.email, password })).rejects.toMatchObject({
+      message: /deactivated.*admin/,
+    });
   });
 
   it("slows down repeated failures, even for the right password, and a success clears the count", async () => {
     const db = database.connection.prisma;
     const user = await createTestUser(db, { password });
     for (let i = 0; i < LOGIN_THROTTLE.freeFailures; i += 1) {
-      await expect(verifyCredentials({ email: user.email, password: "bad" })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+      await expect(verifyCredentials({ email: user.email, password: "bad" })).rejects.toMatchObject({
+        code: "UNAUTHENTICATED",
+      });
     }
     const throttled = await verifyCredentials({ email: user.email, password: "bad" }).catch((e) => e);
     expect(throttled).toMatchObject({ code: "RATE_LIMITED", retryAfterSeconds: LOGIN_THROTTLE.baseBlockSeconds });
     expect(throttled.message).toMatch(/try again in 30 s/);
 
     // Blocked: even the right password is refused until the wait is over.
-    await expect(verifyCredentials({ email: user.email, password })).rejects.toMatchObject({ code: "RATE_LIMITED", status: 429 });
+    await expect(verifyCredentials({ email: user.email, password })).rejects.toMatchObject({
+      code: "RATE_LIMITED",
+      status: 429,
+    });
 
     // Pretend the block has expired: the right password works and resets the counter.
     await db.$executeRaw`UPDATE "RateLimit" SET "blockedUntil" = now() - interval '1 second'`;

@@ -13,7 +13,9 @@ export async function verifyCredentials(options: { email: string; password: stri
   const email = options.email.trim().toLowerCase();
   const blocked = await getLoginBlockSeconds(email);
   if (blocked > 0) {
-    throw new AppError("RATE_LIMITED", `Too many failed sign-ins. Try again in ${formatWait(blocked)}.`, { retryAfterSeconds: blocked });
+    throw new AppError("RATE_LIMITED", `Too many failed sign-ins. Try again in ${formatWait(blocked)}.`, {
+      retryAfterSeconds: blocked,
+    });
   }
   const user = await getDb().user.findUnique({
     where: { email },
@@ -28,7 +30,9 @@ export async function verifyCredentials(options: { email: string; password: stri
       : wait > 0
         ? `Wrong email or password. Too many failed sign-ins: try again in ${formatWait(wait)}.`
         : "Wrong email or password. Check both and try again.";
-    throw new AppError(wait > 0 ? "RATE_LIMITED" : "UNAUTHENTICATED", message, { retryAfterSeconds: wait || undefined });
+    throw new AppError(wait > 0 ? "RATE_LIMITED" : "UNAUTHENTICATED", message, {
+      retryAfterSeconds: wait || undefined,
+    });
   }
   await clearLoginFailures(email);
   return { id: user.id, email: user.email, name: user.name, role: user.role, level: user.level };

@@ -26,7 +26,14 @@ afterAll(() => database?.dispose());
 let counter = 0;
 function change(overrides: Partial<ExternalChangeInput> = {}): ExternalChangeInput {
   counter += 1;
-  return { source: "api", externalId: `deploy-${counter}`, kind: "DEPLOY", title: `Deploy ${counter}`, serviceId, ...overrides };
+  return {
+    source: "api",
+    externalId: `deploy-${counter}`,
+    kind: "DEPLOY",
+    title: `Deploy ${counter}`,
+    serviceId,
+    ...overrides,
+  };
 }
 
 describe("ingestChanges", () => {
@@ -35,25 +42,66 @@ describe("ingestChanges", () => {
     const [created] = await ingestChanges(actor, [input]);
     expect(created.outcome).toBe("created");
 
-    const [updated] = await ingestChanges(actor, [{ ...input, title: "Deploy renamed", rolledBackAt: new Date("2026-11-20T11:00:00Z") }]);
+    const [updated] = await ingestChanges(actor, [
+      { ...input, title: "Deploy renamed", rolledBackAt: new Date("2026-11-20T11:00:00Z") },
+    ]);
     expect(updated).toEqual({ ...created, outcome: "updated" });
 
     const [unchanged] = await ingestChanges(actor, [{ ...input, title: "Deploy renamed" }]);
     expect(unchanged).toEqual({ ...created, outcome: "unchanged" });
 
     const row = await db().change.findUniqueOrThrow({ where: { id: created.id } });
-    expect(row).toMatchObject({ title: "Deploy renamed", authorLevel: "SENIOR", version: 2, rolledBackAt: new Date("2026-11-20T11:00:00Z") });
-    const audit = await db().auditLog.findMany({ where: { entityType: "Change", entityId: String(created.id) }, orderBy: { id: "asc" } });
-    expect(audit.map((entry: { action: string }) => entry.action)).toEqual(["change.ingested", "change.ingest_updated"]);
-    expect(audit[1]).toMatchObject({ actorLabel: "API token ci", before: expect.objectContaining({ title: `Deploy ${counter}` }), after: expect.objectContaining({ title: "Deploy renamed" }) });
+    expect(row).toMatchObject({
+      title: "Deploy renamed",
+      authorLevel: "SENIOR",
+      version: 2,
+      rolledBackAt: new Date("2026-11-20T11:00:00Z"),
+    });
+    const audit = await db().auditLog.findMany({
+      where: { entityType: "Change", entityId: String(created.id) },
+      orderBy: { id: "asc" },
+    });
+    expect(audit.map((entry: { action: string }) => entry.action)).toEqual([
+      "change.ingested",
+      "change.ingest_updated",
+    ]);
+    expect(audit[1]).toMatchObject({
+      actorLabel: "API token ci",
+      before: expect.objectContaining({ title: `Deploy ${counter}` }),
+      after: expect.objectContaining({ title: "Deploy renamed" }),
+    });
   });
 
   it("keeps stored values for fields an update leaves out", async () => {
-    const input = change({ description: "first", aiAssisted: true, aiToolId: toolId, aiInvolvement: "CO_AUTHORED", authorId: seniorId, repository: "org/repo" });
+    const input = change({
+      description: "first",
+      aiAssisted: true,
+      aiToolId: toolId,
+      aiInvolvement: "CO_AUTHORED",
+      authorId: seniorId,
+      repository: "org/repo",
+    });
     const [first] = await ingestChanges(actor, [input]);
-    await ingestChanges(actor, [{ source: input.source, externalId: input.externalId, kind: "DEPLOY", title: "later", serviceId, shippedAt: new Date() }]);
+    await ingestChanges(actor, [
+      {
+        source: input.source,
+        externalId: input.externalId,
+        kind: "DEPLOY",
+        title: "later",
+        serviceId,
+        shippedAt: new Date(),
+      },
+    ]);
     const row = await db().change.findUniqueOrThrow({ where: { id: first.id } });
-    expect(row).toMatchObject({ description: "first", aiAssisted: true, aiToolId: toolId, aiInvolvement: "CO_AUTHORED", authorId: seniorId, repository: "org/repo", title: "later" });
+    expect(row).toMatchObject({
+      description: "first",
+      aiAssisted: true,
+      aiToolId: toolId,
+      aiInvolvement: "CO_AUTHORED",
+      authorId: seniorId,
+      repository: "org/repo",
+      title: "later",
+    });
     expect(row.shippedAt).not.toBeNull();
   });
 
@@ -63,7 +111,10 @@ describe("ingestChanges", () => {
     expect(first).toHaveLength(51);
     expect(new Set(first.filter((result) => result.outcome === "created").map((result) => result.id)).size).toBe(50);
     expect(first[0]).toEqual(first[50]);
-    expect(first.map((result) => result.externalId)).toEqual([...batch.map((input) => input.externalId), batch[0].externalId]);
+    expect(first.map((result) => result.externalId)).toEqual([
+      ...batch.map((input) => input.externalId),
+      batch[0].externalId,
+    ]);
     const again = await ingestChanges(actor, [...batch.slice(1), { ...batch[0], title: "last wins" }]);
     expect(again.every((result) => result.outcome === "unchanged")).toBe(true);
     expect(await db().change.count({ where: { externalId: { in: batch.map((input) => input.externalId) } } })).toBe(50);
@@ -95,19 +146,27 @@ describe("ingestChanges", () => {
 
     await db().user.update({ where: { id: juniorId }, data: { level: "SENIOR" } });
     await ingestChanges(actor, [{ ...input, title: "retitled after the promotion" }]);
-    expect(await db().change.findUniqueOrThrow({ where: { id: result.id } })).toMatchObject({ approvalRequired: true, approvalState: "PENDING", authorLevel: "JUNIOR" });
+    expect(await db().change.findUniqueOrThrow({ where: { id: result.id } })).toMatchObject({
+      approvalRequired: true,
+      approvalState: "PENDING",
+      authorLevel: "JUNIOR",
+    });
     await db().user.update({ where: { id: juniorId }, data: { level: "JUNIOR" } });
   });
 
   it("queues the policy-violation event once, when a change needing approval ships unapproved", async () => {
-    const hook = await db().outboundWebhook.create({ data: { name: "ops", url: "http://127.0.0.1:9/hook", events: ["change.policy_violation_shipped"], secret: "s" } });
+    const hook = await db().outboundWebhook.create({
+      data: { name: "ops", url: "http://127.0.0.1:9/hook", events: ["change.policy_violation_shipped"], secret: "s" },
+    });
     const input = change({ authorId: juniorId, aiAssisted: true });
     const [result] = await ingestChanges(actor, [input]);
     expect(await db().outboundDelivery.count({ where: { webhookId: hook.id } })).toBe(0);
     await ingestChanges(actor, [{ ...input, shippedAt: new Date() }]);
     await ingestChanges(actor, [{ ...input, shippedAt: new Date(Date.now() + 60_000) }]);
     const deliveries = await db().outboundDelivery.findMany({ where: { webhookId: hook.id } });
-    expect(deliveries).toMatchObject([{ event: "change.policy_violation_shipped", eventId: `change-${result.id}-violation-shipped` }]);
+    expect(deliveries).toMatchObject([
+      { event: "change.policy_violation_shipped", eventId: `change-${result.id}-violation-shipped` },
+    ]);
     await db().outboundWebhook.delete({ where: { id: hook.id } });
   });
 
@@ -115,7 +174,9 @@ describe("ingestChanges", () => {
     const input = change({ shippedAt: new Date("2026-10-01T12:00:00Z") });
     await ingestChanges(actor, [input]);
     const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
-    const shippedOn = async (iso: string) => (await db().dailyChangeStat.aggregate({ where: { day: day(iso), serviceId }, _sum: { shipped: true } }))._sum.shipped ?? 0;
+    const shippedOn = async (iso: string) =>
+      (await db().dailyChangeStat.aggregate({ where: { day: day(iso), serviceId }, _sum: { shipped: true } }))._sum
+        .shipped ?? 0;
     expect(await shippedOn("2026-10-01")).toBe(1);
     await ingestChanges(actor, [{ ...input, shippedAt: new Date("2026-10-03T12:00:00Z") }]);
     expect(await shippedOn("2026-10-01")).toBe(0);
@@ -126,10 +187,17 @@ describe("ingestChanges", () => {
     const otherService = (await createTestService(db())).id;
     const base = Date.parse("2026-09-01T08:00:00Z");
     const batch = Array.from({ length: 30 }, (_, i) =>
-      change({ shippedAt: i % 5 === 0 ? null : new Date(base + i * 7_200_000), authorId: i % 2 ? juniorId : seniorId, aiAssisted: i % 3 === 0, aiToolId: i % 3 === 0 ? toolId : null }),
+      change({
+        shippedAt: i % 5 === 0 ? null : new Date(base + i * 7_200_000),
+        authorId: i % 2 ? juniorId : seniorId,
+        aiAssisted: i % 3 === 0,
+        aiToolId: i % 3 === 0 ? toolId : null,
+      }),
     );
     const created = await ingestChanges(actor, batch);
-    const incident = await db().incident.create({ data: { title: "linked", severity: "SEV2", impactStartedAt: new Date(base) } });
+    const incident = await db().incident.create({
+      data: { title: "linked", severity: "SEV2", impactStartedAt: new Date(base) },
+    });
     await db().incidentChange.create({ data: { incidentId: incident.id, changeId: created[1].id, role: "TRIGGER" } });
     await db().$executeRaw`SELECT "faultline_refresh_stats"(${[created[1].id]}::int[], ${[incident.id]}::int[])`;
     await ingestChanges(actor, [

@@ -1,11 +1,20 @@
 import "server-only";
-import { approvalCompliance, initialApprovalState, isApprovalRequired, type ApprovalState, type Level } from "@/lib/domain/approval-policy";
+import {
+  approvalCompliance,
+  initialApprovalState,
+  isApprovalRequired,
+  type ApprovalState,
+  type Level,
+} from "@/lib/domain/approval-policy";
 import type { AiInvolvement, ChangeKind } from "@/lib/domain/change";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getDb } from "@/lib/server/db";
 import { AppError, type FieldErrors } from "@/lib/server/errors";
 import { notifyApprovers } from "@/lib/server/services/notifications/notify";
-import { applyChangeStatDeltas, type ChangeStatContribution } from "@/lib/server/services/stats/apply-change-stat-deltas";
+import {
+  applyChangeStatDeltas,
+  type ChangeStatContribution,
+} from "@/lib/server/services/stats/apply-change-stat-deltas";
 import { hasOutboundSubscribers } from "@/lib/server/services/webhooks/enqueue-event";
 import { queuePolicyViolationIfShipped } from "@/lib/server/services/webhooks/queue-domain-events";
 
@@ -35,7 +44,12 @@ export type ExternalChangeInput = {
 /** Who the audit log names: a person (the token's or integration's creator) and through what. */
 export type IngestActor = { userId: number | null; label: string };
 
-export type IngestOutcome = { id: number; source: string; externalId: string; outcome: "created" | "updated" | "unchanged" };
+export type IngestOutcome = {
+  id: number;
+  source: string;
+  externalId: string;
+  outcome: "created" | "updated" | "unchanged";
+};
 
 type Row = {
   id: number;
@@ -53,7 +67,13 @@ type Row = {
 } & StatFields & { [K in keyof StatFields as `prev${Capitalize<K>}`]: StatFields[K] | null };
 
 /** The columns a change's dashboard statistics depend on. */
-type StatFields = { serviceId: number; aiAssisted: boolean; aiToolId: number | null; authorLevel: string | null; rolledBackAt: Date | null };
+type StatFields = {
+  serviceId: number;
+  aiAssisted: boolean;
+  aiToolId: number | null;
+  authorLevel: string | null;
+  rolledBackAt: Date | null;
+};
 
 const keyOf = (input: { source: string; externalId: string }) => `${input.source}\u0000${input.externalId}`;
 
@@ -77,8 +97,16 @@ export async function ingestChanges(actor: IngestActor, inputs: ExternalChangeIn
 
     const approval = unique.map((input) => {
       const authorLevel = input.authorId ? (levels.get(input.authorId) ?? null) : null;
-      const subject = { aiAssisted: input.aiAssisted ?? false, authorLevel, aiInvolvement: input.aiInvolvement ?? null };
-      return { authorLevel, required: isApprovalRequired(subject, policy), state: initialApprovalState(subject, policy) };
+      const subject = {
+        aiAssisted: input.aiAssisted ?? false,
+        authorLevel,
+        aiInvolvement: input.aiInvolvement ?? null,
+      };
+      return {
+        authorLevel,
+        required: isApprovalRequired(subject, policy),
+        state: initialApprovalState(subject, policy),
+      };
     });
     const rows = await upsert(tx, unique, approval, policy.id, actor);
     await addConcurrentlyInserted(tx, unique, rows);
@@ -92,7 +120,9 @@ export async function ingestChanges(actor: IngestActor, inputs: ExternalChangeIn
     const needingApproval = created.filter((row) => row.approvalRequired);
     if (needingApproval.length > 0) {
       const requests = needingApproval.map((row) => ({ changeId: row.id, actorId: row.authorId ?? actor.userId }));
-      const withActor = requests.filter((request): request is typeof request & { actorId: number } => request.actorId !== null);
+      const withActor = requests.filter(
+        (request): request is typeof request & { actorId: number } => request.actorId !== null,
+      );
       if (withActor.length > 0) {
         await tx.$executeRawUnsafe(
           `INSERT INTO "ApprovalDecision" ("changeId", "actorId", decision) SELECT c, a, 'REQUESTED' FROM unnest($1::int[], $2::int[]) AS t(c, a)`,
@@ -107,19 +137,38 @@ export async function ingestChanges(actor: IngestActor, inputs: ExternalChangeIn
         exceptUserId: single?.authorId ?? null,
         notice: single
           ? { kind: "approval.requested", title: `Approval needed: ${single.title}`, href: `/changes/${single.id}` }
-          : { kind: "approval.requested", title: `${needingApproval.length} changes from ${actor.label} need approval`, href: "/approvals" },
+          : {
+              kind: "approval.requested",
+              title: `${needingApproval.length} changes from ${actor.label} need approval`,
+              href: "/approvals",
+            },
       });
     }
 
     // Same event, id and payload as a change registered by hand (the id makes it once per change).
-    const violations = written.filter((row) => row.shippedAt !== null && (row.inserted || row.previousShippedAt === null) && approvalCompliance(row) === "VIOLATION");
+    const violations = written.filter(
+      (row) =>
+        row.shippedAt !== null &&
+        (row.inserted || row.previousShippedAt === null) &&
+        approvalCompliance(row) === "VIOLATION",
+    );
     if (violations.length > 0 && (await hasOutboundSubscribers(tx, "change.policy_violation_shipped"))) {
       for (const row of violations) await queuePolicyViolationIfShipped(tx, row.id);
     }
     return rows;
   });
 
-  const outcomes = new Map(rows.map((row) => [keyOf(row), { id: row.id, source: row.source, externalId: row.externalId, outcome: row.inserted ? "created" : row.written ? "updated" : "unchanged" } as const]));
+  const outcomes = new Map(
+    rows.map((row) => [
+      keyOf(row),
+      {
+        id: row.id,
+        source: row.source,
+        externalId: row.externalId,
+        outcome: row.inserted ? "created" : row.written ? "updated" : "unchanged",
+      } as const,
+    ]),
+  );
   return inputs.map((input) => outcomes.get(keyOf(input))!);
 }
 
@@ -127,21 +176,45 @@ export async function ingestChanges(actor: IngestActor, inputs: ExternalChangeIn
  * A row inserted by a concurrent transaction after this statement's snapshot, identical to
  * ours, is neither in `previous` nor returned by the upsert: read it now (read committed).
  */
-async function addConcurrentlyInserted(tx: Prisma.TransactionClient, inputs: ExternalChangeInput[], rows: Row[]): Promise<void> {
+async function addConcurrentlyInserted(
+  tx: Prisma.TransactionClient,
+  inputs: ExternalChangeInput[],
+  rows: Row[],
+): Promise<void> {
   const seen = new Set(rows.map(keyOf));
   const missing = inputs.filter((input) => !seen.has(keyOf(input)));
   if (missing.length === 0) return;
   const found = await tx.change.findMany({
     where: { OR: missing.map((input) => ({ source: input.source, externalId: input.externalId })) },
     select: {
-      id: true, source: true, externalId: true, title: true, authorId: true, shippedAt: true, approvalRequired: true, approvalState: true, approvalDecidedAt: true,
-      serviceId: true, aiAssisted: true, aiToolId: true, authorLevel: true, rolledBackAt: true,
+      id: true,
+      source: true,
+      externalId: true,
+      title: true,
+      authorId: true,
+      shippedAt: true,
+      approvalRequired: true,
+      approvalState: true,
+      approvalDecidedAt: true,
+      serviceId: true,
+      aiAssisted: true,
+      aiToolId: true,
+      authorLevel: true,
+      rolledBackAt: true,
     },
   });
   for (const change of found) {
     rows.push({
-      ...change, externalId: change.externalId!, written: false, inserted: false, previousShippedAt: change.shippedAt,
-      prevServiceId: null, prevAiAssisted: null, prevAiToolId: null, prevAuthorLevel: null, prevRolledBackAt: null,
+      ...change,
+      externalId: change.externalId!,
+      written: false,
+      inserted: false,
+      previousShippedAt: change.shippedAt,
+      prevServiceId: null,
+      prevAiAssisted: null,
+      prevAiToolId: null,
+      prevAuthorLevel: null,
+      prevRolledBackAt: null,
     });
   }
 }
@@ -152,7 +225,12 @@ async function statContributions(tx: Prisma.TransactionClient, written: Row[]): 
   const linked = new Set(
     updatedIds.length === 0
       ? []
-      : (await tx.incidentChange.findMany({ where: { changeId: { in: updatedIds }, role: { in: ["TRIGGER", "ROOT_CAUSE"] } }, select: { changeId: true } })).map((link) => link.changeId),
+      : (
+          await tx.incidentChange.findMany({
+            where: { changeId: { in: updatedIds }, role: { in: ["TRIGGER", "ROOT_CAUSE"] } },
+            select: { changeId: true },
+          })
+        ).map((link) => link.changeId),
   );
   const approval = (row: Row, shippedAt: Date | null) => ({
     required: row.approvalRequired,
@@ -184,15 +262,33 @@ async function statContributions(tx: Prisma.TransactionClient, written: Row[]): 
   });
 }
 
-type PolicyRow = { id: number; levelsRequiring: Level[]; approverLevels: Level[]; allowSelfApproval: boolean; exemptInvolvements: AiInvolvement[] };
+type PolicyRow = {
+  id: number;
+  levelsRequiring: Level[];
+  approverLevels: Level[];
+  allowSelfApproval: boolean;
+  exemptInvolvements: AiInvolvement[];
+};
 
 /**
  * Every referenced service, author and AI tool must exist and be in use (errors name the
  * input index); read together with the policy in force, in one round trip.
  */
-async function checkReferences(tx: Prisma.TransactionClient, inputs: ExternalChangeInput[]): Promise<{ levels: Map<number, Level>; policy: PolicyRow }> {
-  const ids = (pick: (input: ExternalChangeInput) => number | null | undefined) => [...new Set(inputs.map(pick).filter((id): id is number => typeof id === "number"))];
-  const [found] = await tx.$queryRawUnsafe<Array<{ services: number[] | null; authors: Array<{ id: number; level: Level }> | null; tools: number[] | null; policy: PolicyRow | null }>>(
+async function checkReferences(
+  tx: Prisma.TransactionClient,
+  inputs: ExternalChangeInput[],
+): Promise<{ levels: Map<number, Level>; policy: PolicyRow }> {
+  const ids = (pick: (input: ExternalChangeInput) => number | null | undefined) => [
+    ...new Set(inputs.map(pick).filter((id): id is number => typeof id === "number")),
+  ];
+  const [found] = await tx.$queryRawUnsafe<
+    Array<{
+      services: number[] | null;
+      authors: Array<{ id: number; level: Level }> | null;
+      tools: number[] | null;
+      policy: PolicyRow | null;
+    }>
+  >(
     `SELECT (SELECT array_agg(id) FROM "Service" WHERE id = ANY($1::int[]) AND "archivedAt" IS NULL) AS services,
             (SELECT json_agg(json_build_object('id', id, 'level', level)) FROM "User" WHERE id = ANY($2::int[]) AND active) AS authors,
             (SELECT array_agg(id) FROM "AiTool" WHERE id = ANY($3::int[]) AND "archivedAt" IS NULL) AS tools,
@@ -210,11 +306,17 @@ async function checkReferences(tx: Prisma.TransactionClient, inputs: ExternalCha
   const errors: FieldErrors = {};
   inputs.forEach((input, index) => {
     if (!serviceIds.has(input.serviceId)) errors[`changes.${index}.serviceId`] = ["No active service with this id."];
-    if (input.authorId != null && !levels.has(input.authorId)) errors[`changes.${index}.authorId`] = ["No active user with this id."];
-    if (input.aiToolId != null && !toolIds.has(input.aiToolId)) errors[`changes.${index}.aiToolId`] = ["No AI tool in use with this id."];
+    if (input.authorId != null && !levels.has(input.authorId))
+      errors[`changes.${index}.authorId`] = ["No active user with this id."];
+    if (input.aiToolId != null && !toolIds.has(input.aiToolId))
+      errors[`changes.${index}.aiToolId`] = ["No AI tool in use with this id."];
   });
   if (Object.keys(errors).length > 0) {
-    throw new AppError("VALIDATION", `${Object.keys(errors).length} field(s) refer to unknown or archived records; nothing was saved.`, { fieldErrors: errors });
+    throw new AppError(
+      "VALIDATION",
+      `${Object.keys(errors).length} field(s) refer to unknown or archived records; nothing was saved.`,
+      { fieldErrors: errors },
+    );
   }
   return { levels, policy: found.policy };
 }
@@ -233,7 +335,10 @@ const UPDATED: Array<[column: string, expression: string]> = [
   ["repository", "COALESCE(excluded.repository, c.repository)"],
   ['"authorId"', 'COALESCE(excluded."authorId", c."authorId")'],
   // The level is recorded when the author becomes known (or is corrected), never rewritten by a promotion.
-  ['"authorLevel"', `CASE WHEN excluded."authorId" IS NOT NULL AND excluded."authorId" IS DISTINCT FROM c."authorId" THEN excluded."authorLevel" ELSE c."authorLevel" END`],
+  [
+    '"authorLevel"',
+    `CASE WHEN excluded."authorId" IS NOT NULL AND excluded."authorId" IS DISTINCT FROM c."authorId" THEN excluded."authorLevel" ELSE c."authorLevel" END`,
+  ],
   ['"aiAssisted"', 'excluded."aiAssisted"'],
   ['"aiToolId"', 'COALESCE(excluded."aiToolId", c."aiToolId")'],
   ['"aiInvolvement"', 'COALESCE(excluded."aiInvolvement", c."aiInvolvement")'],

@@ -15,18 +15,36 @@ import { queuePolicyViolationIfShipped } from "@/lib/server/services/webhooks/qu
  * Registers a change by hand. The author's level is recorded as it is now (promotions
  * never rewrite history) and whether it needs approval is decided now, from the policy in force.
  */
-export async function registerChange(options: { actor: SessionUser; input: RegisterChangeInput; source?: string }): Promise<{ id: number }> {
+export async function registerChange(options: {
+  actor: SessionUser;
+  input: RegisterChangeInput;
+  source?: string;
+}): Promise<{ id: number }> {
   assertCan(options.actor, "change:register");
   const { actor, input } = options;
   const source = options.source ?? "manual";
   try {
     return await getDb().$transaction(async (tx) => {
-      const author = await tx.user.findFirst({ where: { id: input.authorId, active: true }, select: { id: true, level: true } });
-      if (!author) throw new AppError("VALIDATION", "Choose an active user as author.", { fieldErrors: { authorId: ["Choose an active user."] } });
-      const service = await tx.service.findFirst({ where: { id: input.serviceId, archivedAt: null }, select: { id: true } });
-      if (!service) throw new AppError("VALIDATION", "Choose a service from the list.", { fieldErrors: { serviceId: ["Choose a service from the list."] } });
+      const author = await tx.user.findFirst({
+        where: { id: input.authorId, active: true },
+        select: { id: true, level: true },
+      });
+      if (!author)
+        throw new AppError("VALIDATION", "Choose an active user as author.", {
+          fieldErrors: { authorId: ["Choose an active user."] },
+        });
+      const service = await tx.service.findFirst({
+        where: { id: input.serviceId, archivedAt: null },
+        select: { id: true },
+      });
+      if (!service)
+        throw new AppError("VALIDATION", "Choose a service from the list.", {
+          fieldErrors: { serviceId: ["Choose a service from the list."] },
+        });
       if (input.aiToolId !== null && !(await tx.aiTool.count({ where: { id: input.aiToolId, archivedAt: null } }))) {
-        throw new AppError("VALIDATION", "Choose an AI tool from the list.", { fieldErrors: { aiToolId: ["Choose an AI tool from the list."] } });
+        throw new AppError("VALIDATION", "Choose an AI tool from the list.", {
+          fieldErrors: { aiToolId: ["Choose an AI tool from the list."] },
+        });
       }
       const policy = await tx.approvalPolicy.findFirst({ orderBy: { id: "desc" } });
       if (!policy) throw new Error("No approval policy row: the migrations insert one; the database is incomplete.");
@@ -59,7 +77,11 @@ export async function registerChange(options: { actor: SessionUser; input: Regis
         await notifyApprovers(tx, {
           approverLevels: policy.approverLevels,
           exceptUserId: author.id,
-          notice: { kind: "approval.requested", title: `Approval needed: ${input.title}`, href: `/changes/${change.id}` },
+          notice: {
+            kind: "approval.requested",
+            title: `Approval needed: ${input.title}`,
+            href: `/changes/${change.id}`,
+          },
         });
       }
       await refreshStats(tx, { changeIds: [change.id] });
@@ -68,16 +90,28 @@ export async function registerChange(options: { actor: SessionUser; input: Regis
         action: "change.registered",
         entityType: "Change",
         entityId: change.id,
-        after: { ...input, shippedAt: input.shippedAt?.toISOString() ?? null, source, authorLevel: author.level, approvalRequired, approvalState: change.approvalState, policyId: policy.id },
+        after: {
+          ...input,
+          shippedAt: input.shippedAt?.toISOString() ?? null,
+          source,
+          authorLevel: author.level,
+          approvalRequired,
+          approvalState: change.approvalState,
+          policyId: policy.id,
+        },
       });
       if (input.shippedAt) await queuePolicyViolationIfShipped(tx, change.id);
       return { id: change.id };
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new AppError("CONFLICT", `A change with external id “${input.externalId}” is already registered from ${source}.`, {
-        fieldErrors: { externalId: ["Already registered: open the existing change instead."] },
-      });
+      throw new AppError(
+        "CONFLICT",
+        `A change with external id “${input.externalId}” is already registered from ${source}.`,
+        {
+          fieldErrors: { externalId: ["Already registered: open the existing change instead."] },
+        },
+      );
     }
     throw error;
   }

@@ -12,15 +12,25 @@ export async function setRolledBack(options: { actor: SessionUser; input: SetRol
   assertCan(options.actor, "change:register");
   const { actor, input } = options;
   await getDb().$transaction(async (tx) => {
-    const change = await tx.change.findUnique({ where: { id: input.changeId }, select: { shippedAt: true, rolledBackAt: true } });
+    const change = await tx.change.findUnique({
+      where: { id: input.changeId },
+      select: { shippedAt: true, rolledBackAt: true },
+    });
     if (!change) throw new AppError("NOT_FOUND", "This change does not exist (any more).");
     if (input.rolledBackAt && !change.shippedAt) {
-      throw new AppError("VALIDATION", "Only a change that shipped can be rolled back.", { fieldErrors: { rolledBackAt: ["This change has not shipped."] } });
+      throw new AppError("VALIDATION", "Only a change that shipped can be rolled back.", {
+        fieldErrors: { rolledBackAt: ["This change has not shipped."] },
+      });
     }
     if (input.rolledBackAt && change.shippedAt && input.rolledBackAt < change.shippedAt) {
-      throw new AppError("VALIDATION", "The rollback cannot be earlier than the ship time.", { fieldErrors: { rolledBackAt: ["Pick a time after it shipped."] } });
+      throw new AppError("VALIDATION", "The rollback cannot be earlier than the ship time.", {
+        fieldErrors: { rolledBackAt: ["Pick a time after it shipped."] },
+      });
     }
-    await tx.change.update({ where: { id: input.changeId }, data: { rolledBackAt: input.rolledBackAt, version: { increment: 1 } } });
+    await tx.change.update({
+      where: { id: input.changeId },
+      data: { rolledBackAt: input.rolledBackAt, version: { increment: 1 } },
+    });
     await refreshStats(tx, { changeIds: [input.changeId] });
     await writeAudit(tx, {
       actorId: actor.id,

@@ -7,7 +7,10 @@ import { assertCan } from "@/lib/server/permissions";
 import { writeAudit } from "@/lib/server/services/audit/write-audit";
 
 /** Responders' notes are appended, so they never conflict with other edits (no version check). */
-export async function addTimelineNote(options: { actor: SessionUser; input: AddTimelineNoteInput }): Promise<{ id: number }> {
+export async function addTimelineNote(options: {
+  actor: SessionUser;
+  input: AddTimelineNoteInput;
+}): Promise<{ id: number }> {
   assertCan(options.actor, "incident:update");
   const { actor, input } = options;
   return getDb().$transaction(async (tx) => {
@@ -17,7 +20,13 @@ export async function addTimelineNote(options: { actor: SessionUser; input: AddT
       data: { incidentId: input.incidentId, kind: "NOTE", authorId: actor.id, body: input.body },
       select: { id: true },
     });
-    await writeAudit(tx, { actorId: actor.id, action: "incident.note_added", entityType: "Incident", entityId: input.incidentId, after: { timelineEventId: event.id, body: input.body } });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: "incident.note_added",
+      entityType: "Incident",
+      entityId: input.incidentId,
+      after: { timelineEventId: event.id, body: input.body },
+    });
     return event;
   });
 }

@@ -11,14 +11,19 @@ import { queueSeverityRaised } from "@/lib/server/services/webhooks/queue-domain
 import { updateIncidentAtVersion } from "./incident-version";
 
 /** Raises or lowers the severity; who and why land on the timeline and in the audit log. */
-export async function changeIncidentSeverity(options: { actor: SessionUser; input: ChangeIncidentSeverityInput }): Promise<void> {
+export async function changeIncidentSeverity(options: {
+  actor: SessionUser;
+  input: ChangeIncidentSeverityInput;
+}): Promise<void> {
   assertCan(options.actor, "incident:update");
   const { actor, input } = options;
   await getDb().$transaction(async (tx) => {
     const before = await tx.incident.findUnique({ where: { id: input.incidentId }, select: { severity: true } });
     if (!before) throw new AppError("NOT_FOUND", "This incident does not exist (any more).");
     if (before.severity === input.severity) {
-      throw new AppError("VALIDATION", `The incident is already ${SEVERITY_INFO[input.severity].label}.`, { fieldErrors: { severity: ["Choose a different severity."] } });
+      throw new AppError("VALIDATION", `The incident is already ${SEVERITY_INFO[input.severity].label}.`, {
+        fieldErrors: { severity: ["Choose a different severity."] },
+      });
     }
     await updateIncidentAtVersion(tx, input.incidentId, input.version, { severity: input.severity });
     const direction = input.severity < before.severity ? "raised" : "lowered";
@@ -41,6 +46,13 @@ export async function changeIncidentSeverity(options: { actor: SessionUser; inpu
       before: { severity: before.severity },
       after: { severity: input.severity, reason: input.reason },
     });
-    await queueSeverityRaised(tx, { incidentId: input.incidentId, timelineEventId: timelineEvent.id, from: before.severity, to: input.severity, reason: input.reason, changedBy: actor });
+    await queueSeverityRaised(tx, {
+      incidentId: input.incidentId,
+      timelineEventId: timelineEvent.id,
+      from: before.severity,
+      to: input.severity,
+      reason: input.reason,
+      changedBy: actor,
+    });
   });
 }

@@ -14,7 +14,15 @@ export async function completeReview(options: { actor: SessionUser; input: Compl
   await getDb().$transaction(async (tx) => {
     const incident = await tx.incident.findUnique({
       where: { id: input.incidentId },
-      select: { status: true, reviewStatus: true, reviewWhatHappened: true, reviewCustomerImpact: true, reviewRootCause: true, reviewFiveWhys: true, reviewLessons: true },
+      select: {
+        status: true,
+        reviewStatus: true,
+        reviewWhatHappened: true,
+        reviewCustomerImpact: true,
+        reviewRootCause: true,
+        reviewFiveWhys: true,
+        reviewLessons: true,
+      },
     });
     if (!incident) throw new AppError("NOT_FOUND", "This incident does not exist (any more).");
     if (incident.reviewStatus === "COMPLETE") throw new AppError("CONFLICT", "The review is already complete.");
@@ -32,11 +40,26 @@ export async function completeReview(options: { actor: SessionUser; input: Compl
       });
     }
     const at = new Date();
-    await updateIncidentAtVersion(tx, input.incidentId, input.version, { reviewStatus: "COMPLETE", reviewCompletedAt: at });
-    await tx.timelineEvent.create({ data: { incidentId: input.incidentId, kind: "REVIEW_UPDATED", authorId: actor.id, occurredAt: at, body: "Post-incident review completed" } });
+    await updateIncidentAtVersion(tx, input.incidentId, input.version, {
+      reviewStatus: "COMPLETE",
+      reviewCompletedAt: at,
+    });
+    await tx.timelineEvent.create({
+      data: {
+        incidentId: input.incidentId,
+        kind: "REVIEW_UPDATED",
+        authorId: actor.id,
+        occurredAt: at,
+        body: "Post-incident review completed",
+      },
+    });
     await writeAudit(tx, {
-      actorId: actor.id, action: "incident.review_completed", entityType: "Incident", entityId: input.incidentId,
-      before: { reviewStatus: incident.reviewStatus }, after: { reviewStatus: "COMPLETE", reviewCompletedAt: at.toISOString() },
+      actorId: actor.id,
+      action: "incident.review_completed",
+      entityType: "Incident",
+      entityId: input.incidentId,
+      before: { reviewStatus: incident.reviewStatus },
+      after: { reviewStatus: "COMPLETE", reviewCompletedAt: at.toISOString() },
     });
   });
 }

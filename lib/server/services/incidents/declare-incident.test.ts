@@ -17,7 +17,10 @@ describe("declareIncident", () => {
     const [a, b] = [await createTestService(db), await createTestService(db)];
     const impactStartedAt = new Date(Date.now() - 20 * 60_000);
 
-    const { id } = await declareIncident({ actor, input: { title: "Checkout returns 502", severity: "SEV2", impactStartedAt, serviceIds: [a.id, b.id] } });
+    const { id } = await declareIncident({
+      actor,
+      input: { title: "Checkout returns 502", severity: "SEV2", impactStartedAt, serviceIds: [a.id, b.id] },
+    });
 
     const incident = await db.incident.findUniqueOrThrow({
       where: { id },
@@ -50,7 +53,10 @@ describe("declareIncident", () => {
     const service = await createTestService(db);
     const before = await db.incident.count();
     await expect(
-      declareIncident({ actor: manager, input: { title: "Nope", severity: "SEV3", impactStartedAt: new Date(), serviceIds: [service.id] } }),
+      declareIncident({
+        actor: manager,
+        input: { title: "Nope", severity: "SEV3", impactStartedAt: new Date(), serviceIds: [service.id] },
+      }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await db.incident.count()).toBe(before);
   });
@@ -60,7 +66,10 @@ describe("declareIncident", () => {
     const actor = await createTestUser(db);
     const archived = await createTestService(db, { archived: true });
     for (const serviceIds of [[archived.id], [999_999]]) {
-      const error = await declareIncident({ actor, input: { title: "Bad service", severity: "SEV3", impactStartedAt: new Date(), serviceIds } }).catch((e) => e);
+      const error = await declareIncident({
+        actor,
+        input: { title: "Bad service", severity: "SEV3", impactStartedAt: new Date(), serviceIds },
+      }).catch((e) => e);
       expect(error).toBeInstanceOf(AppError);
       expect(error).toMatchObject({ code: "VALIDATION", status: 422 });
       expect(error.fieldErrors.serviceIds[0]).toMatch(/Pick services/);

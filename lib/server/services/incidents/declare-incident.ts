@@ -11,7 +11,10 @@ import { queueIncidentDeclared } from "@/lib/server/services/webhooks/queue-doma
 import { refreshBlastRadiusLevel } from "./refresh-blast-radius";
 
 /** Logs a new incident during an outage: only title, severity, impact start and services. */
-export async function declareIncident(options: { actor: SessionUser; input: DeclareIncidentInput }): Promise<{ id: number }> {
+export async function declareIncident(options: {
+  actor: SessionUser;
+  input: DeclareIncidentInput;
+}): Promise<{ id: number }> {
   assertCan(options.actor, "incident:declare");
   const { input } = options;
   const db = getDb();
@@ -40,7 +43,12 @@ export async function declareIncident(options: { actor: SessionUser; input: Decl
         declaredById: options.actor.id,
         services: { create: input.serviceIds.map((serviceId) => ({ serviceId })) },
         timeline: {
-          create: { kind: "DECLARED", authorId: options.actor.id, occurredAt: now, body: `Declared as ${SEVERITY_INFO[input.severity].label}` },
+          create: {
+            kind: "DECLARED",
+            authorId: options.actor.id,
+            occurredAt: now,
+            body: `Declared as ${SEVERITY_INFO[input.severity].label}`,
+          },
         },
       },
       select: { id: true },

@@ -16,7 +16,10 @@ export async function updateIncidentAtVersion(
   version: number,
   data: Prisma.IncidentUncheckedUpdateManyInput = {},
 ): Promise<void> {
-  const { count } = await tx.incident.updateMany({ where: { id: incidentId, version }, data: { ...data, version: { increment: 1 } } });
+  const { count } = await tx.incident.updateMany({
+    where: { id: incidentId, version },
+    data: { ...data, version: { increment: 1 } },
+  });
   if (count === 1) return;
   const exists = await tx.incident.count({ where: { id: incidentId } });
   if (!exists) throw new AppError("NOT_FOUND", "This incident does not exist (any more).");

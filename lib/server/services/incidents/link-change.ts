@@ -17,20 +17,30 @@ export async function linkChange(options: { actor: SessionUser; input: LinkChang
   try {
     await getDb().$transaction(async (tx) => {
       const change = await loadLinkEnds(tx, input);
-      await tx.incidentChange.create({ data: { incidentId: input.incidentId, changeId: input.changeId, role: input.role, linkedById: actor.id } });
+      await tx.incidentChange.create({
+        data: { incidentId: input.incidentId, changeId: input.changeId, role: input.role, linkedById: actor.id },
+      });
       await tx.timelineEvent.create({
         data: {
-          incidentId: input.incidentId, kind: "CHANGE_LINKED", authorId: actor.id,
+          incidentId: input.incidentId,
+          kind: "CHANGE_LINKED",
+          authorId: actor.id,
           body: `Linked change #${input.changeId} “${change.title}” as ${LINK_ROLE_LABELS[input.role].toLowerCase()}`,
           data: { changeId: input.changeId, role: input.role },
         },
       });
       await refreshStats(tx, { changeIds: [input.changeId], incidentIds: [input.incidentId] });
-      await writeAudit(tx, { actorId: actor.id, action: "incident.change_linked", entityType: "Incident", entityId: input.incidentId, after: { changeId: input.changeId, role: input.role } });
+      await writeAudit(tx, {
+        actorId: actor.id,
+        action: "incident.change_linked",
+        entityType: "Incident",
+        entityId: input.incidentId,
+        after: { changeId: input.changeId, role: input.role },
+      });
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError("CONFLICT", "That change is already linked to this incident. Change its role instead.");
+    if (isUniqueViolation(error))
+      throw new AppError("CONFLICT", "That change is already linked to this incident. Change its role instead.");
     throw error;
   }
 }
-

@@ -7,7 +7,10 @@ import type { Prisma } from "@/lib/generated/prisma/client";
  * lives in lib/domain/blast-radius.ts). Call in the transaction of any write that changes
  * a fact: services, regions, capabilities, shares, failed transactions, mitigation.
  */
-export async function refreshBlastRadiusLevel(tx: Prisma.TransactionClient, incidentId: number): Promise<BlastRadiusLevel> {
+export async function refreshBlastRadiusLevel(
+  tx: Prisma.TransactionClient,
+  incidentId: number,
+): Promise<BlastRadiusLevel> {
   const incident = await tx.incident.findUniqueOrThrow({
     where: { id: incidentId },
     select: {

@@ -13,11 +13,25 @@ export async function unlinkChange(options: { actor: SessionUser; input: UnlinkC
   const { actor, input } = options;
   await getDb().$transaction(async (tx) => {
     const { change, link } = await loadLink(tx, { incidentId: input.incidentId, changeId: input.changeId });
-    await tx.incidentChange.delete({ where: { incidentId_changeId: { incidentId: input.incidentId, changeId: input.changeId } } });
+    await tx.incidentChange.delete({
+      where: { incidentId_changeId: { incidentId: input.incidentId, changeId: input.changeId } },
+    });
     await tx.timelineEvent.create({
-      data: { incidentId: input.incidentId, kind: "CHANGE_UNLINKED", authorId: actor.id, body: `Unlinked change #${input.changeId} “${change.title}” (was ${LINK_ROLE_LABELS[link.role].toLowerCase()})`, data: { changeId: input.changeId, role: link.role } },
+      data: {
+        incidentId: input.incidentId,
+        kind: "CHANGE_UNLINKED",
+        authorId: actor.id,
+        body: `Unlinked change #${input.changeId} “${change.title}” (was ${LINK_ROLE_LABELS[link.role].toLowerCase()})`,
+        data: { changeId: input.changeId, role: link.role },
+      },
     });
     await refreshStats(tx, { changeIds: [input.changeId], incidentIds: [input.incidentId] });
-    await writeAudit(tx, { actorId: actor.id, action: "incident.change_unlinked", entityType: "Incident", entityId: input.incidentId, before: { changeId: input.changeId, role: link.role } });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: "incident.change_unlinked",
+      entityType: "Incident",
+      entityId: input.incidentId,
+      before: { changeId: input.changeId, role: link.role },
+    });
   });
 }

@@ -17,16 +17,27 @@ export async function updateBlastRadius(options: { actor: SessionUser; input: Up
     const before = await tx.incident.findUnique({
       where: { id: input.incidentId },
       select: {
-        blastRadiusLevel: true, customerImpactPct: true, failedTransactions: true,
-        services: { select: { serviceId: true } }, regions: { select: { regionId: true } }, capabilities: { select: { capabilityId: true } },
+        blastRadiusLevel: true,
+        customerImpactPct: true,
+        failedTransactions: true,
+        services: { select: { serviceId: true } },
+        regions: { select: { regionId: true } },
+        capabilities: { select: { capabilityId: true } },
       },
     });
     if (!before) throw new AppError("NOT_FOUND", "This incident does not exist (any more).");
     const services = await tx.service.count({ where: { id: { in: input.serviceIds } } });
     const regions = await tx.region.count({ where: { id: { in: input.regionIds } } });
     const capabilities = await tx.capability.count({ where: { id: { in: input.capabilityIds } } });
-    if (services !== input.serviceIds.length || regions !== input.regionIds.length || capabilities !== input.capabilityIds.length) {
-      throw new AppError("VALIDATION", "One of the chosen services, regions or capabilities no longer exists. Reload and pick again.");
+    if (
+      services !== input.serviceIds.length ||
+      regions !== input.regionIds.length ||
+      capabilities !== input.capabilityIds.length
+    ) {
+      throw new AppError(
+        "VALIDATION",
+        "One of the chosen services, regions or capabilities no longer exists. Reload and pick again.",
+      );
     }
     await updateIncidentAtVersion(tx, input.incidentId, input.version, {
       customerImpactPct: input.customerImpactPct,
@@ -38,7 +49,9 @@ export async function updateBlastRadius(options: { actor: SessionUser; input: Up
     await tx.incidentCapability.deleteMany({ where: { incidentId: id } });
     await tx.incidentService.createMany({ data: input.serviceIds.map((serviceId) => ({ incidentId: id, serviceId })) });
     await tx.incidentRegion.createMany({ data: input.regionIds.map((regionId) => ({ incidentId: id, regionId })) });
-    await tx.incidentCapability.createMany({ data: input.capabilityIds.map((capabilityId) => ({ incidentId: id, capabilityId })) });
+    await tx.incidentCapability.createMany({
+      data: input.capabilityIds.map((capabilityId) => ({ incidentId: id, capabilityId })),
+    });
     const level = await refreshBlastRadiusLevel(tx, id);
 
     const after = {
@@ -54,7 +67,10 @@ export async function updateBlastRadius(options: { actor: SessionUser; input: Up
         incidentId: id,
         kind: "BLAST_RADIUS_UPDATED",
         authorId: actor.id,
-        body: before.blastRadiusLevel === level ? "Blast radius facts updated" : `Blast radius now ${level.toLowerCase()} (was ${before.blastRadiusLevel.toLowerCase()})`,
+        body:
+          before.blastRadiusLevel === level
+            ? "Blast radius facts updated"
+            : `Blast radius now ${level.toLowerCase()} (was ${before.blastRadiusLevel.toLowerCase()})`,
         data: after,
       },
     });

@@ -8,7 +8,10 @@ import { writeAudit } from "@/lib/server/services/audit/write-audit";
 import { updateIncidentAtVersion } from "./incident-version";
 
 /** Title, summary and commander. */
-export async function updateIncidentDetails(options: { actor: SessionUser; input: UpdateIncidentDetailsInput }): Promise<void> {
+export async function updateIncidentDetails(options: {
+  actor: SessionUser;
+  input: UpdateIncidentDetailsInput;
+}): Promise<void> {
   assertCan(options.actor, "incident:update");
   const { actor, input } = options;
   await getDb().$transaction(async (tx) => {
@@ -19,11 +22,21 @@ export async function updateIncidentDetails(options: { actor: SessionUser; input
     if (!before) throw new AppError("NOT_FOUND", "This incident does not exist (any more).");
     let commanderName: string | null = null;
     if (input.commanderId !== null) {
-      const commander = await tx.user.findFirst({ where: { id: input.commanderId, active: true }, select: { name: true } });
-      if (!commander) throw new AppError("VALIDATION", "Choose an active user as commander.", { fieldErrors: { commanderId: ["Choose an active user."] } });
+      const commander = await tx.user.findFirst({
+        where: { id: input.commanderId, active: true },
+        select: { name: true },
+      });
+      if (!commander)
+        throw new AppError("VALIDATION", "Choose an active user as commander.", {
+          fieldErrors: { commanderId: ["Choose an active user."] },
+        });
       commanderName = commander.name;
     }
-    await updateIncidentAtVersion(tx, input.incidentId, input.version, { title: input.title, summary: input.summary, commanderId: input.commanderId });
+    await updateIncidentAtVersion(tx, input.incidentId, input.version, {
+      title: input.title,
+      summary: input.summary,
+      commanderId: input.commanderId,
+    });
     if (before.commanderId !== input.commanderId) {
       await tx.timelineEvent.create({
         data: {

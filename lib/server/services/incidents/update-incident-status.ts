@@ -12,7 +12,10 @@ import { updateIncidentAtVersion } from "./incident-version";
 import { refreshBlastRadiusLevel } from "./refresh-blast-radius";
 
 /** Moves an incident along its lifecycle, stamping the time and writing a timeline event. */
-export async function updateIncidentStatus(options: { actor: SessionUser; input: UpdateIncidentStatusInput }): Promise<void> {
+export async function updateIncidentStatus(options: {
+  actor: SessionUser;
+  input: UpdateIncidentStatusInput;
+}): Promise<void> {
   assertCan(options.actor, "incident:update");
   const { input, actor } = options;
   const at = new Date();
@@ -23,7 +26,9 @@ export async function updateIncidentStatus(options: { actor: SessionUser; input:
     });
     if (!before) throw new AppError("NOT_FOUND", "This incident does not exist (any more).");
     if (before.status === input.status) {
-      throw new AppError("VALIDATION", `The incident is already ${STATUS_LABELS[input.status].toLowerCase()}.`, { fieldErrors: { status: ["Choose a different status."] } });
+      throw new AppError("VALIDATION", `The incident is already ${STATUS_LABELS[input.status].toLowerCase()}.`, {
+        fieldErrors: { status: ["Choose a different status."] },
+      });
     }
     const stamps = stampsForTransition(before, input.status, at);
     await updateIncidentAtVersion(tx, input.incidentId, input.version, { status: input.status, ...stamps });
@@ -31,7 +36,14 @@ export async function updateIncidentStatus(options: { actor: SessionUser; input:
     await refreshBlastRadiusLevel(tx, input.incidentId);
     const body = `${STATUS_LABELS[before.status]} → ${STATUS_LABELS[input.status]}${input.note ? `: ${input.note}` : ""}`;
     await tx.timelineEvent.create({
-      data: { incidentId: input.incidentId, kind: "STATUS_CHANGED", authorId: actor.id, occurredAt: at, body, data: { from: before.status, to: input.status } },
+      data: {
+        incidentId: input.incidentId,
+        kind: "STATUS_CHANGED",
+        authorId: actor.id,
+        occurredAt: at,
+        body,
+        data: { from: before.status, to: input.status },
+      },
     });
     await refreshStats(tx, { incidentIds: [input.incidentId] });
     await writeAudit(tx, {
@@ -39,8 +51,16 @@ export async function updateIncidentStatus(options: { actor: SessionUser; input:
       action: "incident.status_changed",
       entityType: "Incident",
       entityId: input.incidentId,
-      before: { status: before.status, mitigatedAt: before.mitigatedAt?.toISOString() ?? null, resolvedAt: before.resolvedAt?.toISOString() ?? null },
-      after: { status: input.status, mitigatedAt: stamps.mitigatedAt?.toISOString() ?? null, resolvedAt: stamps.resolvedAt?.toISOString() ?? null },
+      before: {
+        status: before.status,
+        mitigatedAt: before.mitigatedAt?.toISOString() ?? null,
+        resolvedAt: before.resolvedAt?.toISOString() ?? null,
+      },
+      after: {
+        status: input.status,
+        mitigatedAt: stamps.mitigatedAt?.toISOString() ?? null,
+        resolvedAt: stamps.resolvedAt?.toISOString() ?? null,
+      },
     });
   });
 }

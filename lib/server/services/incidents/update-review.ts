@@ -15,13 +15,22 @@ export async function updateReview(options: { actor: SessionUser; input: UpdateR
     const before = await tx.incident.findUnique({
       where: { id: input.incidentId },
       select: {
-        reviewStatus: true, reviewWhatHappened: true, reviewCustomerImpact: true, reviewRootCause: true, reviewFiveWhys: true, reviewLessons: true,
+        reviewStatus: true,
+        reviewWhatHappened: true,
+        reviewCustomerImpact: true,
+        reviewRootCause: true,
+        reviewFiveWhys: true,
+        reviewLessons: true,
         contributingFactors: { select: { factorId: true } },
       },
     });
     if (!before) throw new AppError("NOT_FOUND", "This incident does not exist (any more).");
     const factors = await tx.contributingFactor.count({ where: { id: { in: input.factorIds } } });
-    if (factors !== input.factorIds.length) throw new AppError("VALIDATION", "One of the chosen contributing factors no longer exists. Reload and pick again.");
+    if (factors !== input.factorIds.length)
+      throw new AppError(
+        "VALIDATION",
+        "One of the chosen contributing factors no longer exists. Reload and pick again.",
+      );
     const fiveWhys = input.fiveWhys.map((why) => why.trim());
     while (fiveWhys.length && !fiveWhys.at(-1)) fiveWhys.pop();
 
@@ -35,7 +44,9 @@ export async function updateReview(options: { actor: SessionUser; input: UpdateR
       reviewLessons: input.lessons,
     });
     await tx.incidentContributingFactor.deleteMany({ where: { incidentId: input.incidentId } });
-    await tx.incidentContributingFactor.createMany({ data: input.factorIds.map((factorId) => ({ incidentId: input.incidentId, factorId })) });
+    await tx.incidentContributingFactor.createMany({
+      data: input.factorIds.map((factorId) => ({ incidentId: input.incidentId, factorId })),
+    });
     if (before.reviewStatus !== "IN_PROGRESS") {
       await tx.timelineEvent.create({
         data: {
@@ -52,8 +63,12 @@ export async function updateReview(options: { actor: SessionUser; input: UpdateR
       entityType: "Incident",
       entityId: input.incidentId,
       before: {
-        reviewStatus: before.reviewStatus, whatHappened: before.reviewWhatHappened, customerImpact: before.reviewCustomerImpact,
-        rootCause: before.reviewRootCause, fiveWhys: before.reviewFiveWhys, lessons: before.reviewLessons,
+        reviewStatus: before.reviewStatus,
+        whatHappened: before.reviewWhatHappened,
+        customerImpact: before.reviewCustomerImpact,
+        rootCause: before.reviewRootCause,
+        fiveWhys: before.reviewFiveWhys,
+        lessons: before.reviewLessons,
         factorIds: before.contributingFactors.map((f) => f.factorId),
       },
       after: { reviewStatus: "IN_PROGRESS", ...input, fiveWhys },

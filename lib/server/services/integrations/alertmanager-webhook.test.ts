@@ -19,12 +19,30 @@ beforeAll(async () => {
   defaultServiceId = fallback.id;
   paymentsServiceId = payments.id;
   adminId = (await createTestUser(db(), { role: "ADMIN", level: "SENIOR" })).id;
-  await db().outboundWebhook.create({ data: { name: "pager bridge", url: "https://hooks.example.com/faultline", events: ["incident.declared", "incident.severity_raised"], secret: "outbound-secret", createdById: adminId } });
+  await db().outboundWebhook.create({
+    data: {
+      name: "pager bridge",
+      url: "https://hooks.example.com/faultline",
+      events: ["incident.declared", "incident.severity_raised"],
+      secret: "outbound-secret",
+      createdById: adminId,
+    },
+  });
   integrationId = (
     await db().integration.create({
       data: {
-        kind: "ALERTMANAGER", name: "prod alerts", secret: SECRET, createdById: adminId,
-        config: { severityLabel: "severity", severities: { critical: "SEV1", page: "SEV2", warning: "SEV3", info: "SEV4" }, defaultSeverity: "SEV3", serviceLabel: "service", services: { pay: payments.slug }, defaultService: fallback.slug },
+        kind: "ALERTMANAGER",
+        name: "prod alerts",
+        secret: SECRET,
+        createdById: adminId,
+        config: {
+          severityLabel: "severity",
+          severities: { critical: "SEV1", page: "SEV2", warning: "SEV3", info: "SEV4" },
+          defaultSeverity: "SEV3",
+          serviceLabel: "service",
+          services: { pay: payments.slug },
+          defaultService: fallback.slug,
+        },
       },
     })
   ).id;
@@ -36,28 +54,66 @@ function deliver(payload: unknown, options: { token?: string | null; raw?: strin
   const token = options.token === undefined ? SECRET : options.token;
   if (token !== null) headers.authorization = `Bearer ${token}`;
   const id = String(integrationId);
-  return POST(new Request(`http://localhost/api/v1/webhooks/alertmanager/${id}`, { method: "POST", headers, body: options.raw ?? JSON.stringify(payload) }), { params: Promise.resolve({ integrationId: id }) });
+  return POST(
+    new Request(`http://localhost/api/v1/webhooks/alertmanager/${id}`, {
+      method: "POST",
+      headers,
+      body: options.raw ?? JSON.stringify(payload),
+    }),
+    { params: Promise.resolve({ integrationId: id }) },
+  );
 }
 
-const incidentsOf = (groupKey: string) => db().incident.findMany({ where: { source: "alertmanager", externalKey: { startsWith: `${integrationId}:${groupKey}#` } }, orderBy: { id: "asc" }, include: { services: true, timeline: { orderBy: { id: "asc" } } } });
+const incidentsOf = (groupKey: string) =>
+  db().incident.findMany({
+    where: { source: "alertmanager", externalKey: { startsWith: `${integrationId}:${groupKey}#` } },
+    orderBy: { id: "asc" },
+    include: { services: true, timeline: { orderBy: { id: "asc" } } },
+  });
 
 describe("Alertmanager webhook", () => {
   const firstStart = "2026-11-20T10:00:00.000Z";
 
   it("a firing group opens an incident with the mapped severity, service and earliest start", async () => {
     const groupKey = '{}:{alertname="CheckoutErrorRate"}';
-    const response = await deliver(alertmanagerPayload({ groupKey, alerts: [{ fingerprint: "f1", severity: "warning", service: "pay", startsAt: "2026-11-20T10:05:00Z" }, { fingerprint: "f2", severity: "page", startsAt: firstStart }], summary: "Checkout error rate above 5%" }));
+    const response = await deliver(
+      alertmanagerPayload({
+        groupKey,
+        alerts: [
+          { fingerprint: "f1", severity: "warning", service: "pay", startsAt: "2026-11-20T10:05:00Z" },
+          { fingerprint: "f2", severity: "page", startsAt: firstStart },
+        ],
+        summary: "Checkout error rate above 5%",
+      }),
+    );
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ status: "processed", result: { outcome: "declared" } });
     const [incident] = await incidentsOf(groupKey);
-    expect(incident).toMatchObject({ title: "Checkout error rate above 5%", severity: "SEV2", status: "INVESTIGATING", impactStartedAt: new Date(firstStart), declaredById: adminId, externalKey: `${integrationId}:${groupKey}#${firstStart}` });
+    expect(incident).toMatchObject({
+      title: "Checkout error rate above 5%",
+      severity: "SEV2",
+      status: "INVESTIGATING",
+      impactStartedAt: new Date(firstStart),
+      declaredById: adminId,
+      externalKey: `${integrationId}:${groupKey}#${firstStart}`,
+    });
     expect(incident.services.map((service) => service.serviceId)).toEqual([paymentsServiceId]);
     expect(incident.timeline[0]).toMatchObject({ kind: "DECLARED" });
     const audit = await db().auditLog.findFirst({ where: { entityType: "Incident", entityId: String(incident.id) } });
-    expect(audit).toMatchObject({ action: "incident.declared", actorLabel: "Alertmanager integration prod alerts", actorId: adminId });
+    expect(audit).toMatchObject({
+      action: "incident.declared",
+      actorLabel: "Alertmanager integration prod alerts",
+      actorId: adminId,
+    });
     const queued = await db().outboundDelivery.findMany({ where: { eventId: `incident-${incident.id}-declared` } });
     expect(queued).toHaveLength(1);
-    expect(queued[0].payload).toMatchObject({ event: "incident.declared", data: { incident: { id: incident.id, severity: "SEV2" }, declaredBy: { name: "Alertmanager integration prod alerts" } } });
+    expect(queued[0].payload).toMatchObject({
+      event: "incident.declared",
+      data: {
+        incident: { id: incident.id, severity: "SEV2" },
+        declaredBy: { name: "Alertmanager integration prod alerts" },
+      },
+    });
   });
 
   it("a repeat of the same group opens no duplicate; a new alert is noted; a more severe one escalates", async () => {
@@ -66,25 +122,48 @@ describe("Alertmanager webhook", () => {
     await deliver(alertmanagerPayload({ groupKey, alerts }));
     const repeat = await deliver(alertmanagerPayload({ groupKey, alerts }));
     expect(await repeat.json()).toMatchObject({ status: "duplicate" });
-    const more = [...alerts, { alertname: "ApiLatency", fingerprint: "l2", severity: "warning", startsAt: "2026-11-20T10:10:00Z" }];
-    expect(await (await deliver(alertmanagerPayload({ groupKey, alerts: more }))).json()).toMatchObject({ result: { outcome: "updated" } });
-    const escalated = [...more, { alertname: "ApiLatency", fingerprint: "l3", severity: "critical", startsAt: "2026-11-20T10:20:00Z" }];
+    const more = [
+      ...alerts,
+      { alertname: "ApiLatency", fingerprint: "l2", severity: "warning", startsAt: "2026-11-20T10:10:00Z" },
+    ];
+    expect(await (await deliver(alertmanagerPayload({ groupKey, alerts: more }))).json()).toMatchObject({
+      result: { outcome: "updated" },
+    });
+    const escalated = [
+      ...more,
+      { alertname: "ApiLatency", fingerprint: "l3", severity: "critical", startsAt: "2026-11-20T10:20:00Z" },
+    ];
     await deliver(alertmanagerPayload({ groupKey, alerts: escalated }));
     const incidents = await incidentsOf(groupKey);
     expect(incidents).toHaveLength(1);
     expect(incidents[0].severity).toBe("SEV1");
     expect(incidents[0].timeline.map((event) => event.kind)).toEqual(["DECLARED", "NOTE", "NOTE", "SEVERITY_CHANGED"]);
     expect(incidents[0].timeline[3].body).toContain("Severity raised from Sev3 to Sev1: Alertmanager:");
-    expect(await db().outboundDelivery.count({ where: { event: "incident.severity_raised", eventId: `incident-${incidents[0].id}-severity-${incidents[0].timeline[3].id}` } })).toBe(1);
+    expect(
+      await db().outboundDelivery.count({
+        where: {
+          event: "incident.severity_raised",
+          eventId: `incident-${incidents[0].id}-severity-${incidents[0].timeline[3].id}`,
+        },
+      }),
+    ).toBe(1);
     expect(await db().outboundDelivery.count({ where: { eventId: `incident-${incidents[0].id}-declared` } })).toBe(0);
     // A lower severity later never lowers it automatically.
-    await deliver(alertmanagerPayload({ groupKey, alerts: [{ alertname: "ApiLatency", fingerprint: "l4", severity: "info", startsAt: "2026-11-20T10:30:00Z" }] }));
+    await deliver(
+      alertmanagerPayload({
+        groupKey,
+        alerts: [{ alertname: "ApiLatency", fingerprint: "l4", severity: "info", startsAt: "2026-11-20T10:30:00Z" }],
+      }),
+    );
     expect((await incidentsOf(groupKey))[0].severity).toBe("SEV1");
   });
 
   it("concurrent identical deliveries open one incident", async () => {
     const groupKey = '{}:{alertname="DiskFull"}';
-    const payload = alertmanagerPayload({ groupKey, alerts: [{ alertname: "DiskFull", fingerprint: "d1", severity: "critical", startsAt: firstStart }] });
+    const payload = alertmanagerPayload({
+      groupKey,
+      alerts: [{ alertname: "DiskFull", fingerprint: "d1", severity: "critical", startsAt: firstStart }],
+    });
     const responses = await Promise.all(Array.from({ length: 5 }, () => deliver(payload)));
     const bodies = await Promise.all(responses.map((response) => response.json()));
     expect(bodies.filter((body) => body.status === "processed")).toHaveLength(1);
@@ -94,15 +173,31 @@ describe("Alertmanager webhook", () => {
 
   it("a resolved group stamps mitigation (monitoring); firing again afterwards opens a new incident", async () => {
     const groupKey = '{}:{alertname="QueueBacklog"}';
-    await deliver(alertmanagerPayload({ groupKey, alerts: [{ alertname: "QueueBacklog", fingerprint: "q1", severity: "page", startsAt: firstStart }] }));
+    await deliver(
+      alertmanagerPayload({
+        groupKey,
+        alerts: [{ alertname: "QueueBacklog", fingerprint: "q1", severity: "page", startsAt: firstStart }],
+      }),
+    );
     const endsAt = "2026-11-20T10:40:00.000Z";
-    const resolved = await deliver(alertmanagerPayload({ groupKey, status: "resolved", alerts: [{ alertname: "QueueBacklog", fingerprint: "q1", severity: "page", startsAt: firstStart, endsAt }] }));
+    const resolved = await deliver(
+      alertmanagerPayload({
+        groupKey,
+        status: "resolved",
+        alerts: [{ alertname: "QueueBacklog", fingerprint: "q1", severity: "page", startsAt: firstStart, endsAt }],
+      }),
+    );
     expect(await resolved.json()).toMatchObject({ status: "processed", result: { outcome: "mitigated" } });
     let [incident] = await incidentsOf(groupKey);
     expect(incident).toMatchObject({ status: "MONITORING", mitigatedAt: new Date(endsAt), resolvedAt: null });
     expect(incident.timeline.at(-1)).toMatchObject({ kind: "STATUS_CHANGED" });
 
-    const refire = await deliver(alertmanagerPayload({ groupKey, alerts: [{ alertname: "QueueBacklog", fingerprint: "q1", severity: "page", startsAt: "2026-11-20T11:15:00Z" }] }));
+    const refire = await deliver(
+      alertmanagerPayload({
+        groupKey,
+        alerts: [{ alertname: "QueueBacklog", fingerprint: "q1", severity: "page", startsAt: "2026-11-20T11:15:00Z" }],
+      }),
+    );
     expect(await refire.json()).toMatchObject({ result: { outcome: "declared" } });
     const incidents = await incidentsOf(groupKey);
     expect(incidents).toHaveLength(2);
@@ -112,23 +207,40 @@ describe("Alertmanager webhook", () => {
   });
 
   it("a resolved group with no incident is acknowledged and changes nothing", async () => {
-    const response = await deliver(alertmanagerPayload({ groupKey: "{}:{alertname=\"Never\"}", status: "resolved", alerts: [{ fingerprint: "n1", startsAt: firstStart, endsAt: "2026-11-20T10:01:00Z" }] }));
+    const response = await deliver(
+      alertmanagerPayload({
+        groupKey: '{}:{alertname="Never"}',
+        status: "resolved",
+        alerts: [{ fingerprint: "n1", startsAt: firstStart, endsAt: "2026-11-20T10:01:00Z" }],
+      }),
+    );
     expect(await response.json()).toMatchObject({ result: { outcome: "ignored" } });
   });
 
   it("uses the default service when the service label maps to nothing", async () => {
     const groupKey = '{}:{alertname="Fallback"}';
-    await deliver(alertmanagerPayload({ groupKey, alerts: [{ alertname: "Fallback", fingerprint: "x1", service: "unknown-service", startsAt: firstStart }] }));
+    await deliver(
+      alertmanagerPayload({
+        groupKey,
+        alerts: [{ alertname: "Fallback", fingerprint: "x1", service: "unknown-service", startsAt: firstStart }],
+      }),
+    );
     const [incident] = await incidentsOf(groupKey);
     expect(incident.services.map((service) => service.serviceId)).toEqual([defaultServiceId]);
     expect(incident.severity).toBe("SEV3");
   });
 
   it("a wrong or missing bearer is a 401, logged without the credential", async () => {
-    const payload = alertmanagerPayload({ groupKey: "{}:{alertname=\"Auth\"}", alerts: [{ fingerprint: "a1", startsAt: firstStart }] });
+    const payload = alertmanagerPayload({
+      groupKey: '{}:{alertname="Auth"}',
+      alerts: [{ fingerprint: "a1", startsAt: firstStart }],
+    });
     expect((await deliver(payload, { token: "nope" })).status).toBe(401);
     expect((await deliver(payload, { token: null })).status).toBe(401);
-    const rejected = await db().rejectedDelivery.findFirst({ where: { source: "alertmanager" }, orderBy: { id: "desc" } });
+    const rejected = await db().rejectedDelivery.findFirst({
+      where: { source: "alertmanager" },
+      orderBy: { id: "desc" },
+    });
     expect(rejected).toMatchObject({ status: 401, integrationId });
     expect(JSON.stringify(rejected?.headers)).not.toMatch(/authorization|Bearer/i);
     expect(await incidentsOf('{}:{alertname="Auth"}')).toHaveLength(0);
@@ -136,12 +248,21 @@ describe("Alertmanager webhook", () => {
 
   it("malformed bodies are 400/422 with a reason", async () => {
     expect((await deliver(null, { raw: "{" })).status).toBe(400);
-    const wrongVersion = await deliver({ ...alertmanagerPayload({ alerts: [{ fingerprint: "v", startsAt: firstStart }] }), version: "3" });
+    const wrongVersion = await deliver({
+      ...alertmanagerPayload({ alerts: [{ fingerprint: "v", startsAt: firstStart }] }),
+      version: "3",
+    });
     expect(wrongVersion.status).toBe(422);
     expect((await wrongVersion.json()).detail).toContain("version");
-    const noAlerts = await deliver({ ...alertmanagerPayload({ alerts: [{ fingerprint: "v", startsAt: firstStart }] }), alerts: [] });
+    const noAlerts = await deliver({
+      ...alertmanagerPayload({ alerts: [{ fingerprint: "v", startsAt: firstStart }] }),
+      alerts: [],
+    });
     expect(noAlerts.status).toBe(422);
-    const rejected = await db().rejectedDelivery.findFirst({ where: { source: "alertmanager" }, orderBy: { id: "desc" } });
+    const rejected = await db().rejectedDelivery.findFirst({
+      where: { source: "alertmanager" },
+      orderBy: { id: "desc" },
+    });
     expect(rejected?.reason).toContain("alerts");
   });
 });

@@ -15,7 +15,8 @@ export function serviceSlugFor(config: GithubConfig, repository: string): string
 }
 
 /** Only a closed pull request that was merged is a change; every other action is ignored. */
-export const isMergedPullRequest = (event: GithubPullRequestEvent) => event.action === "closed" && event.pull_request.merged === true;
+export const isMergedPullRequest = (event: GithubPullRequestEvent) =>
+  event.action === "closed" && event.pull_request.merged === true;
 
 type Resolved = { serviceId: number; authorId: number | null; detection: AiDetection | null };
 
@@ -29,7 +30,9 @@ export function pullRequestChange(event: GithubPullRequestEvent, resolved: Resol
   const login = pr.user?.login ?? null;
   const lines = [
     `Merged pull request #${pr.number} in ${repository}${login ? ` by @${login}` : ""}.`,
-    login && resolved.authorId === null ? `GitHub user @${login} is not mapped to a Faultline user (Admin → Integrations → GitHub logins).` : null,
+    login && resolved.authorId === null
+      ? `GitHub user @${login} is not mapped to a Faultline user (Admin → Integrations → GitHub logins).`
+      : null,
     pr.body?.trim() ? `\n${pr.body.trim()}` : null,
   ].filter((line): line is string => line !== null);
   return {
@@ -51,21 +54,29 @@ export function pullRequestChange(event: GithubPullRequestEvent, resolved: Resol
 }
 
 /** Only a successful deployment status records a deploy; pending, failure and the rest are ignored. */
-export const isSuccessfulDeployment = (event: GithubDeploymentStatusEvent) => event.deployment_status.state === "success";
+export const isSuccessfulDeployment = (event: GithubDeploymentStatusEvent) =>
+  event.deployment_status.state === "success";
 
 /** A successful deployment is a DEPLOY change `<repo>@deployment-<id>`, shipped when the status says so. */
-export function deploymentChange(event: GithubDeploymentStatusEvent, resolved: Omit<Resolved, "detection">): ExternalChangeInput {
+export function deploymentChange(
+  event: GithubDeploymentStatusEvent,
+  resolved: Omit<Resolved, "detection">,
+): ExternalChangeInput {
   const { deployment, deployment_status: status } = event;
   const repository = event.repository.full_name;
   const environment = status.environment || deployment.environment || "production";
-  const link = [status.log_url, status.target_url, status.environment_url].find((url) => url && /^https?:\/\//.test(url)) ?? null;
+  const link =
+    [status.log_url, status.target_url, status.environment_url].find((url) => url && /^https?:\/\//.test(url)) ?? null;
   return {
     source: GITHUB_SOURCE,
     externalId: `${repository}@deployment-${deployment.id}`,
     kind: "DEPLOY",
     title: `Deploy ${deployment.sha.slice(0, 7)} of ${repository} to ${environment}`.slice(0, 200),
     serviceId: resolved.serviceId,
-    description: [`Deployment ${deployment.id} of ${deployment.ref ?? deployment.sha} (${deployment.sha}) to ${environment}.`, deployment.description?.trim() || null]
+    description: [
+      `Deployment ${deployment.id} of ${deployment.ref ?? deployment.sha} (${deployment.sha}) to ${environment}.`,
+      deployment.description?.trim() || null,
+    ]
       .filter(Boolean)
       .join("\n"),
     externalUrl: link,

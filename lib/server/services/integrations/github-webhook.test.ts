@@ -24,10 +24,18 @@ beforeAll(async () => {
   const author = await createTestUser(db(), { level: "SENIOR" });
   mappedUserId = author.id;
   await db().user.update({ where: { id: author.id }, data: { githubLogin: "Sam-Senior" } });
-  copilotId = (await db().aiTool.create({ data: { name: "GitHub Copilot", slug: "github-copilot", aliases: ["copilot"] } })).id;
+  copilotId = (
+    await db().aiTool.create({ data: { name: "GitHub Copilot", slug: "github-copilot", aliases: ["copilot"] } })
+  ).id;
   await db().aiTool.create({ data: { name: "Claude Code", slug: "claude-code", aliases: ["claude", "claude-code"] } });
   const integration = await db().integration.create({
-    data: { kind: "GITHUB", name: "acme GitHub", secret: SECRET, createdById: admin.id, config: { repositories: { "acme/checkout": serviceSlug }, defaultService: null } },
+    data: {
+      kind: "GITHUB",
+      name: "acme GitHub",
+      secret: SECRET,
+      createdById: admin.id,
+      config: { repositories: { "acme/checkout": serviceSlug }, defaultService: null },
+    },
   });
   integrationId = integration.id;
   await db().aiDetectionRule.createMany({
@@ -40,16 +48,36 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => database?.dispose());
 
-function deliver(payload: unknown, options: { event?: string; delivery?: string; secret?: string; signature?: string | null; id?: number | string; raw?: string } = {}) {
+function deliver(
+  payload: unknown,
+  options: {
+    event?: string;
+    delivery?: string;
+    secret?: string;
+    signature?: string | null;
+    id?: number | string;
+    raw?: string;
+  } = {},
+) {
   const body = options.raw ?? JSON.stringify(payload);
-  const headers: Record<string, string> = { "content-type": "application/json", "user-agent": "GitHub-Hookshot/abc123", "x-github-event": options.event ?? "pull_request", "x-github-delivery": options.delivery ?? randomUUID(), "x-github-hook-id": "470162148" };
-  const signature = options.signature === undefined ? githubSignature(options.secret ?? SECRET, body) : options.signature;
+  const headers: Record<string, string> = {
+    "content-type": "application/json",
+    "user-agent": "GitHub-Hookshot/abc123",
+    "x-github-event": options.event ?? "pull_request",
+    "x-github-delivery": options.delivery ?? randomUUID(),
+    "x-github-hook-id": "470162148",
+  };
+  const signature =
+    options.signature === undefined ? githubSignature(options.secret ?? SECRET, body) : options.signature;
   if (signature !== null) headers["x-hub-signature-256"] = signature;
   const id = String(options.id ?? integrationId);
-  return POST(new Request(`http://localhost/api/v1/webhooks/github/${id}`, { method: "POST", headers, body }), { params: Promise.resolve({ integrationId: id }) });
+  return POST(new Request(`http://localhost/api/v1/webhooks/github/${id}`, { method: "POST", headers, body }), {
+    params: Promise.resolve({ integrationId: id }),
+  });
 }
 
-const changeOf = (externalId: string) => db().change.findUnique({ where: { source_externalId: { source: "github", externalId } } });
+const changeOf = (externalId: string) =>
+  db().change.findUnique({ where: { source_externalId: { source: "github", externalId } } });
 
 describe("GitHub webhook", () => {
   it("answers ping", async () => {
@@ -59,19 +87,40 @@ describe("GitHub webhook", () => {
   });
 
   it("a merged PR with the label becomes an AI-assisted change with the rule stored and the mapped author", async () => {
-    const response = await deliver(pullRequestPayload({ number: 101, labels: ["ai-assisted", "payments"], login: "sam-senior" }));
+    const response = await deliver(
+      pullRequestPayload({ number: 101, labels: ["ai-assisted", "payments"], login: "sam-senior" }),
+    );
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ status: "processed", result: { outcome: "created", aiDetectedBy: "label:ai-assisted", unmappedLogin: null } });
-    expect(await changeOf("acme/checkout#101")).toMatchObject({
-      kind: "PULL_REQUEST", serviceId, authorId: mappedUserId, aiAssisted: true, aiToolId: copilotId, aiInvolvement: "CO_AUTHORED", aiDetectedBy: "label:ai-assisted",
-      shippedAt: new Date("2026-11-20T14:32:10Z"), title: "Retry payment capture on gateway timeouts",
+    expect(await response.json()).toMatchObject({
+      status: "processed",
+      result: { outcome: "created", aiDetectedBy: "label:ai-assisted", unmappedLogin: null },
     });
-    const audit = await db().auditLog.findFirst({ where: { entityType: "Change", action: "change.ingested" }, orderBy: { id: "desc" } });
+    expect(await changeOf("acme/checkout#101")).toMatchObject({
+      kind: "PULL_REQUEST",
+      serviceId,
+      authorId: mappedUserId,
+      aiAssisted: true,
+      aiToolId: copilotId,
+      aiInvolvement: "CO_AUTHORED",
+      aiDetectedBy: "label:ai-assisted",
+      shippedAt: new Date("2026-11-20T14:32:10Z"),
+      title: "Retry payment capture on gateway timeouts",
+    });
+    const audit = await db().auditLog.findFirst({
+      where: { entityType: "Change", action: "change.ingested" },
+      orderBy: { id: "desc" },
+    });
     expect(audit?.actorLabel).toBe("GitHub integration acme GitHub");
   });
 
   it("a Co-authored-by trailer of a known AI tool marks the change, with the tool from its alias", async () => {
-    await deliver(pullRequestPayload({ number: 102, body: "Refactor.\n\nCo-authored-by: Claude <noreply@anthropic.com>", login: "nobody-known" }));
+    await deliver(
+      pullRequestPayload({
+        number: 102,
+        body: "Refactor.\n\nCo-authored-by: Claude <noreply@anthropic.com>",
+        login: "nobody-known",
+      }),
+    );
     const change = await changeOf("acme/checkout#102");
     expect(change).toMatchObject({ aiAssisted: true, aiDetectedBy: "trailer:Claude", authorId: null });
     expect(change?.aiToolId).toBe((await db().aiTool.findUniqueOrThrow({ where: { slug: "claude-code" } })).id);
@@ -79,8 +128,14 @@ describe("GitHub webhook", () => {
   });
 
   it("a ticked template checkbox marks the change; an unticked one does not", async () => {
-    await deliver(pullRequestPayload({ number: 103, body: "## Checklist\n- [x] AI assistance was used (autocomplete)" }));
-    expect(await changeOf("acme/checkout#103")).toMatchObject({ aiAssisted: true, aiDetectedBy: "checkbox:AI assistance", aiInvolvement: "SUGGESTED" });
+    await deliver(
+      pullRequestPayload({ number: 103, body: "## Checklist\n- [x] AI assistance was used (autocomplete)" }),
+    );
+    expect(await changeOf("acme/checkout#103")).toMatchObject({
+      aiAssisted: true,
+      aiDetectedBy: "checkbox:AI assistance",
+      aiInvolvement: "SUGGESTED",
+    });
     await deliver(pullRequestPayload({ number: 104 }));
     expect(await changeOf("acme/checkout#104")).toMatchObject({ aiAssisted: false, aiDetectedBy: null });
   });
@@ -118,23 +173,42 @@ describe("GitHub webhook", () => {
   });
 
   it("a successful deployment status records a DEPLOY change; a failed one is ignored", async () => {
-    const ok = await deliver(deploymentStatusPayload({ deploymentId: 5001, login: "sam-senior" }), { event: "deployment_status" });
+    const ok = await deliver(deploymentStatusPayload({ deploymentId: 5001, login: "sam-senior" }), {
+      event: "deployment_status",
+    });
     expect(ok.status).toBe(200);
-    expect(await changeOf("acme/checkout@deployment-5001")).toMatchObject({ kind: "DEPLOY", authorId: mappedUserId, shippedAt: new Date("2026-11-20T15:02:00Z"), aiAssisted: false });
-    const failed = await deliver(deploymentStatusPayload({ deploymentId: 5002, state: "failure" }), { event: "deployment_status" });
+    expect(await changeOf("acme/checkout@deployment-5001")).toMatchObject({
+      kind: "DEPLOY",
+      authorId: mappedUserId,
+      shippedAt: new Date("2026-11-20T15:02:00Z"),
+      aiAssisted: false,
+    });
+    const failed = await deliver(deploymentStatusPayload({ deploymentId: 5002, state: "failure" }), {
+      event: "deployment_status",
+    });
     expect(failed.status).toBe(202);
     expect(await changeOf("acme/checkout@deployment-5002")).toBeNull();
   });
 
   it("a bad signature is a 401 and lands in the rejected log without the signature", async () => {
-    const response = await deliver(pullRequestPayload({ number: 108 }), { secret: "wrong-secret", delivery: "bad-sig-1" });
+    const response = await deliver(pullRequestPayload({ number: 108 }), {
+      secret: "wrong-secret",
+      delivery: "bad-sig-1",
+    });
     expect(response.status).toBe(401);
     expect((await response.json()).detail).toContain("X-Hub-Signature-256");
     const missing = await deliver(pullRequestPayload({ number: 108 }), { signature: null });
     expect(missing.status).toBe(401);
-    const rejected = await db().rejectedDelivery.findFirst({ where: { integrationId }, orderBy: { id: "desc" }, skip: 1 });
+    const rejected = await db().rejectedDelivery.findFirst({
+      where: { integrationId },
+      orderBy: { id: "desc" },
+      skip: 1,
+    });
     expect(rejected).toMatchObject({ source: "github", status: 401, event: "pull_request" });
-    expect(rejected?.headers).toMatchObject({ "x-github-delivery": "bad-sig-1", "user-agent": "GitHub-Hookshot/abc123" });
+    expect(rejected?.headers).toMatchObject({
+      "x-github-delivery": "bad-sig-1",
+      "user-agent": "GitHub-Hookshot/abc123",
+    });
     expect(JSON.stringify(rejected?.headers)).not.toContain("sha256=");
     expect(rejected?.body).toContain('"number":108');
     expect(await changeOf("acme/checkout#108")).toBeNull();
@@ -167,7 +241,8 @@ describe("GitHub webhook", () => {
   });
 
   it("keeps only the newest rejected deliveries", async () => {
-    await db().$executeRaw`INSERT INTO "RejectedDelivery" (source, status, reason) SELECT 'github', 400, 'filler' FROM generate_series(1, 505)`;
+    await db()
+      .$executeRaw`INSERT INTO "RejectedDelivery" (source, status, reason) SELECT 'github', 400, 'filler' FROM generate_series(1, 505)`;
     await deliver(null, { raw: "not json" });
     expect(await db().rejectedDelivery.count()).toBe(500);
     expect((await db().rejectedDelivery.findFirst({ orderBy: { id: "desc" } }))?.reason).toContain("not valid JSON");

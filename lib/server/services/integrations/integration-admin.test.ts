@@ -24,7 +24,10 @@ beforeAll(async () => {
 afterAll(() => database?.dispose());
 
 async function refusal(promise: Promise<unknown>) {
-  const error = await promise.then(() => null, (caught: unknown) => caught);
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
   if (!isAppError(error)) throw new Error(`expected an AppError, got ${String(error)}`);
   return error;
 }
@@ -37,22 +40,53 @@ describe("integration administration", () => {
     await createIntegration({ actor: admin, input: { kind: "GITHUB", name: "acme 2" } });
     expect(await db().aiDetectionRule.count()).toBe(4);
     const alerting = await createIntegration({ actor: admin, input: { kind: "ALERTMANAGER", name: "prod" } });
-    expect((await db().integration.findUniqueOrThrow({ where: { id: alerting.id } })).config).toMatchObject({ severityLabel: "severity", defaultSeverity: "SEV3" });
-    expect((await refusal(createIntegration({ actor: admin, input: { kind: "GITHUB", name: "acme" } }))).fieldErrors?.name).toBeDefined();
-    expect((await refusal(createIntegration({ actor: engineer, input: { kind: "GITHUB", name: "mine" } }))).code).toBe("FORBIDDEN");
+    expect((await db().integration.findUniqueOrThrow({ where: { id: alerting.id } })).config).toMatchObject({
+      severityLabel: "severity",
+      defaultSeverity: "SEV3",
+    });
+    expect(
+      (await refusal(createIntegration({ actor: admin, input: { kind: "GITHUB", name: "acme" } }))).fieldErrors?.name,
+    ).toBeDefined();
+    expect((await refusal(createIntegration({ actor: engineer, input: { kind: "GITHUB", name: "mine" } }))).code).toBe(
+      "FORBIDDEN",
+    );
     expect(await db().auditLog.count({ where: { action: "integration.created" } })).toBe(3);
   });
 
   it("saves mappings that name existing services and refuses unknown slugs by field", async () => {
     const { id } = await createIntegration({ actor: admin, input: { kind: "GITHUB", name: "mapping" } });
-    const input = updateGithubConfigSchema.parse({ integrationId: id, repositories: `acme/checkout = ${serviceSlug}`, defaultService: "" });
+    const input = updateGithubConfigSchema.parse({
+      integrationId: id,
+      repositories: `acme/checkout = ${serviceSlug}`,
+      defaultService: "",
+    });
     await updateIntegrationConfig({ actor: admin, input, kind: "GITHUB" });
-    expect((await db().integration.findUniqueOrThrow({ where: { id } })).config).toEqual({ repositories: { "acme/checkout": serviceSlug }, defaultService: null });
-    const bad = updateGithubConfigSchema.parse({ integrationId: id, repositories: "acme/checkout = nope", defaultService: "missing" });
+    expect((await db().integration.findUniqueOrThrow({ where: { id } })).config).toEqual({
+      repositories: { "acme/checkout": serviceSlug },
+      defaultService: null,
+    });
+    const bad = updateGithubConfigSchema.parse({
+      integrationId: id,
+      repositories: "acme/checkout = nope",
+      defaultService: "missing",
+    });
     const error = await refusal(updateIntegrationConfig({ actor: admin, input: bad, kind: "GITHUB" }));
-    expect(error.fieldErrors).toMatchObject({ repositories: [expect.stringContaining('"nope"')], defaultService: [expect.stringContaining('"missing"')] });
-    const wrongKind = updateAlertmanagerConfigSchema.parse({ integrationId: id, severityLabel: "severity", severities: "", defaultSeverity: "SEV3", serviceLabel: "", services: "", defaultService: serviceSlug });
-    expect((await refusal(updateIntegrationConfig({ actor: admin, input: wrongKind, kind: "ALERTMANAGER" }))).code).toBe("NOT_FOUND");
+    expect(error.fieldErrors).toMatchObject({
+      repositories: [expect.stringContaining('"nope"')],
+      defaultService: [expect.stringContaining('"missing"')],
+    });
+    const wrongKind = updateAlertmanagerConfigSchema.parse({
+      integrationId: id,
+      severityLabel: "severity",
+      severities: "",
+      defaultSeverity: "SEV3",
+      serviceLabel: "",
+      services: "",
+      defaultService: serviceSlug,
+    });
+    expect(
+      (await refusal(updateIntegrationConfig({ actor: admin, input: wrongKind, kind: "ALERTMANAGER" }))).code,
+    ).toBe("NOT_FOUND");
   });
 
   it("rotates the secret and deactivates, audited", async () => {
@@ -62,16 +96,25 @@ describe("integration administration", () => {
     expect((await db().integration.findUniqueOrThrow({ where: { id } })).secret).toBe(rotated.secret);
     await setIntegrationActive({ actor: admin, integrationId: id, active: false });
     expect((await db().integration.findUniqueOrThrow({ where: { id } })).active).toBe(false);
-    const actions = (await db().auditLog.findMany({ where: { entityType: "Integration", entityId: String(id) }, orderBy: { id: "asc" } })).map((row) => row.action);
+    const actions = (
+      await db().auditLog.findMany({
+        where: { entityType: "Integration", entityId: String(id) },
+        orderBy: { id: "asc" },
+      })
+    ).map((row) => row.action);
     expect(actions).toEqual(["integration.created", "integration.secret_rotated", "integration.deactivated"]);
-    expect(JSON.stringify(await db().auditLog.findMany({ where: { entityId: String(id) } }))).not.toContain(rotated.secret);
+    expect(JSON.stringify(await db().auditLog.findMany({ where: { entityId: String(id) } }))).not.toContain(
+      rotated.secret,
+    );
   });
 
   it("maps GitHub logins uniquely (case-insensitive) and clears them", async () => {
     const first = await createTestUser(db());
     const second = await createTestUser(db());
     await setGithubLogin({ actor: admin, input: { userId: first.id, githubLogin: "Octo-Cat" } });
-    const taken = await refusal(setGithubLogin({ actor: admin, input: { userId: second.id, githubLogin: "octo-cat" } }));
+    const taken = await refusal(
+      setGithubLogin({ actor: admin, input: { userId: second.id, githubLogin: "octo-cat" } }),
+    );
     expect(taken.fieldErrors?.githubLogin?.[0]).toContain("already mapped");
     await setGithubLogin({ actor: admin, input: { userId: first.id, githubLogin: null } });
     await setGithubLogin({ actor: admin, input: { userId: second.id, githubLogin: "octo-cat" } });
@@ -81,20 +124,58 @@ describe("integration administration", () => {
 
   it("adds, edits, reorders and deactivates AI rules", async () => {
     const tool = await db().aiTool.create({ data: { name: "Cursor", slug: "cursor", aliases: ["cursor"] } });
-    const { id } = await saveAiRule({ actor: admin, input: saveAiRuleSchema.parse({ kind: "PR_LABEL", pattern: "ai:cursor", aiToolId: String(tool.id), involvement: "AGENT_AUTHORED" }) });
-    let order = (await db().aiDetectionRule.findMany({ orderBy: [{ position: "asc" }, { id: "asc" }] })).map((rule) => rule.id);
+    const { id } = await saveAiRule({
+      actor: admin,
+      input: saveAiRuleSchema.parse({
+        kind: "PR_LABEL",
+        pattern: "ai:cursor",
+        aiToolId: String(tool.id),
+        involvement: "AGENT_AUTHORED",
+      }),
+    });
+    let order = (await db().aiDetectionRule.findMany({ orderBy: [{ position: "asc" }, { id: "asc" }] })).map(
+      (rule) => rule.id,
+    );
     expect(order.at(-1)).toBe(id);
     await moveAiRule({ actor: admin, ruleId: id, direction: "up" });
-    order = (await db().aiDetectionRule.findMany({ orderBy: [{ position: "asc" }, { id: "asc" }] })).map((rule) => rule.id);
+    order = (await db().aiDetectionRule.findMany({ orderBy: [{ position: "asc" }, { id: "asc" }] })).map(
+      (rule) => rule.id,
+    );
     expect(order.at(-2)).toBe(id);
-    await saveAiRule({ actor: admin, input: saveAiRuleSchema.parse({ ruleId: String(id), kind: "PR_LABEL", pattern: "ai:cursor-agent", aiToolId: "", involvement: "CO_AUTHORED" }) });
-    expect(await db().aiDetectionRule.findUniqueOrThrow({ where: { id } })).toMatchObject({ pattern: "ai:cursor-agent", aiToolId: null, involvement: "CO_AUTHORED" });
+    await saveAiRule({
+      actor: admin,
+      input: saveAiRuleSchema.parse({
+        ruleId: String(id),
+        kind: "PR_LABEL",
+        pattern: "ai:cursor-agent",
+        aiToolId: "",
+        involvement: "CO_AUTHORED",
+      }),
+    });
+    expect(await db().aiDetectionRule.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      pattern: "ai:cursor-agent",
+      aiToolId: null,
+      involvement: "CO_AUTHORED",
+    });
     await setAiRuleActive({ actor: admin, ruleId: id, active: false });
     expect((await db().aiDetectionRule.findUniqueOrThrow({ where: { id } })).active).toBe(false);
     await db().aiTool.update({ where: { id: tool.id }, data: { archivedAt: new Date() } });
-    const archived = await refusal(saveAiRule({ actor: admin, input: saveAiRuleSchema.parse({ kind: "PR_LABEL", pattern: "x", aiToolId: String(tool.id), involvement: "CO_AUTHORED" }) }));
+    const archived = await refusal(
+      saveAiRule({
+        actor: admin,
+        input: saveAiRuleSchema.parse({
+          kind: "PR_LABEL",
+          pattern: "x",
+          aiToolId: String(tool.id),
+          involvement: "CO_AUTHORED",
+        }),
+      }),
+    );
     expect(archived.fieldErrors?.aiToolId).toBeDefined();
-    expect(saveAiRuleSchema.safeParse({ kind: "PR_LABEL", pattern: " ", aiToolId: "", involvement: "CO_AUTHORED" }).error?.issues[0].message).toContain("Enter the label");
+    expect(
+      saveAiRuleSchema.safeParse({ kind: "PR_LABEL", pattern: " ", aiToolId: "", involvement: "CO_AUTHORED" }).error
+        ?.issues[0].message,
+    ).toContain("Enter the label");
     expect((await refusal(moveAiRule({ actor: engineer, ruleId: id, direction: "down" }))).code).toBe("FORBIDDEN");
   });
 });

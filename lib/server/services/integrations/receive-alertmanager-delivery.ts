@@ -1,5 +1,13 @@
 import "server-only";
-import { alertDeliveryKey, earliestStart, firingEpisode, groupKeyPrefix, groupSeverity, parseEndsAt, type AlertFacts } from "@/lib/domain/alert-groups";
+import {
+  alertDeliveryKey,
+  earliestStart,
+  firingEpisode,
+  groupKeyPrefix,
+  groupSeverity,
+  parseEndsAt,
+  type AlertFacts,
+} from "@/lib/domain/alert-groups";
 import { stampsForTransition } from "@/lib/domain/incident-lifecycle";
 import { INCIDENT_STATUSES, SEVERITY_INFO, STATUS_LABELS } from "@/lib/domain/severity";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -23,7 +31,11 @@ type Actor = { id: number | null; label: string };
 /** Outbound payloads name the integration (id: its creator's, 0 when none) rather than a person. */
 const outboundPerson = (actor: Actor) => ({ id: actor.id, name: actor.label });
 
-type Outcome = { outcome: "declared" | "updated" | "mitigated" | "unchanged" | "ignored"; incidentId: number | null; detail: string };
+type Outcome = {
+  outcome: "declared" | "updated" | "mitigated" | "unchanged" | "ignored";
+  incidentId: number | null;
+  detail: string;
+};
 
 /**
  * One Alertmanager notification (webhook_config, payload version 4). The delivery is
@@ -33,16 +45,33 @@ type Outcome = { outcome: "declared" | "updated" | "mitigated" | "unchanged" | "
 export async function receiveAlertmanagerDelivery(context: WebhookContext, headers: Headers): Promise<Response> {
   const { integration, text } = context;
   if (!verifyBearer(integration.secret, headers.get("authorization"))) {
-    throw new WebhookRejection(401, "The Authorization: Bearer credential is missing or wrong: set http_config.authorization.credentials to the integration's secret.");
+    throw new WebhookRejection(
+      401,
+      "The Authorization: Bearer credential is missing or wrong: set http_config.authorization.credentials to the integration's secret.",
+    );
   }
   const parsed = alertmanagerPayloadSchema.safeParse(parseJsonBody(text));
-  if (!parsed.success) throw new WebhookRejection(422, `Not an Alertmanager webhook payload (version 4): ${describeIssues(parsed.error)}.`);
+  if (!parsed.success)
+    throw new WebhookRejection(
+      422,
+      `Not an Alertmanager webhook payload (version 4): ${describeIssues(parsed.error)}.`,
+    );
   const payload = parsed.data;
   const configParsed = alertmanagerConfigSchema.safeParse(integration.config ?? {});
-  if (!configParsed.success) throw new WebhookRejection(422, `The integration's settings are invalid (${describeIssues(configParsed.error)}): save them again in Admin → Integrations.`);
+  if (!configParsed.success)
+    throw new WebhookRejection(
+      422,
+      `The integration's settings are invalid (${describeIssues(configParsed.error)}): save them again in Admin → Integrations.`,
+    );
   const config = configParsed.data;
 
-  const alerts: AlertFacts[] = payload.alerts.map((alert) => ({ status: alert.status, labels: alert.labels, fingerprint: alert.fingerprint, startsAt: new Date(alert.startsAt), endsAt: parseEndsAt(alert.endsAt) }));
+  const alerts: AlertFacts[] = payload.alerts.map((alert) => ({
+    status: alert.status,
+    labels: alert.labels,
+    fingerprint: alert.fingerprint,
+    startsAt: new Date(alert.startsAt),
+    endsAt: parseEndsAt(alert.endsAt),
+  }));
   const deliveryKey = alertDeliveryKey(integration.id, payload.groupKey, payload.status, alerts, sha256Hex);
   const serviceIds = payload.status === "firing" ? await resolveServices(config, payload) : [];
   const actor: Actor = { id: integration.createdById, label: `Alertmanager integration ${integration.name}` };
@@ -56,14 +85,21 @@ export async function receiveAlertmanagerDelivery(context: WebhookContext, heade
           INSERT INTO "ProcessedDelivery" ("integrationId", "deliveryKey", "event") VALUES (${integration.id}, ${deliveryKey}, ${`alertmanager.${payload.status}`})
           ON CONFLICT DO NOTHING`;
         if (inserted === 0) return null;
-        const outcome = payload.status === "firing"
-          ? await applyFiring(tx, { integration, payload, alerts, config, serviceIds, actor })
-          : await applyResolved(tx, { integration, payload, alerts, actor });
-        await tx.processedDelivery.update({ where: { integrationId_deliveryKey: { integrationId: integration.id, deliveryKey } }, data: { result: outcome } });
+        const outcome =
+          payload.status === "firing"
+            ? await applyFiring(tx, { integration, payload, alerts, config, serviceIds, actor })
+            : await applyResolved(tx, { integration, payload, alerts, actor });
+        await tx.processedDelivery.update({
+          where: { integrationId_deliveryKey: { integrationId: integration.id, deliveryKey } },
+          data: { result: outcome },
+        });
         return outcome;
       });
       if (result === null) {
-        const seen = await getDb().processedDelivery.findUnique({ where: { integrationId_deliveryKey: { integrationId: integration.id, deliveryKey } }, select: { result: true } });
+        const seen = await getDb().processedDelivery.findUnique({
+          where: { integrationId_deliveryKey: { integrationId: integration.id, deliveryKey } },
+          select: { result: true },
+        });
         return processed({ status: "duplicate", deliveryKey, result: seen?.result ?? null });
       }
       return processed({ status: "processed", deliveryKey, result });
@@ -76,20 +112,34 @@ export async function receiveAlertmanagerDelivery(context: WebhookContext, heade
 
 async function resolveServices(config: AlertmanagerConfig, payload: AlertmanagerPayload): Promise<number[]> {
   const values = config.serviceLabel
-    ? [...new Set(payload.alerts.map((alert) => alert.labels[config.serviceLabel!] ?? payload.commonLabels[config.serviceLabel!]).filter((value): value is string => Boolean(value)))]
+    ? [
+        ...new Set(
+          payload.alerts
+            .map((alert) => alert.labels[config.serviceLabel!] ?? payload.commonLabels[config.serviceLabel!])
+            .filter((value): value is string => Boolean(value)),
+        ),
+      ]
     : [];
   const slugs = new Set<string>();
   for (const value of values) {
     const mapped = config.services[value.toLowerCase()];
     slugs.add(mapped ?? value.toLowerCase());
   }
-  const found = slugs.size ? await getDb().service.findMany({ where: { slug: { in: [...slugs] }, archivedAt: null }, select: { id: true } }) : [];
+  const found = slugs.size
+    ? await getDb().service.findMany({ where: { slug: { in: [...slugs] }, archivedAt: null }, select: { id: true } })
+    : [];
   if (found.length > 0) return found.map((service) => service.id);
   if (config.defaultService) {
-    const fallback = await getDb().service.findFirst({ where: { slug: config.defaultService, archivedAt: null }, select: { id: true } });
+    const fallback = await getDb().service.findFirst({
+      where: { slug: config.defaultService, archivedAt: null },
+      select: { id: true },
+    });
     if (fallback) return [fallback.id];
   }
-  throw new WebhookRejection(422, `No service for this alert group${values.length ? ` (label ${config.serviceLabel}=${values.join(", ")} maps to no active service)` : ""} and no default service: set one in Admin → Integrations.`);
+  throw new WebhookRejection(
+    422,
+    `No service for this alert group${values.length ? ` (label ${config.serviceLabel}=${values.join(", ")} maps to no active service)` : ""} and no default service: set one in Admin → Integrations.`,
+  );
 }
 
 const describeAlert = (alert: AlertmanagerPayload["alerts"][number]) => {
@@ -99,22 +149,34 @@ const describeAlert = (alert: AlertmanagerPayload["alerts"][number]) => {
 };
 
 async function seenFingerprints(tx: Tx, incidentId: number): Promise<Set<string>> {
-  const events = await tx.timelineEvent.findMany({ where: { incidentId, data: { path: ["source"], equals: ALERTMANAGER_SOURCE } }, select: { data: true } });
+  const events = await tx.timelineEvent.findMany({
+    where: { incidentId, data: { path: ["source"], equals: ALERTMANAGER_SOURCE } },
+    select: { data: true },
+  });
   const seen = new Set<string>();
   for (const event of events) {
     const fingerprints = (event.data as { fingerprints?: unknown } | null)?.fingerprints;
-    if (Array.isArray(fingerprints)) fingerprints.forEach((fingerprint) => typeof fingerprint === "string" && seen.add(fingerprint));
+    if (Array.isArray(fingerprints))
+      fingerprints.forEach((fingerprint) => typeof fingerprint === "string" && seen.add(fingerprint));
   }
   return seen;
 }
 
-type FiringInput = { integration: WebhookIntegration; payload: AlertmanagerPayload; alerts: AlertFacts[]; config: AlertmanagerConfig; serviceIds: number[]; actor: Actor };
+type FiringInput = {
+  integration: WebhookIntegration;
+  payload: AlertmanagerPayload;
+  alerts: AlertFacts[];
+  config: AlertmanagerConfig;
+  serviceIds: number[];
+  actor: Actor;
+};
 
 async function applyFiring(tx: Tx, input: FiringInput): Promise<Outcome> {
   const { integration, payload, config, actor } = input;
   const prefix = groupKeyPrefix(integration.id, payload.groupKey);
   const firing = input.alerts.filter((alert) => alert.status === "firing");
-  if (firing.length === 0) return { outcome: "ignored", incidentId: null, detail: "The group is firing but lists no firing alert." };
+  if (firing.length === 0)
+    return { outcome: "ignored", incidentId: null, detail: "The group is firing but lists no firing alert." };
   const latest = await tx.incident.findFirst({
     where: { source: ALERTMANAGER_SOURCE, externalKey: { startsWith: prefix } },
     orderBy: { id: "desc" },
@@ -124,22 +186,39 @@ async function applyFiring(tx: Tx, input: FiringInput): Promise<Outcome> {
   const firingPayload = payload.alerts.filter((alert) => alert.status === "firing");
   if (episode.kind === "new") {
     const fresh = new Set(episode.alerts.map((alert) => alert.fingerprint));
-    return declare(tx, input, episode.alerts, firingPayload.filter((alert) => fresh.has(alert.fingerprint)), latest?.id ?? null);
+    return declare(
+      tx,
+      input,
+      episode.alerts,
+      firingPayload.filter((alert) => fresh.has(alert.fingerprint)),
+      latest?.id ?? null,
+    );
   }
   const incident = latest!;
-  if (incident.status === "RESOLVED") return { outcome: "ignored", incidentId: incident.id, detail: "The incident was resolved by a person while the alert kept firing; repeats are not reopened." };
+  if (incident.status === "RESOLVED")
+    return {
+      outcome: "ignored",
+      incidentId: incident.id,
+      detail: "The incident was resolved by a person while the alert kept firing; repeats are not reopened.",
+    };
 
   const severity = groupSeverity(firing, payload.commonLabels, config);
   const seen = await seenFingerprints(tx, incident.id);
   const newAlerts = firingPayload.filter((alert) => !seen.has(alert.fingerprint));
   const raise = severity < incident.severity;
-  if (!raise && newAlerts.length === 0) return { outcome: "unchanged", incidentId: incident.id, detail: "Still firing; nothing new." };
+  if (!raise && newAlerts.length === 0)
+    return { outcome: "unchanged", incidentId: incident.id, detail: "Still firing; nothing new." };
 
   if (newAlerts.length > 0) {
     await tx.timelineEvent.create({
       data: {
-        incidentId: incident.id, kind: "NOTE", authorId: actor.id,
-        body: `Alertmanager: ${newAlerts.length} more alert${newAlerts.length === 1 ? "" : "s"} firing — ${newAlerts.slice(0, 5).map(describeAlert).join("; ")}`.slice(0, 2000),
+        incidentId: incident.id,
+        kind: "NOTE",
+        authorId: actor.id,
+        body: `Alertmanager: ${newAlerts.length} more alert${newAlerts.length === 1 ? "" : "s"} firing — ${newAlerts.slice(0, 5).map(describeAlert).join("; ")}`.slice(
+          0,
+          2000,
+        ),
         data: { source: ALERTMANAGER_SOURCE, fingerprints: newAlerts.map((alert) => alert.fingerprint) },
       },
     });
@@ -150,31 +229,61 @@ async function applyFiring(tx: Tx, input: FiringInput): Promise<Outcome> {
     const event = await tx.timelineEvent.create({
       select: { id: true },
       data: {
-        incidentId: incident.id, kind: "SEVERITY_CHANGED", authorId: actor.id,
+        incidentId: incident.id,
+        kind: "SEVERITY_CHANGED",
+        authorId: actor.id,
         body: `Severity raised from ${SEVERITY_INFO[incident.severity].label} to ${SEVERITY_INFO[severity].label}: ${reason}`,
         data: { from: incident.severity, to: severity, reason },
       },
     });
     await refreshStats(tx, { incidentIds: [incident.id] });
-    await writeAudit(tx, { actorId: actor.id, actorLabel: actor.label, action: "incident.severity_changed", entityType: "Incident", entityId: incident.id, before: { severity: incident.severity }, after: { severity, reason } });
-    await queueSeverityRaised(tx, { incidentId: incident.id, timelineEventId: event.id, from: incident.severity, to: severity, reason, changedBy: outboundPerson(actor) });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      actorLabel: actor.label,
+      action: "incident.severity_changed",
+      entityType: "Incident",
+      entityId: incident.id,
+      before: { severity: incident.severity },
+      after: { severity, reason },
+    });
+    await queueSeverityRaised(tx, {
+      incidentId: incident.id,
+      timelineEventId: event.id,
+      from: incident.severity,
+      to: severity,
+      reason,
+      changedBy: outboundPerson(actor),
+    });
   }
-  return { outcome: "updated", incidentId: incident.id, detail: raise ? `Severity raised to ${SEVERITY_INFO[severity].label}.` : `${newAlerts.length} new alert(s) noted.` };
+  return {
+    outcome: "updated",
+    incidentId: incident.id,
+    detail: raise ? `Severity raised to ${SEVERITY_INFO[severity].label}.` : `${newAlerts.length} new alert(s) noted.`,
+  };
 }
 
-async function declare(tx: Tx, input: FiringInput, alerts: AlertFacts[], payloadAlerts: AlertmanagerPayload["alerts"], previousId: number | null): Promise<Outcome> {
+async function declare(
+  tx: Tx,
+  input: FiringInput,
+  alerts: AlertFacts[],
+  payloadAlerts: AlertmanagerPayload["alerts"],
+  previousId: number | null,
+): Promise<Outcome> {
   const { integration, payload, config, actor, serviceIds } = input;
   const now = new Date();
   const started = earliestStart(alerts);
   const impactStartedAt = started > now ? now : started;
   const severity = groupSeverity(alerts, payload.commonLabels, config);
-  const alertname = payload.commonLabels.alertname ?? payload.groupLabels.alertname ?? payloadAlerts[0]?.labels.alertname ?? "Alert";
+  const alertname =
+    payload.commonLabels.alertname ?? payload.groupLabels.alertname ?? payloadAlerts[0]?.labels.alertname ?? "Alert";
   const title = (payload.commonAnnotations.summary ?? `${alertname} firing`).slice(0, 200);
   const externalKey = `${groupKeyPrefix(integration.id, payload.groupKey)}${started.toISOString()}`;
   const body = [
     `Declared as ${SEVERITY_INFO[severity].label} by ${actor.label}: ${payloadAlerts.slice(0, 5).map(describeAlert).join("; ")}`,
     previousId ? `The group fired again after incident #${previousId} was mitigated.` : null,
-  ].filter(Boolean).join(" ");
+  ]
+    .filter(Boolean)
+    .join(" ");
   const incident = await tx.incident.create({
     data: {
       title: title.length >= 3 ? title : `Alert ${title}`,
@@ -187,7 +296,17 @@ async function declare(tx: Tx, input: FiringInput, alerts: AlertFacts[], payload
       externalKey,
       services: { create: serviceIds.map((serviceId) => ({ serviceId })) },
       timeline: {
-        create: { kind: "DECLARED", authorId: actor.id, occurredAt: now, body: body.slice(0, 2000), data: { source: ALERTMANAGER_SOURCE, groupKey: payload.groupKey, fingerprints: alerts.map((alert) => alert.fingerprint) } },
+        create: {
+          kind: "DECLARED",
+          authorId: actor.id,
+          occurredAt: now,
+          body: body.slice(0, 2000),
+          data: {
+            source: ALERTMANAGER_SOURCE,
+            groupKey: payload.groupKey,
+            fingerprints: alerts.map((alert) => alert.fingerprint),
+          },
+        },
       },
     },
     select: { id: true },
@@ -195,43 +314,77 @@ async function declare(tx: Tx, input: FiringInput, alerts: AlertFacts[], payload
   const level = await refreshBlastRadiusLevel(tx, incident.id);
   await refreshStats(tx, { incidentIds: [incident.id] });
   await writeAudit(tx, {
-    actorId: actor.id, actorLabel: actor.label, action: "incident.declared", entityType: "Incident", entityId: incident.id,
-    after: { title, severity, impactStartedAt: impactStartedAt.toISOString(), serviceIds, source: ALERTMANAGER_SOURCE, externalKey, blastRadiusLevel: level },
+    actorId: actor.id,
+    actorLabel: actor.label,
+    action: "incident.declared",
+    entityType: "Incident",
+    entityId: incident.id,
+    after: {
+      title,
+      severity,
+      impactStartedAt: impactStartedAt.toISOString(),
+      serviceIds,
+      source: ALERTMANAGER_SOURCE,
+      externalKey,
+      blastRadiusLevel: level,
+    },
   });
   await queueIncidentDeclared(tx, { incidentId: incident.id, severity, declaredBy: outboundPerson(actor) });
   return { outcome: "declared", incidentId: incident.id, detail: `Declared as ${SEVERITY_INFO[severity].label}.` };
 }
 
-async function applyResolved(tx: Tx, input: { integration: WebhookIntegration; payload: AlertmanagerPayload; alerts: AlertFacts[]; actor: Actor }): Promise<Outcome> {
+async function applyResolved(
+  tx: Tx,
+  input: { integration: WebhookIntegration; payload: AlertmanagerPayload; alerts: AlertFacts[]; actor: Actor },
+): Promise<Outcome> {
   const { integration, payload, alerts, actor } = input;
   const incident = await tx.incident.findFirst({
-    where: { source: ALERTMANAGER_SOURCE, externalKey: { startsWith: groupKeyPrefix(integration.id, payload.groupKey) } },
+    where: {
+      source: ALERTMANAGER_SOURCE,
+      externalKey: { startsWith: groupKeyPrefix(integration.id, payload.groupKey) },
+    },
     orderBy: { id: "desc" },
     select: { id: true, status: true, version: true, mitigatedAt: true, resolvedAt: true },
   });
   if (!incident) return { outcome: "ignored", incidentId: null, detail: "No incident was opened for this group." };
-  if (incident.mitigatedAt || incident.status === "RESOLVED") return { outcome: "unchanged", incidentId: incident.id, detail: "The incident was already mitigated." };
+  if (incident.mitigatedAt || incident.status === "RESOLVED")
+    return { outcome: "unchanged", incidentId: incident.id, detail: "The incident was already mitigated." };
 
   // Impact ended when the last alert ended (Alertmanager's endsAt), never in the future.
   const now = new Date();
   const ends = alerts.map((alert) => alert.endsAt?.getTime() ?? now.getTime());
   const at = new Date(Math.min(now.getTime(), Math.max(...ends)));
-  const to = INCIDENT_STATUSES.indexOf(incident.status) < INCIDENT_STATUSES.indexOf("MONITORING") ? "MONITORING" : incident.status;
+  const to =
+    INCIDENT_STATUSES.indexOf(incident.status) < INCIDENT_STATUSES.indexOf("MONITORING")
+      ? "MONITORING"
+      : incident.status;
   const stamps = stampsForTransition(incident, "MONITORING", at);
   await updateIncidentAtVersion(tx, incident.id, incident.version, { status: to, mitigatedAt: stamps.mitigatedAt });
   await refreshBlastRadiusLevel(tx, incident.id);
   const note = `Alertmanager reports the alert group resolved (${alerts.length} alert${alerts.length === 1 ? "" : "s"}).`;
   await tx.timelineEvent.create({
     data: {
-      incidentId: incident.id, kind: "STATUS_CHANGED", authorId: actor.id, occurredAt: now,
+      incidentId: incident.id,
+      kind: "STATUS_CHANGED",
+      authorId: actor.id,
+      occurredAt: now,
       body: `${STATUS_LABELS[incident.status]} → ${STATUS_LABELS[to]}: ${note}`,
       data: { from: incident.status, to, source: ALERTMANAGER_SOURCE, fingerprints: [] },
     },
   });
   await refreshStats(tx, { incidentIds: [incident.id] });
   await writeAudit(tx, {
-    actorId: actor.id, actorLabel: actor.label, action: "incident.status_changed", entityType: "Incident", entityId: incident.id,
-    before: { status: incident.status, mitigatedAt: null }, after: { status: to, mitigatedAt: at.toISOString() },
+    actorId: actor.id,
+    actorLabel: actor.label,
+    action: "incident.status_changed",
+    entityType: "Incident",
+    entityId: incident.id,
+    before: { status: incident.status, mitigatedAt: null },
+    after: { status: to, mitigatedAt: at.toISOString() },
   });
-  return { outcome: "mitigated", incidentId: incident.id, detail: `Mitigated at ${at.toISOString()}; status ${STATUS_LABELS[to]}.` };
+  return {
+    outcome: "mitigated",
+    incidentId: incident.id,
+    detail: `Mitigated at ${at.toISOString()}; status ${STATUS_LABELS[to]}.`,
+  };
 }

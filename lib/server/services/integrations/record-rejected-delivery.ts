@@ -7,8 +7,14 @@ export const REJECTED_BODY_LIMIT = 64 * 1024;
 
 /** Headers worth showing an admin. Never the signature or the bearer credential. */
 const KEPT_HEADERS = [
-  "content-type", "content-length", "user-agent",
-  "x-github-event", "x-github-delivery", "x-github-hook-id", "x-github-hook-installation-target-type", "x-github-hook-installation-target-id",
+  "content-type",
+  "content-length",
+  "user-agent",
+  "x-github-event",
+  "x-github-delivery",
+  "x-github-hook-id",
+  "x-github-hook-installation-target-type",
+  "x-github-hook-installation-target-id",
 ];
 
 export function selectHeaders(headers: Headers): Record<string, string> {
@@ -24,7 +30,10 @@ export function selectHeaders(headers: Headers): Record<string, string> {
 export function cutBody(body: string, limit = REJECTED_BODY_LIMIT): string {
   const bytes = Buffer.from(body, "utf8");
   if (bytes.length <= limit) return body;
-  return bytes.subarray(0, limit).toString("utf8").replace(/\uFFFD$/, "");
+  return bytes
+    .subarray(0, limit)
+    .toString("utf8")
+    .replace(/\uFFFD$/, "");
 }
 
 export type RejectedDeliveryInput = {

@@ -7,7 +7,15 @@ import { AppError } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
 import { writeAudit } from "@/lib/server/services/audit/write-audit";
 
-const RULE_FIELDS = { id: true, kind: true, pattern: true, aiToolId: true, involvement: true, position: true, active: true } as const;
+const RULE_FIELDS = {
+  id: true,
+  kind: true,
+  pattern: true,
+  aiToolId: true,
+  involvement: true,
+  position: true,
+  active: true,
+} as const;
 
 async function lockRules(tx: Prisma.TransactionClient) {
   // Positions are renumbered as a whole: one editor at a time.
@@ -21,29 +29,54 @@ export async function saveAiRule(options: { actor: SessionUser; input: SaveAiRul
   return getDb().$transaction(async (tx) => {
     await lockRules(tx);
     if (input.aiToolId !== null && !(await tx.aiTool.count({ where: { id: input.aiToolId, archivedAt: null } }))) {
-      throw new AppError("VALIDATION", "This AI tool is archived or gone.", { fieldErrors: { aiToolId: ["Pick a tool from the list, or none."] } });
+      throw new AppError("VALIDATION", "This AI tool is archived or gone.", {
+        fieldErrors: { aiToolId: ["Pick a tool from the list, or none."] },
+      });
     }
     const data = { kind: input.kind, pattern: input.pattern, aiToolId: input.aiToolId, involvement: input.involvement };
     if (input.ruleId === null) {
       const last = await tx.aiDetectionRule.aggregate({ _max: { position: true } });
-      const row = await tx.aiDetectionRule.create({ data: { ...data, position: (last._max.position ?? -1) + 1 }, select: RULE_FIELDS });
-      await writeAudit(tx, { actorId: actor.id, action: "ai_rule.created", entityType: "AiDetectionRule", entityId: row.id, after: row });
+      const row = await tx.aiDetectionRule.create({
+        data: { ...data, position: (last._max.position ?? -1) + 1 },
+        select: RULE_FIELDS,
+      });
+      await writeAudit(tx, {
+        actorId: actor.id,
+        action: "ai_rule.created",
+        entityType: "AiDetectionRule",
+        entityId: row.id,
+        after: row,
+      });
       return { id: row.id };
     }
     const before = await tx.aiDetectionRule.findUnique({ where: { id: input.ruleId }, select: RULE_FIELDS });
     if (!before) throw new AppError("NOT_FOUND", "This rule does not exist (any more). Reload the page.");
     const after = await tx.aiDetectionRule.update({ where: { id: input.ruleId }, data, select: RULE_FIELDS });
-    await writeAudit(tx, { actorId: actor.id, action: "ai_rule.updated", entityType: "AiDetectionRule", entityId: after.id, before, after });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: "ai_rule.updated",
+      entityType: "AiDetectionRule",
+      entityId: after.id,
+      before,
+      after,
+    });
     return { id: after.id };
   });
 }
 
 /** Swaps a rule with its neighbour; positions become 0..n-1 in the new order. */
-export async function moveAiRule(options: { actor: SessionUser; ruleId: number; direction: "up" | "down" }): Promise<void> {
+export async function moveAiRule(options: {
+  actor: SessionUser;
+  ruleId: number;
+  direction: "up" | "down";
+}): Promise<void> {
   assertCan(options.actor, "integrations:manage");
   await getDb().$transaction(async (tx) => {
     await lockRules(tx);
-    const rules = await tx.aiDetectionRule.findMany({ orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true, position: true } });
+    const rules = await tx.aiDetectionRule.findMany({
+      orderBy: [{ position: "asc" }, { id: "asc" }],
+      select: { id: true, position: true },
+    });
     const index = rules.findIndex((rule) => rule.id === options.ruleId);
     if (index < 0) throw new AppError("NOT_FOUND", "This rule does not exist (any more). Reload the page.");
     const target = options.direction === "up" ? index - 1 : index + 1;
@@ -52,7 +85,13 @@ export async function moveAiRule(options: { actor: SessionUser; ruleId: number; 
     for (const [position, rule] of rules.entries()) {
       if (rule.position !== position) await tx.aiDetectionRule.update({ where: { id: rule.id }, data: { position } });
     }
-    await writeAudit(tx, { actorId: options.actor.id, action: "ai_rule.moved", entityType: "AiDetectionRule", entityId: options.ruleId, after: { order: rules.map((rule) => rule.id) } });
+    await writeAudit(tx, {
+      actorId: options.actor.id,
+      action: "ai_rule.moved",
+      entityType: "AiDetectionRule",
+      entityId: options.ruleId,
+      after: { order: rules.map((rule) => rule.id) },
+    });
   });
 }
 
@@ -63,6 +102,13 @@ export async function setAiRuleActive(options: { actor: SessionUser; ruleId: num
     if (!before) throw new AppError("NOT_FOUND", "This rule does not exist (any more). Reload the page.");
     if (before.active === options.active) return;
     await tx.aiDetectionRule.update({ where: { id: options.ruleId }, data: { active: options.active } });
-    await writeAudit(tx, { actorId: options.actor.id, action: options.active ? "ai_rule.activated" : "ai_rule.deactivated", entityType: "AiDetectionRule", entityId: options.ruleId, before, after: { active: options.active } });
+    await writeAudit(tx, {
+      actorId: options.actor.id,
+      action: options.active ? "ai_rule.activated" : "ai_rule.deactivated",
+      entityType: "AiDetectionRule",
+      entityId: options.ruleId,
+      before,
+      after: { active: options.active },
+    });
   });
 }

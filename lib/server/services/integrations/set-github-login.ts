@@ -16,15 +16,33 @@ export async function setGithubLogin(options: { actor: SessionUser; input: SetGi
       const user = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true, githubLogin: true } });
       if (!user) throw new AppError("NOT_FOUND", "This user does not exist (any more). Reload the page.");
       if (input.githubLogin) {
-        const taken = await tx.user.findFirst({ where: { githubLogin: { equals: input.githubLogin, mode: "insensitive" }, id: { not: user.id } }, select: { name: true } });
-        if (taken) throw new AppError("VALIDATION", "This GitHub login is already mapped.", { fieldErrors: { githubLogin: [`@${input.githubLogin} is already mapped to ${taken.name}; clear it there first.`] } });
+        const taken = await tx.user.findFirst({
+          where: { githubLogin: { equals: input.githubLogin, mode: "insensitive" }, id: { not: user.id } },
+          select: { name: true },
+        });
+        if (taken)
+          throw new AppError("VALIDATION", "This GitHub login is already mapped.", {
+            fieldErrors: {
+              githubLogin: [`@${input.githubLogin} is already mapped to ${taken.name}; clear it there first.`],
+            },
+          });
       }
       if (user.githubLogin === input.githubLogin) return;
       await tx.user.update({ where: { id: user.id }, data: { githubLogin: input.githubLogin } });
-      await writeAudit(tx, { actorId: actor.id, action: "user.github_login_set", entityType: "User", entityId: user.id, before: { githubLogin: user.githubLogin }, after: { githubLogin: input.githubLogin } });
+      await writeAudit(tx, {
+        actorId: actor.id,
+        action: "user.github_login_set",
+        entityType: "User",
+        entityId: user.id,
+        before: { githubLogin: user.githubLogin },
+        after: { githubLogin: input.githubLogin },
+      });
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError("VALIDATION", "This GitHub login is already mapped.", { fieldErrors: { githubLogin: ["Another user has this login."] } });
+    if (isUniqueViolation(error))
+      throw new AppError("VALIDATION", "This GitHub login is already mapped.", {
+        fieldErrors: { githubLogin: ["Another user has this login."] },
+      });
     throw error;
   }
 }

@@ -14,7 +14,8 @@ export function verifyGithubSignature(secret: string, rawBody: Buffer, header: s
   return sameBytes(given, expected);
 }
 
-export const githubSignature = (secret: string, rawBody: Buffer | string) => `sha256=${createHmac("sha256", secret).update(rawBody).digest("hex")}`;
+export const githubSignature = (secret: string, rawBody: Buffer | string) =>
+  `sha256=${createHmac("sha256", secret).update(rawBody).digest("hex")}`;
 
 /**
  * Alertmanager's `http_config.authorization` sends `Authorization: Bearer <credentials>`.

@@ -1,7 +1,10 @@
 import "server-only";
 import { problem } from "@/lib/server/api/problem";
 import { isAppError } from "@/lib/server/errors";
-import { getWebhookIntegration, type WebhookIntegration } from "@/lib/server/queries/integrations/get-webhook-integration";
+import {
+  getWebhookIntegration,
+  type WebhookIntegration,
+} from "@/lib/server/queries/integrations/get-webhook-integration";
 import { recordRejectedDelivery } from "./record-rejected-delivery";
 
 /** Larger bodies are refused before they are read (GitHub caps payloads at 25 MB; ours are small). */
@@ -17,7 +20,15 @@ export class WebhookRejection extends Error {
   }
 }
 
-const TITLES: Record<number, string> = { 400: "Bad request", 401: "Unauthenticated", 404: "Not found", 409: "Conflict", 413: "Payload too large", 415: "Unsupported media type", 422: "Unprocessable delivery" };
+const TITLES: Record<number, string> = {
+  400: "Bad request",
+  401: "Unauthenticated",
+  404: "Not found",
+  409: "Conflict",
+  413: "Payload too large",
+  415: "Unsupported media type",
+  422: "Unprocessable delivery",
+};
 
 export type WebhookContext = { integration: WebhookIntegration; rawBody: Buffer; text: string };
 type Source = "github" | "alertmanager";
@@ -39,24 +50,47 @@ export async function handleWebhook(
     const integration = id ? await getWebhookIntegration(id) : null;
     if (integration) integrationId = integration.id;
     const declaredLength = Number(request.headers.get("content-length") ?? 0);
-    if (declaredLength > MAX_WEBHOOK_BODY_BYTES) throw new WebhookRejection(413, `The body is larger than ${MAX_WEBHOOK_BODY_BYTES} bytes.`);
+    if (declaredLength > MAX_WEBHOOK_BODY_BYTES)
+      throw new WebhookRejection(413, `The body is larger than ${MAX_WEBHOOK_BODY_BYTES} bytes.`);
     const rawBody = Buffer.from(await request.arrayBuffer());
     text = rawBody.toString("utf8");
-    if (rawBody.length > MAX_WEBHOOK_BODY_BYTES) throw new WebhookRejection(413, `The body is larger than ${MAX_WEBHOOK_BODY_BYTES} bytes.`);
-    if (!integration || integration.kind !== options.kind) throw new WebhookRejection(404, `No ${options.source === "github" ? "GitHub" : "Alertmanager"} integration ${options.integrationId}: check the webhook URL in Admin → Integrations.`);
-    if (!integration.active) throw new WebhookRejection(404, `The integration "${integration.name}" is deactivated: reactivate it in Admin → Integrations.`);
+    if (rawBody.length > MAX_WEBHOOK_BODY_BYTES)
+      throw new WebhookRejection(413, `The body is larger than ${MAX_WEBHOOK_BODY_BYTES} bytes.`);
+    if (!integration || integration.kind !== options.kind)
+      throw new WebhookRejection(
+        404,
+        `No ${options.source === "github" ? "GitHub" : "Alertmanager"} integration ${options.integrationId}: check the webhook URL in Admin → Integrations.`,
+      );
+    if (!integration.active)
+      throw new WebhookRejection(
+        404,
+        `The integration "${integration.name}" is deactivated: reactivate it in Admin → Integrations.`,
+      );
     return await handler({ integration, rawBody, text });
   } catch (error) {
     const rejection =
-      error instanceof WebhookRejection ? error
-      : isAppError(error) && (error.code === "VALIDATION" || error.code === "NOT_FOUND") ? new WebhookRejection(422, fieldMessage(error.message, error.fieldErrors))
-      : null;
+      error instanceof WebhookRejection
+        ? error
+        : isAppError(error) && (error.code === "VALIDATION" || error.code === "NOT_FOUND")
+          ? new WebhookRejection(422, fieldMessage(error.message, error.fieldErrors))
+          : null;
     if (!rejection) {
       console.error(`[faultline] ${options.source} webhook failed:`, error);
       return problem(500, "Internal error", "The delivery could not be processed; the sender may retry it.");
     }
-    await recordRejectedDelivery({ source: options.source, integrationId, status: rejection.status, reason: rejection.reason, event: options.event, headers: request.headers, body: text });
-    const headers: Record<string, string> = rejection.status === 401 ? { "www-authenticate": options.source === "github" ? 'HMAC realm="faultline"' : 'Bearer realm="faultline"' } : {};
+    await recordRejectedDelivery({
+      source: options.source,
+      integrationId,
+      status: rejection.status,
+      reason: rejection.reason,
+      event: options.event,
+      headers: request.headers,
+      body: text,
+    });
+    const headers: Record<string, string> =
+      rejection.status === 401
+        ? { "www-authenticate": options.source === "github" ? 'HMAC realm="faultline"' : 'Bearer realm="faultline"' }
+        : {};
     return problem(rejection.status, TITLES[rejection.status], rejection.reason, {}, headers);
   }
 }

@@ -14,12 +14,17 @@ export async function archiveListItem(options: { actor: SessionUser; input: Arch
   await getDb().$transaction(async (tx) => {
     const table = listTable(tx, input.list);
     const before = await table.findUnique({ where: { id: input.id } });
-    if (!before) throw new AppError("NOT_FOUND", `That ${MANAGED_LIST_LABELS[input.list].item} does not exist (any more).`);
+    if (!before)
+      throw new AppError("NOT_FOUND", `That ${MANAGED_LIST_LABELS[input.list].item} does not exist (any more).`);
     const archivedAt = input.archived ? (before.archivedAt ?? new Date()) : null;
     await table.update({ where: { id: input.id }, data: { archivedAt } });
     await writeAudit(tx, {
-      actorId: actor.id, action: input.archived ? "list_item.archived" : "list_item.restored", entityType: ENTITY_TYPES[input.list], entityId: input.id,
-      before: { archivedAt: before.archivedAt?.toISOString() ?? null }, after: { archivedAt: archivedAt?.toISOString() ?? null },
+      actorId: actor.id,
+      action: input.archived ? "list_item.archived" : "list_item.restored",
+      entityType: ENTITY_TYPES[input.list],
+      entityId: input.id,
+      before: { archivedAt: before.archivedAt?.toISOString() ?? null },
+      after: { archivedAt: archivedAt?.toISOString() ?? null },
     });
   });
 }

@@ -16,17 +16,25 @@ export async function updateListItem(options: { actor: SessionUser; input: Updat
     await getDb().$transaction(async (tx) => {
       const table = listTable(tx, input.list);
       const before = await table.findUnique({ where: { id: input.id } });
-      if (!before) throw new AppError("NOT_FOUND", `That ${MANAGED_LIST_LABELS[input.list].item} does not exist (any more).`);
+      if (!before)
+        throw new AppError("NOT_FOUND", `That ${MANAGED_LIST_LABELS[input.list].item} does not exist (any more).`);
       const data: Record<string, unknown> = { name: input.name };
       if (input.list === "aiTools") data.aliases = input.aliases;
       await table.update({ where: { id: input.id }, data });
       await writeAudit(tx, {
-        actorId: actor.id, action: "list_item.updated", entityType: ENTITY_TYPES[input.list], entityId: input.id,
-        before: { name: before.name, aliases: (before.aliases as string[] | undefined) ?? null }, after: data as never,
+        actorId: actor.id,
+        action: "list_item.updated",
+        entityType: ENTITY_TYPES[input.list],
+        entityId: input.id,
+        before: { name: before.name, aliases: (before.aliases as string[] | undefined) ?? null },
+        after: data as never,
       });
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError("CONFLICT", "Another item already has that name.", { fieldErrors: { name: ["Already in the list."] } });
+    if (isUniqueViolation(error))
+      throw new AppError("CONFLICT", "Another item already has that name.", {
+        fieldErrors: { name: ["Already in the list."] },
+      });
     throw error;
   }
 }

@@ -5,9 +5,16 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 type Notice = { kind: string; title: string; href: string };
 
 /** Tells everyone who may approve under `approverLevels` (except the author) that a change waits. */
-export async function notifyApprovers(tx: Prisma.TransactionClient, options: { approverLevels: Level[]; exceptUserId: number | null; notice: Notice }) {
+export async function notifyApprovers(
+  tx: Prisma.TransactionClient,
+  options: { approverLevels: Level[]; exceptUserId: number | null; notice: Notice },
+) {
   const approvers = await tx.user.findMany({
-    where: { active: true, level: { in: options.approverLevels }, ...(options.exceptUserId ? { id: { not: options.exceptUserId } } : {}) },
+    where: {
+      active: true,
+      level: { in: options.approverLevels },
+      ...(options.exceptUserId ? { id: { not: options.exceptUserId } } : {}),
+    },
     select: { id: true },
   });
   if (approvers.length === 0) return;

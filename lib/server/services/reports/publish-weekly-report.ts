@@ -15,14 +15,32 @@ import { queueReportPublished } from "@/lib/server/services/webhooks/queue-domai
  * the exported files as they are now, with the notes. Later edits to incidents or changes
  * then show as "changed since published"; the published files stay downloadable.
  */
-export async function publishWeeklyReport(options: { actor: SessionUser; input: PublishWeeklyReportInput; timeZone: string; organisation: string; baseUrl: string }): Promise<{ id: number }> {
+export async function publishWeeklyReport(options: {
+  actor: SessionUser;
+  input: PublishWeeklyReportInput;
+  timeZone: string;
+  organisation: string;
+  baseUrl: string;
+}): Promise<{ id: number }> {
   assertCan(options.actor, "report:publish");
   const { actor, input } = options;
   const monday = isoWeekToMonday(input.week);
   if (!monday) throw new AppError("NOT_FOUND", `"${input.week}" is not an ISO week.`);
   const now = new Date();
-  const files = await buildWeeklyReportFiles({ week: input.week, monday, timeZone: options.timeZone, organisation: options.organisation, baseUrl: options.baseUrl, now });
-  const pdf = await weeklyPdf(files.report, { isoWeek: input.week, organisation: options.organisation, timeZone: options.timeZone, generatedAt: now });
+  const files = await buildWeeklyReportFiles({
+    week: input.week,
+    monday,
+    timeZone: options.timeZone,
+    organisation: options.organisation,
+    baseUrl: options.baseUrl,
+    now,
+  });
+  const pdf = await weeklyPdf(files.report, {
+    isoWeek: input.week,
+    organisation: options.organisation,
+    timeZone: options.timeZone,
+    generatedAt: now,
+  });
   const db = getDb();
   return db.$transaction(async (tx) => {
     const note = await tx.weeklyReportNote.findUnique({ where: { week: input.week }, select: { notes: true } });
@@ -32,7 +50,10 @@ export async function publishWeeklyReport(options: { actor: SessionUser; input: 
         publishedById: actor.id,
         publishedAt: now,
         notes: note?.notes ?? "",
-        snapshot: { headline: files.headline, majorIncidents: files.report.majorIncidents.map((i) => ({ id: i.id, title: i.title, severity: i.severity })) },
+        snapshot: {
+          headline: files.headline,
+          majorIncidents: files.report.majorIncidents.map((i) => ({ id: i.id, title: i.title, severity: i.severity })),
+        },
         markdown: files.markdown,
         incidentsCsv: files.incidentsCsv,
         changesCsv: files.changesCsv,
@@ -40,8 +61,19 @@ export async function publishWeeklyReport(options: { actor: SessionUser; input: 
       },
       select: { id: true },
     });
-    await writeAudit(tx, { actorId: actor.id, action: "weekly_report.published", entityType: "WeeklyReport", entityId: input.week, after: { publicationId: publication.id, headline: files.headline } });
-    await queueReportPublished(tx, { week: input.week, publicationId: publication.id, publishedBy: actor, headline: files.headline });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: "weekly_report.published",
+      entityType: "WeeklyReport",
+      entityId: input.week,
+      after: { publicationId: publication.id, headline: files.headline },
+    });
+    await queueReportPublished(tx, {
+      week: input.week,
+      publicationId: publication.id,
+      publishedBy: actor,
+      headline: files.headline,
+    });
     return publication;
   });
 }

@@ -16,6 +16,13 @@ export async function saveReportNotes(options: { actor: SessionUser; input: Save
       create: { week: input.week, notes: input.notes, updatedById: actor.id },
       update: { notes: input.notes, updatedById: actor.id },
     });
-    await writeAudit(tx, { actorId: actor.id, action: "weekly_report.notes_saved", entityType: "WeeklyReport", entityId: input.week, before: { notes: before?.notes ?? "" }, after: { notes: input.notes } });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: "weekly_report.notes_saved",
+      entityType: "WeeklyReport",
+      entityId: input.week,
+      before: { notes: before?.notes ?? "" },
+      after: { notes: input.notes },
+    });
   });
 }

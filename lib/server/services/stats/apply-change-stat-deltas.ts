@@ -21,7 +21,10 @@ export type ChangeStatContribution = {
  * in shared mode — they commute — while a full recompute (faultline_refresh_change_days)
  * takes it exclusively, so a recompute never loses or double-counts a concurrent delta.
  */
-export async function applyChangeStatDeltas(tx: Prisma.TransactionClient, contributions: ChangeStatContribution[]): Promise<void> {
+export async function applyChangeStatDeltas(
+  tx: Prisma.TransactionClient,
+  contributions: ChangeStatContribution[],
+): Promise<void> {
   const shipped = contributions.filter((c) => c.shippedAt !== null);
   if (shipped.length === 0) return;
   const column = <T>(pick: (c: ChangeStatContribution) => T) => shipped.map(pick);

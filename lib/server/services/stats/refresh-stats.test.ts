@@ -35,13 +35,41 @@ it("keeps the daily statistics equal to a full rebuild through every kind of wri
   const change = (title: string, hoursAgo: number, ai: boolean, author = junior) =>
     registerChange({
       actor: author,
-      input: { kind: "DEPLOY", title, serviceId, repository: null, externalId: null, externalUrl: null, authorId: author.id, shippedAt: new Date(Date.now() - hoursAgo * hour), aiAssisted: ai, aiToolId: null, aiInvolvement: ai ? "CO_AUTHORED" : null },
+      input: {
+        kind: "DEPLOY",
+        title,
+        serviceId,
+        repository: null,
+        externalId: null,
+        externalUrl: null,
+        authorId: author.id,
+        shippedAt: new Date(Date.now() - hoursAgo * hour),
+        aiAssisted: ai,
+        aiToolId: null,
+        aiInvolvement: ai ? "CO_AUTHORED" : null,
+      },
     });
   const a = await change("a", 30, true);
   const b = await change("b", 26, false, senior);
   const c = await change("c", 50, true);
-  const i1 = await declareIncident({ actor: junior, input: { title: "one", severity: "SEV3", impactStartedAt: new Date(Date.now() - 20 * hour), serviceIds: [serviceId] } });
-  const i2 = await declareIncident({ actor: junior, input: { title: "two", severity: "SEV2", impactStartedAt: new Date(Date.now() - 2 * hour), serviceIds: [serviceId] } });
+  const i1 = await declareIncident({
+    actor: junior,
+    input: {
+      title: "one",
+      severity: "SEV3",
+      impactStartedAt: new Date(Date.now() - 20 * hour),
+      serviceIds: [serviceId],
+    },
+  });
+  const i2 = await declareIncident({
+    actor: junior,
+    input: {
+      title: "two",
+      severity: "SEV2",
+      impactStartedAt: new Date(Date.now() - 2 * hour),
+      serviceIds: [serviceId],
+    },
+  });
 
   await linkChange({ actor: junior, input: { incidentId: i1.id, changeId: a.id, role: "SUSPECTED" } });
   await changeLinkRole({ actor: junior, input: { incidentId: i1.id, changeId: a.id, role: "TRIGGER" } });
@@ -49,8 +77,22 @@ it("keeps the daily statistics equal to a full rebuild through every kind of wri
   await unlinkChange({ actor: junior, input: { incidentId: i2.id, changeId: b.id } });
   await setRolledBack({ actor: junior, input: { changeId: c.id, rolledBackAt: new Date() } });
   await decideChangeApproval({ actor: senior, input: { changeId: a.id, decision: "APPROVED", comment: "" } });
-  await changeIncidentSeverity({ actor: junior, input: { incidentId: i1.id, version: 1, severity: "SEV1", reason: "worse" } });
-  await updateBlastRadius({ actor: junior, input: { incidentId: i2.id, version: 1, serviceIds: [serviceId], regionIds: [], capabilityIds: [], customerImpactPct: 75, failedTransactions: null } });
+  await changeIncidentSeverity({
+    actor: junior,
+    input: { incidentId: i1.id, version: 1, severity: "SEV1", reason: "worse" },
+  });
+  await updateBlastRadius({
+    actor: junior,
+    input: {
+      incidentId: i2.id,
+      version: 1,
+      serviceIds: [serviceId],
+      regionIds: [],
+      capabilityIds: [],
+      customerImpactPct: 75,
+      failedTransactions: null,
+    },
+  });
   await updateIncidentStatus({ actor: junior, input: { incidentId: i2.id, version: 2, status: "RESOLVED", note: "" } });
 
   const kept = await snapshot();

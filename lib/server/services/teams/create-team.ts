@@ -18,7 +18,13 @@ export async function createTeam(options: { actor: SessionUser; input: CreateTea
   try {
     return await getDb().$transaction(async (tx) => {
       const team = await tx.team.create({ data: { name: input.name, slug }, select: { id: true } });
-      await writeAudit(tx, { actorId: actor.id, action: "team.created", entityType: "Team", entityId: team.id, after: { name: input.name, slug } });
+      await writeAudit(tx, {
+        actorId: actor.id,
+        action: "team.created",
+        entityType: "Team",
+        entityId: team.id,
+        after: { name: input.name, slug },
+      });
       return team;
     });
   } catch (error) {

@@ -18,7 +18,14 @@ export async function renameTeam(options: { actor: SessionUser; input: RenameTea
       if (!team) throw new AppError("NOT_FOUND", "This team does not exist.");
       if (team.name === input.name) return;
       await tx.team.update({ where: { id: input.teamId }, data: { name: input.name } });
-      await writeAudit(tx, { actorId: actor.id, action: "team.renamed", entityType: "Team", entityId: input.teamId, before: { name: team.name }, after: { name: input.name } });
+      await writeAudit(tx, {
+        actorId: actor.id,
+        action: "team.renamed",
+        entityType: "Team",
+        entityId: input.teamId,
+        before: { name: team.name },
+        after: { name: input.name },
+      });
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError("CONFLICT", TEAM_EXISTS, { fieldErrors: { name: [TEAM_EXISTS] } });

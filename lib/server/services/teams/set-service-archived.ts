@@ -11,19 +11,31 @@ import { assertOpenTeam } from "./service-team";
  * An archived service leaves the pickers for new incidents and changes; incidents and changes
  * already recorded keep it, and list filters still find it.
  */
-export async function setServiceArchived(options: { actor: SessionUser; input: SetServiceArchivedInput }): Promise<void> {
+export async function setServiceArchived(options: {
+  actor: SessionUser;
+  input: SetServiceArchivedInput;
+}): Promise<void> {
   assertCan(options.actor, "teams:manage");
   const { actor, input } = options;
   await getDb().$transaction(async (tx) => {
-    const service = await tx.service.findUnique({ where: { id: input.serviceId }, select: { archivedAt: true, teamId: true } });
+    const service = await tx.service.findUnique({
+      where: { id: input.serviceId },
+      select: { archivedAt: true, teamId: true },
+    });
     if (!service) throw new AppError("NOT_FOUND", "This service does not exist.");
     if (Boolean(service.archivedAt) === input.archived) return;
     if (!input.archived) {
       await assertOpenTeam(tx, service.teamId).catch(() => {
-        throw new AppError("CONFLICT", "Its team is archived: unarchive the team first, or move the service to another team.");
+        throw new AppError(
+          "CONFLICT",
+          "Its team is archived: unarchive the team first, or move the service to another team.",
+        );
       });
     }
-    await tx.service.update({ where: { id: input.serviceId }, data: { archivedAt: input.archived ? new Date() : null } });
+    await tx.service.update({
+      where: { id: input.serviceId },
+      data: { archivedAt: input.archived ? new Date() : null },
+    });
     await writeAudit(tx, {
       actorId: actor.id,
       action: input.archived ? "service.archived" : "service.unarchived",

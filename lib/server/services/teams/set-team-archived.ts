@@ -21,9 +21,16 @@ export async function setTeamArchived(options: { actor: SessionUser; input: SetT
     if (!team) throw new AppError("NOT_FOUND", "This team does not exist.");
     if (Boolean(team.archivedAt) === input.archived) return;
     if (input.archived) {
-      const active = await tx.service.findMany({ where: { teamId: input.teamId, archivedAt: null }, select: { name: true }, orderBy: { name: "asc" } });
+      const active = await tx.service.findMany({
+        where: { teamId: input.teamId, archivedAt: null },
+        select: { name: true },
+        orderBy: { name: "asc" },
+      });
       if (active.length > 0) {
-        throw new AppError("CONFLICT", `${team.name} still owns active services (${active.map((s) => s.name).join(", ")}). Archive or move them first.`);
+        throw new AppError(
+          "CONFLICT",
+          `${team.name} still owns active services (${active.map((s) => s.name).join(", ")}). Archive or move them first.`,
+        );
       }
     }
     await tx.team.update({ where: { id: input.teamId }, data: { archivedAt: input.archived ? new Date() : null } });

@@ -9,12 +9,18 @@ import { writeAudit } from "@/lib/server/services/audit/write-audit";
 import { assertOpenTeam, SERVICE_EXISTS } from "./service-team";
 
 /** Renames a service, moves it to another team or changes its tier. The slug stays. */
-export async function updateService(options: { actor: SessionUser; input: UpdateServiceInput }): Promise<{ changed: boolean }> {
+export async function updateService(options: {
+  actor: SessionUser;
+  input: UpdateServiceInput;
+}): Promise<{ changed: boolean }> {
   assertCan(options.actor, "teams:manage");
   const { actor, input } = options;
   try {
     return await getDb().$transaction(async (tx) => {
-      const before = await tx.service.findUnique({ where: { id: input.serviceId }, select: { name: true, teamId: true, tier: true } });
+      const before = await tx.service.findUnique({
+        where: { id: input.serviceId },
+        select: { name: true, teamId: true, tier: true },
+      });
       if (!before) throw new AppError("NOT_FOUND", "This service does not exist.");
       if (before.teamId !== input.teamId) await assertOpenTeam(tx, input.teamId);
       const after = { name: input.name, teamId: input.teamId, tier: input.tier };
@@ -22,11 +28,19 @@ export async function updateService(options: { actor: SessionUser; input: Update
       if (changedKeys.length === 0) return { changed: false };
       await tx.service.update({ where: { id: input.serviceId }, data: after });
       const pick = (source: typeof after) => Object.fromEntries(changedKeys.map((key) => [key, source[key]]));
-      await writeAudit(tx, { actorId: actor.id, action: "service.updated", entityType: "Service", entityId: input.serviceId, before: pick(before), after: pick(after) });
+      await writeAudit(tx, {
+        actorId: actor.id,
+        action: "service.updated",
+        entityType: "Service",
+        entityId: input.serviceId,
+        before: pick(before),
+        after: pick(after),
+      });
       return { changed: true };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError("CONFLICT", SERVICE_EXISTS, { fieldErrors: { name: [SERVICE_EXISTS] } });
+    if (isUniqueViolation(error))
+      throw new AppError("CONFLICT", SERVICE_EXISTS, { fieldErrors: { name: [SERVICE_EXISTS] } });
     throw error;
   }
 }

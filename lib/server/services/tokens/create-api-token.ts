@@ -7,13 +7,25 @@ import { assertCan } from "@/lib/server/permissions";
 import { writeAudit } from "@/lib/server/services/audit/write-audit";
 
 /** Returns the token once; only its hash is stored. */
-export async function createApiToken(options: { actor: SessionUser; input: CreateApiTokenInput }): Promise<{ id: number; token: string }> {
+export async function createApiToken(options: {
+  actor: SessionUser;
+  input: CreateApiTokenInput;
+}): Promise<{ id: number; token: string }> {
   assertCan(options.actor, "settings:manage");
   const { actor, input } = options;
   const { token, hash, prefix } = newApiToken();
   return getDb().$transaction(async (tx) => {
-    const row = await tx.apiToken.create({ data: { name: input.name, scopes: input.scopes, tokenHash: hash, prefix, createdById: actor.id }, select: { id: true } });
-    await writeAudit(tx, { actorId: actor.id, action: "api_token.created", entityType: "ApiToken", entityId: row.id, after: { name: input.name, scopes: input.scopes, prefix } });
+    const row = await tx.apiToken.create({
+      data: { name: input.name, scopes: input.scopes, tokenHash: hash, prefix, createdById: actor.id },
+      select: { id: true },
+    });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: "api_token.created",
+      entityType: "ApiToken",
+      entityId: row.id,
+      after: { name: input.name, scopes: input.scopes, prefix },
+    });
     return { id: row.id, token };
   });
 }

@@ -10,10 +10,19 @@ export async function revokeApiToken(options: { actor: SessionUser; input: Revok
   assertCan(options.actor, "settings:manage");
   const { actor, input } = options;
   await getDb().$transaction(async (tx) => {
-    const token = await tx.apiToken.findUnique({ where: { id: input.tokenId }, select: { name: true, revokedAt: true } });
+    const token = await tx.apiToken.findUnique({
+      where: { id: input.tokenId },
+      select: { name: true, revokedAt: true },
+    });
     if (!token) throw new AppError("NOT_FOUND", "This token does not exist (any more).");
     if (token.revokedAt) return;
     await tx.apiToken.update({ where: { id: input.tokenId }, data: { revokedAt: new Date() } });
-    await writeAudit(tx, { actorId: actor.id, action: "api_token.revoked", entityType: "ApiToken", entityId: input.tokenId, after: { name: token.name } });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: "api_token.revoked",
+      entityType: "ApiToken",
+      entityId: input.tokenId,
+      after: { name: token.name },
+    });
   });
 }

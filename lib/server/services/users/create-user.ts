@@ -19,10 +19,18 @@ export async function createUser(options: { actor: SessionUser; input: CreateUse
   const passwordHash = await bcrypt.hash(input.password, 10);
   try {
     return await getDb().$transaction(async (tx) => {
-      if (await tx.user.count({ where: { email: input.email } })) throw new AppError("CONFLICT", DUPLICATE, { fieldErrors: { email: [DUPLICATE] } });
+      if (await tx.user.count({ where: { email: input.email } }))
+        throw new AppError("CONFLICT", DUPLICATE, { fieldErrors: { email: [DUPLICATE] } });
       await assertUsableTeam(tx, input.teamId);
       const user = await tx.user.create({
-        data: { name: input.name, email: input.email, role: input.role, level: input.level, teamId: input.teamId, passwordHash },
+        data: {
+          name: input.name,
+          email: input.email,
+          role: input.role,
+          level: input.level,
+          teamId: input.teamId,
+          passwordHash,
+        },
         select: { id: true },
       });
       await writeAudit(tx, {
@@ -30,7 +38,14 @@ export async function createUser(options: { actor: SessionUser; input: CreateUse
         action: "user.created",
         entityType: "User",
         entityId: user.id,
-        after: { name: input.name, email: input.email, role: input.role, level: input.level, teamId: input.teamId, active: true },
+        after: {
+          name: input.name,
+          email: input.email,
+          role: input.role,
+          level: input.level,
+          teamId: input.teamId,
+          active: true,
+        },
       });
       return user;
     });

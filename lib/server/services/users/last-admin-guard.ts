@@ -9,7 +9,11 @@ import { AppError } from "@/lib/server/errors";
  * re-checks the WHERE clause on rows changed meanwhile) and sees that only one admin is left.
  * Call it before reading or writing the target user in the same transaction.
  */
-export async function assertKeepsAnActiveAdmin(tx: Prisma.TransactionClient, userId: number, what: "demote" | "deactivate"): Promise<void> {
+export async function assertKeepsAnActiveAdmin(
+  tx: Prisma.TransactionClient,
+  userId: number,
+  what: "demote" | "deactivate",
+): Promise<void> {
   const admins = await tx.$queryRaw<Array<{ id: number }>>`
     SELECT id FROM "User" WHERE role = 'ADMIN' AND active = true ORDER BY id FOR UPDATE`;
   if (!admins.some((admin) => admin.id === userId)) return;

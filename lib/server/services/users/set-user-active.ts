@@ -17,15 +17,20 @@ export async function setUserActive(options: { actor: SessionUser; input: SetUse
   const { actor, input } = options;
   await getDb().$transaction(async (tx) => {
     if (!input.active) {
-      if (input.userId === actor.id) throw new AppError("CONFLICT", "You cannot deactivate your own account: ask another admin.");
+      if (input.userId === actor.id)
+        throw new AppError("CONFLICT", "You cannot deactivate your own account: ask another admin.");
       await assertKeepsAnActiveAdmin(tx, input.userId, "deactivate");
     }
     const user = await tx.user.findUnique({ where: { id: input.userId }, select: { active: true } });
     if (!user) throw new AppError("NOT_FOUND", "This user does not exist.");
     if (user.active === input.active) return;
     const now = new Date();
-    await tx.user.update({ where: { id: input.userId }, data: { active: input.active, deactivatedAt: input.active ? null : now } });
-    if (!input.active) await tx.userSession.updateMany({ where: { userId: input.userId, revokedAt: null }, data: { revokedAt: now } });
+    await tx.user.update({
+      where: { id: input.userId },
+      data: { active: input.active, deactivatedAt: input.active ? null : now },
+    });
+    if (!input.active)
+      await tx.userSession.updateMany({ where: { userId: input.userId, revokedAt: null }, data: { revokedAt: now } });
     await writeAudit(tx, {
       actorId: actor.id,
       action: input.active ? "user.reactivated" : "user.deactivated",

@@ -23,18 +23,37 @@ beforeAll(async () => {
 afterAll(() => database.dispose());
 
 const newUser = (email: string, extra: Partial<Parameters<typeof createUser>[0]["input"]> = {}) =>
-  createUser({ actor: admin, input: { name: "Jo Junior", email, role: "ENGINEER", level: "JUNIOR", teamId: null, password: "correct horse battery", ...extra } });
+  createUser({
+    actor: admin,
+    input: {
+      name: "Jo Junior",
+      email,
+      role: "ENGINEER",
+      level: "JUNIOR",
+      teamId: null,
+      password: "correct horse battery",
+      ...extra,
+    },
+  });
 const edit = (actor: SessionUser, user: SessionUser, changes: Partial<Parameters<typeof updateUser>[0]["input"]>) =>
-  updateUser({ actor, input: { userId: user.id, name: user.name, role: user.role, level: user.level, teamId: null, ...changes } });
+  updateUser({
+    actor,
+    input: { userId: user.id, name: user.name, role: user.role, level: user.level, teamId: null, ...changes },
+  });
 
 describe("creating users", () => {
   it("creates a person who can sign in with the initial password, audited without the password", async () => {
     const team = await db.team.create({ data: { name: "Checkout", slug: "checkout" } });
     const { id } = await newUser("jo@example.test", { teamId: team.id });
-    const row = await db.user.findUniqueOrThrow({ where: { id }, select: { name: true, role: true, level: true, teamId: true, active: true, passwordHash: true } });
+    const row = await db.user.findUniqueOrThrow({
+      where: { id },
+      select: { name: true, role: true, level: true, teamId: true, active: true, passwordHash: true },
+    });
     expect(row).toMatchObject({ name: "Jo Junior", role: "ENGINEER", level: "JUNIOR", teamId: team.id, active: true });
     expect(await bcrypt.compare("correct horse battery", row.passwordHash!)).toBe(true);
-    expect(await verifyCredentials({ email: "JO@example.test", password: "correct horse battery" })).toMatchObject({ id });
+    expect(await verifyCredentials({ email: "JO@example.test", password: "correct horse battery" })).toMatchObject({
+      id,
+    });
     const audit = await db.auditLog.findFirstOrThrow({ where: { entityType: "User", entityId: String(id) } });
     expect(audit).toMatchObject({ action: "user.created", actorId: admin.id });
     expect(JSON.stringify(audit.after)).not.toContain("correct horse");
@@ -49,13 +68,26 @@ describe("creating users", () => {
 
   it("refuses an archived team", async () => {
     const team = await db.team.create({ data: { name: "Old team", slug: "old-team", archivedAt: new Date() } });
-    await expect(newUser("archived-team@example.test", { teamId: team.id })).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { teamId: expect.any(Array) } });
+    await expect(newUser("archived-team@example.test", { teamId: team.id })).rejects.toMatchObject({
+      code: "VALIDATION",
+      fieldErrors: { teamId: expect.any(Array) },
+    });
   });
 
   it("asks for a password of at least 12 characters", () => {
-    const result = createUserSchema.safeParse({ name: "Al", email: "al@example.test", role: "ENGINEER", level: "MID", teamId: "", password: "short-pass" });
+    const result = createUserSchema.safeParse({
+      name: "Al",
+      email: "al@example.test",
+      role: "ENGINEER",
+      level: "MID",
+      teamId: "",
+      password: "short-pass",
+    });
     expect(result.success).toBe(false);
-    expect(result.error?.issues[0]).toMatchObject({ path: ["password"], message: expect.stringMatching(/at least 12/) });
+    expect(result.error?.issues[0]).toMatchObject({
+      path: ["password"],
+      message: expect.stringMatching(/at least 12/),
+    });
   });
 });
 
@@ -64,13 +96,37 @@ describe("editing users", () => {
     const service = await createTestService(db);
     const junior = await createTestUser(db, { role: "ENGINEER", level: "JUNIOR" });
     const aiChange = (title: string) =>
-      registerChange({ actor: junior, input: { kind: "DEPLOY", title, serviceId: service.id, repository: null, externalId: null, externalUrl: null, authorId: junior.id, shippedAt: null, aiAssisted: true, aiToolId: null, aiInvolvement: "CO_AUTHORED" } });
+      registerChange({
+        actor: junior,
+        input: {
+          kind: "DEPLOY",
+          title,
+          serviceId: service.id,
+          repository: null,
+          externalId: null,
+          externalUrl: null,
+          authorId: junior.id,
+          shippedAt: null,
+          aiAssisted: true,
+          aiToolId: null,
+          aiInvolvement: "CO_AUTHORED",
+        },
+      });
     const first = await aiChange("Before the promotion");
     await edit(admin, junior, { level: "SENIOR" });
     const second = await aiChange("After the promotion");
-    const changes = await db.change.findMany({ where: { id: { in: [first.id, second.id] } }, orderBy: { id: "asc" }, select: { authorLevel: true, approvalState: true } });
-    expect(changes).toEqual([{ authorLevel: "JUNIOR", approvalState: "PENDING" }, { authorLevel: "SENIOR", approvalState: "NOT_REQUIRED" }]);
-    const audit = await db.auditLog.findFirstOrThrow({ where: { entityType: "User", entityId: String(junior.id), action: "user.level_changed" } });
+    const changes = await db.change.findMany({
+      where: { id: { in: [first.id, second.id] } },
+      orderBy: { id: "asc" },
+      select: { authorLevel: true, approvalState: true },
+    });
+    expect(changes).toEqual([
+      { authorLevel: "JUNIOR", approvalState: "PENDING" },
+      { authorLevel: "SENIOR", approvalState: "NOT_REQUIRED" },
+    ]);
+    const audit = await db.auditLog.findFirstOrThrow({
+      where: { entityType: "User", entityId: String(junior.id), action: "user.level_changed" },
+    });
     expect(audit).toMatchObject({ before: { level: "JUNIOR" }, after: { level: "SENIOR" } });
   });
 
@@ -81,31 +137,52 @@ describe("editing users", () => {
   });
 
   it("answers an unknown user with 404", async () => {
-    await expect(updateUser({ actor: admin, input: { userId: 999_999, name: "Nobody", role: "ENGINEER", level: "MID", teamId: null } })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      updateUser({
+        actor: admin,
+        input: { userId: 999_999, name: "Nobody", role: "ENGINEER", level: "MID", teamId: null },
+      }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
 
 describe("deactivating", () => {
   it("ends the sessions at once, refuses sign-in and keeps the name in history", async () => {
     const user = await createTestUser(db, { password: "a long password!" });
-    await db.userSession.create({ data: { id: `s-${user.id}`, userId: user.id, method: "password", expiresAt: new Date(Date.now() + 3_600_000) } });
+    await db.userSession.create({
+      data: { id: `s-${user.id}`, userId: user.id, method: "password", expiresAt: new Date(Date.now() + 3_600_000) },
+    });
     expect(await getActiveUser(user.id, `s-${user.id}`)).not.toBeNull();
     await setUserActive({ actor: admin, input: { userId: user.id, active: false } });
     expect(await getActiveUser(user.id, `s-${user.id}`)).toBeNull();
-    await expect(verifyCredentials({ email: user.email, password: "a long password!" })).rejects.toMatchObject({ message: expect.stringMatching(/deactivated/) });
+    await expect(verifyCredentials({ email: user.email, password: "a long password!" })).rejects.toMatchObject({
+      message: expect.stringMatching(/deactivated/),
+    });
     expect((await db.userSession.findUniqueOrThrow({ where: { id: `s-${user.id}` } })).revokedAt).not.toBeNull();
-    expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ name: user.name, active: false, deactivatedAt: expect.any(Date) });
+    expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({
+      name: user.name,
+      active: false,
+      deactivatedAt: expect.any(Date),
+    });
 
     await setUserActive({ actor: admin, input: { userId: user.id, active: true } });
     expect(await getActiveUser(user.id, `s-${user.id}`)).toBeNull(); // the old session stays ended
-    await db.userSession.create({ data: { id: `s2-${user.id}`, userId: user.id, method: "password", expiresAt: new Date(Date.now() + 3_600_000) } });
+    await db.userSession.create({
+      data: { id: `s2-${user.id}`, userId: user.id, method: "password", expiresAt: new Date(Date.now() + 3_600_000) },
+    });
     expect(await getActiveUser(user.id, `s2-${user.id}`)).toMatchObject({ id: user.id });
-    const actions = await db.auditLog.findMany({ where: { entityType: "User", entityId: String(user.id) }, orderBy: { id: "asc" }, select: { action: true } });
+    const actions = await db.auditLog.findMany({
+      where: { entityType: "User", entityId: String(user.id) },
+      orderBy: { id: "asc" },
+      select: { action: true },
+    });
     expect(actions.map((a) => a.action)).toEqual(["user.deactivated", "user.reactivated"]);
   });
 
   it("does not let an admin deactivate themselves", async () => {
-    await expect(setUserActive({ actor: admin, input: { userId: admin.id, active: false } })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(setUserActive({ actor: admin, input: { userId: admin.id, active: false } })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
   });
 });
 
@@ -113,12 +190,17 @@ describe("the last active admin", () => {
   it("cannot be demoted or deactivated; with a second admin they can", async () => {
     await db.user.updateMany({ where: { role: "ADMIN", id: { not: admin.id } }, data: { role: "ENGINEER" } });
     const other = await createTestUser(db, { role: "ENGINEER" });
-    await expect(edit(admin, admin, { role: "MANAGER" })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/last active admin/) });
+    await expect(edit(admin, admin, { role: "MANAGER" })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringMatching(/last active admin/),
+    });
     expect((await db.user.findUniqueOrThrow({ where: { id: admin.id } })).role).toBe("ADMIN");
 
     const second = await createTestUser(db, { role: "ADMIN" });
     await setUserActive({ actor: second, input: { userId: admin.id, active: false } });
-    await expect(setUserActive({ actor: admin, input: { userId: second.id, active: false } })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(setUserActive({ actor: admin, input: { userId: second.id, active: false } })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     await setUserActive({ actor: second, input: { userId: admin.id, active: true } });
     expect(other.role).toBe("ENGINEER");
   });
@@ -137,7 +219,10 @@ describe("the last active admin", () => {
   it("survives one admin demoted while the other is deactivated at the same moment", async () => {
     await db.user.updateMany({ where: { role: "ADMIN" }, data: { role: "ENGINEER" } });
     const [a, b] = await Promise.all([createTestUser(db, { role: "ADMIN" }), createTestUser(db, { role: "ADMIN" })]);
-    const results = await Promise.allSettled([setUserActive({ actor: a, input: { userId: b.id, active: false } }), edit(b, a, { role: "MANAGER" })]);
+    const results = await Promise.allSettled([
+      setUserActive({ actor: a, input: { userId: b.id, active: false } }),
+      edit(b, a, { role: "MANAGER" }),
+    ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(await db.user.count({ where: { role: "ADMIN", active: true } })).toBe(1);
   });

@@ -7,13 +7,25 @@ import { writeAudit } from "@/lib/server/services/audit/write-audit";
 import { newWebhookSecret } from "./sign-payload";
 
 /** Registers a receiver; returns its signing secret once (the audit row never holds it). */
-export async function createOutboundWebhook(options: { actor: SessionUser; input: CreateOutboundWebhookInput }): Promise<{ id: number; secret: string }> {
+export async function createOutboundWebhook(options: {
+  actor: SessionUser;
+  input: CreateOutboundWebhookInput;
+}): Promise<{ id: number; secret: string }> {
   assertCan(options.actor, "integrations:manage");
   const { actor, input } = options;
   const secret = newWebhookSecret();
   return getDb().$transaction(async (tx) => {
-    const hook = await tx.outboundWebhook.create({ data: { name: input.name, url: input.url, events: input.events, secret, createdById: actor.id }, select: { id: true } });
-    await writeAudit(tx, { actorId: actor.id, action: "outbound_webhook.created", entityType: "OutboundWebhook", entityId: hook.id, after: { name: input.name, url: input.url, events: input.events, active: true } });
+    const hook = await tx.outboundWebhook.create({
+      data: { name: input.name, url: input.url, events: input.events, secret, createdById: actor.id },
+      select: { id: true },
+    });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: "outbound_webhook.created",
+      entityType: "OutboundWebhook",
+      entityId: hook.id,
+      after: { name: input.name, url: input.url, events: input.events, active: true },
+    });
     return { id: hook.id, secret };
   });
 }

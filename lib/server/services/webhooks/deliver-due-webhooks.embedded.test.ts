@@ -28,8 +28,16 @@ it("claims, signs, retries and delivers on PGlite too", async () => {
   const receiver = await startWebhookReceiver((_request, index) => ({ status: index === 0 ? 503 : 200 }));
   try {
     const db = connection.prisma;
-    await db.outboundWebhook.create({ data: { name: "Receiver", url: receiver.url, events: ["report.published"], secret: "whsec_pglite" } });
-    await db.$transaction((tx) => enqueueOutboundEvent(tx, { event: "report.published", eventId: "report-2026-W47-publication-1", data: { week: "2026-W47" } }));
+    await db.outboundWebhook.create({
+      data: { name: "Receiver", url: receiver.url, events: ["report.published"], secret: "whsec_pglite" },
+    });
+    await db.$transaction((tx) =>
+      enqueueOutboundEvent(tx, {
+        event: "report.published",
+        eventId: "report-2026-W47-publication-1",
+        data: { week: "2026-W47" },
+      }),
+    );
 
     expect(await deliverDueWebhooks({ backoffBaseMs: 10 })).toMatchObject({ claimed: 1, retrying: 1 });
     await new Promise((resolve) => setTimeout(resolve, 50));

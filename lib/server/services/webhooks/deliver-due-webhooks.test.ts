@@ -25,14 +25,30 @@ async function receiver(...args: Parameters<typeof startWebhookReceiver>) {
   return started;
 }
 async function webhook(url: string, options: { active?: boolean; secret?: string } = {}) {
-  return db().outboundWebhook.create({ data: { name: "Receiver", url, events: ["incident.declared"], secret: options.secret ?? "whsec_test", active: options.active ?? true } });
+  return db().outboundWebhook.create({
+    data: {
+      name: "Receiver",
+      url,
+      events: ["incident.declared"],
+      secret: options.secret ?? "whsec_test",
+      active: options.active ?? true,
+    },
+  });
 }
 async function queue(eventId: string) {
-  await db().$transaction((tx) => enqueueOutboundEvent(tx, { event: "incident.declared", eventId, data: { incident: { id: 1, title: "Checkout down" } } }));
+  await db().$transaction((tx) =>
+    enqueueOutboundEvent(tx, {
+      event: "incident.declared",
+      eventId,
+      data: { incident: { id: 1, title: "Checkout down" } },
+    }),
+  );
 }
-const delivery = (eventId: string) => db().outboundDelivery.findFirstOrThrow({ where: { eventId }, include: { attemptLog: { orderBy: { id: "asc" } } } });
+const delivery = (eventId: string) =>
+  db().outboundDelivery.findFirstOrThrow({ where: { eventId }, include: { attemptLog: { orderBy: { id: "asc" } } } });
 /** Makes a scheduled retry due now, instead of sleeping through the backoff. */
-const makeDue = (eventId: string) => db().outboundDelivery.updateMany({ where: { eventId }, data: { nextAttemptAt: new Date() } });
+const makeDue = (eventId: string) =>
+  db().outboundDelivery.updateMany({ where: { eventId }, data: { nextAttemptAt: new Date() } });
 
 describe("deliverDueWebhooks", () => {
   it("POSTs the payload once with the event headers and a signature that verifies with the webhook's secret", async () => {
@@ -43,16 +59,32 @@ describe("deliverDueWebhooks", () => {
     expect(await deliverDueWebhooks()).toMatchObject({ claimed: 1, delivered: 1 });
     expect(target.received).toHaveLength(1);
     const [request] = target.received;
-    expect(request.headers).toMatchObject({ "content-type": "application/json", "x-faultline-event": "incident.declared", "x-faultline-delivery": "incident-1-declared" });
+    expect(request.headers).toMatchObject({
+      "content-type": "application/json",
+      "x-faultline-event": "incident.declared",
+      "x-faultline-delivery": "incident-1-declared",
+    });
     expect(Math.abs(Number(request.headers["x-faultline-timestamp"]) - Date.now() / 1000)).toBeLessThan(5);
     expect(request.headers["x-faultline-signature"]).toMatch(/^sha256=[0-9a-f]{64}$/);
     expect(verifyFaultlineSignature(request, "whsec_known")).toBe(true);
     expect(verifyFaultlineSignature(request, "whsec_other")).toBe(false);
-    expect(verifyFaultlineSignature({ ...request, body: request.body.replace("Checkout", "Checkin") }, "whsec_known")).toBe(false);
-    expect(JSON.parse(request.body)).toMatchObject({ id: "incident-1-declared", event: "incident.declared", data: { incident: { title: "Checkout down" } } });
+    expect(
+      verifyFaultlineSignature({ ...request, body: request.body.replace("Checkout", "Checkin") }, "whsec_known"),
+    ).toBe(false);
+    expect(JSON.parse(request.body)).toMatchObject({
+      id: "incident-1-declared",
+      event: "incident.declared",
+      data: { incident: { title: "Checkout down" } },
+    });
 
     const row = await delivery("incident-1-declared");
-    expect(row).toMatchObject({ status: "SUCCEEDED", attempts: 1, lastStatus: 200, lastError: null, lockedUntil: null });
+    expect(row).toMatchObject({
+      status: "SUCCEEDED",
+      attempts: 1,
+      lastStatus: 200,
+      lastError: null,
+      lockedUntil: null,
+    });
     expect(row.deliveredAt).not.toBeNull();
     expect(row.attemptLog).toHaveLength(1);
     expect(row.attemptLog[0]).toMatchObject({ status: 200, error: null });
@@ -87,11 +119,17 @@ describe("deliverDueWebhooks", () => {
     row = await delivery("incident-2-declared");
     expect(row).toMatchObject({ status: "SUCCEEDED", attempts: 3, lastStatus: 204 });
     expect(row.attemptLog.map((a) => a.status)).toEqual([500, 500, 204]);
-    expect(target.received.map((r) => r.headers["x-faultline-delivery"])).toEqual(["incident-2-declared", "incident-2-declared", "incident-2-declared"]);
+    expect(target.received.map((r) => r.headers["x-faultline-delivery"])).toEqual([
+      "incident-2-declared",
+      "incident-2-declared",
+      "incident-2-declared",
+    ]);
   });
 
   it("waits as long as a 429's Retry-After says, instead of the backoff", async () => {
-    const target = await receiver((_request, index) => (index === 0 ? { status: 429, headers: { "retry-after": "2" } } : { status: 200 }));
+    const target = await receiver((_request, index) =>
+      index === 0 ? { status: 429, headers: { "retry-after": "2" } } : { status: 200 },
+    );
     await webhook(target.url);
     await queue("incident-3-declared");
 
@@ -116,7 +154,12 @@ describe("deliverDueWebhooks", () => {
       await deliverDueWebhooks({ maxAttempts: 3, backoffBaseMs: 10 });
     }
     const row = await delivery("incident-4-declared");
-    expect(row).toMatchObject({ status: "FAILED", attempts: 3, lastStatus: 503, lastError: "Gave up after 3 attempts" });
+    expect(row).toMatchObject({
+      status: "FAILED",
+      attempts: 3,
+      lastStatus: 503,
+      lastError: "Gave up after 3 attempts",
+    });
     expect(row.attemptLog).toHaveLength(3);
     await makeDue("incident-4-declared");
     expect(await deliverDueWebhooks({ maxAttempts: 3 })).toMatchObject({ claimed: 0 });
@@ -128,14 +171,30 @@ describe("deliverDueWebhooks", () => {
     const slow = await receiver(() => ({ status: 200, delayMs: 1500 }));
     const closed = await receiver();
     await closed.close();
-    for (const [url, eventId] of [[refusing.url, "e-refused"], [slow.url, "e-slow"], [closed.url, "e-closed"]]) {
+    for (const [url, eventId] of [
+      [refusing.url, "e-refused"],
+      [slow.url, "e-slow"],
+      [closed.url, "e-closed"],
+    ]) {
       const hook = await webhook(url);
-      await db().outboundDelivery.create({ data: { webhookId: hook.id, event: "incident.declared", eventId, payload: {} } });
+      await db().outboundDelivery.create({
+        data: { webhookId: hook.id, event: "incident.declared", eventId, payload: {} },
+      });
     }
     await deliverDueWebhooks({ timeoutMs: 300, backoffBaseMs: 60_000 });
 
-    expect(await delivery("e-refused")).toMatchObject({ status: "FAILED", attempts: 1, lastStatus: 410, lastError: "Refused by the receiver: not retried" });
-    expect(await delivery("e-slow")).toMatchObject({ status: "PENDING", attempts: 1, lastStatus: null, lastError: "No answer within 0.3 s" });
+    expect(await delivery("e-refused")).toMatchObject({
+      status: "FAILED",
+      attempts: 1,
+      lastStatus: 410,
+      lastError: "Refused by the receiver: not retried",
+    });
+    expect(await delivery("e-slow")).toMatchObject({
+      status: "PENDING",
+      attempts: 1,
+      lastStatus: null,
+      lastError: "No answer within 0.3 s",
+    });
     const closedRow = await delivery("e-closed");
     expect(closedRow).toMatchObject({ status: "PENDING", attempts: 1, lastStatus: null });
     expect(closedRow.lastError).toMatch(/ECONNREFUSED/);
@@ -174,16 +233,24 @@ describe("deliverDueWebhooks", () => {
     expect(sent).toHaveLength(ids.length);
     expect(new Set(sent)).toEqual(new Set(ids));
     expect(await db().outboundDelivery.count({ where: { status: "SUCCEEDED", attempts: 1 } })).toBe(ids.length);
-    expect(await db().outboundDeliveryAttempt.count({ where: { delivery: { eventId: { in: ids } } } })).toBe(ids.length);
+    expect(await db().outboundDeliveryAttempt.count({ where: { delivery: { eventId: { in: ids } } } })).toBe(
+      ids.length,
+    );
   });
 
   it("leaves a delivery claimed by a live worker alone, and takes it over once the claim expires", async () => {
     const target = await receiver();
     await webhook(target.url);
     await queue("incident-7-declared");
-    await db().outboundDelivery.updateMany({ where: { eventId: "incident-7-declared" }, data: { lockedUntil: new Date(Date.now() + 60_000) } });
+    await db().outboundDelivery.updateMany({
+      where: { eventId: "incident-7-declared" },
+      data: { lockedUntil: new Date(Date.now() + 60_000) },
+    });
     expect(await deliverDueWebhooks()).toMatchObject({ claimed: 0 });
-    await db().outboundDelivery.updateMany({ where: { eventId: "incident-7-declared" }, data: { lockedUntil: new Date(Date.now() - 1000) } });
+    await db().outboundDelivery.updateMany({
+      where: { eventId: "incident-7-declared" },
+      data: { lockedUntil: new Date(Date.now() - 1000) },
+    });
     expect(await deliverDueWebhooks()).toMatchObject({ delivered: 1 });
   });
 });

@@ -1,5 +1,11 @@
 import "server-only";
-import { classifyAttempt, DEFAULT_BACKOFF_BASE_MS, DEFAULT_MAX_ATTEMPTS, nextAttemptDelayMs, parseRetryAfterMs } from "@/lib/domain/webhook-retry";
+import {
+  classifyAttempt,
+  DEFAULT_BACKOFF_BASE_MS,
+  DEFAULT_MAX_ATTEMPTS,
+  nextAttemptDelayMs,
+  parseRetryAfterMs,
+} from "@/lib/domain/webhook-retry";
 import { getDb } from "@/lib/server/db";
 import { signatureHeader } from "./sign-payload";
 
@@ -15,7 +21,15 @@ export type DeliveryOptions = {
 
 export type DeliveryReport = { claimed: number; delivered: number; retrying: number; failed: number };
 
-type Claimed = { id: number; event: string; eventId: string; payload: unknown; attempts: number; url: string; secret: string };
+type Claimed = {
+  id: number;
+  event: string;
+  eventId: string;
+  payload: unknown;
+  attempts: number;
+  url: string;
+  secret: string;
+};
 
 function envNumber(name: string, fallback: number): number {
   const value = Number(process.env[name]);
@@ -92,25 +106,36 @@ async function post(delivery: Claimed, timeoutMs: number): Promise<Result> {
 }
 
 function describeFetchError(error: unknown, timeoutMs: number): string {
-  if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) return `No answer within ${timeoutMs / 1000} s`;
+  if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError"))
+    return `No answer within ${timeoutMs / 1000} s`;
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause : null;
   const code = cause && "code" in cause ? String(cause.code) : null;
   const message = cause?.message ?? (error instanceof Error ? error.message : String(error));
   return (code && !message.includes(code) ? `${code}: ${message}` : message).slice(0, 500);
 }
 
-async function deliverOne(delivery: Claimed, settings: Required<DeliveryOptions>): Promise<"delivered" | "retry" | "give-up"> {
+async function deliverOne(
+  delivery: Claimed,
+  settings: Required<DeliveryOptions>,
+): Promise<"delivered" | "retry" | "give-up"> {
   const started = Date.now();
   const result = await post(delivery, settings.timeoutMs);
   const durationMs = Date.now() - started;
   const now = new Date();
   const attempt = delivery.attempts + 1;
   let outcome = classifyAttempt(result);
-  if (outcome.kind === "retry" && attempt >= settings.maxAttempts) outcome = { kind: "give-up", reason: `Gave up after ${attempt} attempts${outcome.reason ? `: ${outcome.reason}` : ""}` };
+  if (outcome.kind === "retry" && attempt >= settings.maxAttempts)
+    outcome = {
+      kind: "give-up",
+      reason: `Gave up after ${attempt} attempts${outcome.reason ? `: ${outcome.reason}` : ""}`,
+    };
   const status = "status" in result ? result.status : null;
   const error = outcome.kind === "delivered" ? null : outcome.reason;
   const retryAfterMs = "status" in result ? parseRetryAfterMs(result.retryAfter, now) : null;
-  const nextAttemptAt = outcome.kind === "retry" ? new Date(now.getTime() + nextAttemptDelayMs({ attempt, baseMs: settings.backoffBaseMs, retryAfterMs })) : undefined;
+  const nextAttemptAt =
+    outcome.kind === "retry"
+      ? new Date(now.getTime() + nextAttemptDelayMs({ attempt, baseMs: settings.backoffBaseMs, retryAfterMs }))
+      : undefined;
 
   await getDb().$transaction(async (tx) => {
     // Only the holder of the claim records the outcome (attempts has not moved since we claimed it).
@@ -121,10 +146,17 @@ async function deliverOne(delivery: Claimed, settings: Required<DeliveryOptions>
         lastStatus: status,
         lastError: error,
         lockedUntil: null,
-        ...(outcome.kind === "delivered" ? { status: "SUCCEEDED", deliveredAt: now } : outcome.kind === "give-up" ? { status: "FAILED" } : { nextAttemptAt }),
+        ...(outcome.kind === "delivered"
+          ? { status: "SUCCEEDED", deliveredAt: now }
+          : outcome.kind === "give-up"
+            ? { status: "FAILED" }
+            : { nextAttemptAt }),
       },
     });
-    if (updated.count === 1) await tx.outboundDeliveryAttempt.create({ data: { deliveryId: delivery.id, at: new Date(started), status, error, durationMs } });
+    if (updated.count === 1)
+      await tx.outboundDeliveryAttempt.create({
+        data: { deliveryId: delivery.id, at: new Date(started), status, error, durationMs },
+      });
   });
   return outcome.kind;
 }

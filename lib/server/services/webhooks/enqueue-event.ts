@@ -24,9 +24,17 @@ export async function hasOutboundSubscribers(tx: Prisma.TransactionClient, event
  * worker (deliver-due-webhooks.ts) sends it, signs it and retries it.
  */
 export async function enqueueOutboundEvent(tx: Prisma.TransactionClient, input: OutboundEventInput): Promise<void> {
-  const hooks = await tx.outboundWebhook.findMany({ where: { active: true, events: { has: input.event } }, select: { id: true } });
+  const hooks = await tx.outboundWebhook.findMany({
+    where: { active: true, events: { has: input.event } },
+    select: { id: true },
+  });
   if (hooks.length === 0) return;
-  const payload = { id: input.eventId, event: input.event, occurredAt: (input.occurredAt ?? new Date()).toISOString(), data: input.data };
+  const payload = {
+    id: input.eventId,
+    event: input.event,
+    occurredAt: (input.occurredAt ?? new Date()).toISOString(),
+    data: input.data,
+  };
   await tx.outboundDelivery.createMany({
     data: hooks.map((hook) => ({ webhookId: hook.id, event: input.event, eventId: input.eventId, payload })),
     skipDuplicates: true,

@@ -17,9 +17,12 @@ afterAll(() => database.dispose());
 
 const db = () => database.connection.prisma;
 async function subscribe(events: readonly OutboundEvent[] = OUTBOUND_EVENTS, active = true) {
-  return db().outboundWebhook.create({ data: { name: "Receiver", url: "http://127.0.0.1:9/hook", events: [...events], secret: "s3cret", active } });
+  return db().outboundWebhook.create({
+    data: { name: "Receiver", url: "http://127.0.0.1:9/hook", events: [...events], secret: "s3cret", active },
+  });
 }
-const queued = (event?: string) => db().outboundDelivery.findMany({ where: event ? { event } : {}, orderBy: { id: "asc" } });
+const queued = (event?: string) =>
+  db().outboundDelivery.findMany({ where: event ? { event } : {}, orderBy: { id: "asc" } });
 
 beforeEach(async () => {
   await db().outboundWebhook.deleteMany();
@@ -38,12 +41,25 @@ describe("incident.declared", () => {
 
     const deliveries = await queued();
     expect(deliveries.map((d) => d.eventId)).toEqual([`incident-${sev1.id}-declared`, `incident-${sev2.id}-declared`]);
-    expect(deliveries[0]).toMatchObject({ webhookId: hook.id, event: "incident.declared", status: "PENDING", attempts: 0 });
+    expect(deliveries[0]).toMatchObject({
+      webhookId: hook.id,
+      event: "incident.declared",
+      status: "PENDING",
+      attempts: 0,
+    });
     expect(deliveries[0].payload).toMatchObject({
       id: `incident-${sev1.id}-declared`,
       event: "incident.declared",
       data: {
-        incident: { id: sev1.id, title: "Checkout down", severity: "SEV1", severityLabel: "Sev1", status: "INVESTIGATING", services: [{ id: service.id, name: service.name }], url: `https://faultline.example/incidents/${sev1.id}` },
+        incident: {
+          id: sev1.id,
+          title: "Checkout down",
+          severity: "SEV1",
+          severityLabel: "Sev1",
+          status: "INVESTIGATING",
+          services: [{ id: service.id, name: service.name }],
+          url: `https://faultline.example/incidents/${sev1.id}`,
+        },
         declaredBy: { id: actor.id, name: actor.name },
       },
     });
@@ -54,7 +70,10 @@ describe("incident.declared", () => {
     await subscribe(["report.published"]);
     const actor = await createTestUser(db());
     const service = await createTestService(db());
-    await declareIncident({ actor, input: { title: "Checkout down", severity: "SEV1", impactStartedAt: new Date(), serviceIds: [service.id] } });
+    await declareIncident({
+      actor,
+      input: { title: "Checkout down", severity: "SEV1", impactStartedAt: new Date(), serviceIds: [service.id] },
+    });
     expect(await queued()).toEqual([]);
   });
 });
@@ -64,17 +83,43 @@ describe("incident.severity_raised", () => {
     await subscribe(["incident.severity_raised"]);
     const actor = await createTestUser(db());
     const service = await createTestService(db());
-    const { id } = await declareIncident({ actor, input: { title: "Errors", severity: "SEV3", impactStartedAt: new Date(), serviceIds: [service.id] } });
-    await changeIncidentSeverity({ actor, input: { incidentId: id, version: 1, severity: "SEV4", reason: "Internal only" } });
+    const { id } = await declareIncident({
+      actor,
+      input: { title: "Errors", severity: "SEV3", impactStartedAt: new Date(), serviceIds: [service.id] },
+    });
+    await changeIncidentSeverity({
+      actor,
+      input: { incidentId: id, version: 1, severity: "SEV4", reason: "Internal only" },
+    });
     expect(await queued()).toEqual([]);
-    await changeIncidentSeverity({ actor, input: { incidentId: id, version: 2, severity: "SEV2", reason: "Customers affected" } });
-    await changeIncidentSeverity({ actor, input: { incidentId: id, version: 3, severity: "SEV1", reason: "Checkout down" } });
+    await changeIncidentSeverity({
+      actor,
+      input: { incidentId: id, version: 2, severity: "SEV2", reason: "Customers affected" },
+    });
+    await changeIncidentSeverity({
+      actor,
+      input: { incidentId: id, version: 3, severity: "SEV1", reason: "Checkout down" },
+    });
 
     const deliveries = await queued();
     expect(deliveries).toHaveLength(2);
-    const events = await db().timelineEvent.findMany({ where: { incidentId: id, kind: "SEVERITY_CHANGED" }, orderBy: { id: "asc" } });
-    expect(deliveries.map((d) => d.eventId)).toEqual([`incident-${id}-severity-${events[1].id}`, `incident-${id}-severity-${events[2].id}`]);
-    expect(deliveries[0].payload).toMatchObject({ data: { from: "SEV4", to: "SEV2", reason: "Customers affected", incident: { id, severity: "SEV2" }, changedBy: { id: actor.id } } });
+    const events = await db().timelineEvent.findMany({
+      where: { incidentId: id, kind: "SEVERITY_CHANGED" },
+      orderBy: { id: "asc" },
+    });
+    expect(deliveries.map((d) => d.eventId)).toEqual([
+      `incident-${id}-severity-${events[1].id}`,
+      `incident-${id}-severity-${events[2].id}`,
+    ]);
+    expect(deliveries[0].payload).toMatchObject({
+      data: {
+        from: "SEV4",
+        to: "SEV2",
+        reason: "Customers affected",
+        incident: { id, severity: "SEV2" },
+        changedBy: { id: actor.id },
+      },
+    });
   });
 });
 
@@ -86,19 +131,54 @@ describe("change.policy_violation_shipped", () => {
     const senior = await createTestUser(db(), { level: "SENIOR" });
     const service = await createTestService(db());
     const tool = await db().aiTool.create({ data: { name: `Agent ${Date.now()}`, slug: `agent-${Date.now()}` } });
-    const base = { kind: "DEPLOY" as const, serviceId: service.id, repository: "acme/shop", externalId: null, externalUrl: null, aiAssisted: true, aiToolId: tool.id, aiInvolvement: "AGENT_AUTHORED" as const };
+    const base = {
+      kind: "DEPLOY" as const,
+      serviceId: service.id,
+      repository: "acme/shop",
+      externalId: null,
+      externalUrl: null,
+      aiAssisted: true,
+      aiToolId: tool.id,
+      aiInvolvement: "AGENT_AUTHORED" as const,
+    };
 
-    const violation = await registerChange({ actor: registrar, input: { ...base, title: "Shipped without review", authorId: junior.id, shippedAt: new Date() } });
-    await registerChange({ actor: registrar, input: { ...base, title: "Not shipped yet", authorId: junior.id, shippedAt: null } });
-    await registerChange({ actor: registrar, input: { ...base, title: "Senior needs no approval", authorId: senior.id, shippedAt: new Date() } });
-    await registerChange({ actor: registrar, input: { ...base, title: "No AI", authorId: junior.id, shippedAt: new Date(), aiAssisted: false, aiToolId: null, aiInvolvement: null } });
+    const violation = await registerChange({
+      actor: registrar,
+      input: { ...base, title: "Shipped without review", authorId: junior.id, shippedAt: new Date() },
+    });
+    await registerChange({
+      actor: registrar,
+      input: { ...base, title: "Not shipped yet", authorId: junior.id, shippedAt: null },
+    });
+    await registerChange({
+      actor: registrar,
+      input: { ...base, title: "Senior needs no approval", authorId: senior.id, shippedAt: new Date() },
+    });
+    await registerChange({
+      actor: registrar,
+      input: {
+        ...base,
+        title: "No AI",
+        authorId: junior.id,
+        shippedAt: new Date(),
+        aiAssisted: false,
+        aiToolId: null,
+        aiInvolvement: null,
+      },
+    });
 
     const deliveries = await queued();
     expect(deliveries.map((d) => d.eventId)).toEqual([`change-${violation.id}-violation-shipped`]);
     expect(deliveries[0].payload).toMatchObject({
       event: "change.policy_violation_shipped",
       data: {
-        change: { id: violation.id, title: "Shipped without review", approvalState: "PENDING", repository: "acme/shop", url: `https://faultline.example/changes/${violation.id}` },
+        change: {
+          id: violation.id,
+          title: "Shipped without review",
+          approvalState: "PENDING",
+          repository: "acme/shop",
+          url: `https://faultline.example/changes/${violation.id}`,
+        },
         service: { id: service.id, name: service.name },
         author: { id: junior.id, name: junior.name },
         authorLevel: "JUNIOR",
@@ -113,12 +193,20 @@ describe("report.published", () => {
   it("is queued with the week and links to the page and the frozen files", async () => {
     await subscribe(["report.published"]);
     const manager = await createTestUser(db(), { role: "MANAGER", level: "SENIOR" });
-    const { id } = await publishWeeklyReport({ actor: manager, input: { week: "2026-W47" }, timeZone: "UTC", organisation: "Acme", baseUrl: "https://faultline.example" });
+    const { id } = await publishWeeklyReport({
+      actor: manager,
+      input: { week: "2026-W47" },
+      timeZone: "UTC",
+      organisation: "Acme",
+      baseUrl: "https://faultline.example",
+    });
     const [delivery] = await queued();
     expect(delivery.eventId).toBe(`report-2026-W47-publication-${id}`);
     expect(delivery.payload).toMatchObject({
       data: {
-        week: "2026-W47", publicationId: id, publishedBy: { id: manager.id },
+        week: "2026-W47",
+        publicationId: id,
+        publishedBy: { id: manager.id },
         url: "https://faultline.example/reports/weekly/2026-W47",
         files: { pdf: `https://faultline.example/reports/weekly/2026-W47/export?format=pdf&published=${id}` },
       },
@@ -139,10 +227,18 @@ describe("enqueueOutboundEvent", () => {
 
     const actor = await createTestUser(db(), { role: "MANAGER" });
     const service = await createTestService(db());
-    await expect(declareIncident({ actor, input: { title: "Refused", severity: "SEV1", impactStartedAt: new Date(), serviceIds: [service.id] } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      declareIncident({
+        actor,
+        input: { title: "Refused", severity: "SEV1", impactStartedAt: new Date(), serviceIds: [service.id] },
+      }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await queued()).toEqual([]);
 
-    for (let i = 0; i < 2; i++) await db().$transaction((tx) => enqueueOutboundEvent(tx, { event: "report.published", eventId: "report-2026-W01-publication-1", data: {} }));
+    for (let i = 0; i < 2; i++)
+      await db().$transaction((tx) =>
+        enqueueOutboundEvent(tx, { event: "report.published", eventId: "report-2026-W01-publication-1", data: {} }),
+      );
     expect(await queued()).toHaveLength(1);
   });
 });

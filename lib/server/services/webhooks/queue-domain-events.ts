@@ -13,7 +13,15 @@ type Tx = Prisma.TransactionClient;
 async function incidentFacts(tx: Tx, incidentId: number) {
   const incident = await tx.incident.findUniqueOrThrow({
     where: { id: incidentId },
-    select: { id: true, title: true, severity: true, status: true, impactStartedAt: true, blastRadiusLevel: true, services: { select: { service: { select: { id: true, name: true } } } } },
+    select: {
+      id: true,
+      title: true,
+      severity: true,
+      status: true,
+      impactStartedAt: true,
+      blastRadiusLevel: true,
+      services: { select: { service: { select: { id: true, name: true } } } },
+    },
   });
   return {
     id: incident.id,
@@ -33,17 +41,31 @@ type Actor = { id: number | null; name: string };
 const person = (user: Actor | null) => (user ? { id: user.id, name: user.name } : null);
 
 /** `incident.declared`, for Sev1 and Sev2 only. */
-export async function queueIncidentDeclared(tx: Tx, options: { incidentId: number; severity: Severity; declaredBy: Actor }): Promise<void> {
+export async function queueIncidentDeclared(
+  tx: Tx,
+  options: { incidentId: number; severity: Severity; declaredBy: Actor },
+): Promise<void> {
   if (options.severity !== "SEV1" && options.severity !== "SEV2") return;
   if (!(await hasOutboundSubscribers(tx, "incident.declared"))) return;
   const incident = await incidentFacts(tx, options.incidentId);
-  await enqueueOutboundEvent(tx, { event: "incident.declared", eventId: `incident-${options.incidentId}-declared`, data: { incident, declaredBy: person(options.declaredBy) } });
+  await enqueueOutboundEvent(tx, {
+    event: "incident.declared",
+    eventId: `incident-${options.incidentId}-declared`,
+    data: { incident, declaredBy: person(options.declaredBy) },
+  });
 }
 
 /** `incident.severity_raised`, only when the new severity is more severe (SEV1 < SEV2 < …). */
 export async function queueSeverityRaised(
   tx: Tx,
-  options: { incidentId: number; timelineEventId: number; from: Severity; to: Severity; reason: string; changedBy: Actor },
+  options: {
+    incidentId: number;
+    timelineEventId: number;
+    from: Severity;
+    to: Severity;
+    reason: string;
+    changedBy: Actor;
+  },
 ): Promise<void> {
   if (!(options.to < options.from)) return;
   if (!(await hasOutboundSubscribers(tx, "incident.severity_raised"))) return;
@@ -51,7 +73,13 @@ export async function queueSeverityRaised(
   await enqueueOutboundEvent(tx, {
     event: "incident.severity_raised",
     eventId: `incident-${options.incidentId}-severity-${options.timelineEventId}`,
-    data: { incident, from: options.from, to: options.to, reason: options.reason, changedBy: person(options.changedBy) },
+    data: {
+      incident,
+      from: options.from,
+      to: options.to,
+      reason: options.reason,
+      changedBy: person(options.changedBy),
+    },
   });
 }
 
@@ -64,9 +92,21 @@ export async function queuePolicyViolationIfShipped(tx: Tx, changeId: number): P
   const change = await tx.change.findUniqueOrThrow({
     where: { id: changeId },
     select: {
-      id: true, title: true, source: true, externalId: true, externalUrl: true, repository: true, shippedAt: true,
-      approvalRequired: true, approvalState: true, approvalDecidedAt: true, authorLevel: true, aiInvolvement: true,
-      service: { select: { id: true, name: true } }, author: { select: { id: true, name: true } }, aiTool: { select: { id: true, name: true } },
+      id: true,
+      title: true,
+      source: true,
+      externalId: true,
+      externalUrl: true,
+      repository: true,
+      shippedAt: true,
+      approvalRequired: true,
+      approvalState: true,
+      approvalDecidedAt: true,
+      authorLevel: true,
+      aiInvolvement: true,
+      service: { select: { id: true, name: true } },
+      author: { select: { id: true, name: true } },
+      aiTool: { select: { id: true, name: true } },
     },
   });
   if (approvalCompliance(change) !== "VIOLATION") return;
@@ -76,8 +116,15 @@ export async function queuePolicyViolationIfShipped(tx: Tx, changeId: number): P
     eventId: `change-${change.id}-violation-shipped`,
     data: {
       change: {
-        id: change.id, title: change.title, source: change.source, externalId: change.externalId, externalUrl: change.externalUrl,
-        repository: change.repository, shippedAt: change.shippedAt!.toISOString(), approvalState: change.approvalState, url: appUrl(`/changes/${change.id}`),
+        id: change.id,
+        title: change.title,
+        source: change.source,
+        externalId: change.externalId,
+        externalUrl: change.externalUrl,
+        repository: change.repository,
+        shippedAt: change.shippedAt!.toISOString(),
+        approvalState: change.approvalState,
+        url: appUrl(`/changes/${change.id}`),
       },
       service: change.service,
       author: person(change.author),
@@ -91,10 +138,16 @@ export async function queuePolicyViolationIfShipped(tx: Tx, changeId: number): P
 /** `report.published`: the week, who published it and links to the page and the frozen files. */
 export async function queueReportPublished(
   tx: Tx,
-  options: { week: string; publicationId: number; publishedBy: { id: number; name: string }; headline: Prisma.InputJsonValue },
+  options: {
+    week: string;
+    publicationId: number;
+    publishedBy: { id: number; name: string };
+    headline: Prisma.InputJsonValue;
+  },
 ): Promise<void> {
   if (!(await hasOutboundSubscribers(tx, "report.published"))) return;
-  const file = (format: string) => appUrl(`/reports/weekly/${options.week}/export?format=${format}&published=${options.publicationId}`);
+  const file = (format: string) =>
+    appUrl(`/reports/weekly/${options.week}/export?format=${format}&published=${options.publicationId}`);
   await enqueueOutboundEvent(tx, {
     event: "report.published",
     eventId: `report-${options.week}-publication-${options.publicationId}`,
@@ -103,7 +156,12 @@ export async function queueReportPublished(
       publicationId: options.publicationId,
       publishedBy: person(options.publishedBy),
       url: appUrl(`/reports/weekly/${options.week}`),
-      files: { pdf: file("pdf"), markdown: file("md"), incidentsCsv: file("incidents.csv"), changesCsv: file("changes.csv") },
+      files: {
+        pdf: file("pdf"),
+        markdown: file("md"),
+        incidentsCsv: file("incidents.csv"),
+        changesCsv: file("changes.csv"),
+      },
       headline: options.headline,
     },
   });

@@ -8,14 +8,22 @@ import { writeAudit } from "@/lib/server/services/audit/write-audit";
 import { newWebhookSecret } from "./sign-payload";
 
 /** Replaces the signing secret at once (every later attempt is signed with the new one); returns it once. */
-export async function rotateWebhookSecret(options: { actor: SessionUser; input: OutboundWebhookIdInput }): Promise<{ secret: string }> {
+export async function rotateWebhookSecret(options: {
+  actor: SessionUser;
+  input: OutboundWebhookIdInput;
+}): Promise<{ secret: string }> {
   assertCan(options.actor, "integrations:manage");
   const { actor, input } = options;
   const secret = newWebhookSecret();
   await getDb().$transaction(async (tx) => {
     const updated = await tx.outboundWebhook.updateMany({ where: { id: input.webhookId }, data: { secret } });
     if (updated.count === 0) throw new AppError("NOT_FOUND", "This webhook does not exist (any more).");
-    await writeAudit(tx, { actorId: actor.id, action: "outbound_webhook.secret_rotated", entityType: "OutboundWebhook", entityId: input.webhookId });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: "outbound_webhook.secret_rotated",
+      entityType: "OutboundWebhook",
+      entityId: input.webhookId,
+    });
   });
   return { secret };
 }

@@ -12,16 +12,40 @@ import { appUrl } from "./app-url";
  * Queues a `ping` for this one webhook (even when inactive: an admin checks the receiver
  * before switching it on). `ping` is not an event one can subscribe to.
  */
-export async function sendTestWebhook(options: { actor: SessionUser; input: OutboundWebhookIdInput }): Promise<{ deliveryId: number }> {
+export async function sendTestWebhook(options: {
+  actor: SessionUser;
+  input: OutboundWebhookIdInput;
+}): Promise<{ deliveryId: number }> {
   assertCan(options.actor, "integrations:manage");
   const { actor, input } = options;
   return getDb().$transaction(async (tx) => {
-    const hook = await tx.outboundWebhook.findUnique({ where: { id: input.webhookId }, select: { id: true, name: true } });
+    const hook = await tx.outboundWebhook.findUnique({
+      where: { id: input.webhookId },
+      select: { id: true, name: true },
+    });
     if (!hook) throw new AppError("NOT_FOUND", "This webhook does not exist (any more).");
     const eventId = `ping-${randomBytes(6).toString("hex")}`;
-    const payload = { id: eventId, event: "ping", occurredAt: new Date().toISOString(), data: { webhook: { id: hook.id, name: hook.name }, sentBy: { id: actor.id, name: actor.name }, url: appUrl(`/admin/webhooks/${hook.id}`) } };
-    const delivery = await tx.outboundDelivery.create({ data: { webhookId: hook.id, event: "ping", eventId, payload }, select: { id: true } });
-    await writeAudit(tx, { actorId: actor.id, action: "outbound_webhook.test_sent", entityType: "OutboundWebhook", entityId: hook.id, after: { eventId } });
+    const payload = {
+      id: eventId,
+      event: "ping",
+      occurredAt: new Date().toISOString(),
+      data: {
+        webhook: { id: hook.id, name: hook.name },
+        sentBy: { id: actor.id, name: actor.name },
+        url: appUrl(`/admin/webhooks/${hook.id}`),
+      },
+    };
+    const delivery = await tx.outboundDelivery.create({
+      data: { webhookId: hook.id, event: "ping", eventId, payload },
+      select: { id: true },
+    });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: "outbound_webhook.test_sent",
+      entityType: "OutboundWebhook",
+      entityId: hook.id,
+      after: { eventId },
+    });
     return { deliveryId: delivery.id };
   });
 }

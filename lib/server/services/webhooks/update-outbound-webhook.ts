@@ -7,14 +7,27 @@ import { assertCan } from "@/lib/server/permissions";
 import { writeAudit } from "@/lib/server/services/audit/write-audit";
 
 /** Changes name, URL, events or whether it is active. Deliveries still queued go to the new URL. */
-export async function updateOutboundWebhook(options: { actor: SessionUser; input: UpdateOutboundWebhookInput }): Promise<void> {
+export async function updateOutboundWebhook(options: {
+  actor: SessionUser;
+  input: UpdateOutboundWebhookInput;
+}): Promise<void> {
   assertCan(options.actor, "integrations:manage");
   const { actor, input } = options;
   await getDb().$transaction(async (tx) => {
-    const before = await tx.outboundWebhook.findUnique({ where: { id: input.webhookId }, select: { name: true, url: true, events: true, active: true } });
+    const before = await tx.outboundWebhook.findUnique({
+      where: { id: input.webhookId },
+      select: { name: true, url: true, events: true, active: true },
+    });
     if (!before) throw new AppError("NOT_FOUND", "This webhook does not exist (any more).");
     const after = { name: input.name, url: input.url, events: input.events, active: input.active };
     await tx.outboundWebhook.update({ where: { id: input.webhookId }, data: after });
-    await writeAudit(tx, { actorId: actor.id, action: "outbound_webhook.updated", entityType: "OutboundWebhook", entityId: input.webhookId, before, after });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: "outbound_webhook.updated",
+      entityType: "OutboundWebhook",
+      entityId: input.webhookId,
+      before,
+      after,
+    });
   });
 }

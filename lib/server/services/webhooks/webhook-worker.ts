@@ -20,7 +20,8 @@ export function startWebhookWorker(env: NodeJS.ProcessEnv = process.env): void {
       failures = 0;
     } catch (error) {
       // Database down or restarting: say so once in a while, keep polling.
-      if (failures++ % 30 === 0) console.error("[faultline] webhook delivery worker:", error instanceof Error ? error.message : error);
+      if (failures++ % 30 === 0)
+        console.error("[faultline] webhook delivery worker:", error instanceof Error ? error.message : error);
     }
     holder.__faultlineWebhookWorker = setTimeout(tick, again ? 0 : pollMs);
     holder.__faultlineWebhookWorker.unref();

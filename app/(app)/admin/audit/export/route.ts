@@ -14,6 +14,10 @@ export const GET = withApiErrors(async (request: Request) => {
   const { csv } = await exportAuditCsv({ actor, filters, timeZone });
   const stamp = new Date().toISOString().slice(0, 10);
   return new Response(csv, {
-    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="faultline-audit-${stamp}.csv"`, "cache-control": "no-store" },
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="faultline-audit-${stamp}.csv"`,
+      "cache-control": "no-store",
+    },
   });
 });

@@ -20,7 +20,8 @@ export const metadata: Metadata = { title: "User" };
 export default async function AdminUserPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const viewer = await requirePageUser(`/admin/users/${id}`);
-  if (!can(viewer.role, "users:manage")) return <AccessNotice title="Only admins manage users">Ask an admin to change a role or level.</AccessNotice>;
+  if (!can(viewer.role, "users:manage"))
+    return <AccessNotice title="Only admins manage users">Ask an admin to change a role or level.</AccessNotice>;
   if (!/^\d{1,9}$/.test(id)) notFound();
   const [user, teams, history, { timeZone }] = await Promise.all([
     getUserForAdmin(Number(id)),
@@ -30,12 +31,17 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
   ]);
   if (!user) notFound();
   // A member of an archived team keeps it until moved; the picker still shows it for them.
-  const teamChoices = user.team?.archivedAt && user.teamId ? [...teams, { id: user.teamId, name: `${user.team.name} (archived)` }] : teams;
+  const teamChoices =
+    user.team?.archivedAt && user.teamId
+      ? [...teams, { id: user.teamId, name: `${user.team.name} (archived)` }]
+      : teams;
   return (
     <div className="space-y-6">
       <AdminHeader current="/admin/users" />
       <div>
-        <Link href="/admin/users" className="text-sm text-slate-500 hover:text-slate-800">← All users</Link>
+        <Link href="/admin/users" className="text-sm text-slate-500 hover:text-slate-800">
+          ← All users
+        </Link>
         <h2 className="mt-2 flex items-center gap-3 text-xl font-semibold">
           {user.name} {user.active ? <Badge tone="green">Active</Badge> : <Badge tone="slate">Deactivated</Badge>}
         </h2>
@@ -46,8 +52,14 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
       </div>
       <div className="grid gap-6 lg:grid-cols-3">
         <Panel title="Role, level and team" className="lg:col-span-2">
-          <EditUserForm user={{ id: user.id, name: user.name, role: user.role, level: user.level, teamId: user.teamId }} teams={teamChoices} />
-          <p className="mt-4 text-xs text-slate-500">A level change applies to changes registered from now on; earlier changes keep the level and approval state they were registered with.</p>
+          <EditUserForm
+            user={{ id: user.id, name: user.name, role: user.role, level: user.level, teamId: user.teamId }}
+            teams={teamChoices}
+          />
+          <p className="mt-4 text-xs text-slate-500">
+            A level change applies to changes registered from now on; earlier changes keep the level and approval state
+            they were registered with.
+          </p>
         </Panel>
         <Panel title="Account">
           <p className="mb-4 text-sm text-slate-600">
@@ -55,7 +67,11 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
               ? "Deactivating ends their sessions at once and stops sign-in. Their name stays on everything they did."
               : "Reactivating lets them sign in again with their password."}
           </p>
-          {viewer.id === user.id && user.active ? <p className="text-sm text-slate-500">You cannot deactivate your own account.</p> : <SetUserActiveButton userId={user.id} active={user.active} name={user.name} />}
+          {viewer.id === user.id && user.active ? (
+            <p className="text-sm text-slate-500">You cannot deactivate your own account.</p>
+          ) : (
+            <SetUserActiveButton userId={user.id} active={user.active} name={user.name} />
+          )}
         </Panel>
       </div>
       <section aria-label="History" className="space-y-3">

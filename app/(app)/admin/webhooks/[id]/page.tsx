@@ -15,20 +15,33 @@ import { getOutboundWebhook } from "@/lib/server/queries/webhooks/get-outbound-w
 
 export const metadata: Metadata = { title: "Outbound webhook" };
 
-export default async function OutboundWebhookPage(props: { params: Promise<{ id: string }>; searchParams: Promise<{ before?: string }> }) {
+export default async function OutboundWebhookPage(props: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ before?: string }>;
+}) {
   const { id } = await props.params;
   const { before } = await props.searchParams;
   const user = await requirePageUser(`/admin/webhooks/${id}`);
-  if (!can(user.role, "integrations:manage")) return <AccessNotice title="Only admins manage outbound webhooks">Ask an admin to send Faultline events to your tool.</AccessNotice>;
+  if (!can(user.role, "integrations:manage"))
+    return (
+      <AccessNotice title="Only admins manage outbound webhooks">
+        Ask an admin to send Faultline events to your tool.
+      </AccessNotice>
+    );
   if (!/^\d{1,9}$/.test(id)) notFound();
-  const [found, { timeZone }] = await Promise.all([getOutboundWebhook({ id: Number(id), before: before && /^\d{1,9}$/.test(before) ? Number(before) : undefined }), getOrgSettings()]);
+  const [found, { timeZone }] = await Promise.all([
+    getOutboundWebhook({ id: Number(id), before: before && /^\d{1,9}$/.test(before) ? Number(before) : undefined }),
+    getOrgSettings(),
+  ]);
   if (!found) notFound();
   const { hook, deliveries, olderThan, inFlight } = found;
   return (
     <div className="space-y-6">
       <AdminHeader current="/admin/webhooks" />
       <div className="flex flex-wrap items-center gap-3">
-        <Link href="/admin/webhooks" className="text-sm text-slate-600 hover:text-slate-900">← Outbound webhooks</Link>
+        <Link href="/admin/webhooks" className="text-sm text-slate-600 hover:text-slate-900">
+          ← Outbound webhooks
+        </Link>
         <h2 className="text-xl font-semibold">{hook.name}</h2>
         {hook.active ? <Badge tone="green">Active</Badge> : <Badge tone="slate">Inactive</Badge>}
       </div>
@@ -37,8 +50,16 @@ export default async function OutboundWebhookPage(props: { params: Promise<{ id:
         <DeliveryHistory deliveries={deliveries} timeZone={timeZone} />
         {olderThan || before ? (
           <div className="mt-4 flex gap-4 text-sm">
-            {before ? <Link href={`/admin/webhooks/${hook.id}`} className="text-indigo-700 hover:underline">← Newest</Link> : null}
-            {olderThan ? <Link href={`/admin/webhooks/${hook.id}?before=${olderThan}`} className="text-indigo-700 hover:underline">Older deliveries →</Link> : null}
+            {before ? (
+              <Link href={`/admin/webhooks/${hook.id}`} className="text-indigo-700 hover:underline">
+                ← Newest
+              </Link>
+            ) : null}
+            {olderThan ? (
+              <Link href={`/admin/webhooks/${hook.id}?before=${olderThan}`} className="text-indigo-700 hover:underline">
+                Older deliveries →
+              </Link>
+            ) : null}
           </div>
         ) : null}
       </Panel>

@@ -21,10 +21,15 @@ export default async function IncidentAuditPage({ params }: { params: Promise<{ 
       </AccessNotice>
     );
   }
-  const [entries, { timeZone }] = await Promise.all([listAuditEntries({ entityType: "Incident", entityId: id }), getOrgSettings()]);
+  const [entries, { timeZone }] = await Promise.all([
+    listAuditEntries({ entityType: "Incident", entityId: id }),
+    getOrgSettings(),
+  ]);
   return (
     <div className="space-y-4">
-      <Link href={`/incidents/${id}`} className="text-sm text-slate-500 hover:text-slate-800">← INC-{id}</Link>
+      <Link href={`/incidents/${id}`} className="text-sm text-slate-500 hover:text-slate-800">
+        ← INC-{id}
+      </Link>
       <h1 className="text-2xl font-semibold tracking-tight">Audit log of INC-{id}</h1>
       <AuditTable entries={entries} timeZone={timeZone} emptyText="No audit entries for this incident." />
     </div>

@@ -36,14 +36,21 @@ export default async function WeeklyReportPage({ params }: Props) {
   if (!monday) notFound();
   const { timeZone, name } = await getOrgSettings();
   const now = new Date();
-  const [report, publication, notes] = await Promise.all([getWeeklyReport({ monday, timeZone, now }), getLatestPublication(week), getReportNotes(week)]);
+  const [report, publication, notes] = await Promise.all([
+    getWeeklyReport({ monday, timeZone, now }),
+    getLatestPublication(week),
+    getReportNotes(week),
+  ]);
   const charts = buildCharts(report.dashboard);
   const headlines = reportHeadlines(report.dashboard);
   const canPublish = can(user.role, "report:publish");
   // Headline numbers that moved since the report was published (later edits to incidents or changes).
   const changedSincePublished = publication
     ? headlines
-        .map((line) => ({ ...line, published: publication.headline.find((p) => p.label === line.label)?.value ?? null }))
+        .map((line) => ({
+          ...line,
+          published: publication.headline.find((p) => p.label === line.label)?.value ?? null,
+        }))
         .filter((line) => line.published !== line.headline.current)
     : [];
   const exportBase = `/reports/weekly/${week}/export`;
@@ -53,16 +60,50 @@ export default async function WeeklyReportPage({ params }: Props) {
       <header className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <p className="text-sm font-medium text-indigo-600">This Week in Stores Tech · {name}</p>
-          <h1 className="text-2xl font-semibold tracking-tight">Weekly review: week of {formatWeekLabel(monday)} {monday.slice(0, 4)} ({week})</h1>
-          <p className="mt-1 text-sm text-slate-600">Monday {monday} to Sunday {addDays(monday, 6)}, {timeZone}. Generated {formatDateTime(now, timeZone)}.</p>
+          <h1 className="text-2xl font-semibold tracking-tight">
+            Weekly review: week of {formatWeekLabel(monday)} {monday.slice(0, 4)} ({week})
+          </h1>
+          <p className="mt-1 text-sm text-slate-600">
+            Monday {monday} to Sunday {addDays(monday, 6)}, {timeZone}. Generated {formatDateTime(now, timeZone)}.
+          </p>
         </div>
         <nav aria-label="Report actions" className="no-print flex flex-wrap items-center gap-2 text-sm">
-          <Link href={`/reports/weekly/${mondayToIsoWeek(addDays(monday, -7))}`} className="rounded-md px-2.5 py-1.5 text-slate-600 hover:bg-slate-100">← Previous week</Link>
-          <Link href={`/reports/weekly/${mondayToIsoWeek(addDays(monday, 7))}`} className="rounded-md px-2.5 py-1.5 text-slate-600 hover:bg-slate-100">Next week →</Link>
-          <a href={`${exportBase}?format=pdf`} className="rounded-md px-2.5 py-1.5 font-medium text-indigo-700 ring-1 ring-inset ring-indigo-200 hover:bg-indigo-50">PDF</a>
-          <a href={`${exportBase}?format=md`} className="rounded-md px-2.5 py-1.5 font-medium text-indigo-700 ring-1 ring-inset ring-indigo-200 hover:bg-indigo-50">Markdown</a>
-          <a href={`${exportBase}?format=incidents.csv`} className="rounded-md px-2.5 py-1.5 font-medium text-indigo-700 ring-1 ring-inset ring-indigo-200 hover:bg-indigo-50">Incidents CSV</a>
-          <a href={`${exportBase}?format=changes.csv`} className="rounded-md px-2.5 py-1.5 font-medium text-indigo-700 ring-1 ring-inset ring-indigo-200 hover:bg-indigo-50">Changes CSV</a>
+          <Link
+            href={`/reports/weekly/${mondayToIsoWeek(addDays(monday, -7))}`}
+            className="rounded-md px-2.5 py-1.5 text-slate-600 hover:bg-slate-100"
+          >
+            ← Previous week
+          </Link>
+          <Link
+            href={`/reports/weekly/${mondayToIsoWeek(addDays(monday, 7))}`}
+            className="rounded-md px-2.5 py-1.5 text-slate-600 hover:bg-slate-100"
+          >
+            Next week →
+          </Link>
+          <a
+            href={`${exportBase}?format=pdf`}
+            className="rounded-md px-2.5 py-1.5 font-medium text-indigo-700 ring-1 ring-inset ring-indigo-200 hover:bg-indigo-50"
+          >
+            PDF
+          </a>
+          <a
+            href={`${exportBase}?format=md`}
+            className="rounded-md px-2.5 py-1.5 font-medium text-indigo-700 ring-1 ring-inset ring-indigo-200 hover:bg-indigo-50"
+          >
+            Markdown
+          </a>
+          <a
+            href={`${exportBase}?format=incidents.csv`}
+            className="rounded-md px-2.5 py-1.5 font-medium text-indigo-700 ring-1 ring-inset ring-indigo-200 hover:bg-indigo-50"
+          >
+            Incidents CSV
+          </a>
+          <a
+            href={`${exportBase}?format=changes.csv`}
+            className="rounded-md px-2.5 py-1.5 font-medium text-indigo-700 ring-1 ring-inset ring-indigo-200 hover:bg-indigo-50"
+          >
+            Changes CSV
+          </a>
           <PrintButton />
         </nav>
       </header>
@@ -70,20 +111,42 @@ export default async function WeeklyReportPage({ params }: Props) {
       {publication ? (
         <section aria-label="Publication" className="space-y-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
           <p className="text-sm">
-            <Badge tone="green">Published</Badge>{" "}
-            {formatDateTime(publication.publishedAt, timeZone)} by {publication.publishedBy}. Published files:{" "}
-            <a href={`${exportBase}?format=pdf&published=${publication.id}`} className="text-indigo-700 underline">PDF</a>,{" "}
-            <a href={`${exportBase}?format=md&published=${publication.id}`} className="text-indigo-700 underline">Markdown</a>,{" "}
-            <a href={`${exportBase}?format=incidents.csv&published=${publication.id}`} className="text-indigo-700 underline">incidents CSV</a>,{" "}
-            <a href={`${exportBase}?format=changes.csv&published=${publication.id}`} className="text-indigo-700 underline">changes CSV</a>.
+            <Badge tone="green">Published</Badge> {formatDateTime(publication.publishedAt, timeZone)} by{" "}
+            {publication.publishedBy}. Published files:{" "}
+            <a href={`${exportBase}?format=pdf&published=${publication.id}`} className="text-indigo-700 underline">
+              PDF
+            </a>
+            ,{" "}
+            <a href={`${exportBase}?format=md&published=${publication.id}`} className="text-indigo-700 underline">
+              Markdown
+            </a>
+            ,{" "}
+            <a
+              href={`${exportBase}?format=incidents.csv&published=${publication.id}`}
+              className="text-indigo-700 underline"
+            >
+              incidents CSV
+            </a>
+            ,{" "}
+            <a
+              href={`${exportBase}?format=changes.csv&published=${publication.id}`}
+              className="text-indigo-700 underline"
+            >
+              changes CSV
+            </a>
+            .
           </p>
           {changedSincePublished.length ? (
-            <div role="status" className="rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-inset ring-amber-600/20">
+            <div
+              role="status"
+              className="rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-inset ring-amber-600/20"
+            >
               <p className="font-semibold">Changed since published</p>
               <ul className="mt-1 space-y-0.5">
                 {changedSincePublished.map((line) => (
                   <li key={line.label}>
-                    {line.label}: {formatHeadlineValue(line.published, line.unit)} → {formatHeadlineValue(line.headline.current, line.unit)}
+                    {line.label}: {formatHeadlineValue(line.published, line.unit)} →{" "}
+                    {formatHeadlineValue(line.headline.current, line.unit)}
                   </li>
                 ))}
               </ul>
@@ -109,13 +172,28 @@ export default async function WeeklyReportPage({ params }: Props) {
         </Panel>
       ) : null}
 
-      <DataTable columns={["Headline", { label: "This week", align: "right" }, { label: "Last week", align: "right" }, { label: "4-week average", align: "right" }]}>
+      <DataTable
+        columns={[
+          "Headline",
+          { label: "This week", align: "right" },
+          { label: "Last week", align: "right" },
+          { label: "4-week average", align: "right" },
+        ]}
+      >
         {headlines.map(({ label, unit, headline }) => (
           <tr key={label}>
-            <th scope="row" className="px-4 py-2 text-left font-medium">{label}</th>
-            <td className="px-4 py-2 text-right font-semibold tabular-nums">{formatHeadlineValue(headline.current, unit)}</td>
-            <td className="px-4 py-2 text-right tabular-nums text-slate-600">{formatHeadlineValue(headline.previous, unit)}</td>
-            <td className="px-4 py-2 text-right tabular-nums text-slate-600">{formatHeadlineValue(headline.fourWeekAverage, unit)}</td>
+            <th scope="row" className="px-4 py-2 text-left font-medium">
+              {label}
+            </th>
+            <td className="px-4 py-2 text-right font-semibold tabular-nums">
+              {formatHeadlineValue(headline.current, unit)}
+            </td>
+            <td className="px-4 py-2 text-right tabular-nums text-slate-600">
+              {formatHeadlineValue(headline.previous, unit)}
+            </td>
+            <td className="px-4 py-2 text-right tabular-nums text-slate-600">
+              {formatHeadlineValue(headline.fourWeekAverage, unit)}
+            </td>
           </tr>
         ))}
       </DataTable>
@@ -129,25 +207,45 @@ export default async function WeeklyReportPage({ params }: Props) {
               <li key={incident.id} className="break-inside-avoid">
                 <div className="flex flex-wrap items-center gap-2">
                   <SeverityBadge severity={incident.severity} />
-                  <Link href={`/incidents/${incident.id}`} className="font-semibold hover:text-indigo-600">INC-{incident.id} {incident.title}</Link>
+                  <Link href={`/incidents/${incident.id}`} className="font-semibold hover:text-indigo-600">
+                    INC-{incident.id} {incident.title}
+                  </Link>
                   <StatusBadge status={incident.status} />
                   <BlastRadiusBadge level={incident.blastRadiusLevel} />
                 </div>
                 <p className="mt-1 text-sm text-slate-600">
-                  {incident.services.map((s) => s.service.name).join(", ")} · duration {formatDuration((incident.resolvedAt ?? now).getTime() - incident.impactStartedAt.getTime())}
-                  {incident.resolvedAt ? "" : " (open)"} · {incident.customerImpactPct === null ? "share affected unknown" : `${Number(incident.customerImpactPct)}% of customers/requests`}
-                  {" · "}{incident.failedTransactions === null ? "failed orders unknown" : `${incident.failedTransactions.toLocaleString("en")} failed orders`}
+                  {incident.services.map((s) => s.service.name).join(", ")} · duration{" "}
+                  {formatDuration((incident.resolvedAt ?? now).getTime() - incident.impactStartedAt.getTime())}
+                  {incident.resolvedAt ? "" : " (open)"} ·{" "}
+                  {incident.customerImpactPct === null
+                    ? "share affected unknown"
+                    : `${Number(incident.customerImpactPct)}% of customers/requests`}
+                  {" · "}
+                  {incident.failedTransactions === null
+                    ? "failed orders unknown"
+                    : `${incident.failedTransactions.toLocaleString("en")} failed orders`}
                   {incident.regions.length ? ` · ${incident.regions.map((r) => r.region.code).join(", ")}` : ""}
-                  {" · commander "}{incident.commander?.name ?? "none"} · review {incident.reviewStatus.toLowerCase().replace("_", " ")}
+                  {" · commander "}
+                  {incident.commander?.name ?? "none"} · review {incident.reviewStatus.toLowerCase().replace("_", " ")}
                 </p>
                 {incident.changes.length ? (
                   <ul className="mt-1.5 space-y-1 text-sm">
                     {incident.changes.map(({ role, change }) => (
                       <li key={change.id} className="flex flex-wrap items-center gap-1.5">
-                        <Badge tone={role === "TRIGGER" || role === "ROOT_CAUSE" ? "red" : "slate"}>{LINK_ROLE_LABELS[role]}</Badge>
-                        <Link href={`/changes/${change.id}`} className="hover:text-indigo-600">#{change.id} {change.title}</Link>
-                        <span className="text-xs text-slate-500">{change.authorLevel ? LEVEL_LABELS[change.authorLevel].toLowerCase() : "unknown level"}</span>
-                        <AiBadge aiAssisted={change.aiAssisted} toolName={change.aiTool?.name} involvement={change.aiInvolvement} />
+                        <Badge tone={role === "TRIGGER" || role === "ROOT_CAUSE" ? "red" : "slate"}>
+                          {LINK_ROLE_LABELS[role]}
+                        </Badge>
+                        <Link href={`/changes/${change.id}`} className="hover:text-indigo-600">
+                          #{change.id} {change.title}
+                        </Link>
+                        <span className="text-xs text-slate-500">
+                          {change.authorLevel ? LEVEL_LABELS[change.authorLevel].toLowerCase() : "unknown level"}
+                        </span>
+                        <AiBadge
+                          aiAssisted={change.aiAssisted}
+                          toolName={change.aiTool?.name}
+                          involvement={change.aiInvolvement}
+                        />
                         <ApprovalBadge {...change} />
                       </li>
                     ))}
@@ -168,10 +266,26 @@ export default async function WeeklyReportPage({ params }: Props) {
           <ul className="divide-y divide-slate-100 text-sm">
             {report.violations.map((change) => (
               <li key={change.id} className="py-2">
-                <Link href={`/changes/${change.id}`} className="font-medium hover:text-indigo-600">#{change.id} {change.title}</Link>
-                <span className="text-slate-600"> · {change.service.name} · {change.author?.name ?? "unknown author"} ({change.authorLevel ? LEVEL_LABELS[change.authorLevel].toLowerCase() : "unknown"}) · {change.aiTool?.name ?? "AI"} · {change.approvalState.toLowerCase()}</span>
+                <Link href={`/changes/${change.id}`} className="font-medium hover:text-indigo-600">
+                  #{change.id} {change.title}
+                </Link>
+                <span className="text-slate-600">
+                  {" "}
+                  · {change.service.name} · {change.author?.name ?? "unknown author"} (
+                  {change.authorLevel ? LEVEL_LABELS[change.authorLevel].toLowerCase() : "unknown"}) ·{" "}
+                  {change.aiTool?.name ?? "AI"} · {change.approvalState.toLowerCase()}
+                </span>
                 {change.incidents.length ? (
-                  <span className="text-red-700"> · caused {change.incidents.map((l) => `INC-${l.incident.id} (${l.incident.severity.replace("SEV", "Sev")}, ${LINK_ROLE_LABELS[l.role].toLowerCase()})`).join(", ")}</span>
+                  <span className="text-red-700">
+                    {" "}
+                    · caused{" "}
+                    {change.incidents
+                      .map(
+                        (l) =>
+                          `INC-${l.incident.id} (${l.incident.severity.replace("SEV", "Sev")}, ${LINK_ROLE_LABELS[l.role].toLowerCase()})`,
+                      )
+                      .join(", ")}
+                  </span>
                 ) : null}
               </li>
             ))}
@@ -180,18 +294,27 @@ export default async function WeeklyReportPage({ params }: Props) {
       </Panel>
 
       <div className="grid gap-5 lg:grid-cols-3">
-        {([
-          ["Action items due this week", report.actionItems.dueThisWeek],
-          ["Overdue action items", report.actionItems.overdue],
-          ["Action items completed this week", report.actionItems.completed],
-        ] as const).map(([title, items]) => (
+        {(
+          [
+            ["Action items due this week", report.actionItems.dueThisWeek],
+            ["Overdue action items", report.actionItems.overdue],
+            ["Action items completed this week", report.actionItems.completed],
+          ] as const
+        ).map(([title, items]) => (
           <Panel key={title} title={`${title} (${items.length})`}>
-            {items.length === 0 ? <p className="text-sm text-slate-500">None.</p> : (
+            {items.length === 0 ? (
+              <p className="text-sm text-slate-500">None.</p>
+            ) : (
               <ul className="space-y-1.5 text-sm">
                 {items.map((item) => (
                   <li key={item.id}>
                     <span className={item.completedAt ? "text-slate-500" : ""}>{item.title}</span>
-                    <span className="block text-xs text-slate-500">{item.owner.name} · due {item.dueDate.toISOString().slice(0, 10)} · <Link href={`/incidents/${item.incident.id}`} className="hover:underline">INC-{item.incident.id}</Link></span>
+                    <span className="block text-xs text-slate-500">
+                      {item.owner.name} · due {item.dueDate.toISOString().slice(0, 10)} ·{" "}
+                      <Link href={`/incidents/${item.incident.id}`} className="hover:underline">
+                        INC-{item.incident.id}
+                      </Link>
+                    </span>
                   </li>
                 ))}
               </ul>
@@ -201,12 +324,29 @@ export default async function WeeklyReportPage({ params }: Props) {
       </div>
 
       <section aria-label="12-week trends" className="grid gap-5 xl:grid-cols-3">
-        <TrendChart title="Incidents by severity, 12 weeks" description="By the week impact started." data={charts.incidents} empty="No incidents."
-          series={severitySeries()} />
-        <TrendChart title="AI-linked share, 12 weeks" description="Incidents whose trigger or root cause was AI-assisted." unit="percent" data={charts.incidents} empty="No incidents."
-          series={aiShareSeries()} />
-        <TrendChart title="Change failure rate, 12 weeks" description="AI-assisted vs other, by shipping week." unit="percent" data={charts.failure} empty="No changes shipped."
-          series={failureRateSeries()} />
+        <TrendChart
+          title="Incidents by severity, 12 weeks"
+          description="By the week impact started."
+          data={charts.incidents}
+          empty="No incidents."
+          series={severitySeries()}
+        />
+        <TrendChart
+          title="AI-linked share, 12 weeks"
+          description="Incidents whose trigger or root cause was AI-assisted."
+          unit="percent"
+          data={charts.incidents}
+          empty="No incidents."
+          series={aiShareSeries()}
+        />
+        <TrendChart
+          title="Change failure rate, 12 weeks"
+          description="AI-assisted vs other, by shipping week."
+          unit="percent"
+          data={charts.failure}
+          empty="No changes shipped."
+          series={failureRateSeries()}
+        />
       </section>
     </article>
   );

@@ -19,6 +19,9 @@ export const GET = apiRoute<{ id: string }>("read", async ({ params, origin }) =
 export const PATCH = apiRoute<{ id: string }>("changes:write", async ({ request, params, actor, origin }) => {
   const id = pathId(params.id, NOT_FOUND);
   const input = parseApiInput(apiChangePatchSchema, await readJsonBody(request));
-  await setRolledBack({ actor, input: { changeId: id, rolledBackAt: input.rolledBackAt ? new Date(input.rolledBackAt) : null } });
+  await setRolledBack({
+    actor,
+    input: { changeId: id, rolledBackAt: input.rolledBackAt ? new Date(input.rolledBackAt) : null },
+  });
   return json(await getApiChange(id, origin));
 });

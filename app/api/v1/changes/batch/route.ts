@@ -15,14 +15,27 @@ const pathOf = (index: number) => `changes.${index}.`;
  */
 export const POST = apiRoute("changes:write", async ({ request, actor, caller, origin }) => {
   assertCan(actor, "change:register");
-  const { changes } = parseApiInput(apiChangeBatchSchema, await readJsonBody(request), "Some changes need attention; nothing was saved.");
+  const { changes } = parseApiInput(
+    apiChangeBatchSchema,
+    await readJsonBody(request),
+    "Some changes need attention; nothing was saved.",
+  );
   const inputs = await toExternalChanges(changes, pathOf);
-  const outcomes = await ingestChanges({ userId: actor.id, label: `API token ${caller.name}` }, inputs).catch((error: unknown) => rekeyIngestErrors(error, pathOf));
+  const outcomes = await ingestChanges({ userId: actor.id, label: `API token ${caller.name}` }, inputs).catch(
+    (error: unknown) => rekeyIngestErrors(error, pathOf),
+  );
   const count = (outcome: string) => new Set(outcomes.filter((o) => o.outcome === outcome).map((o) => o.id)).size;
   return json({
     created: count("created"),
     updated: count("updated"),
     unchanged: count("unchanged"),
-    results: outcomes.map((o, index) => ({ index, id: o.id, source: o.source, externalId: o.externalId, outcome: o.outcome, url: `${origin}/changes/${o.id}` })),
+    results: outcomes.map((o, index) => ({
+      index,
+      id: o.id,
+      source: o.source,
+      externalId: o.externalId,
+      outcome: o.outcome,
+      url: `${origin}/changes/${o.id}`,
+    })),
   });
 });

@@ -28,17 +28,30 @@ export const PATCH = apiRoute<{ id: string }>("incidents:write", async ({ reques
   const version = input.version ?? versionOfIfMatch(request.headers.get("if-match"));
   const current = await getIncidentVersion(id);
   if (!current) throw new AppError("NOT_FOUND", NOT_FOUND);
-  if (current.version !== version) throw new AppError("STALE", `${STALE_INCIDENT_MESSAGE.split(".")[0]}: you sent version ${version}, it is at ${current.version}. GET it again and retry.`);
+  if (current.version !== version)
+    throw new AppError(
+      "STALE",
+      `${STALE_INCIDENT_MESSAGE.split(".")[0]}: you sent version ${version}, it is at ${current.version}. GET it again and retry.`,
+    );
   // Refuse a no-op severity before changing the status, so one request does not half-apply.
   if (input.severity && input.severity === current.severity) {
-    throw new AppError("VALIDATION", `The incident is already ${input.severity}.`, { fieldErrors: { severity: ["Choose a different severity."] } });
+    throw new AppError("VALIDATION", `The incident is already ${input.severity}.`, {
+      fieldErrors: { severity: ["Choose a different severity."] },
+    });
   }
   let at = version;
   if (input.status) {
-    await updateIncidentStatus({ actor, input: { incidentId: id, version: at, status: input.status, note: input.note ?? "" } });
+    await updateIncidentStatus({
+      actor,
+      input: { incidentId: id, version: at, status: input.status, note: input.note ?? "" },
+    });
     at += 1;
   }
-  if (input.severity) await changeIncidentSeverity({ actor, input: { incidentId: id, version: at, severity: input.severity, reason: input.reason! } });
+  if (input.severity)
+    await changeIncidentSeverity({
+      actor,
+      input: { incidentId: id, version: at, severity: input.severity, reason: input.reason! },
+    });
   const incident = (await getApiIncident(id, origin))!;
   return json(incident, 200, { etag: `"${incident.version}"` });
 });
@@ -46,9 +59,13 @@ export const PATCH = apiRoute<{ id: string }>("incidents:write", async ({ reques
 function versionOfIfMatch(header: string | null): number {
   const match = header ? /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim()) : null;
   if (!match) {
-    throw new AppError("VALIDATION", "Name the version you read: `version` in the body or an `If-Match: \"<version>\"` header (the ETag of GET).", {
-      fieldErrors: { version: ["Required (or send If-Match)."] },
-    });
+    throw new AppError(
+      "VALIDATION",
+      'Name the version you read: `version` in the body or an `If-Match: "<version>"` header (the ETag of GET).',
+      {
+        fieldErrors: { version: ["Required (or send If-Match)."] },
+      },
+    );
   }
   return Number(match[1]);
 }

@@ -15,12 +15,21 @@ export const POST = apiRoute<{ id: string }>("incidents:write", async ({ request
   const changeId = input.changeId ?? (await changeIdOf(input.source, input.externalId!));
   await linkChange({ actor, input: { incidentId, changeId, role: input.role } });
   const incident = (await getApiIncident(incidentId, origin))!;
-  return json(incident.changes.find((link) => link.change.id === changeId), 201, { location: `${origin}/api/v1/incidents/${incidentId}/changes/${changeId}` });
+  return json(
+    incident.changes.find((link) => link.change.id === changeId),
+    201,
+    { location: `${origin}/api/v1/incidents/${incidentId}/changes/${changeId}` },
+  );
 });
 
 async function changeIdOf(source: string | undefined, externalId: string): Promise<number> {
   const ids = await findChangeIdByExternal(source, externalId);
-  if (ids.length === 0) throw new AppError("NOT_FOUND", `No change with external id "${externalId}"${source ? ` from ${source}` : ""}. Register it first (POST /api/v1/changes).`);
-  if (ids.length > 1) throw new AppError("CONFLICT", `Several sources use the external id "${externalId}": pass \`source\` too.`);
+  if (ids.length === 0)
+    throw new AppError(
+      "NOT_FOUND",
+      `No change with external id "${externalId}"${source ? ` from ${source}` : ""}. Register it first (POST /api/v1/changes).`,
+    );
+  if (ids.length > 1)
+    throw new AppError("CONFLICT", `Several sources use the external id "${externalId}": pass \`source\` too.`);
   return ids[0];
 }

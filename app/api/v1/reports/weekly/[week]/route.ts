@@ -38,7 +38,9 @@ export const GET = apiRoute<{ week: string }>("read", async ({ params, origin })
       status: incident.status,
       impactStartedAt: incident.impactStartedAt.toISOString(),
       resolvedAt: incident.resolvedAt?.toISOString() ?? null,
-      durationMinutes: Math.floor(((incident.resolvedAt?.getTime() ?? now.getTime()) - incident.impactStartedAt.getTime()) / 60_000),
+      durationMinutes: Math.floor(
+        ((incident.resolvedAt?.getTime() ?? now.getTime()) - incident.impactStartedAt.getTime()) / 60_000,
+      ),
       blastRadiusLevel: incident.blastRadiusLevel,
       services: incident.services.map((s) => s.service.name).sort(),
       changes: incident.changes.map(({ role, change }) => ({
@@ -63,7 +65,11 @@ export const GET = apiRoute<{ week: string }>("read", async ({ params, origin })
       author: change.author?.name ?? null,
       approvalState: change.approvalState,
     })),
-    actionItems: { dueThisWeek: report.actionItems.dueThisWeek.map(item), overdue: report.actionItems.overdue.map(item), completed: report.actionItems.completed.map(item) },
+    actionItems: {
+      dueThisWeek: report.actionItems.dueThisWeek.map(item),
+      overdue: report.actionItems.overdue.map(item),
+      completed: report.actionItems.completed.map(item),
+    },
     metrics: toApiMetrics(report.dashboard, { teams: [], services: [] }),
   });
 });

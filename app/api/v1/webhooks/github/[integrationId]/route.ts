@@ -6,7 +6,9 @@ export const dynamic = "force-dynamic";
 /** GitHub repository or organisation webhook (docs/inbound-webhooks.md). */
 export async function POST(request: Request, { params }: { params: Promise<{ integrationId: string }> }) {
   const { integrationId } = await params;
-  return handleWebhook(request, { source: "github", kind: "GITHUB", integrationId, event: request.headers.get("x-github-event") }, (context) =>
-    receiveGithubDelivery(context, request.headers),
+  return handleWebhook(
+    request,
+    { source: "github", kind: "GITHUB", integrationId, event: request.headers.get("x-github-event") },
+    (context) => receiveGithubDelivery(context, request.headers),
   );
 }
