@@ -37,13 +37,10 @@ export const apiChangeInputSchema = z
       .max(2000)
       .nullish(),
     repository: text(200).nullish().meta({ example: "acme/checkout" }),
-    author: text(320)
-      .min(1)
-      .nullish()
-      .meta({
-        description: "Author's email, or GitHub login. Their level is recorded when first known.",
-        example: "mid@faultline.dev",
-      }),
+    author: text(320).min(1).nullish().meta({
+      description: "Author's email, or GitHub login. Their level is recorded when first known.",
+      example: "mid@faultline.dev",
+    }),
     aiAssisted: z.boolean().nullish().meta({ description: "Default false on create; absent keeps the stored value." }),
     aiTool: text(100).min(1).nullish().meta({ description: "AI tool slug or alias.", example: "copilot" }),
     aiInvolvement: z.enum(AI_INVOLVEMENTS, { error: `Use one of ${AI_INVOLVEMENTS.join(", ")}.` }).nullish(),
