@@ -153,94 +153,96 @@ BEGIN
 END;
 $$;
 
--- What some versions of changes add to (sign 1) or take from (sign -1) their days. Used by
--- the Change trigger with the statement's OLD and NEW rows: OLD is the version this
--- statement replaced (not a snapshot of it), so a concurrent writer of the same row cannot
--- make the subtraction land on a stale day.
-CREATE OR REPLACE FUNCTION "faultline_apply_change_deltas"(removed "Change"[], added "Change"[]) RETURNS void
+-- Adds per-day deltas (shipped, failed, required, compliant may be negative) to the change
+-- statistics, holding the days' locks in shared mode: deltas commute with one another, and a
+-- recompute (exclusive) neither loses nor double-counts them.
+CREATE OR REPLACE FUNCTION "faultline_add_change_stats"(deltas "DailyChangeStat"[]) RETURNS void
 -- Planned once per session: re-planning these statements on every write cost ~5 ms a change.
 LANGUAGE plpgsql SET plan_cache_mode = force_generic_plan AS $$
-DECLARE
-  tz text := "faultline_time_zone"();
-  emptied boolean;
 BEGIN
-  PERFORM "faultline_lock_days"(727074, ARRAY(
-    SELECT (r."shippedAt" AT TIME ZONE tz)::date FROM unnest(removed) r WHERE r."shippedAt" IS NOT NULL
-    UNION SELECT (a."shippedAt" AT TIME ZONE tz)::date FROM unnest(added) a WHERE a."shippedAt" IS NOT NULL), true);
-  WITH versions AS (
-    SELECT -1 AS sign, r.* FROM unnest(removed) r WHERE r."shippedAt" IS NOT NULL
-    UNION ALL
-    SELECT 1, a.* FROM unnest(added) a WHERE a."shippedAt" IS NOT NULL
-  ),
-  counted AS (
-    SELECT v.sign, (v."shippedAt" AT TIME ZONE tz)::date AS day, v."serviceId", v."aiAssisted", coalesce(v."aiToolId", 0) AS tool,
-           coalesce(v."authorLevel"::text, 'UNKNOWN') AS level,
-           -- "failed" as in "ChangeOutcome", for this version of the row.
-           (v."rolledBackAt" IS NOT NULL OR EXISTS (SELECT 1 FROM "FailingLink" f WHERE f."changeId" = v.id))::int AS failed,
-           "faultline_approval_compliance"(v."approvalRequired", v."approvalState", v."approvalDecidedAt", v."shippedAt") AS compliance
-    FROM versions v
-  ),
-  delta AS (
-    SELECT day, "serviceId", "aiAssisted", tool, level, sum(sign) AS shipped, sum(sign * failed) AS failed,
-           sum(sign) FILTER (WHERE compliance <> 'NOT_REQUIRED') AS required,
-           sum(sign) FILTER (WHERE compliance = 'COMPLIANT') AS compliant
-    FROM counted GROUP BY 1, 2, 3, 4, 5
-  )
+  IF coalesce(cardinality(deltas), 0) = 0 THEN RETURN; END IF;
+  PERFORM "faultline_lock_days"(727074, ARRAY(SELECT d.day FROM unnest(deltas) d), true);
   INSERT INTO "DailyChangeStat" AS s ("day", "serviceId", "aiAssisted", "aiToolId", "authorLevel", "shipped", "failed", "required", "compliant")
-  SELECT day, "serviceId", "aiAssisted", tool, level, shipped, failed, coalesce(required, 0), coalesce(compliant, 0)
-  FROM delta
-  WHERE shipped <> 0 OR failed <> 0 OR coalesce(required, 0) <> 0 OR coalesce(compliant, 0) <> 0
+  SELECT d.* FROM unnest(deltas) d
+  WHERE d.shipped <> 0 OR d.failed <> 0 OR d.required <> 0 OR d.compliant <> 0
   ORDER BY 1, 2, 3, 4, 5
   ON CONFLICT ("day", "serviceId", "aiAssisted", "aiToolId", "authorLevel") DO UPDATE SET
     "shipped" = s."shipped" + excluded."shipped", "failed" = s."failed" + excluded."failed",
     "required" = s."required" + excluded."required", "compliant" = s."compliant" + excluded."compliant";
   -- A recompute never writes empty rows; only a removal can empty one.
-  IF array_length(removed, 1) > 0 THEN
-    DELETE FROM "DailyChangeStat" s
-    WHERE s."shipped" = 0 AND s."day" = ANY(ARRAY(
-      SELECT (r."shippedAt" AT TIME ZONE tz)::date FROM unnest(removed) r WHERE r."shippedAt" IS NOT NULL));
-  END IF;
+  DELETE FROM "DailyChangeStat" s
+  WHERE s."shipped" = 0 AND s."day" = ANY(ARRAY(SELECT d.day FROM unnest(deltas) d WHERE d.shipped < 0));
 END;
 $$;
 
--- Change written: its own figures move by delta. A deleted change's links are already gone
--- (cascade) when this runs, so its days are recomputed instead. When "AI-assisted" changed,
--- the incidents it failed recompute their days.
+-- Change written: what the statement's OLD rows contributed comes off their days and what its
+-- NEW rows contribute goes on (OLD is the version this statement replaced, not a snapshot of
+-- it, so a concurrent writer of the same row cannot make the subtraction land on a stale
+-- day). "failed" and compliance are computed as in "ChangeOutcome". A deleted change's links
+-- are already gone (cascade) when this runs, so its days are recomputed instead. When
+-- "AI-assisted" changed, the incidents it failed recompute their days.
 CREATE OR REPLACE FUNCTION "faultline_change_stats_trigger"() RETURNS trigger
 -- Planned once per session: re-planning these statements on every write cost ~5 ms a change.
 LANGUAGE plpgsql SET plan_cache_mode = force_generic_plan AS $$
 DECLARE
   tz text := "faultline_time_zone"();
+  deltas "DailyChangeStat"[];
   incidents int[];
 BEGIN
-  IF TG_OP = 'INSERT' THEN
-    PERFORM "faultline_apply_change_deltas"('{}'::"Change"[], ARRAY(SELECT ROW(n.*)::"Change" FROM new_rows n WHERE n."shippedAt" IS NOT NULL));
-  ELSIF TG_OP = 'DELETE' THEN
+  IF TG_OP = 'DELETE' THEN
     PERFORM "faultline_refresh_change_days"(ARRAY(
       SELECT (o."shippedAt" AT TIME ZONE tz)::date FROM old_rows o WHERE o."shippedAt" IS NOT NULL));
-  ELSE
-    PERFORM "faultline_apply_change_deltas"(
-      ARRAY(SELECT ROW(o.*)::"Change" FROM old_rows o JOIN new_rows n ON n.id = o.id
-            WHERE o."shippedAt" IS NOT NULL
-              AND (o."shippedAt", o."serviceId", o."aiAssisted", o."aiToolId", o."authorLevel", o."rolledBackAt",
-                   o."approvalRequired", o."approvalState", o."approvalDecidedAt")
-                  IS DISTINCT FROM
-                  (n."shippedAt", n."serviceId", n."aiAssisted", n."aiToolId", n."authorLevel", n."rolledBackAt",
-                   n."approvalRequired", n."approvalState", n."approvalDecidedAt")),
-      ARRAY(SELECT ROW(n.*)::"Change" FROM old_rows o JOIN new_rows n ON n.id = o.id
-            WHERE n."shippedAt" IS NOT NULL
-              AND (o."shippedAt", o."serviceId", o."aiAssisted", o."aiToolId", o."authorLevel", o."rolledBackAt",
-                   o."approvalRequired", o."approvalState", o."approvalDecidedAt")
-                  IS DISTINCT FROM
-                  (n."shippedAt", n."serviceId", n."aiAssisted", n."aiToolId", n."authorLevel", n."rolledBackAt",
-                   n."approvalRequired", n."approvalState", n."approvalDecidedAt")));
-    incidents := ARRAY(
-      SELECT DISTINCT f."incidentId" FROM old_rows o JOIN new_rows n ON n.id = o.id
-      JOIN "FailingLink" f ON f."changeId" = n.id
-      WHERE o."aiAssisted" IS DISTINCT FROM n."aiAssisted");
-    IF cardinality(incidents) > 0 THEN
-      PERFORM "faultline_refresh_stats"('{}', incidents);
-    END IF;
+    RETURN NULL;
+  END IF;
+  IF TG_OP = 'INSERT' THEN
+    deltas := ARRAY(
+      SELECT ROW(day, service, ai, tool, level, sum(sign)::int, coalesce(sum(sign) FILTER (WHERE failed), 0)::int,
+                 coalesce(sum(sign) FILTER (WHERE compliance <> 'NOT_REQUIRED'), 0)::int,
+                 coalesce(sum(sign) FILTER (WHERE compliance = 'COMPLIANT'), 0)::int)::"DailyChangeStat"
+      FROM (
+        SELECT 1 AS sign, (v."shippedAt" AT TIME ZONE tz)::date AS day, v."serviceId" AS service, v."aiAssisted" AS ai,
+               coalesce(v."aiToolId", 0) AS tool, coalesce(v."authorLevel"::text, 'UNKNOWN') AS level,
+               v."rolledBackAt" IS NOT NULL OR EXISTS (SELECT 1 FROM "FailingLink" f WHERE f."changeId" = v.id) AS failed,
+               "faultline_approval_compliance"(v."approvalRequired", v."approvalState", v."approvalDecidedAt", v."shippedAt") AS compliance
+        FROM new_rows v WHERE v."shippedAt" IS NOT NULL
+      ) c
+      GROUP BY day, service, ai, tool, level);
+    PERFORM "faultline_add_change_stats"(deltas);
+    RETURN NULL;
+  END IF;
+  -- UPDATE: only rows whose counted columns changed.
+  deltas := ARRAY(
+    WITH moved AS (
+      SELECT o.id FROM old_rows o JOIN new_rows n ON n.id = o.id
+      WHERE (o."shippedAt", o."serviceId", o."aiAssisted", o."aiToolId", o."authorLevel", o."rolledBackAt",
+             o."approvalRequired", o."approvalState", o."approvalDecidedAt")
+            IS DISTINCT FROM
+            (n."shippedAt", n."serviceId", n."aiAssisted", n."aiToolId", n."authorLevel", n."rolledBackAt",
+             n."approvalRequired", n."approvalState", n."approvalDecidedAt")
+    ),
+    versions AS (
+      SELECT -1 AS sign, o.* FROM old_rows o WHERE o.id IN (SELECT id FROM moved)
+      UNION ALL
+      SELECT 1, n.* FROM new_rows n WHERE n.id IN (SELECT id FROM moved)
+    )
+    SELECT ROW(day, service, ai, tool, level, sum(sign)::int, coalesce(sum(sign) FILTER (WHERE failed), 0)::int,
+               coalesce(sum(sign) FILTER (WHERE compliance <> 'NOT_REQUIRED'), 0)::int,
+               coalesce(sum(sign) FILTER (WHERE compliance = 'COMPLIANT'), 0)::int)::"DailyChangeStat"
+    FROM (
+      SELECT v.sign, (v."shippedAt" AT TIME ZONE tz)::date AS day, v."serviceId" AS service, v."aiAssisted" AS ai,
+             coalesce(v."aiToolId", 0) AS tool, coalesce(v."authorLevel"::text, 'UNKNOWN') AS level,
+             v."rolledBackAt" IS NOT NULL OR EXISTS (SELECT 1 FROM "FailingLink" f WHERE f."changeId" = v.id) AS failed,
+             "faultline_approval_compliance"(v."approvalRequired", v."approvalState", v."approvalDecidedAt", v."shippedAt") AS compliance
+      FROM versions v WHERE v."shippedAt" IS NOT NULL
+    ) c
+    GROUP BY day, service, ai, tool, level);
+  PERFORM "faultline_add_change_stats"(deltas);
+  incidents := ARRAY(
+    SELECT DISTINCT f."incidentId" FROM old_rows o JOIN new_rows n ON n.id = o.id
+    JOIN "FailingLink" f ON f."changeId" = n.id
+    WHERE o."aiAssisted" IS DISTINCT FROM n."aiAssisted");
+  IF cardinality(incidents) > 0 THEN
+    PERFORM "faultline_refresh_stats"('{}', incidents);
   END IF;
   RETURN NULL;
 END;
