@@ -1,9 +1,11 @@
 // Applies prisma/migrations/*/migration.sql in name order and records them in Prisma's
 // own `_prisma_migrations` table, so a machine with the native Prisma CLI reads the same
 // history. Works on PostgreSQL (one pg connection) and on embedded PGlite.
-// See docs/decisions/002-migrations-offline.md.
+// Then it re-applies the repeatable definitions (prisma/definitions.sql: the views, functions
+// and triggers that define and keep the figures), every time, in the same lock.
+// See docs/decisions/002-migrations-offline.md and 015-trigger-kept-statistics.md.
 import { createHash, randomUUID } from "node:crypto";
-import { readFile, readdir } from "node:fs/promises";
+import { access, readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 
 /** One database session: the advisory lock and the migrations must share it. */
@@ -15,6 +17,9 @@ export interface MigrationSession {
 
 export const DEFAULT_MIGRATIONS_DIR = path.join(/*turbopackIgnore: true*/ process.cwd(), "prisma", "migrations");
 const PRISMA_MIGRATE_LOCK_ID = 72707369;
+
+/** The repeatable definitions sit beside the migrations folder; a folder without them has none. */
+const definitionsFileOf = (migrationsDir: string) => path.join(migrationsDir, "..", "definitions.sql");
 
 export type MigrationReport = { applied: string[]; alreadyApplied: number; checksumWarnings: string[] };
 
@@ -83,8 +88,25 @@ export async function applyMigrations(
       );
       report.applied.push(name);
     }
+    await applyDefinitions(session, definitionsFileOf(migrationsDir));
   } finally {
     await session.query("SELECT pg_advisory_unlock($1)", [PRISMA_MIGRATE_LOCK_ID]);
   }
   return report;
+}
+
+/** Runs the whole definitions file as one query (one transaction); it is all CREATE OR REPLACE. */
+async function applyDefinitions(session: MigrationSession, file: string): Promise<void> {
+  const present = await access(file).then(
+    () => true,
+    () => false,
+  );
+  if (!present) return;
+  try {
+    await session.exec(await readFile(file, "utf8"));
+  } catch (error) {
+    throw new Error(`${path.basename(file)} failed: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
+  }
 }

@@ -6,10 +6,10 @@ import { RollbackForm } from "@/components/changes/rollback-form";
 import { BlastRadiusBadge, SeverityBadge, StatusBadge } from "@/components/incidents/incident-badges";
 import { Badge } from "@/components/ui/badge";
 import { Panel } from "@/components/ui/panel";
-import { approvalCompliance, canApproveChange, DEFAULT_APPROVAL_POLICY } from "@/lib/domain/approval-policy";
+import { canApproveChange, DEFAULT_APPROVAL_POLICY } from "@/lib/domain/approval-policy";
 import { DecideApprovalForm, RequestApprovalForm } from "@/components/approvals/approval-forms";
 import { AI_INVOLVEMENT_LABELS, APPROVAL_STATE_LABELS, CHANGE_KIND_LABELS, LEVEL_LABELS } from "@/lib/domain/change";
-import { isChangeFailed, isFailingRole, LINK_ROLE_LABELS } from "@/lib/domain/change-failure";
+import { isFailingRole, LINK_ROLE_LABELS } from "@/lib/domain/change-failure";
 import { formatDateTime } from "@/lib/domain/format";
 import { requirePageUser } from "@/lib/server/auth/require-user";
 import { can } from "@/lib/server/permissions";
@@ -30,8 +30,7 @@ export default async function ChangePage({ params, searchParams }: Props) {
   if (!change) notFound();
   const { registered } = await searchParams;
   const { timeZone } = await getOrgSettings();
-  const failed = isChangeFailed({ rolledBackAt: change.rolledBackAt, linkRoles: change.incidents.map((l) => l.role) });
-  const compliance = approvalCompliance(change);
+  const { failed, compliance } = change;
   const canDecide =
     change.approvalState === "PENDING" &&
     canApproveChange(

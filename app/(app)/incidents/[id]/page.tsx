@@ -12,8 +12,6 @@ import { SeverityBadge, StatusBadge, BlastRadiusBadge } from "@/components/incid
 import { Badge } from "@/components/ui/badge";
 import { Panel } from "@/components/ui/panel";
 import { assessBlastRadius, impactMinutes } from "@/lib/domain/blast-radius";
-import { isIncidentAiLinked } from "@/lib/domain/change-failure";
-import { approvalCompliance } from "@/lib/domain/approval-policy";
 import { incidentDurations } from "@/lib/domain/durations";
 import { formatDateTime, formatDuration } from "@/lib/domain/format";
 import { dayInZone } from "@/lib/domain/time-zone";
@@ -65,8 +63,7 @@ export default async function IncidentPage({ params, searchParams }: Props) {
     failedTransactions: incident.failedTransactions,
     impactMinutes: impactMinutes(incident.impactStartedAt, incident.mitigatedAt, incident.resolvedAt),
   });
-  const aiLinked = isIncidentAiLinked(incident.changes.map((l) => ({ role: l.role, aiAssisted: l.change.aiAssisted })));
-  const violation = incident.changes.some((l) => approvalCompliance(l.change) === "VIOLATION");
+  const { aiLinked, policyViolation: violation } = incident;
 
   const stamps: Array<[string, Date | null]> = [
     ["Impact started", incident.impactStartedAt],

@@ -1,10 +1,9 @@
 import "server-only";
-import { approvalCompliance } from "@/lib/domain/approval-policy";
-import { FAILING_LINK_ROLES } from "@/lib/domain/change-failure";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ChangeFilters } from "@/lib/schemas/change-filters";
 import type { ApiChange } from "@/lib/schemas/api/changes";
 import { getDb } from "@/lib/server/db";
+import { getChangeOutcomes, type ChangeOutcome } from "@/lib/server/queries/outcomes/get-outcomes";
 import { changeWhere } from "./list-changes";
 
 // Read model of the REST API's Change resource: one select and one mapping for get, list and upsert answers.
@@ -36,19 +35,20 @@ const SELECT = {
 } as const satisfies Prisma.ChangeSelect;
 type Row = Prisma.ChangeGetPayload<{ select: typeof SELECT }>;
 
-function toApiChange(row: Row, origin: string): ApiChange {
+function toApiChange(row: Row, outcome: ChangeOutcome | undefined, origin: string): ApiChange {
+  if (!outcome) throw new Error(`No outcome for change ${row.id}`);
   const { incidents, approvalRequired, approvalState, approvalDecidedAt, ...rest } = row;
   return {
     ...rest,
     url: `${origin}/changes/${row.id}`,
     shippedAt: row.shippedAt?.toISOString() ?? null,
     rolledBackAt: row.rolledBackAt?.toISOString() ?? null,
-    failed: row.rolledBackAt !== null || incidents.some((link) => FAILING_LINK_ROLES.includes(link.role)),
+    failed: outcome.failed,
     approval: {
       required: approvalRequired,
       state: approvalState,
       decidedAt: approvalDecidedAt?.toISOString() ?? null,
-      compliance: approvalCompliance(row),
+      compliance: outcome.compliance,
     },
     incidents: incidents.map((link) => ({
       id: link.incidentId,
@@ -62,7 +62,7 @@ function toApiChange(row: Row, origin: string): ApiChange {
 
 export async function getApiChange(id: number, origin: string): Promise<ApiChange | null> {
   const row = await getDb().change.findUnique({ where: { id }, select: SELECT });
-  return row ? toApiChange(row, origin) : null;
+  return row ? toApiChange(row, (await getChangeOutcomes([row.id])).get(row.id), origin) : null;
 }
 
 /** Newest registration first, keyset-paginated on id; the UI's filters. */
@@ -81,7 +81,8 @@ export async function listApiChanges(options: {
     take: options.limit + 1,
     select: SELECT,
   });
-  const page = rows.slice(0, options.limit).map((row) => toApiChange(row, options.origin));
+  const outcomes = await getChangeOutcomes(rows.map((row) => row.id));
+  const page = rows.slice(0, options.limit).map((row) => toApiChange(row, outcomes.get(row.id), options.origin));
   return { data: page, nextCursor: rows.length > options.limit ? String(page.at(-1)!.id) : null };
 }
 

@@ -1,7 +1,15 @@
 import "server-only";
 import { getDb } from "@/lib/server/db";
+import { getChangeOutcomes } from "@/lib/server/queries/outcomes/get-outcomes";
 
+/** A change with whether it failed and its approval compliance, as the SQL definitions say. */
 export async function getChange(id: number) {
+  const [change, outcomes] = await Promise.all([findChange(id), getChangeOutcomes([id])]);
+  const outcome = outcomes.get(id);
+  return change && { ...change, failed: outcome?.failed ?? false, compliance: outcome?.compliance ?? "NOT_REQUIRED" };
+}
+
+function findChange(id: number) {
   return getDb().change.findUnique({
     where: { id },
     select: {

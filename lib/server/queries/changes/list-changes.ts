@@ -3,6 +3,7 @@ import { FAILING_LINK_ROLES } from "@/lib/domain/change-failure";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { shippedRange, type ChangeFilters } from "@/lib/schemas/change-filters";
 import { getDb } from "@/lib/server/db";
+import { getChangeOutcomes } from "@/lib/server/queries/outcomes/get-outcomes";
 
 const failedWhere: Prisma.ChangeWhereInput = {
   OR: [{ rolledBackAt: { not: null } }, { incidents: { some: { role: { in: [...FAILING_LINK_ROLES] } } } }],
@@ -69,12 +70,15 @@ export async function listChanges(options: {
       service: { select: { name: true } },
       author: { select: { name: true } },
       aiTool: { select: { name: true } },
-      incidents: { where: { role: { in: [...FAILING_LINK_ROLES] } }, select: { incidentId: true }, take: 1 },
     },
   });
-  const page = rows
-    .slice(0, limit)
-    .map(({ incidents, ...row }) => ({ ...row, failed: row.rolledBackAt !== null || incidents.length > 0 }));
+  const shown = rows.slice(0, limit);
+  const outcomes = await getChangeOutcomes(shown.map((row) => row.id));
+  const page = shown.map((row) => ({
+    ...row,
+    failed: outcomes.get(row.id)?.failed ?? false,
+    compliance: outcomes.get(row.id)?.compliance ?? "NOT_REQUIRED",
+  }));
   return { rows: page, nextBeforeId: rows.length > limit ? page.at(-1)!.id : null };
 }
 export type ChangeListRow = Awaited<ReturnType<typeof listChanges>>["rows"][number];

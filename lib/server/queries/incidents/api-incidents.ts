@@ -1,9 +1,9 @@
 import "server-only";
-import { isIncidentAiLinked } from "@/lib/domain/change-failure";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { IncidentFilters } from "@/lib/schemas/incident-filters";
 import type { ApiIncident, ApiIncidentDetail } from "@/lib/schemas/api/incidents";
 import { getDb } from "@/lib/server/db";
+import { getIncidentOutcomes, type IncidentOutcome } from "@/lib/server/queries/outcomes/get-outcomes";
 import { incidentWhere, type IncidentCursor } from "./list-incidents";
 
 // Read model of the REST API's Incident resource.
@@ -38,8 +38,9 @@ type Row = Prisma.IncidentGetPayload<{ select: typeof SELECT }>;
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
-function toApiIncident(row: Row, origin: string): ApiIncident {
-  const { services, changes, ...rest } = row;
+function toApiIncident(row: Row, outcome: IncidentOutcome | undefined, origin: string): ApiIncident {
+  if (!outcome) throw new Error(`No outcome for incident ${row.id}`);
+  const { services, changes: _changes, ...rest } = row;
   return {
     ...rest,
     url: `${origin}/incidents/${row.id}`,
@@ -48,7 +49,7 @@ function toApiIncident(row: Row, origin: string): ApiIncident {
     mitigatedAt: iso(row.mitigatedAt),
     resolvedAt: iso(row.resolvedAt),
     durationMinutes: Math.floor(((row.resolvedAt?.getTime() ?? Date.now()) - row.impactStartedAt.getTime()) / 60_000),
-    aiLinked: isIncidentAiLinked(changes.map((link) => ({ role: link.role, aiAssisted: link.change.aiAssisted }))),
+    aiLinked: outcome.aiLinked,
     services: services.map((s) => s.service).sort((a, b) => a.slug.localeCompare(b.slug)),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
@@ -69,7 +70,7 @@ export async function getApiIncident(id: number, origin: string): Promise<ApiInc
   if (!row) return null;
   const { timeline, ...base } = row;
   return {
-    ...toApiIncident(base, origin),
+    ...toApiIncident(base, (await getIncidentOutcomes([row.id])).get(row.id), origin),
     changes: row.changes.map((link) => ({
       role: link.role,
       change: { ...link.change, url: `${origin}/changes/${link.change.id}` },
@@ -109,9 +110,10 @@ export async function listApiIncidents(options: {
     select: SELECT,
   });
   const page = rows.slice(0, options.limit);
+  const outcomes = await getIncidentOutcomes(page.map((row) => row.id));
   const last = page.at(-1);
   return {
-    data: page.map((row) => toApiIncident(row, options.origin)),
+    data: page.map((row) => toApiIncident(row, outcomes.get(row.id), options.origin)),
     nextCursor: rows.length > options.limit && last ? `${last.impactStartedAt.getTime()}_${last.id}` : null,
   };
 }

@@ -1,7 +1,20 @@
 import "server-only";
 import { getDb } from "@/lib/server/db";
+import { getChangeOutcomes, getIncidentOutcomes } from "@/lib/server/queries/outcomes/get-outcomes";
 
+/** An incident with whether it is AI-linked and whether a linked change shipped without approval (SQL definitions). */
 export async function getIncident(id: number) {
+  const [incident, outcomes] = await Promise.all([findIncident(id), getIncidentOutcomes([id])]);
+  if (!incident) return null;
+  const linked = await getChangeOutcomes(incident.changes.map((link) => link.change.id));
+  return {
+    ...incident,
+    aiLinked: outcomes.get(id)?.aiLinked ?? false,
+    policyViolation: incident.changes.some((link) => linked.get(link.change.id)?.compliance === "VIOLATION"),
+  };
+}
+
+function findIncident(id: number) {
   return getDb().incident.findUnique({
     where: { id },
     select: {

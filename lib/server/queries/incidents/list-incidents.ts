@@ -1,11 +1,11 @@
 import "server-only";
-import { approvalCompliance } from "@/lib/domain/approval-policy";
 import { HIGH_OR_WORSE } from "@/lib/domain/blast-radius";
-import { FAILING_LINK_ROLES, isIncidentAiLinked } from "@/lib/domain/change-failure";
+import { FAILING_LINK_ROLES } from "@/lib/domain/change-failure";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { BlastRadiusLevel, IncidentStatus, Severity } from "@/lib/generated/prisma/enums";
 import { incidentTimeRange, type IncidentFilters } from "@/lib/schemas/incident-filters";
 import { getDb } from "@/lib/server/db";
+import { getChangeOutcomes, getIncidentOutcomes } from "@/lib/server/queries/outcomes/get-outcomes";
 
 export type IncidentListRow = {
   id: number;
@@ -82,26 +82,23 @@ export async function listIncidents(options: {
       changes: {
         select: {
           role: true,
-          change: {
-            select: {
-              aiAssisted: true,
-              approvalRequired: true,
-              approvalState: true,
-              approvalDecidedAt: true,
-              shippedAt: true,
-            },
-          },
+          change: { select: { id: true } },
         },
       },
     },
   });
   const now = Date.now();
-  const page = rows.slice(0, limit).map<IncidentListRow>(({ services, changes, ...row }) => ({
+  const shown = rows.slice(0, limit);
+  const [incidentOutcomes, changeOutcomes] = await Promise.all([
+    getIncidentOutcomes(shown.map((row) => row.id)),
+    getChangeOutcomes(shown.flatMap((row) => row.changes.map((link) => link.change.id))),
+  ]);
+  const page = shown.map<IncidentListRow>(({ services, changes, ...row }) => ({
     ...row,
     durationMs: (row.resolvedAt?.getTime() ?? now) - row.impactStartedAt.getTime(),
     services: services.map((s) => s.service.name).sort(),
-    aiLinked: isIncidentAiLinked(changes.map(({ role, change }) => ({ role, aiAssisted: change.aiAssisted }))),
-    policyViolation: changes.some(({ change }) => approvalCompliance(change) === "VIOLATION"),
+    aiLinked: incidentOutcomes.get(row.id)?.aiLinked ?? false,
+    policyViolation: changes.some(({ change }) => changeOutcomes.get(change.id)?.compliance === "VIOLATION"),
   }));
   const last = page.at(-1);
   const next = rows.length > limit && last ? { impactStartedAt: last.impactStartedAt, id: last.id } : null;

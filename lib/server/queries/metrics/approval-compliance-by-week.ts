@@ -30,6 +30,8 @@ export async function approvalComplianceByWeek(scope: MetricScope) {
     GROUP BY w.local_start
     ORDER BY w.local_start`;
   const [{ pending }] = await db.$queryRaw<{ pending: number }[]>`
-    SELECT count(*)::int AS pending FROM "Change" c WHERE c."approvalRequired" AND c."shippedAt" IS NULL ${s.changeScope}`;
+    SELECT count(*)::int AS pending FROM "ChangeOutcome" c
+    WHERE c.compliance = 'PENDING' AND c."shippedAt" IS NULL -- implied by PENDING; lets the shippedAt index serve
+    ${s.changeScope}`;
   return { weeks, pendingNow: pending };
 }

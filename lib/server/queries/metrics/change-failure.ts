@@ -13,7 +13,8 @@ export type FailureBreakdownRow = { group: string; aiAssisted: boolean; shipped:
 
 // Both read DailyChangeStat: shipped changes per day of shipping in the org's time zone,
 // where "failed" is PRODUCT.md's definition (trigger or root cause of an incident, or
-// rolled back), kept current by the services (docs/decisions/006-dashboard-rollups.md).
+// rolled back; the "ChangeOutcome" view in prisma/definitions.sql), kept current by database
+// triggers (docs/decisions/015-trigger-kept-statistics.md).
 
 /**
  * Chart 5: change failure rate per week = failed / shipped changes that shipped that week

@@ -16,8 +16,8 @@ export type IncidentWeek = {
 
 /**
  * Charts 1, 3 and 4: incidents per week (by the week their impact started) by severity,
- * those with a high or critical blast radius, and those that are AI-linked (a trigger or
- * root-cause change was AI-assisted). Every week of the range, empty ones as zeros.
+ * those with a high or critical blast radius, and those that are AI-linked — as defined by
+ * the "IncidentOutcome" view (prisma/definitions.sql). Every week of the range, empty ones as zeros.
  */
 export async function incidentsByWeek(scope: MetricScope): Promise<IncidentWeek[]> {
   const s = scopeSql(scope);
@@ -45,12 +45,8 @@ export async function incidentsByWeek(scope: MetricScope): Promise<IncidentWeek[
   return getDb().$queryRaw<IncidentWeek[]>`
     WITH weeks AS (${s.weeks}),
     inc AS (
-      SELECT ${s.weekOf(Prisma.sql`i."impactStartedAt"`)} AS wk, i.severity, i."blastRadiusLevel" AS blast,
-             EXISTS (
-               SELECT 1 FROM "IncidentChange" l JOIN "Change" ch ON ch.id = l."changeId"
-               WHERE l."incidentId" = i.id AND l.role IN ('TRIGGER', 'ROOT_CAUSE') AND ch."aiAssisted"
-             ) AS ai
-      FROM "Incident" i
+      SELECT ${s.weekOf(Prisma.sql`i."impactStartedAt"`)} AS wk, i.severity, o."highBlast", o."aiLinked"
+      FROM "Incident" i JOIN "IncidentOutcome" o ON o.id = i.id
       WHERE i."impactStartedAt" >= ${s.fromTs} AND i."impactStartedAt" < ${s.toTs} ${s.incidentScope}
     )
     SELECT to_char(w.local_start, 'YYYY-MM-DD') AS week,
@@ -59,8 +55,8 @@ export async function incidentsByWeek(scope: MetricScope): Promise<IncidentWeek[
            (count(*) FILTER (WHERE inc.severity = 'SEV2'))::int AS sev2,
            (count(*) FILTER (WHERE inc.severity = 'SEV3'))::int AS sev3,
            (count(*) FILTER (WHERE inc.severity = 'SEV4'))::int AS sev4,
-           (count(*) FILTER (WHERE inc.blast IN ('HIGH', 'CRITICAL')))::int AS "highBlast",
-           (count(*) FILTER (WHERE inc.ai))::int AS "aiLinked"
+           (count(*) FILTER (WHERE inc."highBlast"))::int AS "highBlast",
+           (count(*) FILTER (WHERE inc."aiLinked"))::int AS "aiLinked"
     FROM weeks w LEFT JOIN inc ON inc.wk = w.local_start
     GROUP BY w.local_start
     ORDER BY w.local_start`;

@@ -13,17 +13,17 @@ export type ResolveWeek = {
 
 /**
  * Chart 6: time to resolve (resolved − impact started) of each week's resolved incidents:
- * median and p90 (continuous percentiles), for all severities and for each.
+ * median and p90 (continuous percentiles), for all severities and for each. The population
+ * and the hours are the "IncidentOutcome" view's (prisma/definitions.sql).
  */
 export async function timeToResolveByWeek(scope: MetricScope): Promise<ResolveWeek[]> {
   const s = scopeSql(scope);
   return getDb().$queryRaw<ResolveWeek[]>`
     WITH weeks AS (${s.weeks}),
     inc AS (
-      SELECT ${s.weekOf(Prisma.sql`i."impactStartedAt"`)} AS wk, i.severity::text AS severity,
-             extract(epoch FROM i."resolvedAt" - i."impactStartedAt") / 3600.0 AS hours
-      FROM "Incident" i
-      WHERE i."resolvedAt" IS NOT NULL AND i."impactStartedAt" >= ${s.fromTs} AND i."impactStartedAt" < ${s.toTs} ${s.incidentScope}
+      SELECT ${s.weekOf(Prisma.sql`i."impactStartedAt"`)} AS wk, i.severity::text AS severity, i."resolvedHours" AS hours
+      FROM "IncidentOutcome" i
+      WHERE i."resolvedHours" IS NOT NULL AND i."impactStartedAt" >= ${s.fromTs} AND i."impactStartedAt" < ${s.toTs} ${s.incidentScope}
     ),
     agg AS (
       -- One pass: per week for all severities, and per week and severity.

@@ -1,8 +1,8 @@
 import "server-only";
-import { approvalCompliance } from "@/lib/domain/approval-policy";
 import { addDays, zonedMidnight } from "@/lib/domain/weeks";
 import { getDb } from "@/lib/server/db";
 import { getDashboard } from "@/lib/server/queries/metrics/get-dashboard";
+import { getChangeOutcomes } from "@/lib/server/queries/outcomes/get-outcomes";
 
 /**
  * The weekly review (TWiST) for the week starting `monday`: the dashboard's own queries
@@ -21,7 +21,7 @@ export async function getWeeklyReport(options: { monday: string; timeZone: strin
     now,
   );
 
-  const majorIncidents = await db.incident.findMany({
+  const majorIncidentRows = await db.incident.findMany({
     where: { severity: { in: ["SEV1", "SEV2"] }, impactStartedAt: { gte: from, lt: to } },
     orderBy: [{ severity: "asc" }, { impactStartedAt: "asc" }],
     select: {
@@ -60,9 +60,21 @@ export async function getWeeklyReport(options: { monday: string; timeZone: strin
     },
   });
 
-  // Policy violations shipped this week (required, and not approved before shipping).
-  const shippedRequired = await db.change.findMany({
-    where: { approvalRequired: true, shippedAt: { gte: from, lt: to } },
+  // Each linked change's approval compliance, as the "ChangeOutcome" view defines it.
+  const linked = await getChangeOutcomes(majorIncidentRows.flatMap((i) => i.changes.map((l) => l.change.id)));
+  const majorIncidents = majorIncidentRows.map((incident) => ({
+    ...incident,
+    changes: incident.changes.map((link) => ({
+      ...link,
+      change: { ...link.change, compliance: linked.get(link.change.id)?.compliance ?? "NOT_REQUIRED" },
+    })),
+  }));
+
+  // Policy violations shipped this week, as the "ChangeOutcome" view defines them.
+  const violationIds = await db.$queryRaw<Array<{ id: number }>>`
+    SELECT id FROM "ChangeOutcome" WHERE compliance = 'VIOLATION' AND "shippedAt" >= ${from} AND "shippedAt" < ${to}`;
+  const violations = await db.change.findMany({
+    where: { id: { in: violationIds.map((row) => row.id) } },
     orderBy: { shippedAt: "asc" },
     select: {
       id: true,
@@ -78,7 +90,6 @@ export async function getWeeklyReport(options: { monday: string; timeZone: strin
       incidents: { select: { role: true, incident: { select: { id: true, title: true, severity: true } } } },
     },
   });
-  const violations = shippedRequired.filter((c) => approvalCompliance(c) === "VIOLATION");
 
   const actionItemSelect = {
     id: true,

@@ -1,10 +1,11 @@
 import "server-only";
 import { zonedMidnight, addDays } from "@/lib/domain/weeks";
 import { getDb } from "@/lib/server/db";
+import { getChangeOutcomes, getIncidentOutcomes } from "@/lib/server/queries/outcomes/get-outcomes";
 
-/** Every incident whose impact started in the week, with what the report shows of it. */
+/** Every incident whose impact started in the week, with what the report shows of it (AI link as defined in SQL). */
 export async function listWeekIncidents(monday: string, timeZone: string) {
-  return getDb().incident.findMany({
+  const rows = await getDb().incident.findMany({
     where: {
       impactStartedAt: { gte: zonedMidnight(monday, timeZone), lt: zonedMidnight(addDays(monday, 7), timeZone) },
     },
@@ -29,11 +30,13 @@ export async function listWeekIncidents(monday: string, timeZone: string) {
       changes: { select: { role: true, change: { select: { id: true, aiAssisted: true } } } },
     },
   });
+  const outcomes = await getIncidentOutcomes(rows.map((row) => row.id));
+  return rows.map((row) => ({ ...row, aiLinked: outcomes.get(row.id)?.aiLinked ?? false }));
 }
 
-/** Every change that shipped in the week. */
+/** Every change that shipped in the week, with whether it failed and its approval compliance as defined in SQL. */
 export async function listWeekChanges(monday: string, timeZone: string) {
-  return getDb().change.findMany({
+  const rows = await getDb().change.findMany({
     where: { shippedAt: { gte: zonedMidnight(monday, timeZone), lt: zonedMidnight(addDays(monday, 7), timeZone) } },
     orderBy: [{ shippedAt: "asc" }, { id: "asc" }],
     select: {
@@ -57,6 +60,12 @@ export async function listWeekChanges(monday: string, timeZone: string) {
       incidents: { select: { role: true, incidentId: true } },
     },
   });
+  const outcomes = await getChangeOutcomes(rows.map((row) => row.id));
+  return rows.map((row) => ({
+    ...row,
+    failed: outcomes.get(row.id)?.failed ?? false,
+    compliance: outcomes.get(row.id)?.compliance ?? "NOT_REQUIRED",
+  }));
 }
 export type WeekIncident = Awaited<ReturnType<typeof listWeekIncidents>>[number];
 export type WeekChange = Awaited<ReturnType<typeof listWeekChanges>>[number];

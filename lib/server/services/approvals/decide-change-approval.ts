@@ -5,7 +5,6 @@ import type { SessionUser } from "@/lib/server/auth/session-user";
 import { getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { writeAudit } from "@/lib/server/services/audit/write-audit";
-import { refreshStats } from "@/lib/server/services/stats/refresh-stats";
 import { notifyUser } from "@/lib/server/services/notifications/notify";
 
 const REFUSALS = {
@@ -74,7 +73,6 @@ export async function decideChangeApproval(options: { actor: SessionUser; input:
       title: `${actor.name} ${input.decision === "APPROVED" ? "approved" : "rejected"} “${change.title}”`,
       href: `/changes/${change.id}`,
     });
-    await refreshStats(tx, { changeIds: [change.id] });
     await writeAudit(tx, {
       actorId: actor.id,
       action: input.decision === "APPROVED" ? "change.approved" : "change.rejected",

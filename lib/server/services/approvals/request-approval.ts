@@ -5,7 +5,6 @@ import { getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
 import { writeAudit } from "@/lib/server/services/audit/write-audit";
-import { refreshStats } from "@/lib/server/services/stats/refresh-stats";
 import { notifyApprovers } from "@/lib/server/services/notifications/notify";
 
 /** After a rejection, the author revises the change and asks again: it is pending once more. */
@@ -47,7 +46,6 @@ export async function requestApproval(options: { actor: SessionUser; input: Requ
         href: `/changes/${input.changeId}`,
       },
     });
-    await refreshStats(tx, { changeIds: [input.changeId] });
     await writeAudit(tx, {
       actorId: actor.id,
       action: "change.approval_requested",

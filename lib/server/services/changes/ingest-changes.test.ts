@@ -199,7 +199,6 @@ describe("ingestChanges", () => {
       data: { title: "linked", severity: "SEV2", impactStartedAt: new Date(base) },
     });
     await db().incidentChange.create({ data: { incidentId: incident.id, changeId: created[1].id, role: "TRIGGER" } });
-    await db().$executeRaw`SELECT "faultline_refresh_stats"(${[created[1].id]}::int[], ${[incident.id]}::int[])`;
     await ingestChanges(actor, [
       { ...batch[1], shippedAt: new Date(base + 3 * 86_400_000) },
       { ...batch[2], serviceId: otherService, aiAssisted: true },

@@ -11,10 +11,6 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { getDb } from "@/lib/server/db";
 import { AppError, type FieldErrors } from "@/lib/server/errors";
 import { notifyApprovers } from "@/lib/server/services/notifications/notify";
-import {
-  applyChangeStatDeltas,
-  type ChangeStatContribution,
-} from "@/lib/server/services/stats/apply-change-stat-deltas";
 import { hasOutboundSubscribers } from "@/lib/server/services/webhooks/enqueue-event";
 import { queuePolicyViolationIfShipped } from "@/lib/server/services/webhooks/queue-domain-events";
 
@@ -64,15 +60,6 @@ type Row = {
   approvalState: ApprovalState;
   approvalDecidedAt: Date | null;
   previousShippedAt: Date | null;
-} & StatFields & { [K in keyof StatFields as `prev${Capitalize<K>}`]: StatFields[K] | null };
-
-/** The columns a change's dashboard statistics depend on. */
-type StatFields = {
-  serviceId: number;
-  aiAssisted: boolean;
-  aiToolId: number | null;
-  authorLevel: string | null;
-  rolledBackAt: Date | null;
 };
 
 const keyOf = (input: { source: string; externalId: string }) => `${input.source}\u0000${input.externalId}`;
@@ -112,10 +99,6 @@ export async function ingestChanges(actor: IngestActor, inputs: ExternalChangeIn
     await addConcurrentlyInserted(tx, unique, rows);
     const written = rows.filter((row) => row.written);
     const created = written.filter((row) => row.inserted);
-
-    if (written.length > 0) {
-      await applyChangeStatDeltas(tx, await statContributions(tx, written));
-    }
 
     const needingApproval = created.filter((row) => row.approvalRequired);
     if (needingApproval.length > 0) {
@@ -196,11 +179,6 @@ async function addConcurrentlyInserted(
       approvalRequired: true,
       approvalState: true,
       approvalDecidedAt: true,
-      serviceId: true,
-      aiAssisted: true,
-      aiToolId: true,
-      authorLevel: true,
-      rolledBackAt: true,
     },
   });
   for (const change of found) {
@@ -210,56 +188,8 @@ async function addConcurrentlyInserted(
       written: false,
       inserted: false,
       previousShippedAt: change.shippedAt,
-      prevServiceId: null,
-      prevAiAssisted: null,
-      prevAiToolId: null,
-      prevAuthorLevel: null,
-      prevRolledBackAt: null,
     });
   }
-}
-
-/** Each written change takes its old contribution off its old day and adds its new one. */
-async function statContributions(tx: Prisma.TransactionClient, written: Row[]): Promise<ChangeStatContribution[]> {
-  const updatedIds = written.filter((row) => !row.inserted).map((row) => row.id);
-  const linked = new Set(
-    updatedIds.length === 0
-      ? []
-      : (
-          await tx.incidentChange.findMany({
-            where: { changeId: { in: updatedIds }, role: { in: ["TRIGGER", "ROOT_CAUSE"] } },
-            select: { changeId: true },
-          })
-        ).map((link) => link.changeId),
-  );
-  const approval = (row: Row, shippedAt: Date | null) => ({
-    required: row.approvalRequired,
-    compliant: approvalCompliance({ ...row, shippedAt }) === "COMPLIANT",
-  });
-  return written.flatMap((row): ChangeStatContribution[] => {
-    const added: ChangeStatContribution = {
-      sign: 1,
-      shippedAt: row.shippedAt,
-      serviceId: row.serviceId,
-      aiAssisted: row.aiAssisted,
-      aiToolId: row.aiToolId,
-      authorLevel: row.authorLevel,
-      failed: row.rolledBackAt !== null || linked.has(row.id),
-      ...approval(row, row.shippedAt),
-    };
-    if (row.inserted || row.prevServiceId === null) return [added];
-    const removed: ChangeStatContribution = {
-      sign: -1,
-      shippedAt: row.previousShippedAt,
-      serviceId: row.prevServiceId,
-      aiAssisted: row.prevAiAssisted!,
-      aiToolId: row.prevAiToolId,
-      authorLevel: row.prevAuthorLevel,
-      failed: row.prevRolledBackAt !== null || linked.has(row.id),
-      ...approval(row, row.previousShippedAt),
-    };
-    return [removed, added];
-  });
 }
 
 type PolicyRow = {
@@ -359,7 +289,7 @@ WITH input AS (
          ai_assisted, ai_tool_id, ai_involvement, ai_detected_by, shipped_at, rolled_back_at, approval_required, approval_state)
 ),
 previous AS (
-  SELECT c.id, c."shippedAt", c."serviceId", c."aiAssisted", c."aiToolId", c."authorLevel"::text AS "authorLevel", c."rolledBackAt", ${AUDITED} AS before
+  SELECT c.id, c."shippedAt", ${AUDITED} AS before
   FROM "Change" c JOIN input i ON c.source = i.source AND c."externalId" = i.external_id
 ),
 written AS (
@@ -375,8 +305,7 @@ written AS (
     "updatedAt" = now()
   WHERE (${UPDATED.map(([column]) => `c.${column}`).join(", ")}) IS DISTINCT FROM (${UPDATED.map(([, expression]) => expression).join(", ")})
   RETURNING c.id, c.source, c."externalId", c.title, (c.xmax = 0) AS inserted, c."authorId", c."shippedAt", c."approvalRequired",
-            c."approvalState"::text AS "approvalState", c."approvalDecidedAt", c."serviceId", c."aiAssisted", c."aiToolId",
-            c."authorLevel"::text AS "authorLevel", c."rolledBackAt", ${AUDITED} AS after
+            c."approvalState"::text AS "approvalState", c."approvalDecidedAt", ${AUDITED} AS after
 ),
 audit AS (
   INSERT INTO "AuditLog" ("actorId", "actorLabel", action, "entityType", "entityId", before, after)
@@ -385,14 +314,11 @@ audit AS (
   FROM written w LEFT JOIN previous p ON p.id = w.id
 )
 SELECT w.id, w.source, w."externalId", w.title, true AS written, w.inserted, w."authorId", w."shippedAt", w."approvalRequired", w."approvalState",
-       w."approvalDecidedAt", p."shippedAt" AS "previousShippedAt", w."serviceId", w."aiAssisted", w."aiToolId", w."authorLevel", w."rolledBackAt",
-       p."serviceId" AS "prevServiceId", p."aiAssisted" AS "prevAiAssisted", p."aiToolId" AS "prevAiToolId", p."authorLevel" AS "prevAuthorLevel",
-       p."rolledBackAt" AS "prevRolledBackAt"
+       w."approvalDecidedAt", p."shippedAt" AS "previousShippedAt"
 FROM written w LEFT JOIN previous p ON p.id = w.id
 UNION ALL
 SELECT c.id, c.source, c."externalId", c.title, false, false, c."authorId", c."shippedAt", c."approvalRequired", c."approvalState"::text,
-       c."approvalDecidedAt", c."shippedAt", c."serviceId", c."aiAssisted", c."aiToolId", c."authorLevel"::text, c."rolledBackAt",
-       NULL, NULL, NULL, NULL, NULL
+       c."approvalDecidedAt", c."shippedAt"
 FROM "Change" c JOIN input i ON c.source = i.source AND c."externalId" = i.external_id
 WHERE c.id IN (SELECT id FROM previous) AND c.id NOT IN (SELECT id FROM written)`;
 

@@ -7,7 +7,6 @@ import { isUniqueViolation } from "@/lib/server/db/prisma-errors";
 import { AppError } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
 import { writeAudit } from "@/lib/server/services/audit/write-audit";
-import { refreshStats } from "@/lib/server/services/stats/refresh-stats";
 import { notifyApprovers } from "@/lib/server/services/notifications/notify";
 import { queuePolicyViolationIfShipped } from "@/lib/server/services/webhooks/queue-domain-events";
 
@@ -84,7 +83,6 @@ export async function registerChange(options: {
           },
         });
       }
-      await refreshStats(tx, { changeIds: [change.id] });
       await writeAudit(tx, {
         actorId: actor.id,
         action: "change.registered",

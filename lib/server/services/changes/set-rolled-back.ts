@@ -5,7 +5,6 @@ import { getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
 import { writeAudit } from "@/lib/server/services/audit/write-audit";
-import { refreshStats } from "@/lib/server/services/stats/refresh-stats";
 
 /** Records (or clears) when a shipped change was rolled back; a rolled-back change counts as failed. */
 export async function setRolledBack(options: { actor: SessionUser; input: SetRolledBackInput }): Promise<void> {
@@ -31,7 +30,6 @@ export async function setRolledBack(options: { actor: SessionUser; input: SetRol
       where: { id: input.changeId },
       data: { rolledBackAt: input.rolledBackAt, version: { increment: 1 } },
     });
-    await refreshStats(tx, { changeIds: [input.changeId] });
     await writeAudit(tx, {
       actorId: actor.id,
       action: input.rolledBackAt ? "change.rolled_back" : "change.rollback_cleared",

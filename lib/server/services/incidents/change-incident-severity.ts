@@ -6,7 +6,6 @@ import { getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
 import { writeAudit } from "@/lib/server/services/audit/write-audit";
-import { refreshStats } from "@/lib/server/services/stats/refresh-stats";
 import { queueSeverityRaised } from "@/lib/server/services/webhooks/queue-domain-events";
 import { updateIncidentAtVersion } from "./incident-version";
 
@@ -37,7 +36,6 @@ export async function changeIncidentSeverity(options: {
       },
       select: { id: true },
     });
-    await refreshStats(tx, { incidentIds: [input.incidentId] });
     await writeAudit(tx, {
       actorId: actor.id,
       action: "incident.severity_changed",

@@ -5,7 +5,6 @@ import type { SessionUser } from "@/lib/server/auth/session-user";
 import { getDb } from "@/lib/server/db";
 import { assertCan } from "@/lib/server/permissions";
 import { writeAudit } from "@/lib/server/services/audit/write-audit";
-import { refreshStats } from "@/lib/server/services/stats/refresh-stats";
 import { loadLink } from "./load-link-ends";
 
 /** Changes the role a linked change played (for example suspected → trigger). */
@@ -28,7 +27,6 @@ export async function changeLinkRole(options: { actor: SessionUser; input: LinkC
         data: { changeId: input.changeId, from: link.role, to: input.role },
       },
     });
-    await refreshStats(tx, { changeIds: [input.changeId], incidentIds: [input.incidentId] });
     await writeAudit(tx, {
       actorId: actor.id,
       action: "incident.change_link_updated",

@@ -6,7 +6,6 @@ import { AppError } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
 import type { DeclareIncidentInput } from "@/lib/schemas/incident";
 import { writeAudit } from "@/lib/server/services/audit/write-audit";
-import { refreshStats } from "@/lib/server/services/stats/refresh-stats";
 import { queueIncidentDeclared } from "@/lib/server/services/webhooks/queue-domain-events";
 import { refreshBlastRadiusLevel } from "./refresh-blast-radius";
 
@@ -54,7 +53,6 @@ export async function declareIncident(options: {
       select: { id: true },
     });
     const level = await refreshBlastRadiusLevel(tx, incident.id);
-    await refreshStats(tx, { incidentIds: [incident.id] });
     await writeAudit(tx, {
       actorId: options.actor.id,
       action: "incident.declared",

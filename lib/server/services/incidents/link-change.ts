@@ -7,7 +7,6 @@ import { isUniqueViolation } from "@/lib/server/db/prisma-errors";
 import { AppError } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
 import { writeAudit } from "@/lib/server/services/audit/write-audit";
-import { refreshStats } from "@/lib/server/services/stats/refresh-stats";
 import { loadLinkEnds } from "./load-link-ends";
 
 /** Links an originating change to the incident with a role; the timeline records it. */
@@ -29,7 +28,6 @@ export async function linkChange(options: { actor: SessionUser; input: LinkChang
           data: { changeId: input.changeId, role: input.role },
         },
       });
-      await refreshStats(tx, { changeIds: [input.changeId], incidentIds: [input.incidentId] });
       await writeAudit(tx, {
         actorId: actor.id,
         action: "incident.change_linked",

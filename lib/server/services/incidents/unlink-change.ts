@@ -5,7 +5,6 @@ import type { SessionUser } from "@/lib/server/auth/session-user";
 import { getDb } from "@/lib/server/db";
 import { assertCan } from "@/lib/server/permissions";
 import { writeAudit } from "@/lib/server/services/audit/write-audit";
-import { refreshStats } from "@/lib/server/services/stats/refresh-stats";
 import { loadLink } from "./load-link-ends";
 
 export async function unlinkChange(options: { actor: SessionUser; input: UnlinkChangeInput }): Promise<void> {
@@ -25,7 +24,6 @@ export async function unlinkChange(options: { actor: SessionUser; input: UnlinkC
         data: { changeId: input.changeId, role: link.role },
       },
     });
-    await refreshStats(tx, { changeIds: [input.changeId], incidentIds: [input.incidentId] });
     await writeAudit(tx, {
       actorId: actor.id,
       action: "incident.change_unlinked",

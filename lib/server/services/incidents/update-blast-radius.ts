@@ -5,7 +5,6 @@ import { getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
 import { writeAudit } from "@/lib/server/services/audit/write-audit";
-import { refreshStats } from "@/lib/server/services/stats/refresh-stats";
 import { updateIncidentAtVersion } from "./incident-version";
 import { refreshBlastRadiusLevel } from "./refresh-blast-radius";
 
@@ -74,7 +73,6 @@ export async function updateBlastRadius(options: { actor: SessionUser; input: Up
         data: after,
       },
     });
-    await refreshStats(tx, { incidentIds: [id] });
     await writeAudit(tx, {
       actorId: actor.id,
       action: "incident.blast_radius_updated",

@@ -7,7 +7,6 @@ import { getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
 import { writeAudit } from "@/lib/server/services/audit/write-audit";
-import { refreshStats } from "@/lib/server/services/stats/refresh-stats";
 import { updateIncidentAtVersion } from "./incident-version";
 import { refreshBlastRadiusLevel } from "./refresh-blast-radius";
 
@@ -45,7 +44,6 @@ export async function updateIncidentStatus(options: {
         data: { from: before.status, to: input.status },
       },
     });
-    await refreshStats(tx, { incidentIds: [input.incidentId] });
     await writeAudit(tx, {
       actorId: actor.id,
       action: "incident.status_changed",

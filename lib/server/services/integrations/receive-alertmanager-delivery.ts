@@ -19,7 +19,6 @@ import type { WebhookIntegration } from "@/lib/server/queries/integrations/get-w
 import { writeAudit } from "@/lib/server/services/audit/write-audit";
 import { refreshBlastRadiusLevel } from "@/lib/server/services/incidents/refresh-blast-radius";
 import { updateIncidentAtVersion } from "@/lib/server/services/incidents/incident-version";
-import { refreshStats } from "@/lib/server/services/stats/refresh-stats";
 import { queueIncidentDeclared, queueSeverityRaised } from "@/lib/server/services/webhooks/queue-domain-events";
 import { sha256Hex, verifyBearer } from "./webhook-auth";
 import { parseJsonBody, processed, WebhookRejection, type WebhookContext } from "./webhook-request";
@@ -236,7 +235,6 @@ async function applyFiring(tx: Tx, input: FiringInput): Promise<Outcome> {
         data: { from: incident.severity, to: severity, reason },
       },
     });
-    await refreshStats(tx, { incidentIds: [incident.id] });
     await writeAudit(tx, {
       actorId: actor.id,
       actorLabel: actor.label,
@@ -312,7 +310,6 @@ async function declare(
     select: { id: true },
   });
   const level = await refreshBlastRadiusLevel(tx, incident.id);
-  await refreshStats(tx, { incidentIds: [incident.id] });
   await writeAudit(tx, {
     actorId: actor.id,
     actorLabel: actor.label,
@@ -372,7 +369,6 @@ async function applyResolved(
       data: { from: incident.status, to, source: ALERTMANAGER_SOURCE, fingerprints: [] },
     },
   });
-  await refreshStats(tx, { incidentIds: [incident.id] });
   await writeAudit(tx, {
     actorId: actor.id,
     actorLabel: actor.label,

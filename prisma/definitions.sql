@@ -1,0 +1,316 @@
+-- The definitions of Faultline's figures (PRODUCT.md, "Definitions"), once, in the database.
+-- Repeatable: lib/server/db/migrate.ts runs this whole file after the migrations on every
+-- start, under the migration lock, in one transaction — so everything here must be
+-- CREATE OR REPLACE (idempotent). Dashboard, weekly report, CSVs and API read these views;
+-- the daily statistics are kept by the triggers at the end.
+-- See docs/decisions/015-trigger-kept-statistics.md.
+
+-- A link makes a change failed (and its incident AI-linked, if the change was AI-assisted)
+-- when its role is trigger or root cause. Contributing and suspected links do not.
+CREATE OR REPLACE VIEW "FailingLink" AS
+SELECT l."incidentId", l."changeId"
+FROM "IncidentChange" l
+WHERE l.role IN ('TRIGGER', 'ROOT_CAUSE');
+
+-- Approval compliance of a change: NOT_REQUIRED; PENDING (required, not shipped yet — on
+-- screen "waiting for approval" or "approved, not shipped yet"); COMPLIANT (shipped with an
+-- approval given before it shipped); VIOLATION (shipped without it: missing or rejected).
+CREATE OR REPLACE FUNCTION "faultline_approval_compliance"(
+  required boolean, state "ApprovalState", decided_at timestamptz, shipped_at timestamptz
+) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT CASE
+    WHEN NOT required THEN 'NOT_REQUIRED'
+    WHEN shipped_at IS NULL THEN 'PENDING'
+    WHEN state = 'APPROVED' AND decided_at IS NOT NULL AND decided_at <= shipped_at THEN 'COMPLIANT'
+    ELSE 'VIOLATION'
+  END
+$$;
+
+-- A change failed when it was rolled back or has a failing link. It counts in the day and
+-- week it shipped (an unshipped change is in no week), with the dimensions the statistics
+-- keep (service, AI-assisted, AI tool, author level as recorded).
+CREATE OR REPLACE VIEW "ChangeOutcome" AS
+SELECT c.id,
+       c."shippedAt",
+       c."serviceId",
+       c."aiAssisted",
+       c."aiToolId",
+       c."authorLevel",
+       (c."rolledBackAt" IS NOT NULL OR EXISTS (SELECT 1 FROM "FailingLink" f WHERE f."changeId" = c.id)) AS failed,
+       "faultline_approval_compliance"(c."approvalRequired", c."approvalState", c."approvalDecidedAt", c."shippedAt") AS compliance
+FROM "Change" c;
+
+-- An incident counts in the day and week its impact started. It is AI-linked when one of its
+-- failing links is to an AI-assisted change; its blast radius is high when the level is HIGH
+-- or CRITICAL. Time to resolve = resolved − impact started, in hours; the time-to-resolve
+-- population of a week is that week's resolved incidents ("resolvedHours" is NULL while open).
+CREATE OR REPLACE VIEW "IncidentOutcome" AS
+SELECT i.id,
+       i."impactStartedAt",
+       i.severity,
+       i."blastRadiusLevel" IN ('HIGH', 'CRITICAL') AS "highBlast",
+       EXISTS (
+         SELECT 1 FROM "FailingLink" f JOIN "Change" ch ON ch.id = f."changeId"
+         WHERE f."incidentId" = i.id AND ch."aiAssisted"
+       ) AS "aiLinked",
+       extract(epoch FROM i."resolvedAt" - i."impactStartedAt") / 3600.0 AS "resolvedHours"
+FROM "Incident" i;
+
+-- ---------------------------------------------------------------------------------------
+-- Daily statistics (DailyChangeStat, DailyIncidentStat), by calendar day in the org's zone.
+-- Locks: one advisory lock per day (727074 change days, 727075 incident days), always taken
+-- in day order, change days before incident days, and only after the row locks a writer
+-- needs — so writers cannot deadlock on them. A recompute holds its days exclusively; a
+-- delta (change writes) holds them shared, since deltas commute.
+-- ---------------------------------------------------------------------------------------
+
+CREATE OR REPLACE FUNCTION "faultline_lock_days"(lock_class int, days date[], shared boolean) RETURNS void
+-- Planned once per session: re-planning these statements on every write cost ~5 ms a change.
+LANGUAGE plpgsql SET plan_cache_mode = force_generic_plan AS $$
+DECLARE
+  d date;
+BEGIN
+  FOR d IN SELECT DISTINCT x FROM unnest(days) AS x WHERE x IS NOT NULL ORDER BY 1 LOOP
+    IF shared THEN
+      PERFORM pg_advisory_xact_lock_shared(lock_class, d - date '2000-01-01');
+    ELSE
+      PERFORM pg_advisory_xact_lock(lock_class, d - date '2000-01-01');
+    END IF;
+  END LOOP;
+END;
+$$;
+
+-- Recomputes the change statistics of whole days from the base tables.
+CREATE OR REPLACE FUNCTION "faultline_refresh_change_days"(days date[]) RETURNS void
+LANGUAGE plpgsql AS $$
+DECLARE
+  tz text := "faultline_time_zone"();
+  todo date[] := (SELECT array_agg(DISTINCT x ORDER BY x) FROM unnest(days) AS x WHERE x IS NOT NULL);
+BEGIN
+  IF todo IS NULL THEN RETURN; END IF;
+  PERFORM "faultline_lock_days"(727074, todo, false);
+  DELETE FROM "DailyChangeStat" WHERE "day" = ANY(todo);
+  INSERT INTO "DailyChangeStat" ("day", "serviceId", "aiAssisted", "aiToolId", "authorLevel", "shipped", "failed", "required", "compliant")
+  SELECT dd.day, c."serviceId", c."aiAssisted", coalesce(c."aiToolId", 0), coalesce(c."authorLevel"::text, 'UNKNOWN'),
+         count(*), count(*) FILTER (WHERE c.failed), count(*) FILTER (WHERE c.compliance <> 'NOT_REQUIRED'),
+         count(*) FILTER (WHERE c.compliance = 'COMPLIANT')
+  FROM unnest(todo) AS dd(day)
+  JOIN "ChangeOutcome" c ON c."shippedAt" >= (dd.day::timestamp AT TIME ZONE tz) AND c."shippedAt" < ((dd.day + 1)::timestamp AT TIME ZONE tz)
+  GROUP BY 1, 2, 3, 4, 5;
+END;
+$$;
+
+-- Recomputes the incident statistics of whole days of impact start.
+CREATE OR REPLACE FUNCTION "faultline_refresh_incident_days"(days date[]) RETURNS void
+LANGUAGE plpgsql AS $$
+DECLARE
+  tz text := "faultline_time_zone"();
+  todo date[] := (SELECT array_agg(DISTINCT x ORDER BY x) FROM unnest(days) AS x WHERE x IS NOT NULL);
+BEGIN
+  IF todo IS NULL THEN RETURN; END IF;
+  PERFORM "faultline_lock_days"(727075, todo, false);
+  DELETE FROM "DailyIncidentStat" WHERE "day" = ANY(todo);
+  INSERT INTO "DailyIncidentStat" ("day", "severity", "highBlast", "aiLinked", "incidents")
+  SELECT dd.day, i.severity, i."highBlast", i."aiLinked", count(*)
+  FROM unnest(todo) AS dd(day)
+  JOIN "IncidentOutcome" i ON i."impactStartedAt" >= (dd.day::timestamp AT TIME ZONE tz) AND i."impactStartedAt" < ((dd.day + 1)::timestamp AT TIME ZONE tz)
+  GROUP BY 1, 2, 3, 4;
+END;
+$$;
+
+-- The days of some changes and incidents, as they are now. Row locks first (FOR SHARE): a
+-- concurrent writer that moves one of them to another day finishes before we read its day,
+-- or waits for us — so the day recomputed is the day the row ends up on.
+CREATE OR REPLACE FUNCTION "faultline_refresh_stats"(change_ids int[], incident_ids int[]) RETURNS void
+LANGUAGE plpgsql AS $$
+DECLARE
+  tz text := "faultline_time_zone"();
+  change_days date[];
+  incident_days date[];
+BEGIN
+  change_days := ARRAY(SELECT ("shippedAt" AT TIME ZONE tz)::date FROM "Change"
+                       WHERE id = ANY(change_ids) ORDER BY id FOR SHARE);
+  incident_days := ARRAY(SELECT ("impactStartedAt" AT TIME ZONE tz)::date FROM "Incident"
+                         WHERE id = ANY(incident_ids) ORDER BY id FOR SHARE);
+  PERFORM "faultline_refresh_change_days"(change_days);
+  PERFORM "faultline_refresh_incident_days"(incident_days);
+END;
+$$;
+
+-- Everything again: after bulk loads, and when the organisation's time zone changes.
+CREATE OR REPLACE FUNCTION "faultline_rebuild_stats"() RETURNS void
+LANGUAGE plpgsql AS $$
+DECLARE
+  tz text := "faultline_time_zone"();
+BEGIN
+  PERFORM "faultline_refresh_change_days"(ARRAY(
+    SELECT DISTINCT ("shippedAt" AT TIME ZONE tz)::date FROM "Change" WHERE "shippedAt" IS NOT NULL
+    UNION SELECT "day" FROM "DailyChangeStat"));
+  PERFORM "faultline_refresh_incident_days"(ARRAY(
+    SELECT DISTINCT ("impactStartedAt" AT TIME ZONE tz)::date FROM "Incident"
+    UNION SELECT "day" FROM "DailyIncidentStat"));
+END;
+$$;
+
+-- Adds per-day deltas (shipped, failed, required, compliant may be negative) to the change
+-- statistics, holding the days' locks in shared mode: deltas commute with one another, and a
+-- recompute (exclusive) neither loses nor double-counts them.
+CREATE OR REPLACE FUNCTION "faultline_add_change_stats"(deltas "DailyChangeStat"[]) RETURNS void
+-- Planned once per session: re-planning these statements on every write cost ~5 ms a change.
+LANGUAGE plpgsql SET plan_cache_mode = force_generic_plan AS $$
+BEGIN
+  IF coalesce(cardinality(deltas), 0) = 0 THEN RETURN; END IF;
+  PERFORM "faultline_lock_days"(727074, ARRAY(SELECT d.day FROM unnest(deltas) d), true);
+  INSERT INTO "DailyChangeStat" AS s ("day", "serviceId", "aiAssisted", "aiToolId", "authorLevel", "shipped", "failed", "required", "compliant")
+  SELECT d.* FROM unnest(deltas) d
+  WHERE d.shipped <> 0 OR d.failed <> 0 OR d.required <> 0 OR d.compliant <> 0
+  ORDER BY 1, 2, 3, 4, 5
+  ON CONFLICT ("day", "serviceId", "aiAssisted", "aiToolId", "authorLevel") DO UPDATE SET
+    "shipped" = s."shipped" + excluded."shipped", "failed" = s."failed" + excluded."failed",
+    "required" = s."required" + excluded."required", "compliant" = s."compliant" + excluded."compliant";
+  -- A recompute never writes empty rows; only a removal can empty one.
+  DELETE FROM "DailyChangeStat" s
+  WHERE s."shipped" = 0 AND s."day" = ANY(ARRAY(SELECT d.day FROM unnest(deltas) d WHERE d.shipped < 0));
+END;
+$$;
+
+-- Change written: what the statement's OLD rows contributed comes off their days and what its
+-- NEW rows contribute goes on (OLD is the version this statement replaced, not a snapshot of
+-- it, so a concurrent writer of the same row cannot make the subtraction land on a stale
+-- day). "failed" and compliance are computed as in "ChangeOutcome". A deleted change's links
+-- are already gone (cascade) when this runs, so its days are recomputed instead. When
+-- "AI-assisted" changed, the incidents it failed recompute their days.
+CREATE OR REPLACE FUNCTION "faultline_change_stats_trigger"() RETURNS trigger
+-- Planned once per session: re-planning these statements on every write cost ~5 ms a change.
+LANGUAGE plpgsql SET plan_cache_mode = force_generic_plan AS $$
+DECLARE
+  tz text := "faultline_time_zone"();
+  deltas "DailyChangeStat"[];
+  incidents int[];
+BEGIN
+  IF TG_OP = 'DELETE' THEN
+    PERFORM "faultline_refresh_change_days"(ARRAY(
+      SELECT (o."shippedAt" AT TIME ZONE tz)::date FROM old_rows o WHERE o."shippedAt" IS NOT NULL));
+    RETURN NULL;
+  END IF;
+  IF TG_OP = 'INSERT' THEN
+    deltas := ARRAY(
+      SELECT ROW(day, service, ai, tool, level, sum(sign)::int, coalesce(sum(sign) FILTER (WHERE failed), 0)::int,
+                 coalesce(sum(sign) FILTER (WHERE compliance <> 'NOT_REQUIRED'), 0)::int,
+                 coalesce(sum(sign) FILTER (WHERE compliance = 'COMPLIANT'), 0)::int)::"DailyChangeStat"
+      FROM (
+        SELECT 1 AS sign, (v."shippedAt" AT TIME ZONE tz)::date AS day, v."serviceId" AS service, v."aiAssisted" AS ai,
+               coalesce(v."aiToolId", 0) AS tool, coalesce(v."authorLevel"::text, 'UNKNOWN') AS level,
+               v."rolledBackAt" IS NOT NULL OR EXISTS (SELECT 1 FROM "FailingLink" f WHERE f."changeId" = v.id) AS failed,
+               "faultline_approval_compliance"(v."approvalRequired", v."approvalState", v."approvalDecidedAt", v."shippedAt") AS compliance
+        FROM new_rows v WHERE v."shippedAt" IS NOT NULL
+      ) c
+      GROUP BY day, service, ai, tool, level);
+    PERFORM "faultline_add_change_stats"(deltas);
+    RETURN NULL;
+  END IF;
+  -- UPDATE: only rows whose counted columns changed.
+  deltas := ARRAY(
+    WITH moved AS (
+      SELECT o.id FROM old_rows o JOIN new_rows n ON n.id = o.id
+      WHERE (o."shippedAt", o."serviceId", o."aiAssisted", o."aiToolId", o."authorLevel", o."rolledBackAt",
+             o."approvalRequired", o."approvalState", o."approvalDecidedAt")
+            IS DISTINCT FROM
+            (n."shippedAt", n."serviceId", n."aiAssisted", n."aiToolId", n."authorLevel", n."rolledBackAt",
+             n."approvalRequired", n."approvalState", n."approvalDecidedAt")
+    ),
+    versions AS (
+      SELECT -1 AS sign, o.* FROM old_rows o WHERE o.id IN (SELECT id FROM moved)
+      UNION ALL
+      SELECT 1, n.* FROM new_rows n WHERE n.id IN (SELECT id FROM moved)
+    )
+    SELECT ROW(day, service, ai, tool, level, sum(sign)::int, coalesce(sum(sign) FILTER (WHERE failed), 0)::int,
+               coalesce(sum(sign) FILTER (WHERE compliance <> 'NOT_REQUIRED'), 0)::int,
+               coalesce(sum(sign) FILTER (WHERE compliance = 'COMPLIANT'), 0)::int)::"DailyChangeStat"
+    FROM (
+      SELECT v.sign, (v."shippedAt" AT TIME ZONE tz)::date AS day, v."serviceId" AS service, v."aiAssisted" AS ai,
+             coalesce(v."aiToolId", 0) AS tool, coalesce(v."authorLevel"::text, 'UNKNOWN') AS level,
+             v."rolledBackAt" IS NOT NULL OR EXISTS (SELECT 1 FROM "FailingLink" f WHERE f."changeId" = v.id) AS failed,
+             "faultline_approval_compliance"(v."approvalRequired", v."approvalState", v."approvalDecidedAt", v."shippedAt") AS compliance
+      FROM versions v WHERE v."shippedAt" IS NOT NULL
+    ) c
+    GROUP BY day, service, ai, tool, level);
+  PERFORM "faultline_add_change_stats"(deltas);
+  incidents := ARRAY(
+    SELECT DISTINCT f."incidentId" FROM old_rows o JOIN new_rows n ON n.id = o.id
+    JOIN "FailingLink" f ON f."changeId" = n.id
+    WHERE o."aiAssisted" IS DISTINCT FROM n."aiAssisted");
+  IF cardinality(incidents) > 0 THEN
+    PERFORM "faultline_refresh_stats"('{}', incidents);
+  END IF;
+  RETURN NULL;
+END;
+$$;
+
+-- Link written: only links whose failing-ness changed matter; the changes and incidents on
+-- both ends recompute their days.
+CREATE OR REPLACE FUNCTION "faultline_link_stats_trigger"() RETURNS trigger
+LANGUAGE plpgsql AS $$
+DECLARE
+  touched_changes int[];
+  touched_incidents int[];
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    SELECT array_agg(DISTINCT n."changeId"), array_agg(DISTINCT n."incidentId") INTO touched_changes, touched_incidents
+    FROM new_rows n WHERE n.role IN ('TRIGGER', 'ROOT_CAUSE');
+  ELSIF TG_OP = 'DELETE' THEN
+    SELECT array_agg(DISTINCT o."changeId"), array_agg(DISTINCT o."incidentId") INTO touched_changes, touched_incidents
+    FROM old_rows o WHERE o.role IN ('TRIGGER', 'ROOT_CAUSE');
+  ELSE
+    SELECT array_agg(DISTINCT n."changeId"), array_agg(DISTINCT n."incidentId") INTO touched_changes, touched_incidents
+    FROM old_rows o JOIN new_rows n ON n."incidentId" = o."incidentId" AND n."changeId" = o."changeId"
+    WHERE (o.role IN ('TRIGGER', 'ROOT_CAUSE')) <> (n.role IN ('TRIGGER', 'ROOT_CAUSE'));
+  END IF;
+  IF touched_changes IS NOT NULL THEN
+    PERFORM "faultline_refresh_stats"(touched_changes, touched_incidents);
+  END IF;
+  RETURN NULL;
+END;
+$$;
+
+-- Incident written: the days it left and the days it is on now, when a counted column changed.
+CREATE OR REPLACE FUNCTION "faultline_incident_stats_trigger"() RETURNS trigger
+LANGUAGE plpgsql AS $$
+DECLARE
+  tz text := "faultline_time_zone"();
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    PERFORM "faultline_refresh_incident_days"(ARRAY(SELECT (n."impactStartedAt" AT TIME ZONE tz)::date FROM new_rows n));
+  ELSIF TG_OP = 'DELETE' THEN
+    PERFORM "faultline_refresh_incident_days"(ARRAY(SELECT (o."impactStartedAt" AT TIME ZONE tz)::date FROM old_rows o));
+  ELSE
+    PERFORM "faultline_refresh_incident_days"(ARRAY(
+      SELECT d FROM old_rows o JOIN new_rows n ON n.id = o.id,
+             LATERAL (VALUES ((o."impactStartedAt" AT TIME ZONE tz)::date), ((n."impactStartedAt" AT TIME ZONE tz)::date)) AS v(d)
+      WHERE (o."impactStartedAt", o.severity, o."blastRadiusLevel") IS DISTINCT FROM (n."impactStartedAt", n.severity, n."blastRadiusLevel")));
+  END IF;
+  RETURN NULL;
+END;
+$$;
+
+CREATE OR REPLACE TRIGGER "Change_stats_insert" AFTER INSERT ON "Change"
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "faultline_change_stats_trigger"();
+CREATE OR REPLACE TRIGGER "Change_stats_update" AFTER UPDATE ON "Change"
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "faultline_change_stats_trigger"();
+CREATE OR REPLACE TRIGGER "Change_stats_delete" AFTER DELETE ON "Change"
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "faultline_change_stats_trigger"();
+
+CREATE OR REPLACE TRIGGER "IncidentChange_stats_insert" AFTER INSERT ON "IncidentChange"
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "faultline_link_stats_trigger"();
+CREATE OR REPLACE TRIGGER "IncidentChange_stats_update" AFTER UPDATE ON "IncidentChange"
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "faultline_link_stats_trigger"();
+CREATE OR REPLACE TRIGGER "IncidentChange_stats_delete" AFTER DELETE ON "IncidentChange"
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "faultline_link_stats_trigger"();
+
+CREATE OR REPLACE TRIGGER "Incident_stats_insert" AFTER INSERT ON "Incident"
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "faultline_incident_stats_trigger"();
+CREATE OR REPLACE TRIGGER "Incident_stats_update" AFTER UPDATE ON "Incident"
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "faultline_incident_stats_trigger"();
+CREATE OR REPLACE TRIGGER "Incident_stats_delete" AFTER DELETE ON "Incident"
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "faultline_incident_stats_trigger"();
