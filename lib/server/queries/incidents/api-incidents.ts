@@ -116,11 +116,6 @@ export async function listApiIncidents(options: {
   };
 }
 
-/** The incident's version, or null when it does not exist. */
-export async function getIncidentVersion(id: number) {
-  return getDb().incident.findUnique({ where: { id }, select: { version: true, status: true, severity: true } });
-}
-
 export async function getTimelineEvent(id: number) {
   const event = await getDb().timelineEvent.findUnique({
     where: { id },
