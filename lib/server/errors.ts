@@ -49,18 +49,15 @@ export function isAppError(error: unknown): error is AppError {
 
 /**
  * The AppError an error stands for: itself, UNAVAILABLE (503 + Retry-After) when the database
- * cannot be reached (down, restarting, pool exhausted — the transaction was rolled back), or
+ * cannot be reached (down, restarting, every connection busy), or
  * undefined for a bug. Route wrappers and form actions both map errors through here.
  */
 export function toAppError(error: unknown): AppError | undefined {
   if (isAppError(error)) return error;
   if (isDatabaseUnavailable(error)) {
-    return new AppError(
-      "UNAVAILABLE",
-      "Faultline cannot reach its database right now, so nothing was saved. Retry in a few seconds (see Retry-After); " +
-        "with the same Idempotency-Key a retry is safe.",
-      { retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS },
-    );
+    return new AppError("UNAVAILABLE", "Faultline cannot reach its database right now. Try again in a few seconds.", {
+      retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS,
+    });
   }
   return undefined;
 }
