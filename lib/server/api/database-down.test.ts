@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/v1/incidents/route";
 import { GET as getIncidents } from "@/app/api/v1/incidents/route";
+import { POST as githubWebhook } from "@/app/api/v1/webhooks/github/[integrationId]/route";
 import { newApiToken } from "@/lib/server/auth/api-token";
 import { openConnection, type DbConnection } from "@/lib/server/db/connection";
 import { applyMigrations } from "@/lib/server/db/migrate";
@@ -105,6 +106,16 @@ describe("PostgreSQL stopped and started during writes", () => {
         params: Promise.resolve({}),
       }),
     );
+    // Inbound webhooks too: a 5xx with Retry-After makes GitHub and Alertmanager retry later.
+    const delivery = await githubWebhook(
+      new Request("http://faultline.test/api/v1/webhooks/github/1", {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-github-event": "ping", "x-github-delivery": run },
+        body: "{}",
+      }),
+      { params: Promise.resolve({ integrationId: "1" }) },
+    );
+    await expectUnavailable(delivery);
     expect(statuses).not.toContain(500);
 
     server.start();
