@@ -32,7 +32,7 @@ if (mode === "postgres") {
 } else {
   const dir = path.join(os.tmpdir(), `faultline-e2e-embedded-${port}`);
   rmSync(dir, { recursive: true, force: true });
-  rmSync(`${dir}.lock`, { recursive: true, force: true });
+  rmSync(`${dir}.faultline-lock`, { force: true });
   env.FAULTLINE_DATA_DIR = dir;
   delete env.DATABASE_URL;
 }

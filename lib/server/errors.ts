@@ -1,6 +1,9 @@
-// One error type for everything a user can cause; mapped to HTTP status once, here.
+// One error type for everything a user can cause (and for "the database is unreachable"),
+// mapped to HTTP status once, here.
+import { isDatabaseUnavailable } from "./db/unavailable";
+
 export type AppErrorCode =
-  "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "VALIDATION" | "CONFLICT" | "STALE" | "RATE_LIMITED";
+  "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "VALIDATION" | "CONFLICT" | "STALE" | "RATE_LIMITED" | "UNAVAILABLE";
 
 const HTTP_STATUS: Record<AppErrorCode, number> = {
   UNAUTHENTICATED: 401,
@@ -10,7 +13,11 @@ const HTTP_STATUS: Record<AppErrorCode, number> = {
   CONFLICT: 409,
   STALE: 409,
   RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
 };
+
+/** Seconds a client should wait before retrying when the database is unreachable. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
 export type FieldErrors = Record<string, string[]>;
 
@@ -38,4 +45,19 @@ export class AppError extends Error {
 
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
+}
+
+/**
+ * The AppError an error stands for: itself, UNAVAILABLE (503 + Retry-After) when the database
+ * cannot be reached (down, restarting, every connection busy), or
+ * undefined for a bug. Route wrappers and form actions both map errors through here.
+ */
+export function toAppError(error: unknown): AppError | undefined {
+  if (isAppError(error)) return error;
+  if (isDatabaseUnavailable(error)) {
+    return new AppError("UNAVAILABLE", "Faultline cannot reach its database right now. Try again in a few seconds.", {
+      retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS,
+    });
+  }
+  return undefined;
 }

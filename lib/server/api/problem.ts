@@ -1,6 +1,5 @@
 import "server-only";
-import { Prisma } from "@/lib/generated/prisma/client";
-import { isAppError } from "@/lib/server/errors";
+import { toAppError } from "@/lib/server/errors";
 
 /** RFC 9457 problem details. */
 export function problem(
@@ -29,15 +28,20 @@ const TITLES: Record<number, string> = {
   409: "Conflict",
   422: "Validation failed",
   429: "Too many requests",
+  503: "Service unavailable",
 };
 
-/** Wraps a route handler: AppErrors become problem details, anything else a logged 500. */
+/**
+ * Wraps a route handler: AppErrors (including an unreachable database: 503 + Retry-After)
+ * become problem details, anything else a logged 500.
+ */
 export function withApiErrors<A extends unknown[]>(handler: (request: Request, ...rest: A) => Promise<Response>) {
   return async (request: Request, ...rest: A): Promise<Response> => {
     try {
       return await handler(request, ...rest);
-    } catch (error) {
-      if (isAppError(error)) {
+    } catch (caught) {
+      const error = toAppError(caught);
+      if (error) {
         const headers: Record<string, string> = error.retryAfterSeconds
           ? { "retry-after": String(error.retryAfterSeconds) }
           : {};
@@ -50,17 +54,7 @@ export function withApiErrors<A extends unknown[]>(handler: (request: Request, .
           headers,
         );
       }
-      // Every database connection stayed busy past the wait limit: overload, not a bug. Say when to retry.
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2028") {
-        return problem(
-          503,
-          "Busy",
-          "Faultline is busy right now and did not start your request. Retry in a second; nothing was saved.",
-          {},
-          { "retry-after": "1" },
-        );
-      }
-      console.error("[faultline] unexpected error in an API route:", error);
+      console.error("[faultline] unexpected error in an API route:", caught);
       return problem(
         500,
         "Internal error",

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { getDb } from "@/lib/server/db";
 import { AppError, type FieldErrors } from "@/lib/server/errors";
 
@@ -12,12 +13,12 @@ const norm = (value: string) => value.trim().toLowerCase();
 export async function resolveServices(
   lookups: Lookup[],
   errors: FieldErrors,
-  options: { allowArchived?: boolean } = {},
+  options: { allowArchived?: boolean; client?: Prisma.TransactionClient } = {},
 ): Promise<Map<string, number>> {
   const names = [...new Set(lookups.map((l) => norm(l.value)))];
   if (names.length === 0) return new Map();
   const ids = names.filter((n) => /^\d{1,9}$/.test(n)).map(Number);
-  const rows = await getDb().service.findMany({
+  const rows = await (options.client ?? getDb()).service.findMany({
     where: { OR: [{ slug: { in: names, mode: "insensitive" } }, { id: { in: ids } }] },
     select: { id: true, slug: true, archivedAt: true },
   });

@@ -1,13 +1,12 @@
 // Opens the database named by a DbTarget: a Prisma client (the only way the app reads and
 // writes) plus a migration session. One code path for PostgreSQL and embedded PGlite.
-import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import lockfile from "proper-lockfile";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { acquireDataDirLock } from "./data-dir-lock";
 import type { MigrationSession } from "./migrate";
 import type { DbTarget } from "./target";
 
@@ -29,8 +28,8 @@ export type DbConnection = {
   close(): Promise<void>;
 };
 
-export function openConnection(target: DbTarget, options: { poolSize?: number } = {}): DbConnection {
-  return target.kind === "postgres" ? openPostgres(target, options.poolSize ?? 10) : openEmbedded(target);
+export function openConnection(target: DbTarget, options: OpenOptions = {}): DbConnection {
+  return target.kind === "postgres" ? openPostgres(target, options.poolSize ?? 10) : openEmbedded(target, options);
 }
 
 function openPostgres(target: Extract<DbTarget, { kind: "postgres" }>, poolSize: number): DbConnection {
@@ -63,39 +62,74 @@ function openPostgres(target: Extract<DbTarget, { kind: "postgres" }>, poolSize:
   };
 }
 
-function openEmbedded(target: Extract<DbTarget, { kind: "embedded" }>): DbConnection {
-  mkdirSync(target.dataDir, { recursive: true });
-  // Two processes on one PGlite folder corrupt it: hold a lock for as long as it is open.
-  let release: () => void;
-  try {
-    release = lockfile.lockSync(target.dataDir, {
-      realpath: false,
-      stale: 15_000,
-      lockfilePath: `${target.dataDir}.lock`,
-      onCompromised: (error) => console.warn(`[faultline] lock on ${target.dataDir} was compromised: ${error.message}`),
-    });
-  } catch {
-    throw new Error(
-      `The embedded database in ${target.dataDir} is in use by another Faultline process. ` +
-        `Stop that process first, or set FAULTLINE_DATA_DIR to another folder.`,
-    );
-  }
+export type OpenOptions = {
+  poolSize?: number;
+  /** Embedded only: called when another process took the folder's lock. Default: log and exit(1). */
+  onLockLost?: (message: string) => void;
+};
+
+function exitOnLockLost(message: string): void {
+  console.error(`[faultline] ${message}`);
+  process.exit(1);
+}
+
+function openEmbedded(target: Extract<DbTarget, { kind: "embedded" }>, options: OpenOptions): DbConnection {
+  // Two processes on one PGlite folder corrupt it: hold its lock for as long as it is open
+  // (throws DataDirLockedError at once when another live process holds it).
+  const lock = acquireDataDirLock(target.dataDir);
+  let stopped = false;
+  const assertLockHeld = () => {
+    if (stopped || lock.isHeld()) return;
+    stopped = true;
+    clearInterval(watchdog);
+    const message = `Lost the lock on the embedded database ${target.dataDir} (${lock.lockPath} now names another process). Stopping so that two processes never write the same folder.`;
+    (options.onLockLost ?? exitOnLockLost)(message);
+    throw new Error(message);
+  };
+  const watchdog = setInterval(assertLockHeld, 500);
+  watchdog.unref();
   const pglite = new PGlite({ dataDir: target.dataDir });
-  const prisma = newPrismaClient(new PrismaPGlite(pglite));
+  const prisma = newPrismaClient(new PrismaPGlite(guardQueries(pglite, assertLockHeld)));
   return {
     target,
     prisma,
     withSession: (work) =>
       work({
-        query: async (sql, params) => (await pglite.query(sql, params)).rows as never[],
+        query: async (sql, params) => {
+          assertLockHeld();
+          return (await pglite.query(sql, params)).rows as never[];
+        },
         exec: async (script) => {
+          assertLockHeld();
           await pglite.exec(script);
         },
       }),
     async close() {
+      clearInterval(watchdog);
       await prisma.$disconnect();
       await pglite.close();
-      release();
+      lock.release();
     },
   };
+}
+
+/** Every statement (and every statement inside a transaction) first checks that we still hold the lock. */
+function guardQueries<T extends object>(client: T, check: () => void): T {
+  return new Proxy(client, {
+    get(target, property) {
+      const value = Reflect.get(target, property, target);
+      if (typeof value !== "function") return value;
+      if (property === "query" || property === "exec" || property === "sql")
+        return (...args: unknown[]) => {
+          check();
+          return value.apply(target, args);
+        };
+      if (property === "transaction")
+        return (work: (tx: object) => unknown) => {
+          check();
+          return value.call(target, (tx: object) => work(guardQueries(tx, check)));
+        };
+      return value.bind(target);
+    },
+  });
 }

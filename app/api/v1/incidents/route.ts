@@ -8,7 +8,7 @@ import type { FieldErrors } from "@/lib/server/errors";
 import { getApiIncident, listApiIncidents } from "@/lib/server/queries/incidents/api-incidents";
 import { decodeCursor } from "@/lib/server/queries/incidents/list-incidents";
 import { getOrgSettings } from "@/lib/server/queries/settings/get-org-settings";
-import { declareIncident } from "@/lib/server/services/incidents/declare-incident";
+import { declareIncidentInTx } from "@/lib/server/services/incidents/declare-incident";
 
 export const dynamic = "force-dynamic";
 
@@ -22,28 +22,26 @@ export const GET = apiRoute("read", async ({ request, origin }) => {
   return json(await listApiIncidents({ filters, timeZone, after, limit: query.limit, origin }));
 });
 
-/** Declares an incident (as the token's creator). Send `Idempotency-Key` to make retries safe. */
+/** Declares an incident (as the token's creator) in one transaction. Send `Idempotency-Key` to make retries safe. */
 export const POST = apiRoute("incidents:write", async ({ request, actor, caller, origin }) => {
   const body = await readJsonText(request);
-  return withIdempotencyKey(request, { tokenId: caller.tokenId, body: body.text }, async () => {
+  return withIdempotencyKey(request, { tokenId: caller.tokenId, body: body.text }, async (tx) => {
     const input = parseApiInput(apiIncidentCreateSchema, body.value);
     const errors: FieldErrors = {};
     const services = await resolveServices(
       input.services.map((value, index) => ({ key: `services.${index}`, value })),
       errors,
+      { client: tx },
     );
     throwIfErrors(errors);
     const serviceIds = [...new Set(input.services.map((slug) => services.get(normaliseName(slug))!))];
-    const { id } = await declareIncident({
-      actor,
-      input: {
-        title: input.title,
-        severity: input.severity,
-        impactStartedAt: new Date(input.impactStartedAt),
-        serviceIds,
-      },
+    const { id } = await declareIncidentInTx(tx, actor, {
+      title: input.title,
+      severity: input.severity,
+      impactStartedAt: new Date(input.impactStartedAt),
+      serviceIds,
     });
-    const incident = (await getApiIncident(id, origin))!;
+    const incident = (await getApiIncident(id, origin, tx))!;
     return {
       status: 201,
       body: incident,

@@ -56,8 +56,13 @@ function toApiIncident(row: Row, outcome: IncidentOutcome | undefined, origin: s
   };
 }
 
-export async function getApiIncident(id: number, origin: string): Promise<ApiIncidentDetail | null> {
-  const row = await getDb().incident.findUnique({
+/** `client`: a transaction's client when the answer must be read inside it (idempotent POSTs). */
+export async function getApiIncident(
+  id: number,
+  origin: string,
+  client?: Prisma.TransactionClient,
+): Promise<ApiIncidentDetail | null> {
+  const row = await (client ?? getDb()).incident.findUnique({
     where: { id },
     select: {
       ...SELECT,
@@ -118,13 +123,8 @@ export async function listApiIncidents(options: {
   };
 }
 
-/** The incident's version, or null when it does not exist. */
-export async function getIncidentVersion(id: number) {
-  return getDb().incident.findUnique({ where: { id }, select: { version: true, status: true, severity: true } });
-}
-
-export async function getTimelineEvent(id: number) {
-  const event = await getDb().timelineEvent.findUnique({
+export async function getTimelineEvent(id: number, client?: Prisma.TransactionClient) {
+  const event = await (client ?? getDb()).timelineEvent.findUnique({
     where: { id },
     select: { id: true, kind: true, occurredAt: true, body: true, author: { select: { name: true } } },
   });

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AddTimelineNoteInput } from "@/lib/schemas/incident-updates";
 import type { SessionUser } from "@/lib/server/auth/session-user";
 import { getDb } from "@/lib/server/db";
@@ -12,21 +13,28 @@ export async function addTimelineNote(options: {
   input: AddTimelineNoteInput;
 }): Promise<{ id: number }> {
   assertCan(options.actor, "incident:update");
-  const { actor, input } = options;
-  return getDb().$transaction(async (tx) => {
-    const exists = await tx.incident.count({ where: { id: input.incidentId } });
-    if (!exists) throw new AppError("NOT_FOUND", "This incident does not exist (any more).");
-    const event = await tx.timelineEvent.create({
-      data: { incidentId: input.incidentId, kind: "NOTE", authorId: actor.id, body: input.body },
-      select: { id: true },
-    });
-    await writeAudit(tx, {
-      actorId: actor.id,
-      action: "incident.note_added",
-      entityType: "Incident",
-      entityId: input.incidentId,
-      after: { timelineEventId: event.id, body: input.body },
-    });
-    return event;
+  return getDb().$transaction((tx) => addTimelineNoteInTx(tx, options.actor, options.input));
+}
+
+/** The same use case inside a caller's transaction (an idempotent API request is one transaction). */
+export async function addTimelineNoteInTx(
+  tx: Prisma.TransactionClient,
+  actor: SessionUser,
+  input: AddTimelineNoteInput,
+): Promise<{ id: number }> {
+  assertCan(actor, "incident:update");
+  const exists = await tx.incident.count({ where: { id: input.incidentId } });
+  if (!exists) throw new AppError("NOT_FOUND", "This incident does not exist (any more).");
+  const event = await tx.timelineEvent.create({
+    data: { incidentId: input.incidentId, kind: "NOTE", authorId: actor.id, body: input.body },
+    select: { id: true },
   });
+  await writeAudit(tx, {
+    actorId: actor.id,
+    action: "incident.note_added",
+    entityType: "Incident",
+    entityId: input.incidentId,
+    after: { timelineEventId: event.id, body: input.body },
+  });
+  return event;
 }

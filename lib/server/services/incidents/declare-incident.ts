@@ -1,5 +1,6 @@
 import "server-only";
 import { SEVERITY_INFO } from "@/lib/domain/severity";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/server/auth/session-user";
 import { getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
@@ -15,10 +16,17 @@ export async function declareIncident(options: {
   input: DeclareIncidentInput;
 }): Promise<{ id: number }> {
   assertCan(options.actor, "incident:declare");
-  const { input } = options;
-  const db = getDb();
+  return getDb().$transaction((tx) => declareIncidentInTx(tx, options.actor, options.input));
+}
 
-  const services = await db.service.findMany({
+/** The same use case inside a caller's transaction (an idempotent API request is one transaction). */
+export async function declareIncidentInTx(
+  tx: Prisma.TransactionClient,
+  actor: SessionUser,
+  input: DeclareIncidentInput,
+): Promise<{ id: number }> {
+  assertCan(actor, "incident:declare");
+  const services = await tx.service.findMany({
     where: { id: { in: input.serviceIds }, archivedAt: null },
     select: { id: true },
   });
@@ -30,37 +38,34 @@ export async function declareIncident(options: {
 
   const now = new Date();
   const detectedAt = input.impactStartedAt > now ? input.impactStartedAt : now;
-
-  return db.$transaction(async (tx) => {
-    const incident = await tx.incident.create({
-      data: {
-        title: input.title,
-        severity: input.severity,
-        impactStartedAt: input.impactStartedAt,
-        detectedAt,
-        commanderId: options.actor.id,
-        declaredById: options.actor.id,
-        services: { create: input.serviceIds.map((serviceId) => ({ serviceId })) },
-        timeline: {
-          create: {
-            kind: "DECLARED",
-            authorId: options.actor.id,
-            occurredAt: now,
-            body: `Declared as ${SEVERITY_INFO[input.severity].label}`,
-          },
+  const incident = await tx.incident.create({
+    data: {
+      title: input.title,
+      severity: input.severity,
+      impactStartedAt: input.impactStartedAt,
+      detectedAt,
+      commanderId: actor.id,
+      declaredById: actor.id,
+      services: { create: input.serviceIds.map((serviceId) => ({ serviceId })) },
+      timeline: {
+        create: {
+          kind: "DECLARED",
+          authorId: actor.id,
+          occurredAt: now,
+          body: `Declared as ${SEVERITY_INFO[input.severity].label}`,
         },
       },
-      select: { id: true },
-    });
-    const level = await refreshBlastRadiusLevel(tx, incident.id);
-    await writeAudit(tx, {
-      actorId: options.actor.id,
-      action: "incident.declared",
-      entityType: "Incident",
-      entityId: incident.id,
-      after: { ...input, impactStartedAt: input.impactStartedAt.toISOString(), blastRadiusLevel: level },
-    });
-    await queueIncidentDeclared(tx, { incidentId: incident.id, severity: input.severity, declaredBy: options.actor });
-    return incident;
+    },
+    select: { id: true },
   });
+  const level = await refreshBlastRadiusLevel(tx, incident.id);
+  await writeAudit(tx, {
+    actorId: actor.id,
+    action: "incident.declared",
+    entityType: "Incident",
+    entityId: incident.id,
+    after: { ...input, impactStartedAt: input.impactStartedAt.toISOString(), blastRadiusLevel: level },
+  });
+  await queueIncidentDeclared(tx, { incidentId: incident.id, severity: input.severity, declaredBy: actor });
+  return incident;
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { stampsForTransition } from "@/lib/domain/incident-lifecycle";
 import { STATUS_LABELS } from "@/lib/domain/severity";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { UpdateIncidentStatusInput } from "@/lib/schemas/incident-updates";
 import type { SessionUser } from "@/lib/server/auth/session-user";
 import { getDb } from "@/lib/server/db";
@@ -16,49 +17,56 @@ export async function updateIncidentStatus(options: {
   input: UpdateIncidentStatusInput;
 }): Promise<void> {
   assertCan(options.actor, "incident:update");
-  const { input, actor } = options;
+  await getDb().$transaction((tx) => updateIncidentStatusInTx(tx, options.actor, options.input));
+}
+
+/** The same use case inside a caller's transaction, so one request can compose several edits. */
+export async function updateIncidentStatusInTx(
+  tx: Prisma.TransactionClient,
+  actor: SessionUser,
+  input: UpdateIncidentStatusInput,
+): Promise<void> {
+  assertCan(actor, "incident:update");
   const at = new Date();
-  await getDb().$transaction(async (tx) => {
-    const before = await tx.incident.findUnique({
-      where: { id: input.incidentId },
-      select: { status: true, mitigatedAt: true, resolvedAt: true },
+  const before = await tx.incident.findUnique({
+    where: { id: input.incidentId },
+    select: { status: true, mitigatedAt: true, resolvedAt: true },
+  });
+  if (!before) throw new AppError("NOT_FOUND", "This incident does not exist (any more).");
+  if (before.status === input.status) {
+    throw new AppError("VALIDATION", `The incident is already ${STATUS_LABELS[input.status].toLowerCase()}.`, {
+      fieldErrors: { status: ["Choose a different status."] },
     });
-    if (!before) throw new AppError("NOT_FOUND", "This incident does not exist (any more).");
-    if (before.status === input.status) {
-      throw new AppError("VALIDATION", `The incident is already ${STATUS_LABELS[input.status].toLowerCase()}.`, {
-        fieldErrors: { status: ["Choose a different status."] },
-      });
-    }
-    const stamps = stampsForTransition(before, input.status, at);
-    await updateIncidentAtVersion(tx, input.incidentId, input.version, { status: input.status, ...stamps });
-    // Mitigation fixes the impact duration, which the blast-radius rule weighs.
-    await refreshBlastRadiusLevel(tx, input.incidentId);
-    const body = `${STATUS_LABELS[before.status]} → ${STATUS_LABELS[input.status]}${input.note ? `: ${input.note}` : ""}`;
-    await tx.timelineEvent.create({
-      data: {
-        incidentId: input.incidentId,
-        kind: "STATUS_CHANGED",
-        authorId: actor.id,
-        occurredAt: at,
-        body,
-        data: { from: before.status, to: input.status },
-      },
-    });
-    await writeAudit(tx, {
-      actorId: actor.id,
-      action: "incident.status_changed",
-      entityType: "Incident",
-      entityId: input.incidentId,
-      before: {
-        status: before.status,
-        mitigatedAt: before.mitigatedAt?.toISOString() ?? null,
-        resolvedAt: before.resolvedAt?.toISOString() ?? null,
-      },
-      after: {
-        status: input.status,
-        mitigatedAt: stamps.mitigatedAt?.toISOString() ?? null,
-        resolvedAt: stamps.resolvedAt?.toISOString() ?? null,
-      },
-    });
+  }
+  const stamps = stampsForTransition(before, input.status, at);
+  await updateIncidentAtVersion(tx, input.incidentId, input.version, { status: input.status, ...stamps });
+  // Mitigation fixes the impact duration, which the blast-radius rule weighs.
+  await refreshBlastRadiusLevel(tx, input.incidentId);
+  const body = `${STATUS_LABELS[before.status]} → ${STATUS_LABELS[input.status]}${input.note ? `: ${input.note}` : ""}`;
+  await tx.timelineEvent.create({
+    data: {
+      incidentId: input.incidentId,
+      kind: "STATUS_CHANGED",
+      authorId: actor.id,
+      occurredAt: at,
+      body,
+      data: { from: before.status, to: input.status },
+    },
+  });
+  await writeAudit(tx, {
+    actorId: actor.id,
+    action: "incident.status_changed",
+    entityType: "Incident",
+    entityId: input.incidentId,
+    before: {
+      status: before.status,
+      mitigatedAt: before.mitigatedAt?.toISOString() ?? null,
+      resolvedAt: before.resolvedAt?.toISOString() ?? null,
+    },
+    after: {
+      status: input.status,
+      mitigatedAt: stamps.mitigatedAt?.toISOString() ?? null,
+      resolvedAt: stamps.resolvedAt?.toISOString() ?? null,
+    },
   });
 }

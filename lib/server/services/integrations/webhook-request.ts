@@ -1,6 +1,6 @@
 import "server-only";
 import { problem } from "@/lib/server/api/problem";
-import { isAppError } from "@/lib/server/errors";
+import { isAppError, toAppError } from "@/lib/server/errors";
 import {
   getWebhookIntegration,
   type WebhookIntegration,
@@ -74,6 +74,17 @@ export async function handleWebhook(
         : isAppError(error) && (error.code === "VALIDATION" || error.code === "NOT_FOUND")
           ? new WebhookRejection(422, fieldMessage(error.message, error.fieldErrors))
           : null;
+    const unavailable = rejection ? undefined : toAppError(error);
+    if (unavailable?.code === "UNAVAILABLE")
+      return problem(
+        503,
+        "Service unavailable",
+        unavailable.message,
+        {},
+        {
+          "retry-after": String(unavailable.retryAfterSeconds),
+        },
+      );
     if (!rejection) {
       console.error(`[faultline] ${options.source} webhook failed:`, error);
       return problem(500, "Internal error", "The delivery could not be processed; the sender may retry it.");

@@ -2,10 +2,8 @@ import { apiIncidentPatchSchema } from "@/lib/schemas/api/incidents";
 import { apiRoute, json, pathId, readJsonBody } from "@/lib/server/api/api-route";
 import { parseApiInput } from "@/lib/server/api/parse";
 import { AppError } from "@/lib/server/errors";
-import { getApiIncident, getIncidentVersion } from "@/lib/server/queries/incidents/api-incidents";
-import { STALE_INCIDENT_MESSAGE } from "@/lib/server/services/incidents/incident-version";
-import { changeIncidentSeverity } from "@/lib/server/services/incidents/change-incident-severity";
-import { updateIncidentStatus } from "@/lib/server/services/incidents/update-incident-status";
+import { getApiIncident } from "@/lib/server/queries/incidents/api-incidents";
+import { patchIncident } from "@/lib/server/services/incidents/patch-incident";
 
 export const dynamic = "force-dynamic";
 
@@ -20,38 +18,23 @@ export const GET = apiRoute<{ id: string }>("read", async ({ params, origin }) =
 
 /**
  * New status and/or severity, under the optimistic lock: name the version you read (`version`
- * or `If-Match`); a stale one is a 409. Status goes first, then severity (two timeline events).
+ * or `If-Match`); a stale one is a 409. One transaction: all of it is saved, or (4xx) none of it.
  */
 export const PATCH = apiRoute<{ id: string }>("incidents:write", async ({ request, params, actor, origin }) => {
   const id = pathId(params.id, NOT_FOUND);
   const input = parseApiInput(apiIncidentPatchSchema, await readJsonBody(request));
   const version = input.version ?? versionOfIfMatch(request.headers.get("if-match"));
-  const current = await getIncidentVersion(id);
-  if (!current) throw new AppError("NOT_FOUND", NOT_FOUND);
-  if (current.version !== version)
-    throw new AppError(
-      "STALE",
-      `${STALE_INCIDENT_MESSAGE.split(".")[0]}: you sent version ${version}, it is at ${current.version}. GET it again and retry.`,
-    );
-  // Refuse a no-op severity before changing the status, so one request does not half-apply.
-  if (input.severity && input.severity === current.severity) {
-    throw new AppError("VALIDATION", `The incident is already ${input.severity}.`, {
-      fieldErrors: { severity: ["Choose a different severity."] },
-    });
-  }
-  let at = version;
-  if (input.status) {
-    await updateIncidentStatus({
-      actor,
-      input: { incidentId: id, version: at, status: input.status, note: input.note ?? "" },
-    });
-    at += 1;
-  }
-  if (input.severity)
-    await changeIncidentSeverity({
-      actor,
-      input: { incidentId: id, version: at, severity: input.severity, reason: input.reason! },
-    });
+  await patchIncident({
+    actor,
+    input: {
+      incidentId: id,
+      version,
+      status: input.status,
+      note: input.note,
+      severity: input.severity,
+      reason: input.reason,
+    },
+  });
   const incident = (await getApiIncident(id, origin))!;
   return json(incident, 200, { etag: `"${incident.version}"` });
 });

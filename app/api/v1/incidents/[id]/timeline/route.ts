@@ -3,7 +3,7 @@ import { apiRoute, pathId, readJsonText } from "@/lib/server/api/api-route";
 import { withIdempotencyKey } from "@/lib/server/api/idempotency";
 import { parseApiInput } from "@/lib/server/api/parse";
 import { getTimelineEvent } from "@/lib/server/queries/incidents/api-incidents";
-import { addTimelineNote } from "@/lib/server/services/incidents/add-timeline-note";
+import { addTimelineNoteInTx } from "@/lib/server/services/incidents/add-timeline-note";
 
 export const dynamic = "force-dynamic";
 
@@ -11,9 +11,9 @@ export const dynamic = "force-dynamic";
 export const POST = apiRoute<{ id: string }>("incidents:write", async ({ request, params, actor, caller }) => {
   const incidentId = pathId(params.id, "No incident with this id.");
   const body = await readJsonText(request);
-  return withIdempotencyKey(request, { tokenId: caller.tokenId, body: body.text }, async () => {
+  return withIdempotencyKey(request, { tokenId: caller.tokenId, body: body.text }, async (tx) => {
     const input = parseApiInput(apiTimelineNoteSchema, body.value);
-    const { id } = await addTimelineNote({ actor, input: { incidentId, body: input.body } });
-    return { status: 201, body: (await getTimelineEvent(id))! };
+    const { id } = await addTimelineNoteInTx(tx, actor, { incidentId, body: input.body });
+    return { status: 201, body: (await getTimelineEvent(id, tx))! };
   });
 });
