@@ -9,6 +9,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import lockfile from "proper-lockfile";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import type { MigrationSession } from "./migrate";
+import { withSerializedTransactions } from "./serialized-transactions";
 import type { DbTarget } from "./target";
 
 /** Secrets never leave the database unless a query asks for them by name. */
@@ -36,11 +37,13 @@ export function openConnection(target: DbTarget, options: { poolSize?: number } 
 function openPostgres(target: Extract<DbTarget, { kind: "postgres" }>, poolSize: number): DbConnection {
   // Dashboard percentiles sort ~100k values; 16 MB keeps that sort in memory.
   const prisma = newPrismaClient(
-    new PrismaPg({
-      connectionString: target.url,
-      max: poolSize,
-      options: "-c work_mem=16MB -c max_parallel_workers_per_gather=0",
-    }),
+    withSerializedTransactions(
+      new PrismaPg({
+        connectionString: target.url,
+        max: poolSize,
+        options: "-c work_mem=16MB -c max_parallel_workers_per_gather=0",
+      }),
+    ),
   );
   return {
     target,
