@@ -17,6 +17,14 @@ export function hostileStringReason(value: string): string | null {
   return null;
 }
 
+/**
+ * Text that PostgreSQL can store, for logs that keep what was refused: NUL written as the
+ * visible escape "\\u0000", unpaired surrogates as U+FFFD.
+ */
+export function storableText(value: string): string {
+  return value.replaceAll("\u0000", "\\u0000").toWellFormed();
+}
+
 /** The reason an object key cannot be accepted, or null. */
 export function hostileKeyReason(key: string): string | null {
   if (FORBIDDEN_KEYS.has(key)) return `"${key}" is not allowed as a field name.`;
