@@ -224,8 +224,8 @@ async function buildRequest(
 
 async function handlerOf(op: Operation): Promise<Handler> {
   const file = `../../../app/api/v1${op.path.replace(/\{(\w+)\}/g, "[$1]")}/route.ts`;
-  const module = await routeModules[file]();
-  return module[op.method.toUpperCase()];
+  const routeModule = await routeModules[file]();
+  return routeModule[op.method.toUpperCase()];
 }
 
 describe("hostile input against every documented operation", () => {
