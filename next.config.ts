@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { ACTION_BODY_LIMIT } from "./lib/server/http/action-body-limit";
 
 const nextConfig: NextConfig = {
   // Database drivers and the embedded PostgreSQL load WASM and native files at run time:
@@ -13,6 +14,8 @@ const nextConfig: NextConfig = {
     "@react-pdf/renderer",
   ],
   poweredByHeader: false,
+  // Stated, so that the proxy's 413 (lib/server/http/action-body-limit.ts) matches Next's own limit.
+  experimental: { serverActions: { bodySizeLimit: ACTION_BODY_LIMIT } },
   typedRoutes: false,
 };
 

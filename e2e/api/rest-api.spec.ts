@@ -587,7 +587,8 @@ test("rate limit: RateLimit headers on every answer, then 429 with Retry-After",
   const problem = await expectDocumented<{ detail: string }>(doc, tooMany!, "/incidents/{id}", "get", 429);
   expect(problem.detail).toContain("Retry-After");
   // Other tokens are not affected.
-  expect((await request.get("/api/v1/incidents/0", { headers: auth() })).status()).toBe(404);
+  // 0 is no id (ids run from 1 to 2^31 - 1): a 422, and not a 429 either.
+  expect((await request.get("/api/v1/incidents/0", { headers: auth() })).status()).toBe(422);
 });
 
 test("the deploy gate answers match the document and carry RateLimit headers", async ({ request }) => {

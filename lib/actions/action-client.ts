@@ -3,7 +3,9 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { z } from "zod";
 import type { SessionUser } from "@/lib/server/auth/session-user";
+import { hostileKeyReason } from "@/lib/schemas/hostile-input";
 import { requireUser } from "@/lib/server/auth/require-user";
+import { AppError } from "@/lib/server/errors";
 import type { Permission } from "@/lib/server/permissions";
 import { parseOrThrow } from "@/lib/server/validation";
 import { toActionState, type ActionState } from "./action-state";
@@ -37,13 +39,21 @@ export function defineFormAction<S extends z.ZodType>(config: {
   };
 }
 
+/**
+ * The form as an object for the schema. Field names are checked before they become keys (a
+ * field called "__proto__" would otherwise set the object's prototype), and values go
+ * through the shared hostile-input check when the schema is parsed (parseOrThrow).
+ */
 export function formToObject(form: FormData, arrays: readonly string[]): Record<string, unknown> {
-  const object: Record<string, unknown> = {};
+  const entries: [string, unknown][] = [];
   for (const key of new Set(form.keys())) {
     if (key.startsWith("$ACTION")) continue;
+    const reason = hostileKeyReason(key);
+    if (reason)
+      throw new AppError("VALIDATION", `This form cannot be accepted: ${reason}`, { fieldErrors: { _form: [reason] } });
     const values = form.getAll(key).map((value) => (typeof value === "string" ? value : value.name));
-    object[key] = arrays.includes(key) ? values : values[0];
+    entries.push([key, arrays.includes(key) ? values : values[0]]);
   }
-  for (const key of arrays) object[key] ??= [];
-  return object;
+  for (const key of arrays) if (!form.has(key)) entries.push([key, []]);
+  return Object.fromEntries(entries);
 }

@@ -55,7 +55,8 @@ export function isoWeekToMonday(isoWeek: string): string | null {
   const match = /^(\d{4})-W(\d{2})$/.exec(isoWeek);
   if (!match) return null;
   const [year, week] = [Number(match[1]), Number(match[2])];
-  if (week < 1 || week > 53) return null;
+  // Years before 1970 or past 9998 are nobody's reporting week, and break the date arithmetic below.
+  if (week < 1 || week > 53 || year < 1970 || year > 9998) return null;
   const monday = addDays(mondayOf(`${year}-01-04`), (week - 1) * 7);
   return mondayToIsoWeek(monday) === isoWeek ? monday : null;
 }

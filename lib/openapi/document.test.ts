@@ -74,4 +74,36 @@ describe("OpenAPI document", () => {
       }
     }
   });
+
+  it("documents what the API really sends: 503 with Retry-After, ETag, Idempotency-Replayed, RateLimit-Policy", () => {
+    type Response = { headers?: Record<string, unknown> };
+    const op = (route: string, method: string) =>
+      (document.paths?.[route] as Record<string, { responses: Record<string, Response> }>)[method];
+    for (const [route, item] of Object.entries(document.paths ?? {})) {
+      if (route.startsWith("/webhooks/")) continue;
+      for (const [method, operation] of Object.entries(item ?? {})) {
+        const responses = (operation as { responses: Record<string, Response> }).responses;
+        expect(responses["503"]?.headers, `${method} ${route} 503`).toHaveProperty("Retry-After");
+        const success = Object.entries(responses).find(([status]) => status.startsWith("2"))![1];
+        expect(success.headers, `${method} ${route}`).toHaveProperty("RateLimit-Policy");
+      }
+    }
+    expect(op("/incidents/{id}", "get").responses["200"].headers).toHaveProperty("ETag");
+    expect(op("/incidents/{id}", "patch").responses["200"].headers).toHaveProperty("ETag");
+    expect(op("/incidents", "post").responses["201"].headers).toHaveProperty("Idempotency-Replayed");
+    expect(op("/incidents/{id}/timeline", "post").responses["201"].headers).toHaveProperty("Idempotency-Replayed");
+  });
+
+  it("types every path id as an integer and every yes/no query flag as a boolean", () => {
+    type Parameter = { in: string; name: string; schema: { type?: string; maximum?: number } };
+    const parameters = Object.values(document.paths ?? {}).flatMap((item) =>
+      Object.values(item ?? {}).flatMap((operation) => (operation as { parameters?: Parameter[] }).parameters ?? []),
+    );
+    const ids = parameters.filter((p) => p.in === "path" && /id$/i.test(p.name));
+    expect(ids.length).toBeGreaterThanOrEqual(8);
+    for (const p of ids) expect(p.schema, p.name).toMatchObject({ type: "integer", maximum: 2147483647 });
+    const flags = parameters.filter((p) => p.in === "query" && ["ai", "blast", "violation", "failed"].includes(p.name));
+    expect(flags.length).toBe(5);
+    for (const p of flags) expect(p.schema.type, p.name).toBe("boolean");
+  });
 });

@@ -10,7 +10,7 @@ import {
   apiChangeSchema,
   apiChangeUpsertResultSchema,
 } from "@/lib/schemas/api/changes";
-import { idParam, problemSchema } from "@/lib/schemas/api/common";
+import { idParam, pathIdSchema, problemSchema } from "@/lib/schemas/api/common";
 import { apiDeployGateQuery, apiDeployGateSchema } from "@/lib/schemas/api/deploy-gate";
 import {
   apiIncidentCreateSchema,
@@ -36,24 +36,38 @@ const ERROR_TEXT: Record<number, string> = {
   403: "The token lacks the scope, or its creator's role does not allow this.",
   404: "Not found.",
   409: "Conflict: stale version, existing link, or an Idempotency-Key still in progress.",
+  413: "The body is larger than 5 MB.",
+  415: "The body is not sent as `Content-Type: application/json`.",
   422: "Validation failed; `errors` has a message per field.",
   429: "Rate limit exceeded; wait Retry-After seconds.",
+  503: "Busy: every database connection stayed in use; nothing was done. Retry after Retry-After seconds.",
 };
+const RETRY_AFTER_STATUSES = new Set([429, 503]);
 
 const rateLimitHeaders = z.object({
   "RateLimit-Limit": z.string().meta({ description: "Requests allowed per window." }),
   "RateLimit-Remaining": z.string().meta({ description: "Requests left in this window." }),
   "RateLimit-Reset": z.string().meta({ description: "Seconds until the window resets." }),
+  "RateLimit-Policy": z.string().meta({ description: "The quota and its window in seconds, e.g. `600;w=60`." }),
+});
+const etagHeader = z.object({
+  ETag: z.string().meta({ description: 'The incident\'s version, quoted (e.g. "3"): send it back as If-Match.' }),
+});
+const replayedHeader = z.object({
+  "Idempotency-Replayed": z
+    .literal("true")
+    .optional()
+    .meta({ description: "Present when this is the stored first answer to a retried Idempotency-Key." }),
 });
 
 function problems(...codes: number[]): ZodOpenApiResponsesObject {
   return Object.fromEntries(
-    [401, 403, 429, ...codes].sort().map((code) => [
+    [401, 403, 429, 503, ...codes].sort().map((code) => [
       String(code),
       {
         description: ERROR_TEXT[code],
         content: { "application/problem+json": { schema: problemSchema } },
-        ...(code === 429
+        ...(RETRY_AFTER_STATUSES.has(code)
           ? { headers: z.object({ "Retry-After": z.string().meta({ description: "Seconds to wait." }) }) }
           : {}),
       },
@@ -66,11 +80,12 @@ function ok(
   description: string,
   schema: z.ZodType | null,
   example?: unknown,
+  extraHeaders?: z.ZodObject,
 ): ZodOpenApiResponsesObject {
   return {
     [String(status)]: {
       description,
-      headers: rateLimitHeaders,
+      headers: extraHeaders ? rateLimitHeaders.extend(extraHeaders.shape) : rateLimitHeaders,
       ...(schema ? { content: { "application/json": { schema, ...(example ? { example } : {}) } } } : {}),
     },
   };
@@ -114,10 +129,7 @@ const CHANGE_EXAMPLE = {
 // Inbound webhooks (docs/inbound-webhooks.md): authenticated by the integration's secret, not an
 // API token, so no scope and no token rate limit; refusals are problem details and are logged.
 const integrationParam = z.object({
-  integrationId: z
-    .string()
-    .regex(/^\d{1,9}$/)
-    .meta({ description: "The integration's id (Admin → Integrations).", example: "2" }),
+  integrationId: pathIdSchema("The integration's id (Admin → Integrations).", 2),
 });
 const webhookAnswer = z
   .looseObject({
@@ -135,7 +147,8 @@ function webhookRefusals(): ZodOpenApiResponsesObject {
     401: "Signature or credential missing or wrong.",
     404: "No such active integration.",
     413: "Body over 5 MB.",
-    422: "A payload Faultline cannot use (e.g. no service).",
+    415: "Not sent as application/json.",
+    422: "A payload Faultline cannot use (e.g. no service, a NUL character, a date outside 2000 … tomorrow).",
   };
   return Object.fromEntries(
     Object.entries(text).map(([code, description]) => [
@@ -224,7 +237,7 @@ export const OPERATIONS = {
       responses: {
         ...ok(201, "Created.", apiChangeUpsertResultSchema),
         ...ok(200, "Updated, or unchanged (`outcome`).", apiChangeUpsertResultSchema),
-        ...problems(422),
+        ...problems(413, 415, 422),
       },
     }),
   },
@@ -241,7 +254,10 @@ export const OPERATIONS = {
           { ...CHANGE_EXAMPLE, externalId: "deploy-8842", aiAssisted: false, aiTool: null, aiInvolvement: null },
         ],
       }),
-      responses: { ...ok(200, "One outcome per item, in order.", apiChangeBatchResultSchema), ...problems(422) },
+      responses: {
+        ...ok(200, "One outcome per item, in order.", apiChangeBatchResultSchema),
+        ...problems(413, 415, 422),
+      },
     }),
   },
   "/changes/{id}": {
@@ -250,7 +266,7 @@ export const OPERATIONS = {
       tags: ["Changes"],
       summary: "Get a change",
       requestParams: { path: idParam },
-      responses: { ...ok(200, "The change.", apiChangeSchema), ...problems(404) },
+      responses: { ...ok(200, "The change.", apiChangeSchema), ...problems(404, 422) },
     }),
     patch: op("changes:write", {
       operationId: "setChangeRolledBack",
@@ -260,7 +276,7 @@ export const OPERATIONS = {
         "A rolled-back change counts as failed. Only a shipped change can be rolled back, not before it shipped.",
       requestParams: { path: idParam },
       requestBody: body(apiChangePatchSchema, { rolledBackAt: "2026-11-24T09:02:00Z" }),
-      responses: { ...ok(200, "The change.", apiChangeSchema), ...problems(404, 422) },
+      responses: { ...ok(200, "The change.", apiChangeSchema), ...problems(404, 413, 415, 422) },
     }),
   },
   "/incidents": {
@@ -287,8 +303,14 @@ export const OPERATIONS = {
         services: ["checkout"],
       }),
       responses: {
-        ...ok(201, "Created (or, for a replayed Idempotency-Key, the first answer).", apiIncidentDetailSchema),
-        ...problems(409, 422),
+        ...ok(
+          201,
+          "Created (or, for a replayed Idempotency-Key, the first answer).",
+          apiIncidentDetailSchema,
+          undefined,
+          etagHeader.extend(replayedHeader.shape),
+        ),
+        ...problems(409, 413, 415, 422),
       },
     }),
   },
@@ -299,7 +321,10 @@ export const OPERATIONS = {
       summary: "Get an incident",
       description: "With its linked changes and timeline. `ETag` is the version to send back when updating.",
       requestParams: { path: idParam },
-      responses: { ...ok(200, "The incident.", apiIncidentDetailSchema), ...problems(404) },
+      responses: {
+        ...ok(200, "The incident.", apiIncidentDetailSchema, undefined, etagHeader),
+        ...problems(404, 422),
+      },
     }),
     patch: op("incidents:write", {
       operationId: "updateIncident",
@@ -316,7 +341,10 @@ export const OPERATIONS = {
         status: "MONITORING",
         note: "Rolled back; error rate normal.",
       }),
-      responses: { ...ok(200, "The incident.", apiIncidentDetailSchema), ...problems(404, 409, 422) },
+      responses: {
+        ...ok(200, "The incident.", apiIncidentDetailSchema, undefined, etagHeader),
+        ...problems(404, 409, 413, 415, 422),
+      },
     }),
   },
   "/incidents/{id}/timeline": {
@@ -326,7 +354,10 @@ export const OPERATIONS = {
       summary: "Add a note to the timeline",
       requestParams: { path: idParam, header: idempotencyKey },
       requestBody: body(apiTimelineNoteSchema, { body: "Rolled back deploy-8841; error rate falling." }),
-      responses: { ...ok(201, "The timeline event.", apiTimelineEventSchema), ...problems(404, 409, 422) },
+      responses: {
+        ...ok(201, "The timeline event.", apiTimelineEventSchema, undefined, replayedHeader),
+        ...problems(404, 409, 413, 415, 422),
+      },
     }),
   },
   "/incidents/{id}/changes": {
@@ -338,7 +369,7 @@ export const OPERATIONS = {
         "Name the change by `changeId` or by `source` + `externalId`. A trigger or root-cause link makes the change failed.",
       requestParams: { path: idParam },
       requestBody: body(apiLinkCreateSchema, { source: "github-actions", externalId: "deploy-8841", role: "TRIGGER" }),
-      responses: { ...ok(201, "The link.", apiIncidentLinkSchema), ...problems(404, 409, 422) },
+      responses: { ...ok(201, "The link.", apiIncidentLinkSchema), ...problems(404, 409, 413, 415, 422) },
     }),
   },
   "/incidents/{id}/changes/{changeId}": {
@@ -347,7 +378,7 @@ export const OPERATIONS = {
       tags: ["Incidents"],
       summary: "Remove a link",
       requestParams: { path: linkParams },
-      responses: { ...ok(204, "Removed.", null), ...problems(404) },
+      responses: { ...ok(204, "Removed.", null), ...problems(404, 422) },
     }),
   },
   "/metrics": {
@@ -369,7 +400,7 @@ export const OPERATIONS = {
       description:
         "Every Sev1/Sev2 of the week with duration, blast radius and originating changes; policy violations; action items; and the dashboard series.",
       requestParams: { path: weekParam },
-      responses: { ...ok(200, "The report.", apiWeeklyReportSchema), ...problems(404) },
+      responses: { ...ok(200, "The report.", apiWeeklyReportSchema), ...problems(404, 422) },
     }),
   },
   "/deploy-gate": {
@@ -399,7 +430,7 @@ export const OPERATIONS = {
           description: "Unknown change (decision deny, reason unknown_change).",
           content: { "application/json": { schema: apiDeployGateSchema } },
         },
-        ...problems(409, 422),
+        ...problems(409, 413, 415, 422),
       },
     }),
   },

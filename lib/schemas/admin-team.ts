@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordId } from "./ids";
 
 export const SERVICE_TIERS = ["CUSTOMER_CRITICAL", "CUSTOMER_FACING", "INTERNAL_CRITICAL", "INTERNAL"] as const;
 export type ServiceTier = (typeof SERVICE_TIERS)[number];
@@ -10,7 +11,7 @@ export const SERVICE_TIER_LABELS: Record<ServiceTier, string> = {
   INTERNAL: "Internal",
 };
 
-const id = z.coerce.number().int().positive();
+const id = recordId();
 const teamName = z
   .string()
   .trim()
@@ -21,10 +22,7 @@ const serviceName = z
   .trim()
   .min(2, "Use at least 2 characters for the service name.")
   .max(80, "Keep the service name under 80 characters.");
-const teamId = z.coerce
-  .number({ error: "Pick the team that owns the service." })
-  .int()
-  .positive("Pick the team that owns the service.");
+const teamId = recordId("Pick the team that owns the service.");
 const tier = z.enum(SERVICE_TIERS, { error: "Pick a tier." });
 const archived = z.enum(["true", "false"]).transform((v) => v === "true");
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordId } from "./ids";
 import { LEVELS } from "@/lib/domain/change";
 import { ROLES } from "@/lib/domain/roles";
 import { newPasswordSchema } from "./account";
@@ -13,11 +14,8 @@ const name = z
 const role = z.enum(ROLES, { error: "Pick a role: engineer, manager or admin." });
 const level = z.enum(LEVELS, { error: "Pick a level: junior, mid or senior." });
 /** "" (no team) or a team id. */
-const teamId = z.preprocess(
-  (v) => (v === "" || v === undefined || v === null ? null : v),
-  z.coerce.number().int().positive().nullable(),
-);
-const userId = z.coerce.number({ error: "Unknown user." }).int().positive();
+const teamId = z.preprocess((v) => (v === "" || v === undefined || v === null ? null : v), recordId().nullable());
+const userId = recordId("Unknown user.");
 
 export const createUserSchema = z.object({
   name,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordId } from "./ids";
 
 export const createApiTokenSchema = z.object({
   name: z
@@ -10,7 +11,7 @@ export const createApiTokenSchema = z.object({
 });
 export type CreateApiTokenInput = z.infer<typeof createApiTokenSchema>;
 
-export const revokeApiTokenSchema = z.object({ tokenId: z.coerce.number().int().positive() });
+export const revokeApiTokenSchema = z.object({ tokenId: recordId() });
 export type RevokeApiTokenInput = z.infer<typeof revokeApiTokenSchema>;
 
 export const deployGateQuerySchema = z.object({

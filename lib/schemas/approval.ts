@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { recordId } from "./ids";
 import { AI_INVOLVEMENTS, LEVELS } from "@/lib/domain/change";
 
 export const decideApprovalSchema = z
   .object({
-    changeId: z.coerce.number().int().positive(),
+    changeId: recordId(),
     decision: z.enum(["APPROVED", "REJECTED"], { error: "Choose approve or reject." }),
     comment: z.string().trim().max(2000, "Keep the comment under 2,000 characters.").default(""),
   })
@@ -14,7 +15,7 @@ export const decideApprovalSchema = z
 export type DecideApprovalInput = z.infer<typeof decideApprovalSchema>;
 
 export const requestApprovalSchema = z.object({
-  changeId: z.coerce.number().int().positive(),
+  changeId: recordId(),
   title: z
     .string()
     .trim()

@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { pastInstant } from "./dates";
+import { recordId } from "./ids";
 import { AI_INVOLVEMENTS, CHANGE_KINDS } from "@/lib/domain/change";
 
-const CLOCK_SKEW_MS = 5 * 60_000;
 const emptyToNull = (value: unknown) => (value === "" || value === undefined ? null : value);
 const optionalString = (max: number, message: string) =>
   z.preprocess(emptyToNull, z.string().trim().max(max, message).nullable());
@@ -14,10 +15,7 @@ export const registerChangeSchema = z
       .trim()
       .min(3, "Give the change a title of at least 3 characters.")
       .max(300, "Keep the title under 300 characters."),
-    serviceId: z.coerce
-      .number({ error: "Choose the service it changed." })
-      .int()
-      .positive("Choose the service it changed."),
+    serviceId: recordId("Choose the service it changed."),
     repository: optionalString(200, "Keep the repository under 200 characters."),
     externalId: optionalString(200, "Keep the external id under 200 characters."),
     externalUrl: z.preprocess(
@@ -27,19 +25,16 @@ export const registerChangeSchema = z
         .max(2000)
         .nullable(),
     ),
-    authorId: z.coerce.number({ error: "Choose the author." }).int().positive("Choose the author."),
+    authorId: recordId("Choose the author."),
     shippedAt: z.preprocess(
       emptyToNull,
-      z.coerce
-        .date({ error: "Enter when it shipped, or leave it empty if it has not." })
-        .refine(
-          (date) => date.getTime() <= Date.now() + CLOCK_SKEW_MS,
-          "A change cannot ship in the future; leave it empty until it ships.",
-        )
-        .nullable(),
+      pastInstant({
+        message: "Enter when it shipped, or leave it empty if it has not.",
+        future: "A change cannot ship in the future; leave it empty until it ships.",
+      }).nullable(),
     ),
     aiAssisted: z.preprocess((v) => v === true || v === "on" || v === "true" || v === "1", z.boolean()),
-    aiToolId: z.preprocess(emptyToNull, z.coerce.number().int().positive().nullable()),
+    aiToolId: z.preprocess(emptyToNull, recordId().nullable()),
     aiInvolvement: z.preprocess(
       emptyToNull,
       z.enum(AI_INVOLVEMENTS, { error: "Choose how much the AI did." }).nullable(),
@@ -60,13 +55,13 @@ export const registerChangeSchema = z
 export type RegisterChangeInput = z.infer<typeof registerChangeSchema>;
 
 export const setRolledBackSchema = z.object({
-  changeId: z.coerce.number().int().positive(),
+  changeId: recordId(),
   rolledBackAt: z.preprocess(
     emptyToNull,
-    z.coerce
-      .date({ error: "Enter when it was rolled back." })
-      .refine((date) => date.getTime() <= Date.now() + CLOCK_SKEW_MS, "A rollback cannot be in the future.")
-      .nullable(),
+    pastInstant({
+      message: "Enter when it was rolled back.",
+      future: "A rollback cannot be in the future.",
+    }).nullable(),
   ),
 });
 export type SetRolledBackInput = z.infer<typeof setRolledBackSchema>;

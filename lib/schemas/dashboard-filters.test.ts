@@ -20,6 +20,13 @@ describe("dashboard filters", () => {
   it("ignore nonsense instead of failing", () => {
     expect(parseDashboardFilters({ from: "2026-11-30", to: "2026-11-01" }, now, "UTC").isDefaultRange).toBe(true);
     expect(parseDashboardFilters({ from: "1990-01-01", to: "2026-11-01" }, now, "UTC").isDefaultRange).toBe(true);
+    // The one date rule: not before 2000, not past tomorrow, real days only.
+    for (const [from, to] of [
+      ["0000-01-01", "2026-11-01"],
+      ["2026-01-01", "9999-12-31"],
+      ["2026-02-30", "2026-11-01"],
+    ])
+      expect(parseDashboardFilters({ from, to }, now, "UTC").isDefaultRange, `${from}..${to}`).toBe(true);
     expect(parseDashboardFilters({ from: "soon", to: "later", team: "x" }, now, "UTC")).toMatchObject({
       isDefaultRange: true,
       teamIds: [],

@@ -1,4 +1,5 @@
 import { addDays, isDay, lastFullWeeks, mondayOf, type WeekRange } from "@/lib/domain/weeks";
+import { isDayInRange } from "./dates";
 import { firstParam, idList, type RawSearchParams } from "./search-params";
 
 export type DashboardFilters = {
@@ -21,7 +22,8 @@ export function parseDashboardFilters(params: RawSearchParams, now: Date, timeZo
   const fromDay = firstParam(params.from);
   const toDay = firstParam(params.to);
   let range = fallback;
-  if (isDay(fromDay) && isDay(toDay) && fromDay <= toDay) {
+  const inRule = (day: string | undefined): day is string => isDay(day) && isDayInRange(day, "instant", now);
+  if (inRule(fromDay) && inRule(toDay) && fromDay <= toDay) {
     const from = mondayOf(fromDay);
     const to = addDays(mondayOf(toDay), 7);
     range = (Date.parse(to) - Date.parse(from)) / (7 * 86_400_000) <= MAX_WEEKS ? { from, to } : fallback;

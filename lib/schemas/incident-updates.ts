@@ -1,9 +1,11 @@
 import { z } from "zod";
+import { dueDate } from "./dates";
+import { recordId } from "./ids";
 import { LINK_ROLES } from "@/lib/domain/change-failure";
 import { INCIDENT_STATUSES, SEVERITIES } from "@/lib/domain/severity";
 
-const id = z.coerce.number({ error: "Missing id." }).int().positive();
-const version = z.coerce.number({ error: "Reload the page: the form is missing its version." }).int().positive();
+const id = recordId("Missing id.");
+const version = recordId("Reload the page: the form is missing its version.");
 const optionalText = (max: number, label: string) =>
   z
     .string()
@@ -51,14 +53,14 @@ export const updateIncidentDetailsSchema = z.object({
     .max(200, "Keep the title under 200 characters."),
   summary: optionalText(5000, "the summary"),
   commanderId: z
-    .union([z.literal("").transform(() => null), z.coerce.number().int().positive()])
+    .union([z.literal("").transform(() => null), recordId()])
     .nullable()
     .default(null),
 });
 export type UpdateIncidentDetailsInput = z.infer<typeof updateIncidentDetailsSchema>;
 
 const ids = z
-  .array(z.coerce.number().int().positive())
+  .array(recordId())
   .max(100)
   .default([])
   .transform((v) => [...new Set(v)]);
@@ -109,11 +111,8 @@ export const addActionItemSchema = z.object({
     .trim()
     .min(3, "Describe the action in at least 3 characters.")
     .max(300, "Keep the action under 300 characters."),
-  ownerId: z.coerce.number({ error: "Choose an owner." }).int().positive("Choose an owner."),
-  dueDate: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "Pick a due date.")
-    .transform((d) => new Date(`${d}T00:00:00.000Z`)),
+  ownerId: recordId("Choose an owner."),
+  dueDate: dueDate("Pick a real due date (YYYY-MM-DD)."),
 });
 export type AddActionItemInput = z.infer<typeof addActionItemSchema>;
 

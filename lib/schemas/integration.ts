@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordId } from "./ids";
 import { AI_RULE_KINDS } from "@/lib/domain/ai-detection";
 import { AI_INVOLVEMENTS } from "@/lib/domain/change";
 import { SEVERITIES, type Severity } from "@/lib/domain/severity";
@@ -93,7 +94,7 @@ const optionalSlug = z
   });
 
 export const updateGithubConfigSchema = z.object({
-  integrationId: z.coerce.number().int().positive(),
+  integrationId: recordId(),
   repositories: mappingField("a repository (owner/name)", asSlug, "a service slug", (key) =>
     /^[\w.-]+\/[\w.-]+$/.test(key),
   ),
@@ -102,7 +103,7 @@ export const updateGithubConfigSchema = z.object({
 export type UpdateGithubConfigInput = z.infer<typeof updateGithubConfigSchema>;
 
 export const updateAlertmanagerConfigSchema = z.object({
-  integrationId: z.coerce.number().int().positive(),
+  integrationId: recordId(),
   severityLabel: z.string().trim().min(1, "Name the label that carries the severity (usually severity).").max(100),
   severities: mappingField("a label value", asSeverity, "a severity (SEV1 to SEV4)"),
   defaultSeverity: z.enum(SEVERITIES, { error: "Choose a default severity." }),
@@ -126,13 +127,13 @@ export const createIntegrationSchema = z.object({
 });
 export type CreateIntegrationInput = z.infer<typeof createIntegrationSchema>;
 
-export const integrationIdSchema = z.object({ integrationId: z.coerce.number().int().positive() });
+export const integrationIdSchema = z.object({ integrationId: recordId() });
 export const setIntegrationActiveSchema = integrationIdSchema.extend({
   active: z.enum(["true", "false"]).transform((value) => value === "true"),
 });
 
 export const setGithubLoginSchema = z.object({
-  userId: z.coerce.number({ error: "Choose a user." }).int().positive("Choose a user."),
+  userId: recordId("Choose a user."),
   githubLogin: z
     .string()
     .trim()
@@ -145,9 +146,7 @@ export const setGithubLoginSchema = z.object({
 });
 export type SetGithubLoginInput = z.infer<typeof setGithubLoginSchema>;
 
-const optionalId = z
-  .union([z.literal(""), z.coerce.number().int().positive()])
-  .transform((value) => (value === "" ? null : value));
+const optionalId = z.union([z.literal(""), recordId()]).transform((value) => (value === "" ? null : value));
 
 export const saveAiRuleSchema = z.object({
   ruleId: optionalId.optional().transform((value) => value ?? null),
@@ -163,11 +162,11 @@ export const saveAiRuleSchema = z.object({
 export type SaveAiRuleInput = z.infer<typeof saveAiRuleSchema>;
 
 export const moveAiRuleSchema = z.object({
-  ruleId: z.coerce.number().int().positive(),
+  ruleId: recordId(),
   direction: z.enum(["up", "down"]),
 });
 export const setAiRuleActiveSchema = z.object({
-  ruleId: z.coerce.number().int().positive(),
+  ruleId: recordId(),
   active: z.enum(["true", "false"]).transform((value) => value === "true"),
 });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordId } from "./ids";
 
 export const MANAGED_LISTS = ["capabilities", "factors", "regions", "aiTools"] as const;
 export type ManagedList = (typeof MANAGED_LISTS)[number];
@@ -38,12 +39,12 @@ const aliases = z.preprocess(
 export const createListItemSchema = z.object({ list, name, code, aliases });
 export type CreateListItemInput = z.infer<typeof createListItemSchema>;
 
-export const updateListItemSchema = z.object({ list, id: z.coerce.number().int().positive(), name, aliases });
+export const updateListItemSchema = z.object({ list, id: recordId(), name, aliases });
 export type UpdateListItemInput = z.infer<typeof updateListItemSchema>;
 
 export const archiveListItemSchema = z.object({
   list,
-  id: z.coerce.number().int().positive(),
+  id: recordId(),
   archived: z.enum(["true", "false"]).transform((v) => v === "true"),
 });
 export type ArchiveListItemInput = z.infer<typeof archiveListItemSchema>;

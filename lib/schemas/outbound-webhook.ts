@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { recordId } from "./ids";
 import { OUTBOUND_EVENTS } from "@/lib/domain/outbound-events";
 
-const id = z.coerce.number().int().positive();
+const id = recordId();
 
 /** One message for what is wrong with a receiver URL, or null. */
 function urlProblem(value: string): string | null {

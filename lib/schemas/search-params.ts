@@ -1,3 +1,5 @@
+import { isDayInRange } from "./dates";
+
 // Reading list filters from a URL. Filters live in the URL so they can be shared and the
 // back button works; a value that makes no sense is dropped, never an error page.
 
@@ -33,10 +35,10 @@ export function idList(raw: string | string[] | undefined): number[] {
 
 export function flagParam(raw: string | string[] | undefined): boolean {
   const value = firstParam(raw);
-  return value === "1" || value === "true";
+  return value === "1" || value === "true" || value === "yes";
 }
 
 export function dayString(raw: string | string[] | undefined): string | undefined {
   const value = firstParam(raw);
-  return value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined;
+  return value && isDayInRange(value) ? value : undefined;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isoInstant } from "./dates";
 
 // The parts of GitHub's and Alertmanager's documented payloads that Faultline reads.
 // Unknown fields are ignored (both senders add fields over time).
@@ -19,7 +20,7 @@ export const githubPullRequestEventSchema = z.object({
     user: githubUser.nullable(),
     labels: z.array(z.object({ name: z.string() })).default([]),
     merged: z.boolean().nullable().optional(),
-    merged_at: z.iso.datetime({ offset: true }).nullable().optional(),
+    merged_at: isoInstant().nullable().optional(),
     merge_commit_sha: z.string().nullable().optional(),
   }),
 });
@@ -41,7 +42,7 @@ export const githubDeploymentStatusEventSchema = z.object({
     id: z.number().int(),
     state: z.string(),
     environment: z.string().optional(),
-    created_at: z.iso.datetime({ offset: true }),
+    created_at: isoInstant(),
     log_url: z.string().optional(),
     target_url: z.string().optional(),
     environment_url: z.string().optional(),
@@ -68,7 +69,7 @@ export const alertmanagerPayloadSchema = z.object({
         status: z.enum(["firing", "resolved"]),
         labels,
         annotations: labels.default({}),
-        startsAt: z.iso.datetime({ offset: true, local: false, precision: undefined }),
+        startsAt: isoInstant(),
         endsAt: z.string().optional(),
         generatorURL: z.string().optional(),
         fingerprint: z.string().min(1).max(200),

@@ -1,7 +1,17 @@
 import { z } from "zod";
 import { AI_INVOLVEMENTS, APPROVAL_STATES, CHANGE_KINDS, LEVELS } from "@/lib/domain/change";
 import { LINK_ROLES } from "@/lib/domain/change-failure";
-import { apiDay, apiPastInstant, csvEnum, csvRefs, isoTimestamp, namedRef, pageOf, pageQuery } from "./common";
+import {
+  apiDayFilter,
+  apiPastInstant,
+  csvEnum,
+  csvRefs,
+  isoTimestamp,
+  namedRef,
+  pageOf,
+  pageQuery,
+  queryFlag,
+} from "./common";
 
 export const MAX_BATCH = 1000;
 
@@ -71,17 +81,14 @@ export const apiChangeListQuery = z.strictObject({
   service: csvRefs("Services.").optional(),
   team: csvRefs("Teams.").optional(),
   kind: csvEnum(CHANGE_KINDS, "Kinds.").optional(),
-  ai: z.enum(["yes", "no"]).optional().meta({ description: "yes: AI-assisted only; no: the others." }),
+  ai: queryFlag.optional().meta({ description: "true: AI-assisted only; false: the others." }),
   tool: csvRefs("AI tools (slug or alias).").optional(),
   level: csvEnum(LEVELS, "Author levels.").optional(),
   approval: csvEnum(APPROVAL_STATES, "Approval states.").optional(),
-  violation: z
-    .enum(["1", "true"])
-    .optional()
-    .meta({ description: "Only changes shipped without a required approval." }),
-  from: apiDay.optional().meta({ description: "Shipped on or after this day (organisation's time zone)." }),
-  to: apiDay.optional().meta({ description: "Shipped on or before this day (inclusive)." }),
-  failed: z.enum(["yes", "no"]).optional(),
+  violation: queryFlag.optional().meta({ description: "true: only changes shipped without a required approval." }),
+  from: apiDayFilter.optional().meta({ description: "Shipped on or after this day (organisation's time zone)." }),
+  to: apiDayFilter.optional().meta({ description: "Shipped on or before this day (inclusive)." }),
+  failed: queryFlag.optional().meta({ description: "true: failed changes only; false: the others." }),
   q: z.string().max(200).optional().meta({ description: "Words in the title or repository, or an exact external id." }),
   ...pageQuery,
 });

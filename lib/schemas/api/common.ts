@@ -1,17 +1,18 @@
 // Pieces shared by the REST API's request and response schemas (lib/schemas/api/*). The
 // OpenAPI document (lib/server/api/openapi/document.ts) is generated from these same schemas.
 import { z } from "zod";
+import { day, isoInstant, PAST_SKEW_MS } from "../dates";
+import { MAX_ID } from "../ids";
 
-const CLOCK_SKEW_MS = 5 * 60_000;
-
-/** An instant with an offset (ISO 8601), e.g. 2026-11-24T08:15:00Z; parsed to a Date. */
-export const apiInstant = z.iso
-  .datetime({ offset: true, error: "Use an ISO 8601 timestamp with a time zone, e.g. 2026-11-24T08:15:00Z." })
-  .meta({ example: "2026-11-24T08:15:00Z" });
+/** An instant with an offset (ISO 8601), e.g. 2026-11-24T08:15:00Z, within the date rule (lib/schemas/dates.ts). */
+export const apiInstant = isoInstant().meta({
+  description: "ISO 8601 with a time zone; from 2000-01-01 to one day ahead.",
+  example: "2026-11-24T08:15:00Z",
+});
 
 /** Like apiInstant, and not in the future (5 minutes of clock skew allowed). */
 export const apiPastInstant = apiInstant.refine(
-  (value) => Date.parse(value) <= Date.now() + CLOCK_SKEW_MS,
+  (value) => Date.parse(value) <= Date.now() + PAST_SKEW_MS,
   "Cannot be in the future.",
 );
 
@@ -23,12 +24,30 @@ export const apiDay = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a day as YYYY-MM-DD.")
   .meta({ example: "2026-11-02" });
 
-export const idParam = z.object({
-  id: z
-    .string()
-    .regex(/^\d{1,9}$/, "Ids are positive whole numbers.")
-    .meta({ description: "Numeric id", example: "42" }),
-});
+/** A day filter (`from`/`to`): a real day within the date rule. */
+export const apiDayFilter = day().meta({ example: "2026-11-02", format: "date" });
+
+/** An id in a path, as everywhere: an integer from 1 to 2^31 − 1 (the route reads it with pathId). */
+export function pathIdSchema(description: string, example: number) {
+  return z.coerce.number().int().min(1).max(MAX_ID).meta({ description, example });
+}
+
+export const idParam = z.object({ id: pathIdSchema("Numeric id", 42) });
+
+/**
+ * A yes/no query flag, the same on every endpoint: true/false, yes/no or 1/0 are accepted; the
+ * document names true and false.
+ */
+export const queryFlag = z
+  .string()
+  .transform((raw, ctx) => {
+    const value = raw.trim().toLowerCase();
+    if (["true", "yes", "1"].includes(value)) return true;
+    if (["false", "no", "0"].includes(value)) return false;
+    ctx.addIssue({ code: "custom", message: "Use true or false (yes/no and 1/0 are accepted too)." });
+    return z.NEVER;
+  })
+  .meta({ override: { type: "boolean" } });
 
 /** A comma-separated list of enum values in a query parameter ("SEV1,SEV2"). */
 export function csvEnum<const T extends readonly [string, ...string[]]>(values: T, description: string) {

@@ -3,7 +3,7 @@ import { BLAST_RADIUS_LEVELS } from "@/lib/domain/blast-radius";
 import { LINK_ROLES } from "@/lib/domain/change-failure";
 import { INCIDENT_STATUSES, SEVERITIES } from "@/lib/domain/severity";
 import {
-  apiDay,
+  apiDayFilter,
   apiPastInstant,
   csvEnum,
   csvRefs,
@@ -11,8 +11,11 @@ import {
   namedRef,
   pageOf,
   pageQuery,
+  pathIdSchema,
   personRef,
+  queryFlag,
 } from "./common";
+import { jsonRecordId } from "../ids";
 
 const severity = z.enum(SEVERITIES, { error: `Use one of ${SEVERITIES.join(", ")}.` });
 const status = z.enum(INCIDENT_STATUSES, { error: `Use one of ${INCIDENT_STATUSES.join(", ")}.` });
@@ -37,10 +40,7 @@ export const apiIncidentCreateSchema = z
 
 export const apiIncidentPatchSchema = z
   .strictObject({
-    version: z
-      .number()
-      .int()
-      .positive()
+    version: jsonRecordId("A version is a whole number from 1.")
       .optional()
       .meta({ description: 'The version you read; or send it as `If-Match: "<version>"`.' }),
     status: status.optional(),
@@ -69,10 +69,7 @@ export const apiTimelineNoteSchema = z
 
 export const apiLinkCreateSchema = z
   .strictObject({
-    changeId: z
-      .number()
-      .int()
-      .positive()
+    changeId: jsonRecordId()
       .optional()
       .meta({ description: "Faultline's id of the change; or give source + externalId." }),
     source: z.string().trim().min(1).max(50).optional().meta({ example: "github-actions" }),
@@ -90,14 +87,8 @@ export const apiLinkCreateSchema = z
   .meta({ id: "LinkInput" });
 
 export const linkParams = z.object({
-  id: z
-    .string()
-    .regex(/^\d{1,9}$/, "Ids are positive whole numbers.")
-    .meta({ description: "Incident id", example: "42" }),
-  changeId: z
-    .string()
-    .regex(/^\d{1,9}$/, "Ids are positive whole numbers.")
-    .meta({ description: "Change id", example: "3005" }),
+  id: pathIdSchema("Incident id", 42),
+  changeId: pathIdSchema("Change id", 3005),
 });
 
 export const apiIncidentListQuery = z.strictObject({
@@ -105,10 +96,12 @@ export const apiIncidentListQuery = z.strictObject({
   status: csvEnum(INCIDENT_STATUSES, "Statuses.").optional(),
   service: csvRefs("Affected services.").optional(),
   team: csvRefs("Teams owning an affected service.").optional(),
-  from: apiDay.optional().meta({ description: "Impact started on or after this day (organisation's time zone)." }),
-  to: apiDay.optional().meta({ description: "Impact started on or before this day (inclusive)." }),
-  ai: z.enum(["1", "true"]).optional().meta({ description: "Only AI-linked incidents." }),
-  blast: z.enum(["1", "true"]).optional().meta({ description: "Only high or critical blast radius." }),
+  from: apiDayFilter
+    .optional()
+    .meta({ description: "Impact started on or after this day (organisation's time zone)." }),
+  to: apiDayFilter.optional().meta({ description: "Impact started on or before this day (inclusive)." }),
+  ai: queryFlag.optional().meta({ description: "true: only AI-linked incidents." }),
+  blast: queryFlag.optional().meta({ description: "true: only high or critical blast radius." }),
   q: z.string().max(200).optional().meta({ description: "Words in the title or summary." }),
   ...pageQuery,
 });

@@ -3,13 +3,13 @@ import { AI_INVOLVEMENTS, APPROVAL_STATES, LEVELS } from "@/lib/domain/change";
 import { BLAST_RADIUS_LEVELS } from "@/lib/domain/blast-radius";
 import { LINK_ROLES } from "@/lib/domain/change-failure";
 import { INCIDENT_STATUSES, SEVERITIES } from "@/lib/domain/severity";
-import { apiDay, csvRefs, isoTimestamp } from "./common";
+import { apiDay, apiDayFilter, csvRefs, isoTimestamp } from "./common";
 
 export const apiMetricsQuery = z.strictObject({
-  from: apiDay
+  from: apiDayFilter
     .optional()
     .meta({ description: "First day; snaps back to its Monday. Default: 12 full weeks before this one." }),
-  to: apiDay
+  to: apiDayFilter
     .optional()
     .meta({ description: "Last day (inclusive); snaps forward to the end of its week. At most 104 weeks." }),
   team: csvRefs("Teams.").optional(),

@@ -7,6 +7,7 @@ import type { IncidentFilters } from "@/lib/schemas/incident-filters";
 import { AppError, type FieldErrors } from "@/lib/server/errors";
 import { resolveAiTools, resolveServices, resolveTeams, throwIfErrors, normaliseName } from "./resolve-references";
 
+const yesNo = (flag: boolean | undefined) => (flag === undefined ? undefined : flag ? "yes" : "no");
 const lookups = (key: string, values: string[] | undefined) => (values ?? []).map((value) => ({ key, value }));
 const ids = (map: Map<string, number>, values: string[] | undefined) => [
   ...new Set((values ?? []).map((v) => map.get(normaliseName(v))!)),
@@ -24,14 +25,14 @@ export async function changeFiltersOf(query: z.output<typeof apiChangeListQuery>
     serviceIds: services,
     teamIds: ids(teams, query.team),
     kinds: query.kind ?? [],
-    ai: query.ai,
+    ai: yesNo(query.ai),
     aiToolIds: ids(tools, query.tool),
     authorLevels: query.level ?? [],
     approvalStates: query.approval ?? [],
-    violation: query.violation !== undefined,
+    violation: query.violation === true,
     from: query.from,
     to: query.to,
-    failed: query.failed,
+    failed: yesNo(query.failed),
     q: query.q?.trim() || undefined,
   };
 }
@@ -50,8 +51,8 @@ export async function incidentFiltersOf(query: z.output<typeof apiIncidentListQu
     teamIds: ids(teams, query.team),
     from: query.from,
     to: query.to,
-    aiLinked: query.ai !== undefined,
-    highBlast: query.blast !== undefined,
+    aiLinked: query.ai === true,
+    highBlast: query.blast === true,
     q: query.q?.trim() || undefined,
   };
 }

@@ -1,6 +1,8 @@
 import "server-only";
 import type { z } from "zod";
-import { AppError, type FieldErrors } from "@/lib/server/errors";
+import { collectFieldErrors } from "@/lib/schemas/hostile-input";
+import { AppError } from "@/lib/server/errors";
+import { assertNoHostileInput } from "@/lib/server/validation";
 
 /** Dotted path of a zod issue: ["changes", 3, "service"] → "changes.3.service"; the body itself → "_body". */
 export function issueKey(path: readonly PropertyKey[]): string {
@@ -13,18 +15,15 @@ export function parseApiInput<S extends z.ZodType>(
   value: unknown,
   message = "Some fields need attention; nothing was saved.",
 ): z.output<S> {
+  assertNoHostileInput(value);
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const fieldErrors: FieldErrors = {};
-  for (const issue of result.error.issues) {
-    if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys)
-        (fieldErrors[issueKey([...issue.path, key])] ??= []).push(
-          "Unknown field; check its spelling in the API reference.",
-        );
-      continue;
-    }
-    (fieldErrors[issueKey(issue.path)] ??= []).push(issue.message);
-  }
-  throw new AppError("VALIDATION", message, { fieldErrors });
+  const entries = result.error.issues.flatMap((issue) =>
+    issue.code === "unrecognized_keys"
+      ? issue.keys.map(
+          (key) => [issueKey([...issue.path, key]), "Unknown field; check its spelling in the API reference."] as const,
+        )
+      : [[issueKey(issue.path), issue.message] as const],
+  );
+  throw new AppError("VALIDATION", message, { fieldErrors: collectFieldErrors(entries) });
 }

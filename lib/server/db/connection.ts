@@ -8,6 +8,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { acquireDataDirLock } from "./data-dir-lock";
 import type { MigrationSession } from "./migrate";
+import { withSerializedTransactions } from "./serialized-transactions";
 import type { DbTarget } from "./target";
 
 /** Secrets never leave the database unless a query asks for them by name. */
@@ -35,11 +36,13 @@ export function openConnection(target: DbTarget, options: OpenOptions = {}): DbC
 function openPostgres(target: Extract<DbTarget, { kind: "postgres" }>, poolSize: number): DbConnection {
   // Dashboard percentiles sort ~100k values; 16 MB keeps that sort in memory.
   const prisma = newPrismaClient(
-    new PrismaPg({
-      connectionString: target.url,
-      max: poolSize,
-      options: "-c work_mem=16MB -c max_parallel_workers_per_gather=0",
-    }),
+    withSerializedTransactions(
+      new PrismaPg({
+        connectionString: target.url,
+        max: poolSize,
+        options: "-c work_mem=16MB -c max_parallel_workers_per_gather=0",
+      }),
+    ),
   );
   return {
     target,

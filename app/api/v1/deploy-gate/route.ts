@@ -1,6 +1,6 @@
 import { deployGateDecision } from "@/lib/domain/deploy-gate";
 import { deployGateQuerySchema } from "@/lib/schemas/api-token";
-import { apiRoute, type ApiRequest } from "@/lib/server/api/api-route";
+import { apiRoute, readJsonBody, type ApiRequest } from "@/lib/server/api/api-route";
 import { findChangeForGate } from "@/lib/server/queries/changes/find-change-for-gate";
 import { parseOrThrow } from "@/lib/server/validation";
 
@@ -33,7 +33,7 @@ export const GET = apiRoute("read", async (api) => {
 });
 
 export const POST = apiRoute("read", async (api) => {
-  const body: unknown = await api.request.json().catch(() => null);
+  const body: unknown = await readJsonBody(api.request);
   if (!body || typeof body !== "object") return answer(api, {});
   return answer(api, body as Record<string, unknown>);
 });

@@ -49,8 +49,11 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => database?.dispose());
 
-function deliver(payload: unknown, options: { token?: string | null; raw?: string } = {}) {
-  const headers: Record<string, string> = { "content-type": "application/json", "user-agent": "Alertmanager/0.28.1" };
+function deliver(payload: unknown, options: { token?: string | null; raw?: string; contentType?: string } = {}) {
+  const headers: Record<string, string> = {
+    "content-type": options.contentType ?? "application/json",
+    "user-agent": "Alertmanager/0.28.1",
+  };
   const token = options.token === undefined ? SECRET : options.token;
   if (token !== null) headers.authorization = `Bearer ${token}`;
   const id = String(integrationId);
@@ -111,7 +114,8 @@ describe("Alertmanager webhook", () => {
       event: "incident.declared",
       data: {
         incident: { id: incident.id, severity: "SEV2" },
-        declaredBy: { name: "Alertmanager integration prod alerts" },
+        // The integration is the actor, not the person who created it.
+        declaredBy: { id: null, name: "Alertmanager integration prod alerts" },
       },
     });
   });
@@ -147,6 +151,11 @@ describe("Alertmanager webhook", () => {
         },
       }),
     ).toBe(1);
+    const raised = await db().outboundDelivery.findFirstOrThrow({ where: { event: "incident.severity_raised" } });
+    expect((raised.payload as { data: { changedBy: unknown } }).data.changedBy).toEqual({
+      id: null,
+      name: "Alertmanager integration prod alerts",
+    });
     expect(await db().outboundDelivery.count({ where: { eventId: `incident-${incidents[0].id}-declared` } })).toBe(0);
     // A lower severity later never lowers it automatically.
     await deliver(
@@ -264,5 +273,43 @@ describe("Alertmanager webhook", () => {
       orderBy: { id: "desc" },
     });
     expect(rejected?.reason).toContain("alerts");
+  });
+
+  it("says in the timeline when Alertmanager truncated the group (truncatedAlerts)", async () => {
+    const groupKey = '{}:{alertname="TruncatedGroup"}';
+    const alerts = [{ alertname: "TruncatedGroup", fingerprint: "t1", severity: "critical", startsAt: firstStart }];
+    const response = await deliver({ ...alertmanagerPayload({ groupKey, alerts }), truncatedAlerts: 37 });
+    expect(response.status).toBe(200);
+    const [incident] = await incidentsOf(groupKey);
+    expect(incident.timeline[0].body).toContain("left out 37 more alerts");
+    expect(incident.timeline[0].data).toMatchObject({ truncatedAlerts: 37 });
+    const more = [
+      ...alerts,
+      { alertname: "TruncatedGroup", fingerprint: "t2", severity: "critical", startsAt: firstStart },
+    ];
+    await deliver({ ...alertmanagerPayload({ groupKey, alerts: more }), truncatedAlerts: 1 });
+    const note = (await incidentsOf(groupKey))[0].timeline.at(-1)!;
+    expect(note.body).toMatch(/more alert firing.*left out 1 more alert of this group/);
+  });
+
+  it("refuses hostile payloads with a 4xx and opens nothing", async () => {
+    const groupKey = '{}:{alertname="Hostile"}';
+    const alert = { alertname: "Hostile", fingerprint: "h1", severity: "critical", startsAt: firstStart };
+    const cases: [unknown, number, string?][] = [
+      [alertmanagerPayload({ groupKey, alerts: [{ ...alert, summary: "nul \u0000 here" }] }), 422],
+      [alertmanagerPayload({ groupKey, alerts: [{ ...alert, summary: "lone \ud800" }] }), 422],
+      [alertmanagerPayload({ groupKey, alerts: [{ ...alert, startsAt: "0000-01-01T00:00:00Z" }] }), 422],
+      [alertmanagerPayload({ groupKey, alerts: [{ ...alert, startsAt: "9999-01-01T00:00:00Z" }] }), 422],
+    ];
+    for (const [payload, status] of cases) {
+      const response = await deliver(payload);
+      expect(response.status, JSON.stringify(payload).slice(0, 200)).toBe(status);
+      expect(response.headers.get("content-type")).toContain("application/problem+json");
+    }
+    const proto = await deliver(null, { raw: `{"__proto__": {"x": 1}, "version": "4"}` });
+    expect(proto.status).toBe(422);
+    const plain = await deliver(alertmanagerPayload({ groupKey, alerts: [alert] }), { contentType: "text/plain" });
+    expect(plain.status).toBe(415);
+    expect(await incidentsOf(groupKey)).toHaveLength(0);
   });
 });

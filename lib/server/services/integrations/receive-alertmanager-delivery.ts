@@ -27,8 +27,20 @@ export const ALERTMANAGER_SOURCE = "alertmanager";
 
 type Tx = Prisma.TransactionClient;
 type Actor = { id: number | null; label: string };
-/** Outbound payloads name the integration (id: its creator's, 0 when none) rather than a person. */
-const outboundPerson = (actor: Actor) => ({ id: actor.id, name: actor.label });
+/**
+ * Outbound payloads name the integration as the actor: id null (it is no person) and its label.
+ * Its creator stays on the rows that need a user (declaredById, audit actorId) only.
+ */
+const outboundPerson = (actor: Actor) => ({ id: null, name: actor.label });
+
+/** Alertmanager's `truncatedAlerts` (max_alerts in webhook_config): said in the timeline, never silently dropped. */
+function truncationNote(payload: AlertmanagerPayload): string | null {
+  const count = payload.truncatedAlerts ?? 0;
+  if (count <= 0) return null;
+  return `Alertmanager left out ${count} more alert${count === 1 ? "" : "s"} of this group (truncatedAlerts; raise max_alerts in its webhook_config to see them).`;
+}
+const truncationData = (payload: AlertmanagerPayload) =>
+  payload.truncatedAlerts ? { truncatedAlerts: payload.truncatedAlerts } : {};
 
 type Outcome = {
   outcome: "declared" | "updated" | "mitigated" | "unchanged" | "ignored";
@@ -141,6 +153,13 @@ async function resolveServices(config: AlertmanagerConfig, payload: Alertmanager
   );
 }
 
+/** A timeline body with the truncation note kept whole: the alert list is shortened first, to 2,000 characters in all. */
+function withTruncation(body: string, payload: AlertmanagerPayload): string {
+  const note = truncationNote(payload);
+  if (!note) return body.slice(0, 2000);
+  return `${body.slice(0, 2000 - note.length - 1)} ${note}`;
+}
+
 const describeAlert = (alert: AlertmanagerPayload["alerts"][number]) => {
   const name = alert.labels.alertname ?? "alert";
   const summary = alert.annotations.summary ?? alert.annotations.description;
@@ -214,11 +233,15 @@ async function applyFiring(tx: Tx, input: FiringInput): Promise<Outcome> {
         incidentId: incident.id,
         kind: "NOTE",
         authorId: actor.id,
-        body: `Alertmanager: ${newAlerts.length} more alert${newAlerts.length === 1 ? "" : "s"} firing — ${newAlerts.slice(0, 5).map(describeAlert).join("; ")}`.slice(
-          0,
-          2000,
+        body: withTruncation(
+          `Alertmanager: ${newAlerts.length} more alert${newAlerts.length === 1 ? "" : "s"} firing — ${newAlerts.slice(0, 5).map(describeAlert).join("; ")}`,
+          payload,
         ),
-        data: { source: ALERTMANAGER_SOURCE, fingerprints: newAlerts.map((alert) => alert.fingerprint) },
+        data: {
+          source: ALERTMANAGER_SOURCE,
+          fingerprints: newAlerts.map((alert) => alert.fingerprint),
+          ...truncationData(payload),
+        },
       },
     });
   }
@@ -282,6 +305,7 @@ async function declare(
   ]
     .filter(Boolean)
     .join(" ");
+  const declaredBody = withTruncation(body, payload);
   const incident = await tx.incident.create({
     data: {
       title: title.length >= 3 ? title : `Alert ${title}`,
@@ -298,11 +322,12 @@ async function declare(
           kind: "DECLARED",
           authorId: actor.id,
           occurredAt: now,
-          body: body.slice(0, 2000),
+          body: declaredBody,
           data: {
             source: ALERTMANAGER_SOURCE,
             groupKey: payload.groupKey,
             fingerprints: alerts.map((alert) => alert.fingerprint),
+            ...truncationData(payload),
           },
         },
       },
@@ -358,7 +383,10 @@ async function applyResolved(
   const stamps = stampsForTransition(incident, "MONITORING", at);
   await updateIncidentAtVersion(tx, incident.id, incident.version, { status: to, mitigatedAt: stamps.mitigatedAt });
   await refreshBlastRadiusLevel(tx, incident.id);
-  const note = `Alertmanager reports the alert group resolved (${alerts.length} alert${alerts.length === 1 ? "" : "s"}).`;
+  const note = withTruncation(
+    `Alertmanager reports the alert group resolved (${alerts.length} alert${alerts.length === 1 ? "" : "s"}).`,
+    payload,
+  );
   await tx.timelineEvent.create({
     data: {
       incidentId: incident.id,
@@ -366,7 +394,7 @@ async function applyResolved(
       authorId: actor.id,
       occurredAt: now,
       body: `${STATUS_LABELS[incident.status]} → ${STATUS_LABELS[to]}: ${note}`,
-      data: { from: incident.status, to, source: ALERTMANAGER_SOURCE, fingerprints: [] },
+      data: { from: incident.status, to, source: ALERTMANAGER_SOURCE, fingerprints: [], ...truncationData(payload) },
     },
   });
   await writeAudit(tx, {

@@ -1,4 +1,5 @@
 import "server-only";
+import { storableText } from "@/lib/schemas/hostile-input";
 import { getDb } from "@/lib/server/db";
 
 /** How many rejected deliveries are kept; older ones are pruned as new ones arrive. */
@@ -21,7 +22,7 @@ export function selectHeaders(headers: Headers): Record<string, string> {
   const kept: Record<string, string> = {};
   for (const name of KEPT_HEADERS) {
     const value = headers.get(name);
-    if (value !== null) kept[name] = value.slice(0, 500);
+    if (value !== null) kept[name] = storableText(value.slice(0, 500));
   }
   return kept;
 }
@@ -54,11 +55,11 @@ export async function recordRejectedDelivery(input: RejectedDeliveryInput): Prom
         source: input.source,
         integrationId: input.integrationId,
         status: input.status,
-        reason: input.reason.slice(0, 1000),
-        event: input.event?.slice(0, 100) ?? null,
+        // What was refused may hold what PostgreSQL cannot store (NUL, lone surrogates): keep it visible, escaped.
+        reason: storableText(input.reason.slice(0, 1000)),
+        event: input.event ? storableText(input.event.slice(0, 100)) : null,
         headers: selectHeaders(input.headers),
-        // PostgreSQL text cannot hold NUL bytes.
-        body: cutBody(input.body).replaceAll("\u0000", ""),
+        body: storableText(cutBody(input.body)),
       },
     });
     await tx.$executeRaw`DELETE FROM "RejectedDelivery" WHERE id IN (SELECT id FROM "RejectedDelivery" ORDER BY id DESC OFFSET ${REJECTED_DELIVERY_LIMIT})`;

@@ -1,5 +1,6 @@
 import "server-only";
 import { problem } from "@/lib/server/api/problem";
+import { findHostileInput } from "@/lib/schemas/hostile-input";
 import { isAppError, toAppError } from "@/lib/server/errors";
 import {
   getWebhookIntegration,
@@ -66,6 +67,7 @@ export async function handleWebhook(
         404,
         `The integration "${integration.name}" is deactivated: reactivate it in Admin → Integrations.`,
       );
+    assertJsonContentType(request.headers.get("content-type"), options.source);
     return await handler({ integration, rawBody, text });
   } catch (error) {
     const rejection =
@@ -111,13 +113,26 @@ function fieldMessage(message: string, fieldErrors?: Record<string, string[]>): 
   return details.length ? `${message} ${details.join("; ")}` : message;
 }
 
-/** JSON of the body, or a 400 naming the problem. */
+function assertJsonContentType(header: string | null, source: Source): void {
+  const type = (header ?? "").split(";")[0].trim().toLowerCase();
+  if (type === "application/json") return;
+  throw new WebhookRejection(
+    415,
+    `The body must be sent as application/json (got "${type || "no content type"}")${source === "github" ? ": set the webhook's Content type to application/json in GitHub" : ""}.`,
+  );
+}
+
+/** JSON of the body, or a 400 naming the problem; NUL, lone surrogates and prototype keys are a 422 (lib/schemas/hostile-input.ts). */
 export function parseJsonBody(text: string): unknown {
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
     throw new WebhookRejection(400, "The body is not valid JSON. Send the payload as application/json.");
   }
+  const hostile = findHostileInput(value);
+  if (hostile) throw new WebhookRejection(422, `The payload cannot be accepted (${hostile.path}): ${hostile.message}`);
+  return value;
 }
 
 export const accepted = (status: "ignored", reason: string) => Response.json({ status, reason }, { status: 202 });

@@ -1,5 +1,6 @@
 import { approvalCompliance } from "@/lib/domain/approval-policy";
 import { isoWeekToMonday } from "@/lib/domain/weeks";
+import { isDayInRange } from "@/lib/schemas/dates";
 import { apiRoute, json } from "@/lib/server/api/api-route";
 import { toApiMetrics } from "@/lib/server/api/metrics-response";
 import { AppError } from "@/lib/server/errors";
@@ -12,6 +13,10 @@ export const dynamic = "force-dynamic";
 export const GET = apiRoute<{ week: string }>("read", async ({ params, origin }) => {
   const monday = isoWeekToMonday(params.week);
   if (!monday) throw new AppError("NOT_FOUND", `"${params.week}" is not an ISO week such as 2026-W47.`);
+  if (!isDayInRange(monday))
+    throw new AppError("VALIDATION", "Ask for a week from 2000-W01 up to the current one.", {
+      fieldErrors: { week: ["From 2000-W01 up to this week."] },
+    });
   const { timeZone } = await getOrgSettings();
   const now = new Date();
   const report = await getWeeklyReport({ monday, timeZone, now });
