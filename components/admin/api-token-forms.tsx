@@ -12,6 +12,7 @@ const SCOPES = [
   { value: "read", label: "read", hint: "deploy gate, lists, metrics" },
   { value: "changes:write", label: "changes:write", hint: "register changes from CI" },
   { value: "incidents:write", label: "incidents:write", hint: "open incidents from alerting" },
+  { value: "approve", label: "approve", hint: "approve or reject changes as you (senior engineers)" },
 ];
 
 /** Creates a token and shows it once. */

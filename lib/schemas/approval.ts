@@ -6,6 +6,8 @@ export const decideApprovalSchema = z
     changeId: z.coerce.number().int().positive(),
     decision: z.enum(["APPROVED", "REJECTED"], { error: "Choose approve or reject." }),
     comment: z.string().trim().max(2000, "Keep the comment under 2,000 characters.").default(""),
+    /** The version the approver looked at: a change edited since is not approved blind (409). */
+    version: z.coerce.number().int().positive().optional(),
   })
   .refine((v) => v.decision === "APPROVED" || v.comment.length >= 3, {
     path: ["comment"],

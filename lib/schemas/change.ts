@@ -27,7 +27,11 @@ export const registerChangeSchema = z
         .max(2000)
         .nullable(),
     ),
-    authorId: z.coerce.number({ error: "Choose the author." }).int().positive("Choose the author."),
+    /** Absent: the person registering it is the author (only managers and admins may name someone else). */
+    authorId: z.preprocess(
+      emptyToNull,
+      z.coerce.number({ error: "Choose the author." }).int().positive("Choose the author.").nullable(),
+    ),
     shippedAt: z.preprocess(
       emptyToNull,
       z.coerce

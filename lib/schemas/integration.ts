@@ -18,9 +18,14 @@ const slug = z
   .regex(/^[a-z0-9][a-z0-9-]*$/, "Use a service slug (lowercase letters, digits and dashes).");
 
 /** Integration.config of a GitHub integration: repository full name → service slug. */
+export const DEFAULT_GITHUB_API_URL = "https://api.github.com";
 export const githubConfigSchema = z.object({
   repositories: z.record(z.string(), slug).default({}),
   defaultService: slug.nullable().default(null),
+  /** Where commit statuses are posted: GitHub, a GitHub Enterprise server (…/api/v3), or a test server. */
+  apiBaseUrl: z
+    .url({ protocol: /^https?$/, error: "Enter the API's full http(s) address, e.g. https://api.github.com." })
+    .default(DEFAULT_GITHUB_API_URL),
 });
 export type GithubConfig = z.infer<typeof githubConfigSchema>;
 

@@ -93,7 +93,7 @@ describe("POST /api/v1/changes/{id}/approval", () => {
     expect(await gate(change.externalId)).toBe("deny");
     const response = await approve(change.id, await tokenFor(senior, ["approve"]));
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ id: change.id, approvalState: "APPROVED" });
+    expect(await response.json()).toMatchObject({ id: change.id, approval: { state: "APPROVED" } });
     expect(await gate(change.externalId)).toBe("allow");
   });
 

@@ -39,3 +39,6 @@ UPDATE "Change"
    SET "pullRequestNumber" = substring("externalId" from '#([0-9]+)$')::int,
        "externalId" = regexp_replace("externalId", '#([0-9]+)$', '/pull/\1')
  WHERE source = 'github' AND kind = 'PULL_REQUEST' AND "externalId" ~ '^[^#]+#[0-9]+$';
+
+-- A material change voids an earlier decision (kept in the history as its own row).
+ALTER TYPE "ApprovalDecisionKind" ADD VALUE 'DISMISSED';
