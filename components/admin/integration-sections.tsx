@@ -84,6 +84,8 @@ export function IntegrationSettings({ integration }: { integration: IntegrationR
         name={integration.name}
         repositories={toMappingLines(config.repositories)}
         defaultService={config.defaultService ?? ""}
+        apiBaseUrl={config.apiBaseUrl}
+        hasStatusToken={integration.hasStatusToken}
       />
     );
   } else {

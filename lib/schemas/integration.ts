@@ -103,6 +103,16 @@ export const updateGithubConfigSchema = z.object({
     /^[\w.-]+\/[\w.-]+$/.test(key),
   ),
   defaultService: optionalSlug,
+  apiBaseUrl: z.preprocess(
+    (value) => (typeof value === "string" && value.trim() ? value.trim().replace(/\/+$/, "") : DEFAULT_GITHUB_API_URL),
+    z.url({ protocol: /^https?$/, error: "Enter the API's full http(s) address, e.g. https://api.github.com." }),
+  ),
+  /** A new token for commit statuses; empty keeps the stored one. It is stored encrypted and never shown again. */
+  statusToken: z.preprocess(
+    (value) => (typeof value === "string" && value.trim() ? value.trim() : undefined),
+    z.string().max(500, "That is too long for a GitHub token.").optional(),
+  ),
+  clearStatusToken: z.preprocess((value) => value === "on" || value === true, z.boolean()),
 });
 export type UpdateGithubConfigInput = z.infer<typeof updateGithubConfigSchema>;
 
