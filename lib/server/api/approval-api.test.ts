@@ -4,6 +4,7 @@ import { POST as postApproval } from "@/app/api/v1/changes/[id]/approval/route";
 import { GET as getGate } from "@/app/api/v1/deploy-gate/route";
 import { newApiToken } from "@/lib/server/auth/api-token";
 import type { SessionUser } from "@/lib/server/auth/session-user";
+import { ingestChanges } from "@/lib/server/services/changes/ingest-changes";
 import { createTestService, createTestUser } from "@/lib/server/testing/factories";
 import { useTestDatabase, type TestDatabase } from "@/lib/server/testing/test-database";
 
@@ -123,5 +124,52 @@ describe("POST /api/v1/changes/{id}/approval", () => {
     expect(await db().approvalDecision.count({ where: { changeId: change.id, decision: { not: "REQUESTED" } } })).toBe(
       1,
     );
+  });
+});
+
+describe("GET /api/v1/deploy-gate by repository and pull request or commit", () => {
+  const ask = async (query: string) => {
+    const response = await call(getGate, { path: `/deploy-gate?${query}`, token: ciToken });
+    return { status: response.status, body: await response.json() };
+  };
+  it("finds an open pull request by number and by head commit (full or 7+ prefix), and denies it until approved", async () => {
+    const service = await db().service.findFirstOrThrow({ where: { slug: serviceSlug } });
+    const sha = "abcdef0123456789abcdef0123456789abcdef01";
+    const [created] = await ingestChanges({ userId: null, label: "test" }, [
+      {
+        source: "github",
+        externalId: "acme/gate/pull/123",
+        kind: "PULL_REQUEST",
+        title: "PR 123",
+        serviceId: service.id,
+        repository: "acme/gate",
+        authorId: junior.id,
+        aiAssisted: true,
+        pullRequestNumber: 123,
+        headSha: sha,
+      },
+    ]);
+    for (const query of [
+      "repository=acme/gate&pr=123",
+      `repository=acme/gate&sha=${sha}`,
+      "repository=ACME/gate&sha=ABCDEF0",
+    ])
+      expect(await ask(query)).toMatchObject({ status: 200, body: { decision: "deny", change: { id: created.id } } });
+    expect((await ask("repository=acme/gate&pr=124")).body).toMatchObject({
+      decision: "deny",
+      reason: "unknown_change",
+    });
+    expect((await ask(`repository=acme/other&sha=${sha}`)).status).toBe(404);
+    expect((await ask(`externalId=${encodeURIComponent("acme/gate/pull/123")}&source=github`)).status).toBe(200);
+  });
+  it("answers 422 for a missing repository, a bad SHA, pr and sha together, or nothing at all", async () => {
+    for (const query of [
+      "pr=5",
+      "repository=acme/gate&sha=xyz",
+      "repository=acme/gate&pr=1&sha=abcdef0",
+      "",
+      "repository=acme/gate&pr=-1",
+    ])
+      expect((await ask(query)).status, query).toBe(422);
   });
 });
