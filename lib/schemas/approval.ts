@@ -36,5 +36,12 @@ export const updateApprovalPolicySchema = z.object({
   levelsRequiring: levels,
   approverLevels: levels.refine((v) => v.length > 0, "At least one level must be able to approve."),
   exemptInvolvements: z.array(z.enum(AI_INVOLVEMENTS)).default([]),
+  /** Like GitHub's "dismiss stale reviews". Absent: on (the default). */
+  dismissStaleApprovals: z
+    .enum(["yes", "no"], { error: "Choose whether a material change dismisses an approval." })
+    .optional()
+    .transform((value) => (value === undefined ? undefined : value === "yes")),
 });
-export type UpdateApprovalPolicyInput = z.infer<typeof updateApprovalPolicySchema>;
+export type UpdateApprovalPolicyInput = Omit<z.infer<typeof updateApprovalPolicySchema>, "dismissStaleApprovals"> & {
+  dismissStaleApprovals?: boolean;
+};

@@ -7,6 +7,7 @@ import { registerChange } from "@/lib/server/services/changes/register-change";
 import { createTestService, createTestUser } from "@/lib/server/testing/factories";
 import { useTestDatabase, type TestDatabase } from "@/lib/server/testing/test-database";
 import { decideChangeApproval } from "./decide-change-approval";
+import { updateApprovalPolicy } from "./update-approval-policy";
 
 // The ways round the senior-approval rule listed in issue #12, each tried as the person
 // who wants to dodge it, at the service level (one service, several doors).
@@ -134,6 +135,62 @@ describe("approval decided once, never again (API / GitHub upsert)", () => {
     await decideChangeApproval({ actor: senior2, input: { changeId: created.id, decision: "APPROVED", comment: "" } });
     await ingestChanges(ci, [{ ...first, title: "Retitled" }]);
     expect((await stateOf(created.id)).approvalState).toBe("APPROVED");
+  });
+
+  it("keeps the approval after a material change when the policy says not to dismiss, and dismisses again once it does", async () => {
+    const admin = await createTestUser(db, { role: "ADMIN", level: "SENIOR" });
+    const policy = { levelsRequiring: ["JUNIOR", "MID"] as const, approverLevels: ["SENIOR"] as const };
+    const set = (dismissStaleApprovals: boolean) =>
+      updateApprovalPolicy({
+        actor: admin,
+        input: {
+          levelsRequiring: [...policy.levelsRequiring],
+          approverLevels: [...policy.approverLevels],
+          exemptInvolvements: [],
+          dismissStaleApprovals,
+        },
+      });
+    await set(false);
+    try {
+      const first = external({ authorId: junior.id, aiAssisted: true, aiToolId: toolId });
+      const [created] = await ingestChanges(ci, [first]);
+      await decideChangeApproval({ actor: senior, input: { changeId: created.id, decision: "APPROVED", comment: "" } });
+      await ingestChanges(ci, [{ ...first, aiToolId: otherToolId }]);
+      expect((await stateOf(created.id)).approvalState).toBe("APPROVED");
+      await set(true);
+      await ingestChanges(ci, [{ ...first, aiToolId: toolId }]);
+      expect((await stateOf(created.id)).approvalState).toBe("PENDING");
+    } finally {
+      await set(true);
+    }
+  });
+
+  it("refuses an approval of a version the approver did not see (changed after the check)", async () => {
+    const first = external({ authorId: junior.id, aiAssisted: true, aiToolId: toolId });
+    const [created] = await ingestChanges(ci, [first]);
+    const seen = (await db.change.findUniqueOrThrow({ where: { id: created.id } })).version;
+    await ingestChanges(ci, [{ ...first, aiToolId: otherToolId }]);
+    const decide = decideChangeApproval({
+      actor: senior,
+      input: { changeId: created.id, decision: "APPROVED", comment: "", version: seen },
+    });
+    expect(await codeOf(decide)).toBe("STALE");
+    expect((await stateOf(created.id)).approvalState).toBe("PENDING");
+  });
+
+  it("records who registered a change for whom, in the row and the audit log", async () => {
+    const { id } = await registerChange({ actor: manager, input: form(junior.id) });
+    expect((await db.change.findUniqueOrThrow({ where: { id } })).registeredById).toBe(manager.id);
+    const audit = await db.auditLog.findFirstOrThrow({
+      where: { entityType: "Change", entityId: String(id), action: "change.registered" },
+    });
+    expect(audit).toMatchObject({
+      actorId: manager.id,
+      after: expect.objectContaining({ authorId: junior.id, registeredById: manager.id }),
+    });
+    const own = await registerChange({ actor: junior, input: { ...form(junior.id), authorId: null } });
+    expect(await stateOf(own.id)).toMatchObject({ authorId: junior.id, approvalState: "PENDING" });
+    expect((await db.change.findUniqueOrThrow({ where: { id: own.id } })).registeredById).toBeNull();
   });
 
   it("keeps the state a change shipped with, whatever is posted after", async () => {
