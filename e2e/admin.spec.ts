@@ -121,7 +121,7 @@ test("an admin sets up a team, a service and a junior engineer; promoting them c
     service: serviceName,
     ai: { tool: "GitHub Copilot", involvement: "Co-authored" },
   });
-  await expect(engineer.getByText("Approval pending").first()).toBeVisible();
+  await expect(engineer.getByText("Waiting for approval").first()).toBeVisible();
   expect(await approvalState(first)).toEqual({ approvalState: "PENDING", authorLevel: "JUNIOR" });
 
   // The admin promotes them to senior.
@@ -147,7 +147,7 @@ test("an admin sets up a team, a service and a junior engineer; promoting them c
   await expect(engineer.getByRole("region", { name: "Approval" })).toContainText("Not required");
   expect(await approvalState(second)).toEqual({ approvalState: "NOT_REQUIRED", authorLevel: "SENIOR" });
   await engineer.goto(`/changes/${first}`);
-  await expect(engineer.getByRole("region", { name: "Approval" })).toContainText("Approval pending");
+  await expect(engineer.getByRole("region", { name: "Approval" })).toContainText("Waiting for approval");
   expect(await approvalState(first)).toEqual({ approvalState: "PENDING", authorLevel: "JUNIOR" });
 
   // Archiving the service removes it from the register form; the changes keep it, and the filter still finds them.

@@ -21,7 +21,7 @@ test("junior's AI change waits for a senior; the gate follows; a change shipped 
     ai: { tool: "Kiro", involvement: "Agent-authored" },
     keepFields: true,
   });
-  await expect(page.getByText("Approval pending").first()).toBeVisible();
+  await expect(page.getByText("Waiting for approval").first()).toBeVisible();
   await expect(page.getByText("You wrote this change: a senior engineer other than you approves it.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Approve" })).toHaveCount(0);
 
@@ -65,7 +65,7 @@ test("junior's AI change waits for a senior; the gate follows; a change shipped 
     shipped: true,
     ai: { tool: "Claude Code", involvement: "Agent-authored" },
   });
-  await expect(page.getByText("Policy violation").first()).toBeVisible();
+  await expect(page.getByText("Shipped without approval").first()).toBeVisible();
   const incidentTitle = `Cart totals wrong ${stamp}`;
   await declareIncident(page, { title: incidentTitle, services: ["cart-service"] });
   const suspect = page
@@ -105,7 +105,7 @@ test("a rejected change is revised and re-requested by its author", async ({ pag
   await page.getByLabel("Title").fill(`${title} (with budget)`);
   await page.getByRole("button", { name: "Request approval again" }).click();
   await expect(page.getByRole("heading", { name: `${title} (with budget)` })).toBeVisible();
-  await expect(page.getByText("Approval pending").first()).toBeVisible();
+  await expect(page.getByText("Waiting for approval").first()).toBeVisible();
 });
 
 test("an admin changes the approval policy; engineers cannot", async ({ page }) => {

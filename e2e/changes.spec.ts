@@ -45,7 +45,7 @@ test("the change list filters live in the URL and narrow the list", async ({ pag
     .getByRole("row")
     .all()
     .then((all) => all.slice(1, 6))) {
-    await expect(row).toContainText("Policy violation");
+    await expect(row).toContainText("Shipped without approval");
   }
 });
 
@@ -69,7 +69,7 @@ test("registering a change records the author's level and the approval it needs,
     ai: { tool: "GitHub Copilot", involvement: "Co-authored" },
   });
   await expect(page.getByText("it needs a senior engineer's approval before it ships")).toBeVisible();
-  await expect(page.getByText("Approval pending").first()).toBeVisible();
+  await expect(page.getByText("Waiting for approval").first()).toBeVisible();
   await expect(page.getByText("Junior", { exact: true })).toBeVisible();
   expect(id).toBeGreaterThan(0);
 });

@@ -16,7 +16,7 @@ test("declare → update status → add note → link the suspect change → wri
     shipped: true,
     ai: { tool: "Cursor", involvement: "Agent-authored" },
   });
-  await expect(page.getByText("Approval pending")).toBeVisible();
+  await expect(page.getByText("Waiting for approval")).toBeVisible();
 
   const title = `Checkout times out for card payments ${stamp}`;
   const incidentId = await declareIncident(page, { title, services: ["checkout-api"], severity: "Sev2" });

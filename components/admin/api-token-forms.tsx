@@ -12,10 +12,12 @@ const SCOPES = [
   { value: "read", label: "read", hint: "deploy gate, lists, metrics" },
   { value: "changes:write", label: "changes:write", hint: "register changes from CI" },
   { value: "incidents:write", label: "incidents:write", hint: "open incidents from alerting" },
+  { value: "approve", label: "approve", hint: "approve or reject changes as you (senior engineers)" },
 ];
 
 /** Creates a token and shows it once. */
-export function CreateApiTokenForm() {
+export function CreateApiTokenForm({ scopes }: { scopes?: string[] } = {}) {
+  const offered = scopes ? SCOPES.filter((scope) => scopes.includes(scope.value)) : SCOPES;
   const { state, pending, onSubmit, fieldErrors } = useActionForm(createApiTokenAction);
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Create an API token" className="space-y-4">
@@ -48,7 +50,7 @@ export function CreateApiTokenForm() {
       <fieldset>
         <legend className="text-sm font-medium">Scopes</legend>
         <div className="mt-2 flex flex-wrap gap-2">
-          {SCOPES.map((scope) => (
+          {offered.map((scope) => (
             <label
               key={scope.value}
               className="flex cursor-pointer items-center gap-2 rounded-md px-3 py-2 text-sm ring-1 ring-inset ring-slate-300 has-[:checked]:bg-indigo-50 has-[:checked]:ring-indigo-500"
@@ -57,7 +59,7 @@ export function CreateApiTokenForm() {
                 type="checkbox"
                 name="scopes"
                 value={scope.value}
-                defaultChecked={scope.value === "read"}
+                defaultChecked={scope.value === offered[0].value}
                 className="accent-indigo-600"
               />
               <span className="font-mono text-xs">{scope.label}</span>

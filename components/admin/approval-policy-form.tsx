@@ -18,7 +18,12 @@ const legendClass = "text-sm font-semibold";
 export function ApprovalPolicyForm({
   policy,
 }: {
-  policy: { levelsRequiring: Level[]; approverLevels: Level[]; exemptInvolvements: AiInvolvement[] };
+  policy: {
+    levelsRequiring: Level[];
+    approverLevels: Level[];
+    exemptInvolvements: AiInvolvement[];
+    dismissStaleApprovals: boolean;
+  };
 }) {
   return (
     <ActionForm action={updateApprovalPolicyAction} label="Approval policy" className="space-y-6">
@@ -58,6 +63,24 @@ export function ApprovalPolicyForm({
             />
             <p className="mt-2 text-xs text-slate-500">
               Changes where the AI did only this much never need approval. Default: none.
+            </p>
+          </div>
+          <div>
+            <label htmlFor="dismissStaleApprovals" className={legendClass}>
+              Dismiss approvals when the change changes
+            </label>
+            <select
+              id="dismissStaleApprovals"
+              name="dismissStaleApprovals"
+              defaultValue={policy.dismissStaleApprovals ? "yes" : "no"}
+              className="mt-2 block rounded-md px-3 py-2 text-sm ring-1 ring-inset ring-slate-300"
+            >
+              <option value="yes">Yes: a new commit, author, service or AI fact voids the approval (default)</option>
+              <option value="no">No: an approval stands until the change ships</option>
+            </select>
+            <p className="mt-2 text-xs text-slate-500">
+              Like GitHub&apos;s &quot;dismiss stale reviews&quot;. A dismissed change is waiting for approval again;
+              its author and approver are told.
             </p>
           </div>
           <Button type="submit" disabled={pending}>

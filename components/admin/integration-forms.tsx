@@ -112,11 +112,15 @@ export function GithubConfigForm({
   name,
   repositories,
   defaultService,
+  apiBaseUrl,
+  hasStatusToken,
 }: {
   integrationId: number;
   name: string;
   repositories: string;
   defaultService: string;
+  apiBaseUrl: string;
+  hasStatusToken: boolean;
 }) {
   return (
     <ActionForm
@@ -157,6 +161,38 @@ export function GithubConfigForm({
               className={inputClasses}
             />
           </Field>
+          <Field
+            id={`api-base-${integrationId}`}
+            label="GitHub API address"
+            hint="Where the faultline/approval commit status is posted; GitHub Enterprise: https://HOST/api/v3."
+            errors={fieldErrors.apiBaseUrl}
+          >
+            <input
+              id={`api-base-${integrationId}`}
+              name="apiBaseUrl"
+              defaultValue={apiBaseUrl}
+              className={inputClasses}
+            />
+          </Field>
+          <Field
+            id={`status-token-${integrationId}`}
+            label={hasStatusToken ? "Status token (set; enter a new one to replace it)" : "Status token (not set)"}
+            hint="A GitHub token allowed to write commit statuses. Stored encrypted, never shown again; without it no status is posted."
+            errors={fieldErrors.statusToken}
+          >
+            <input
+              id={`status-token-${integrationId}`}
+              name="statusToken"
+              type="password"
+              autoComplete="off"
+              className={inputClasses}
+            />
+          </Field>
+          {hasStatusToken ? (
+            <label className="flex items-center gap-2 text-sm">
+              <input type="checkbox" name="clearStatusToken" /> Remove the status token
+            </label>
+          ) : null}
           <Button type="submit" disabled={pending}>
             Save mapping
           </Button>

@@ -77,13 +77,15 @@ export function IntegrationSettings({ integration }: { integration: IntegrationR
   const title = `${integration.name} · ${INTEGRATION_KIND_LABELS[integration.kind]}${integration.active ? "" : " (deactivated)"}`;
   let form: React.ReactNode;
   if (integration.kind === "GITHUB") {
-    const config = githubConfigSchema.catch({ repositories: {}, defaultService: null }).parse(integration.config ?? {});
+    const config = githubConfigSchema.catch(githubConfigSchema.parse({})).parse(integration.config ?? {});
     form = (
       <GithubConfigForm
         integrationId={integration.id}
         name={integration.name}
         repositories={toMappingLines(config.repositories)}
         defaultService={config.defaultService ?? ""}
+        apiBaseUrl={config.apiBaseUrl}
+        hasStatusToken={integration.hasStatusToken}
       />
     );
   } else {

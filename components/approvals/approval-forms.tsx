@@ -7,11 +7,20 @@ import { decideChangeApprovalAction } from "@/lib/actions/approvals/decide-chang
 import { requestApprovalAction } from "@/lib/actions/approvals/request-approval";
 
 /** Approve, or reject with a reason, in one small form. */
-export function DecideApprovalForm({ changeId, title }: { changeId: number; title: string }) {
+/** With `version`, a change edited after the page was rendered is refused instead of approved blind. */
+export function DecideApprovalForm({
+  changeId,
+  title,
+  version,
+}: {
+  changeId: number;
+  title: string;
+  version?: number;
+}) {
   return (
     <ActionForm
       action={decideChangeApprovalAction}
-      hidden={{ changeId }}
+      hidden={version === undefined ? { changeId } : { changeId, version }}
       label={`Decide on ${title}`}
       className="space-y-2"
     >

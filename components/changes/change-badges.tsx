@@ -33,8 +33,8 @@ export function ApprovalBadge(change: {
   if (outcome === "NOT_REQUIRED") return null;
   if (outcome === "VIOLATION")
     return (
-      <Badge tone="red" title="Shipped without the required approval">
-        Policy violation
+      <Badge tone="red" title="Policy violation: shipped without the required approval">
+        Shipped without approval
       </Badge>
     );
   if (outcome === "COMPLIANT")
@@ -44,8 +44,8 @@ export function ApprovalBadge(change: {
       </Badge>
     );
   return (
-    <Badge tone={change.approvalState === "REJECTED" ? "red" : "amber"}>
-      {APPROVAL_STATE_LABELS[change.approvalState]}
+    <Badge tone={change.approvalState === "REJECTED" ? "red" : change.approvalState === "APPROVED" ? "green" : "amber"}>
+      {change.approvalState === "APPROVED" ? "Approved, not shipped yet" : APPROVAL_STATE_LABELS[change.approvalState]}
     </Badge>
   );
 }

@@ -22,6 +22,8 @@ export function RegisterChangeForm(props: {
   people: Array<Option & { level: Level }>;
   aiTools: Option[];
   currentUserId: number;
+  /** Managers and admins may register a change on someone else's behalf; everyone else is the author. */
+  canChooseAuthor: boolean;
 }) {
   const { state, pending, onSubmit, fieldErrors: errors } = useActionForm(registerChangeAction);
   const [aiAssisted, setAiAssisted] = useState(false);
@@ -77,20 +79,22 @@ export function RegisterChangeForm(props: {
             ))}
           </select>
         </Field>
-        <Field
-          id="authorId"
-          label="Author"
-          hint="Their level now is recorded with the change."
-          errors={errors.authorId}
-        >
-          <select id="authorId" name="authorId" defaultValue={props.currentUserId} className={inputClasses}>
-            {props.people.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name} ({LEVEL_LABELS[p.level].toLowerCase()})
-              </option>
-            ))}
-          </select>
-        </Field>
+        {props.canChooseAuthor ? (
+          <Field
+            id="authorId"
+            label="Author"
+            hint="The person whose work it is; their level now is recorded. You are recorded as having registered it for them."
+            errors={errors.authorId}
+          >
+            <select id="authorId" name="authorId" defaultValue={props.currentUserId} className={inputClasses}>
+              {props.people.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name} ({LEVEL_LABELS[p.level].toLowerCase()})
+                </option>
+              ))}
+            </select>
+          </Field>
+        ) : null}
         <Field id="repository" label="Repository" errors={errors.repository}>
           <input id="repository" name="repository" placeholder="org/repo" className={inputClasses} />
         </Field>

@@ -24,7 +24,7 @@ export const APPROVAL_STATES = ["NOT_REQUIRED", "PENDING", "APPROVED", "REJECTED
 export type ApprovalState = (typeof APPROVAL_STATES)[number];
 export const APPROVAL_STATE_LABELS: Record<ApprovalState, string> = {
   NOT_REQUIRED: "Not required",
-  PENDING: "Approval pending",
+  PENDING: "Waiting for approval",
   APPROVED: "Approved",
   REJECTED: "Rejected",
 };

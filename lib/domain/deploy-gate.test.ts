@@ -28,7 +28,7 @@ describe("deploy gate", () => {
     expect(deployGateDecision(null)).toMatchObject({
       allow: false,
       reason: "unknown_change",
-      message: expect.stringMatching(/Register the change first/),
+      message: expect.stringMatching(/Register the change/),
     });
   });
 });

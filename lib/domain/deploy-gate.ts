@@ -12,7 +12,8 @@ export function deployGateDecision(
     return {
       allow: false,
       reason: "unknown_change",
-      message: "Faultline has no change with that external id. Register the change first, then ask again.",
+      message:
+        "Faultline has no change with that external id, pull request or commit. Register the change (or check the GitHub integration receives pull_request events), then ask again.",
     };
   }
   const name = `Change #${change.id} “${change.title}”`;

@@ -24,13 +24,14 @@ import {
   apiTimelineNoteSchema,
   linkParams,
 } from "@/lib/schemas/api/incidents";
+import { apiApprovalDecisionSchema } from "@/lib/schemas/api/approval";
 import { apiMetricsQuery, apiMetricsSchema, apiWeeklyReportSchema, weekParam } from "@/lib/schemas/api/metrics";
 
 // Every /api/v1 operation, described with the zod schemas the route handlers parse and answer
 // with. A test checks that each app/api/v1/**/route.ts export is listed here, and e2e tests
 // check real answers against the generated document.
 
-type Scope = "read" | "changes:write" | "incidents:write";
+type Scope = "read" | "changes:write" | "incidents:write" | "approve";
 const ERROR_TEXT: Record<number, string> = {
   401: "Token missing, unknown or revoked (or its creator deactivated).",
   403: "The token lacks the scope, or its creator's role does not allow this.",
@@ -277,6 +278,24 @@ export const OPERATIONS = {
       requestParams: { path: idParam },
       requestBody: body(apiChangePatchSchema, { rolledBackAt: "2026-11-24T09:02:00Z" }),
       responses: { ...ok(200, "The change.", apiChangeSchema), ...problems(404, 413, 415, 422) },
+    }),
+  },
+  "/changes/{id}/approval": {
+    post: op("approve", {
+      operationId: "decideChangeApproval",
+      tags: ["Changes"],
+      summary: "Approve or reject a change",
+      description:
+        "As the token's user, with the rules of the Approvals page: the user's level must be one the policy lets approve, nobody approves their own change, a rejection needs a comment, and when two people decide at once one wins (the other gets 409). Pass `version` to refuse (409) if the change moved since you reviewed it.",
+      requestParams: { path: idParam },
+      requestBody: body(apiApprovalDecisionSchema, {
+        decision: "approve",
+        comment: "Reviewed the diff and the tests.",
+      }),
+      responses: {
+        ...ok(200, "The change, with its new approval state.", apiChangeSchema),
+        ...problems(404, 409, 422),
+      },
     }),
   },
   "/incidents": {

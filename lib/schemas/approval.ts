@@ -7,6 +7,8 @@ export const decideApprovalSchema = z
     changeId: recordId(),
     decision: z.enum(["APPROVED", "REJECTED"], { error: "Choose approve or reject." }),
     comment: z.string().trim().max(2000, "Keep the comment under 2,000 characters.").default(""),
+    /** The version the approver looked at: a change edited since is not approved blind (409). */
+    version: z.coerce.number().int().positive().optional(),
   })
   .refine((v) => v.decision === "APPROVED" || v.comment.length >= 3, {
     path: ["comment"],
@@ -35,5 +37,12 @@ export const updateApprovalPolicySchema = z.object({
   levelsRequiring: levels,
   approverLevels: levels.refine((v) => v.length > 0, "At least one level must be able to approve."),
   exemptInvolvements: z.array(z.enum(AI_INVOLVEMENTS)).default([]),
+  /** Like GitHub's "dismiss stale reviews". Absent: on (the default). */
+  dismissStaleApprovals: z
+    .enum(["yes", "no"], { error: "Choose whether a material change dismisses an approval." })
+    .optional()
+    .transform((value) => (value === undefined ? undefined : value === "yes")),
 });
-export type UpdateApprovalPolicyInput = z.infer<typeof updateApprovalPolicySchema>;
+export type UpdateApprovalPolicyInput = Omit<z.infer<typeof updateApprovalPolicySchema>, "dismissStaleApprovals"> & {
+  dismissStaleApprovals?: boolean;
+};

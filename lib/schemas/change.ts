@@ -25,7 +25,8 @@ export const registerChangeSchema = z
         .max(2000)
         .nullable(),
     ),
-    authorId: recordId("Choose the author."),
+    /** Absent: the person registering it is the author (only managers and admins may name someone else). */
+    authorId: z.preprocess(emptyToNull, recordId("Choose the author.").nullable()),
     shippedAt: z.preprocess(
       emptyToNull,
       pastInstant({

@@ -19,9 +19,14 @@ const slug = z
   .regex(/^[a-z0-9][a-z0-9-]*$/, "Use a service slug (lowercase letters, digits and dashes).");
 
 /** Integration.config of a GitHub integration: repository full name → service slug. */
+export const DEFAULT_GITHUB_API_URL = "https://api.github.com";
 export const githubConfigSchema = z.object({
   repositories: z.record(z.string(), slug).default({}),
   defaultService: slug.nullable().default(null),
+  /** Where commit statuses are posted: GitHub, a GitHub Enterprise server (…/api/v3), or a test server. */
+  apiBaseUrl: z
+    .url({ protocol: /^https?$/, error: "Enter the API's full http(s) address, e.g. https://api.github.com." })
+    .default(DEFAULT_GITHUB_API_URL),
 });
 export type GithubConfig = z.infer<typeof githubConfigSchema>;
 
@@ -99,6 +104,16 @@ export const updateGithubConfigSchema = z.object({
     /^[\w.-]+\/[\w.-]+$/.test(key),
   ),
   defaultService: optionalSlug,
+  apiBaseUrl: z.preprocess(
+    (value) => (typeof value === "string" && value.trim() ? value.trim().replace(/\/+$/, "") : DEFAULT_GITHUB_API_URL),
+    z.url({ protocol: /^https?$/, error: "Enter the API's full http(s) address, e.g. https://api.github.com." }),
+  ),
+  /** A new token for commit statuses; empty keeps the stored one. It is stored encrypted and never shown again. */
+  statusToken: z.preprocess(
+    (value) => (typeof value === "string" && value.trim() ? value.trim() : undefined),
+    z.string().max(500, "That is too long for a GitHub token.").optional(),
+  ),
+  clearStatusToken: z.preprocess((value) => value === "on" || value === true, z.boolean()),
 });
 export type UpdateGithubConfigInput = z.infer<typeof updateGithubConfigSchema>;
 

@@ -21,7 +21,9 @@ export const githubPullRequestEventSchema = z.object({
     labels: z.array(z.object({ name: z.string() })).default([]),
     merged: z.boolean().nullable().optional(),
     merged_at: isoInstant().nullable().optional(),
+    closed_at: isoInstant().nullable().optional(),
     merge_commit_sha: z.string().nullable().optional(),
+    head: z.object({ sha: z.string().regex(/^[0-9a-f]{40}$/i, "a 40-character commit SHA") }),
   }),
 });
 export type GithubPullRequestEvent = z.infer<typeof githubPullRequestEventSchema>;

@@ -12,6 +12,8 @@ const EXPECTED: Record<Permission, Role[]> = {
   "incident:review": ["ENGINEER", "MANAGER", "ADMIN"],
   "change:read": ["ENGINEER", "MANAGER", "ADMIN"],
   "change:register": ["ENGINEER", "ADMIN"],
+  /** Registering a change whose author is someone else ("registered by X for Y"). */
+  "change:register-for-others": ["MANAGER", "ADMIN"],
   "dashboard:read": ["ENGINEER", "MANAGER", "ADMIN"],
   "report:publish": ["MANAGER", "ADMIN"],
   "audit:read": ["ADMIN"],

@@ -9,6 +9,7 @@ import { describeUserAgent } from "@/lib/domain/user-agent";
 import { getCurrentSession, requirePageUser } from "@/lib/server/auth/require-user";
 import { can } from "@/lib/server/permissions";
 import { getAccount } from "@/lib/server/queries/account/get-account";
+import { CreateApiTokenForm } from "@/components/admin/api-token-forms";
 import { listMyApiTokens } from "@/lib/server/queries/account/list-my-api-tokens";
 import { listMySessions } from "@/lib/server/queries/account/list-my-sessions";
 import { getOrgSettings } from "@/lib/server/queries/settings/get-org-settings";
@@ -102,6 +103,14 @@ export default async function AccountPage() {
             })}
           </DataTable>
         </div>
+      </Panel>
+
+      <Panel title="Approve from scripts">
+        <p className="mb-4 text-sm text-slate-600">
+          A token with the <code>approve</code> scope approves or rejects changes as you, with the same rules as the
+          Approvals page (POST /api/v1/changes/&#123;id&#125;/approval; see docs/deploy-gate.md).
+        </p>
+        <CreateApiTokenForm scopes={["approve"]} />
       </Panel>
 
       <Panel

@@ -95,7 +95,7 @@ export default async function ApprovalsPage() {
                 </td>
                 <td className="w-72 px-4 py-3">
                   {check.ok ? (
-                    <DecideApprovalForm changeId={change.id} title={change.title} />
+                    <DecideApprovalForm changeId={change.id} title={change.title} version={change.version} />
                   ) : (
                     <span className="text-xs text-slate-500">
                       {change.authorId === user.id

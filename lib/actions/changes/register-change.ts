@@ -7,7 +7,8 @@ import { registerChange } from "@/lib/server/services/changes/register-change";
 
 const action = defineFormAction({
   schema: registerChangeSchema,
-  permission: "change:register",
+  // Engineers register their own changes, managers for others: the service decides which (change:register / change:register-for-others).
+  permission: "change:read",
   run: async ({ actor, input }) => {
     const { id } = await registerChange({ actor, input });
     return { revalidate: ["/changes"], redirectTo: `/changes/${id}?registered=1` };

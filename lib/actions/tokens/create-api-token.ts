@@ -7,11 +7,12 @@ import { createApiToken } from "@/lib/server/services/tokens/create-api-token";
 
 const action = defineFormAction({
   schema: createApiTokenSchema,
-  permission: "settings:manage",
+  // Admins create any token; everyone else only a personal `approve` token (checked in the service).
+  permission: "change:read",
   arrays: ["scopes"],
   run: async ({ actor, input }) => {
     const { token } = await createApiToken({ actor, input });
-    return { revalidate: ["/admin/tokens"], data: { token } };
+    return { revalidate: ["/admin/tokens", "/account"], data: { token } };
   },
 });
 

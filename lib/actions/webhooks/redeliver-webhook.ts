@@ -10,7 +10,10 @@ const action = defineFormAction({
   permission: "integrations:manage",
   run: async ({ actor, input }) => {
     const { webhookId } = await redeliverWebhook({ actor, input });
-    return { revalidate: [`/admin/webhooks/${webhookId}`], message: "Queued again." };
+    return {
+      revalidate: [webhookId === null ? "/admin/integrations" : `/admin/webhooks/${webhookId}`],
+      message: "Queued again.",
+    };
   },
 });
 

@@ -15,7 +15,28 @@ export const apiDeployGateQuery = z.object({
     .string()
     .min(1)
     .max(200)
-    .meta({ description: "The id CI registered the change under.", example: "deploy-8841" }),
+    .optional()
+    .meta({
+      description: "The id CI registered the change under (or pass repository with pr or sha).",
+      example: "deploy-8841",
+    }),
+  repository: z
+    .string()
+    .optional()
+    .meta({ description: "owner/name of a GitHub repository, with `pr` or `sha`.", example: "acme/checkout" }),
+  pr: z.coerce
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .meta({ description: "Pull request number in `repository`.", example: 123 }),
+  sha: z
+    .string()
+    .optional()
+    .meta({
+      description: "Head commit of a pull request in `repository` (7–40 hex characters).",
+      example: "6dcb09b5b578",
+    }),
   source: z
     .string()
     .min(1)

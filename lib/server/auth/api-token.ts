@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 
-export const API_SCOPES = ["read", "changes:write", "incidents:write"] as const;
+export const API_SCOPES = ["read", "changes:write", "incidents:write", "approve"] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
 /** "flt_" + 32 random bytes; only its sha256 is stored. */

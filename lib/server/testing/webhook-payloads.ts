@@ -12,6 +12,7 @@ type PullRequestOptions = {
   action?: string;
   merged?: boolean;
   mergedAt?: string;
+  headSha?: string;
 };
 
 const user = (login: string, id = 583231) => ({
@@ -60,7 +61,7 @@ export function pullRequestPayload(options: PullRequestOptions = {}) {
       html_url: `https://github.com/${repository}/pull/${number}`,
       diff_url: `https://github.com/${repository}/pull/${number}.diff`,
       number,
-      state: "closed",
+      state: (options.action ?? "closed") === "closed" ? "closed" : "open",
       locked: false,
       title: options.title ?? "Retry payment capture on gateway timeouts",
       user: user(login),
@@ -70,7 +71,7 @@ export function pullRequestPayload(options: PullRequestOptions = {}) {
           : options.body,
       created_at: "2026-11-19T09:12:44Z",
       updated_at: mergedAt,
-      closed_at: mergedAt,
+      closed_at: (options.action ?? "closed") === "closed" ? mergedAt : null,
       merged_at: merged ? mergedAt : null,
       merge_commit_sha: "e5bd3914e2e596debea16f433f57875b5b90bcd6",
       assignee: null,
@@ -89,7 +90,7 @@ export function pullRequestPayload(options: PullRequestOptions = {}) {
       head: {
         label: `${login}:retry-capture`,
         ref: "retry-capture",
-        sha: "6dcb09b5b57875f334f61aebed695e2e4193db5e",
+        sha: options.headSha ?? "6dcb09b5b57875f334f61aebed695e2e4193db5e",
         user: user(login),
         repo: repo(repository),
       },

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { AdminHeader } from "@/components/admin/admin-header";
 import { AiRuleControls, AiRuleForm, GithubLoginForm } from "@/components/admin/ai-rule-forms";
 import { CreateIntegrationForm } from "@/components/admin/integration-forms";
+import { DeliveryHistory } from "@/components/admin/webhook-delivery-history";
 import {
   IntegrationSettings,
   IntegrationsTable,
@@ -20,6 +21,7 @@ import {
   listIntegrations,
   listRejectedDeliveries,
 } from "@/lib/server/queries/integrations/list-integrations";
+import { listStatusDeliveries } from "@/lib/server/queries/integrations/list-status-deliveries";
 import { getOrgSettings } from "@/lib/server/queries/settings/get-org-settings";
 
 export const metadata: Metadata = { title: "Integrations" };
@@ -40,6 +42,9 @@ export default async function IntegrationsPage() {
     listRejectedDeliveries(),
     getOrgSettings(),
   ]);
+  const statusDeliveries = await listStatusDeliveries(
+    integrations.filter((integration) => integration.kind === "GITHUB").map((integration) => integration.id),
+  );
   const baseUrl = process.env.NEXTAUTH_URL ?? "";
   const mapped = users.filter((person) => person.githubLogin);
   return (
@@ -56,6 +61,13 @@ export default async function IntegrationsPage() {
       {integrations.map((integration) => (
         <IntegrationSettings key={integration.id} integration={integration} />
       ))}
+      {integrations
+        .filter((integration) => integration.kind === "GITHUB")
+        .map((integration) => (
+          <Panel key={integration.id} title={`Commit statuses sent by ${integration.name}`}>
+            <DeliveryHistory deliveries={statusDeliveries.get(integration.id) ?? []} timeZone={timeZone} />
+          </Panel>
+        ))}
 
       <Panel title="AI detection rules">
         <p className="mb-4 text-sm text-slate-600">

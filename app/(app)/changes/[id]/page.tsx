@@ -45,7 +45,18 @@ export default async function ChangePage({ params, searchParams }: Props) {
     ["Service", `${change.service.name} (${change.service.team.name})`],
     ["Repository", change.repository ?? "—"],
     ["Author", change.author ? `${change.author.name}` : "Unknown"],
-    ["Author level when registered", change.authorLevel ? LEVEL_LABELS[change.authorLevel] : "Unknown"],
+    ...(change.registeredBy
+      ? [
+          ["Registered by", `${change.registeredBy.name} for ${change.author?.name ?? "an unknown author"}`] as [
+            string,
+            string,
+          ],
+        ]
+      : []),
+    ["Author level", change.authorLevel ? LEVEL_LABELS[change.authorLevel] : "Unknown"],
+    ...(change.headSha
+      ? [["Head commit", <code key="sha">{change.headSha.slice(0, 12)}</code>] as [string, React.ReactNode]]
+      : []),
     ["Source", `${change.source}${change.externalId ? ` · ${change.externalId}` : ""}`],
     [
       "Link",
@@ -57,7 +68,14 @@ export default async function ChangePage({ params, searchParams }: Props) {
         "—"
       ),
     ],
-    ["Shipped", change.shippedAt ? formatDateTime(change.shippedAt, timeZone) : "Not shipped yet"],
+    [
+      "Shipped",
+      change.shippedAt
+        ? formatDateTime(change.shippedAt, timeZone)
+        : change.abandonedAt
+          ? `Never: closed without merging ${formatDateTime(change.abandonedAt, timeZone)}`
+          : "Not shipped yet",
+    ],
     ["Rolled back", change.rolledBackAt ? formatDateTime(change.rolledBackAt, timeZone) : "—"],
     ["Registered", formatDateTime(change.createdAt, timeZone)],
   ];
@@ -144,7 +162,7 @@ export default async function ChangePage({ params, searchParams }: Props) {
             ) : null}
             {canDecide ? (
               <div className="mt-4 border-t border-slate-100 pt-4">
-                <DecideApprovalForm changeId={change.id} title={change.title} />
+                <DecideApprovalForm changeId={change.id} title={change.title} version={change.version} />
               </div>
             ) : null}
             {canRequest ? (

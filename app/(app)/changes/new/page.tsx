@@ -10,7 +10,8 @@ export const metadata: Metadata = { title: "Register a change" };
 
 export default async function NewChangePage() {
   const user = await requirePageUser("/changes/new");
-  if (!can(user.role, "change:register")) {
+  const canChooseAuthor = can(user.role, "change:register-for-others");
+  if (!can(user.role, "change:register") && !canChooseAuthor) {
     return (
       <AccessNotice title="You cannot register changes">
         Your role ({user.role.toLowerCase()}) can read changes but not register them.
@@ -30,6 +31,7 @@ export default async function NewChangePage() {
           people={options.users}
           aiTools={options.aiTools}
           currentUserId={user.id}
+          canChooseAuthor={canChooseAuthor}
         />
       </div>
     </div>

@@ -29,7 +29,14 @@ async function answer({ origin }: ApiRequest<Record<string, never>>, raw: Record
 
 export const GET = apiRoute("read", async (api) => {
   const params = new URL(api.request.url).searchParams;
-  return answer(api, { externalId: params.get("externalId") ?? undefined, source: params.get("source") ?? undefined });
+  const pick = (name: string) => params.get(name) ?? undefined;
+  return answer(api, {
+    externalId: pick("externalId"),
+    source: pick("source"),
+    repository: pick("repository"),
+    pr: pick("pr"),
+    sha: pick("sha"),
+  });
 });
 
 export const POST = apiRoute("read", async (api) => {

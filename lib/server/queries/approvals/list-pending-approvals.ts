@@ -17,6 +17,7 @@ export async function listPendingApprovals(limit = 200) {
     select: {
       id: true,
       title: true,
+      version: true,
       kind: true,
       repository: true,
       externalUrl: true,

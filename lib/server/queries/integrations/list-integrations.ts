@@ -7,7 +7,7 @@ export async function listIntegrations() {
   const [integrations, processed, rejected] = await Promise.all([
     db.integration.findMany({
       orderBy: [{ active: "desc" }, { name: "asc" }],
-      select: { id: true, kind: true, name: true, config: true, active: true, createdAt: true },
+      select: { id: true, kind: true, name: true, config: true, active: true, createdAt: true, statusToken: true },
     }),
     db.processedDelivery.groupBy({ by: ["integrationId"], _max: { processedAt: true }, _count: { _all: true } }),
     db.rejectedDelivery.groupBy({ by: ["integrationId"], _max: { receivedAt: true } }),
@@ -16,8 +16,10 @@ export async function listIntegrations() {
     processed.map((row) => [row.integrationId, { at: row._max.processedAt, count: row._count._all }]),
   );
   const lastRejected = new Map(rejected.map((row) => [row.integrationId, row._max.receivedAt]));
-  return integrations.map((integration) => ({
+  // The sealed token never leaves the server: the page only learns whether one is set.
+  return integrations.map(({ statusToken, ...integration }) => ({
     ...integration,
+    hasStatusToken: statusToken !== null,
     lastProcessedAt: lastProcessed.get(integration.id)?.at ?? null,
     processedCount: lastProcessed.get(integration.id)?.count ?? 0,
     lastRejectedAt: lastRejected.get(integration.id) ?? null,

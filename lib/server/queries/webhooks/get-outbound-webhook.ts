@@ -3,6 +3,24 @@ import { getDb } from "@/lib/server/db";
 
 export const DELIVERY_PAGE_SIZE = 30;
 
+/** What a delivery history row shows (outbound webhooks and integrations' commit statuses alike). */
+export const DELIVERY_SELECT = {
+  id: true,
+  event: true,
+  eventId: true,
+  status: true,
+  attempts: true,
+  nextAttemptAt: true,
+  lastStatus: true,
+  lastError: true,
+  deliveredAt: true,
+  createdAt: true,
+  attemptLog: {
+    orderBy: { at: "asc" },
+    select: { id: true, at: true, status: true, error: true, durationMs: true },
+  },
+} as const;
+
 /** One webhook (never its secret) and a page of its delivery history, newest first, with each attempt. */
 export async function getOutboundWebhook(options: { id: number; before?: number }) {
   const db = getDb();
@@ -15,22 +33,7 @@ export async function getOutboundWebhook(options: { id: number; before?: number 
     where: { webhookId: options.id, ...(options.before ? { id: { lt: options.before } } : {}) },
     orderBy: { id: "desc" },
     take: DELIVERY_PAGE_SIZE + 1,
-    select: {
-      id: true,
-      event: true,
-      eventId: true,
-      status: true,
-      attempts: true,
-      nextAttemptAt: true,
-      lastStatus: true,
-      lastError: true,
-      deliveredAt: true,
-      createdAt: true,
-      attemptLog: {
-        orderBy: { at: "asc" },
-        select: { id: true, at: true, status: true, error: true, durationMs: true },
-      },
-    },
+    select: DELIVERY_SELECT,
   });
   const deliveries = rows.slice(0, DELIVERY_PAGE_SIZE);
   // The page keeps itself fresh while something is about to go out (not for retries hours away).

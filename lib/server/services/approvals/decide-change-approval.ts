@@ -6,6 +6,7 @@ import { getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { writeAudit } from "@/lib/server/services/audit/write-audit";
 import { notifyUser } from "@/lib/server/services/notifications/notify";
+import { queueCommitStatus } from "@/lib/server/services/integrations/queue-commit-status";
 
 const REFUSALS = {
   NOT_AN_APPROVER_LEVEL:
@@ -15,8 +16,10 @@ const REFUSALS = {
 } as const;
 
 /**
- * Approves or rejects a pending change. Exactly one decision wins when two approvers act
- * at once: the update only applies while the change is still pending.
+ * Approves or rejects a pending change: the one service behind the web page's buttons and
+ * `POST /api/v1/changes/{id}/approval`. Exactly one decision wins when two approvers act at
+ * once (the update only applies while the change is still pending), and with `version` a
+ * change that moved since the approver looked at it is refused (409) instead of approved blind.
  */
 export async function decideChangeApproval(options: { actor: SessionUser; input: DecideApprovalInput }): Promise<void> {
   const { actor, input } = options;
@@ -29,11 +32,14 @@ export async function decideChangeApproval(options: { actor: SessionUser; input:
         authorId: true,
         approvalRequired: true,
         approvalState: true,
+        version: true,
         approver: { select: { name: true } },
         policy: true,
       },
     });
     if (!change) throw new AppError("NOT_FOUND", "This change does not exist (any more).");
+    if (input.version !== undefined && input.version !== change.version)
+      throw new AppError("STALE", "This change was updated after you opened it; reload it and review it again.");
     if (!change.approvalRequired) throw new AppError("CONFLICT", "This change does not need approval.");
     const policy = change.policy ?? (await tx.approvalPolicy.findFirstOrThrow({ orderBy: { id: "desc" } }));
     const me = await tx.user.findUniqueOrThrow({
@@ -45,7 +51,11 @@ export async function decideChangeApproval(options: { actor: SessionUser; input:
 
     const at = new Date();
     const { count } = await tx.change.updateMany({
-      where: { id: change.id, approvalState: "PENDING" },
+      where: {
+        id: change.id,
+        approvalState: "PENDING",
+        ...(input.version !== undefined ? { version: input.version } : {}),
+      },
       data: {
         approvalState: input.decision,
         approverId: actor.id,
@@ -57,8 +67,10 @@ export async function decideChangeApproval(options: { actor: SessionUser; input:
     if (count === 0) {
       const now = await tx.change.findUniqueOrThrow({
         where: { id: change.id },
-        select: { approvalState: true, approver: { select: { name: true } } },
+        select: { approvalState: true, version: true, approver: { select: { name: true } } },
       });
+      if (now.approvalState === "PENDING")
+        throw new AppError("STALE", "This change was updated after you opened it; reload it and review it again.");
       const who = now.approver?.name ?? "someone";
       throw new AppError(
         "CONFLICT",
@@ -73,6 +85,7 @@ export async function decideChangeApproval(options: { actor: SessionUser; input:
       title: `${actor.name} ${input.decision === "APPROVED" ? "approved" : "rejected"} “${change.title}”`,
       href: `/changes/${change.id}`,
     });
+    await queueCommitStatus(tx, change.id);
     await writeAudit(tx, {
       actorId: actor.id,
       action: input.decision === "APPROVED" ? "change.approved" : "change.rejected",

@@ -6,8 +6,9 @@ import { assertCan } from "@/lib/server/permissions";
 import { writeAudit } from "@/lib/server/services/audit/write-audit";
 
 /**
- * A new policy version applies to changes registered from now on. Changes already
- * registered keep the policy (and approval requirement) they were registered under.
+ * A new policy version applies to changes registered from now on, and to unshipped changes
+ * when they next change materially. Changes already registered keep the policy (and approval
+ * requirement) they were registered under until then.
  */
 export async function updateApprovalPolicy(options: {
   actor: SessionUser;
@@ -23,6 +24,7 @@ export async function updateApprovalPolicy(options: {
         approverLevels: input.approverLevels,
         allowSelfApproval: false,
         exemptInvolvements: input.exemptInvolvements,
+        dismissStaleApprovals: input.dismissStaleApprovals ?? true,
         createdById: actor.id,
       },
       select: { id: true },
@@ -38,9 +40,15 @@ export async function updateApprovalPolicy(options: {
             levelsRequiring: before.levelsRequiring,
             approverLevels: before.approverLevels,
             exemptInvolvements: before.exemptInvolvements,
+            dismissStaleApprovals: before.dismissStaleApprovals,
           }
         : undefined,
-      after: { id: policy.id, ...input, allowSelfApproval: false },
+      after: {
+        id: policy.id,
+        ...input,
+        dismissStaleApprovals: input.dismissStaleApprovals ?? true,
+        allowSelfApproval: false,
+      },
     });
     return policy;
   });

@@ -13,6 +13,7 @@ import { AppError, type FieldErrors } from "@/lib/server/errors";
 import { notifyApprovers } from "@/lib/server/services/notifications/notify";
 import { hasOutboundSubscribers } from "@/lib/server/services/webhooks/enqueue-event";
 import { queuePolicyViolationIfShipped } from "@/lib/server/services/webhooks/queue-domain-events";
+import { lockExisting, reevaluateUpdated } from "./reevaluate-ingested";
 
 /**
  * A change reported by an integration (CI/CD through the API, GitHub). On update, a field
@@ -35,6 +36,10 @@ export type ExternalChangeInput = {
   aiDetectedBy?: string | null;
   shippedAt?: Date | null;
   rolledBackAt?: Date | null;
+  /** Pull requests: number in `repository`, head commit (material: a new one voids an approval), closed unmerged. */
+  pullRequestNumber?: number | null;
+  headSha?: string | null;
+  abandonedAt?: Date | null;
 };
 
 /** Who the audit log names: a person (the token's or integration's creator) and through what. */
@@ -81,6 +86,7 @@ export async function ingestChanges(actor: IngestActor, inputs: ExternalChangeIn
 
   const rows = await getDb().$transaction(async (tx) => {
     const { levels, policy } = await checkReferences(tx, inputs);
+    const before = await lockExisting(tx, unique);
 
     const approval = unique.map((input) => {
       const authorLevel = input.authorId ? (levels.get(input.authorId) ?? null) : null;
@@ -97,6 +103,7 @@ export async function ingestChanges(actor: IngestActor, inputs: ExternalChangeIn
     });
     const rows = await upsert(tx, unique, approval, policy.id, actor);
     await addConcurrentlyInserted(tx, unique, rows);
+    await reevaluateUpdated(tx, rows, before, actor);
     const written = rows.filter((row) => row.written);
     const created = written.filter((row) => row.inserted);
 
@@ -275,18 +282,24 @@ const UPDATED: Array<[column: string, expression: string]> = [
   ['"aiDetectedBy"', 'COALESCE(excluded."aiDetectedBy", c."aiDetectedBy")'],
   ['"shippedAt"', 'COALESCE(excluded."shippedAt", c."shippedAt")'],
   ['"rolledBackAt"', 'COALESCE(excluded."rolledBackAt", c."rolledBackAt")'],
+  ['"pullRequestNumber"', 'COALESCE(excluded."pullRequestNumber", c."pullRequestNumber")'],
+  ['"headSha"', 'COALESCE(excluded."headSha", c."headSha")'],
+  ['"abandonedAt"', 'COALESCE(excluded."abandonedAt", c."abandonedAt")'],
 ];
 const AUDITED = `jsonb_build_object('source', c.source, 'externalId', c."externalId", 'externalUrl', c."externalUrl", 'kind', c.kind, 'title', c.title,
   'description', c.description, 'serviceId', c."serviceId", 'repository', c.repository, 'authorId', c."authorId", 'authorLevel', c."authorLevel",
   'aiAssisted', c."aiAssisted", 'aiToolId', c."aiToolId", 'aiInvolvement', c."aiInvolvement", 'aiDetectedBy', c."aiDetectedBy",
-  'shippedAt', c."shippedAt", 'rolledBackAt', c."rolledBackAt", 'approvalRequired', c."approvalRequired", 'approvalState', c."approvalState")`;
+  'shippedAt', c."shippedAt", 'rolledBackAt', c."rolledBackAt", 'approvalRequired', c."approvalRequired", 'approvalState', c."approvalState",
+  'pullRequestNumber', c."pullRequestNumber", 'headSha', c."headSha", 'abandonedAt', c."abandonedAt")`;
 
 const UPSERT_SQL = `
 WITH input AS (
   SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::text[], $9::int[], $10::text[],
-                       $11::boolean[], $12::int[], $13::text[], $14::text[], $15::timestamptz[], $16::timestamptz[], $17::boolean[], $18::text[])
+                       $11::boolean[], $12::int[], $13::text[], $14::text[], $15::timestamptz[], $16::timestamptz[], $17::boolean[], $18::text[],
+                       $22::int[], $23::text[], $24::timestamptz[])
     AS t(source, external_id, external_url, kind, title, description, service_id, repository, author_id, author_level,
-         ai_assisted, ai_tool_id, ai_involvement, ai_detected_by, shipped_at, rolled_back_at, approval_required, approval_state)
+         ai_assisted, ai_tool_id, ai_involvement, ai_detected_by, shipped_at, rolled_back_at, approval_required, approval_state,
+         pull_request_number, head_sha, abandoned_at)
 ),
 previous AS (
   SELECT c.id, c."shippedAt", ${AUDITED} AS before
@@ -294,10 +307,12 @@ previous AS (
 ),
 written AS (
   INSERT INTO "Change" AS c (source, "externalId", "externalUrl", kind, title, description, "serviceId", repository, "authorId", "authorLevel",
-                             "aiAssisted", "aiToolId", "aiInvolvement", "aiDetectedBy", "shippedAt", "rolledBackAt", "approvalRequired", "approvalState", "policyId", "updatedAt")
+                             "aiAssisted", "aiToolId", "aiInvolvement", "aiDetectedBy", "shippedAt", "rolledBackAt", "approvalRequired", "approvalState", "policyId", "updatedAt",
+                             "pullRequestNumber", "headSha", "abandonedAt")
   SELECT i.source, i.external_id, i.external_url, i.kind::"ChangeKind", i.title, COALESCE(i.description, s.description, ''), i.service_id, i.repository,
          i.author_id, i.author_level::"Level", COALESCE(i.ai_assisted, s."aiAssisted", false), i.ai_tool_id, i.ai_involvement::"AiInvolvement", i.ai_detected_by,
-         i.shipped_at, i.rolled_back_at, i.approval_required, i.approval_state::"ApprovalState", $19::int, now()
+         i.shipped_at, i.rolled_back_at, i.approval_required, i.approval_state::"ApprovalState", $19::int, now(),
+         i.pull_request_number, i.head_sha, i.abandoned_at
   FROM input i LEFT JOIN "Change" s ON s.source = i.source AND s."externalId" = i.external_id
   ON CONFLICT (source, "externalId") DO UPDATE SET
     ${UPDATED.map(([column, expression]) => `${column} = ${expression}`).join(",\n    ")},
@@ -354,5 +369,8 @@ async function upsert(
     policyId,
     actor.userId,
     actor.label,
+    column((i) => i.pullRequestNumber ?? null),
+    column((i) => i.headSha ?? null),
+    column((i) => iso(i.abandonedAt)),
   );
 }

@@ -11,21 +11,25 @@ import { notifyApprovers } from "@/lib/server/services/notifications/notify";
 import { queuePolicyViolationIfShipped } from "@/lib/server/services/webhooks/queue-domain-events";
 
 /**
- * Registers a change by hand. The author's level is recorded as it is now (promotions
- * never rewrite history) and whether it needs approval is decided now, from the policy in force.
+ * Registers a change by hand. The author is the person registering it; naming someone else
+ * is for managers and admins only, and records who registered it for whom. The author's
+ * level is recorded as it is now (promotions never rewrite history) and whether it needs
+ * approval is decided now, from the policy in force.
  */
 export async function registerChange(options: {
   actor: SessionUser;
   input: RegisterChangeInput;
   source?: string;
 }): Promise<{ id: number }> {
-  assertCan(options.actor, "change:register");
   const { actor, input } = options;
+  const authorId = input.authorId ?? actor.id;
+  const onBehalf = authorId !== actor.id;
+  assertCan(actor, onBehalf ? "change:register-for-others" : "change:register");
   const source = options.source ?? "manual";
   try {
     return await getDb().$transaction(async (tx) => {
       const author = await tx.user.findFirst({
-        where: { id: input.authorId, active: true },
+        where: { id: authorId, active: true },
         select: { id: true, level: true },
       });
       if (!author)
@@ -61,6 +65,7 @@ export async function registerChange(options: {
           repository: input.repository,
           authorId: author.id,
           authorLevel: author.level,
+          registeredById: onBehalf ? actor.id : null,
           aiAssisted: input.aiAssisted,
           aiToolId: input.aiToolId,
           aiInvolvement: input.aiInvolvement,
@@ -90,6 +95,8 @@ export async function registerChange(options: {
         entityId: change.id,
         after: {
           ...input,
+          authorId,
+          registeredById: onBehalf ? actor.id : null,
           shippedAt: input.shippedAt?.toISOString() ?? null,
           source,
           authorLevel: author.level,

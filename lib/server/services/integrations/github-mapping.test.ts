@@ -49,7 +49,7 @@ describe("pull request mapping", () => {
     });
     expect(change).toMatchObject({
       source: "github",
-      externalId: "acme/checkout#1347",
+      externalId: "acme/checkout/pull/1347",
       kind: "PULL_REQUEST",
       serviceId: 7,
       authorId: 3,

@@ -14,22 +14,47 @@ export function serviceSlugFor(config: GithubConfig, repository: string): string
   return hit?.[1] ?? config.defaultService;
 }
 
-/** Only a closed pull request that was merged is a change; every other action is ignored. */
+/** Only a closed pull request that was merged has shipped. */
 export const isMergedPullRequest = (event: GithubPullRequestEvent) =>
   event.action === "closed" && event.pull_request.merged === true;
+
+const OPEN_ACTIONS = new Set([
+  "opened",
+  "reopened",
+  "synchronize",
+  "edited",
+  "labeled",
+  "unlabeled",
+  "ready_for_review",
+]);
+
+/**
+ * What a pull_request event does to its change: an open pull request is an unshipped change
+ * (created or updated, head commit included); merged ships it; closed unmerged abandons it.
+ * Other actions (assigned, review_requested …) change nothing Faultline keeps.
+ */
+export function pullRequestEffect(event: GithubPullRequestEvent): "upsert" | "ship" | "abandon" | null {
+  if (event.action === "closed") return event.pull_request.merged === true ? "ship" : "abandon";
+  return OPEN_ACTIONS.has(event.action) ? "upsert" : null;
+}
+
+/** A pull request's key: GitHub's own path, with no character a URL would cut ("#"). */
+export const pullRequestExternalId = (repository: string, number: number) => `${repository}/pull/${number}`;
 
 type Resolved = { serviceId: number; authorId: number | null; detection: AiDetection | null };
 
 /**
- * A merged pull request is a change shipped at its merge (merged_at): GitHub tells us when
- * code reached the default branch, not when it was deployed (docs/decisions/009).
+ * A pull request is a change from the moment it is opened, unshipped, with its head commit;
+ * merged, it ships at merged_at (GitHub tells us when code reached the default branch, not
+ * when it was deployed: docs/decisions/009); closed unmerged, it is abandoned.
  */
 export function pullRequestChange(event: GithubPullRequestEvent, resolved: Resolved): ExternalChangeInput {
   const pr = event.pull_request;
   const repository = event.repository.full_name;
   const login = pr.user?.login ?? null;
+  const effect = pullRequestEffect(event);
   const lines = [
-    `Merged pull request #${pr.number} in ${repository}${login ? ` by @${login}` : ""}.`,
+    `Pull request #${pr.number} in ${repository}${login ? ` by @${login}` : ""}.`,
     login && resolved.authorId === null
       ? `GitHub user @${login} is not mapped to a Faultline user (Admin → Integrations → GitHub logins).`
       : null,
@@ -37,7 +62,9 @@ export function pullRequestChange(event: GithubPullRequestEvent, resolved: Resol
   ].filter((line): line is string => line !== null);
   return {
     source: GITHUB_SOURCE,
-    externalId: `${repository}#${pr.number}`,
+    externalId: pullRequestExternalId(repository, pr.number),
+    pullRequestNumber: pr.number,
+    headSha: pr.head.sha.toLowerCase(),
     kind: "PULL_REQUEST",
     title: pr.title.slice(0, 200),
     serviceId: resolved.serviceId,
@@ -49,7 +76,8 @@ export function pullRequestChange(event: GithubPullRequestEvent, resolved: Resol
     aiToolId: resolved.detection?.aiToolId ?? null,
     aiInvolvement: resolved.detection?.involvement ?? null,
     aiDetectedBy: resolved.detection?.detectedBy ?? null,
-    shippedAt: pr.merged_at ? new Date(pr.merged_at) : new Date(),
+    shippedAt: effect === "ship" ? (pr.merged_at ? new Date(pr.merged_at) : new Date()) : null,
+    abandonedAt: effect === "abandon" ? (pr.closed_at ? new Date(pr.closed_at) : new Date()) : null,
   };
 }
 

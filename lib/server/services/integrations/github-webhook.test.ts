@@ -95,7 +95,7 @@ describe("GitHub webhook", () => {
       status: "processed",
       result: { outcome: "created", aiDetectedBy: "label:ai-assisted", unmappedLogin: null },
     });
-    expect(await changeOf("acme/checkout#101")).toMatchObject({
+    expect(await changeOf("acme/checkout/pull/101")).toMatchObject({
       kind: "PULL_REQUEST",
       serviceId,
       authorId: mappedUserId,
@@ -121,7 +121,7 @@ describe("GitHub webhook", () => {
         login: "nobody-known",
       }),
     );
-    const change = await changeOf("acme/checkout#102");
+    const change = await changeOf("acme/checkout/pull/102");
     expect(change).toMatchObject({ aiAssisted: true, aiDetectedBy: "trailer:Claude", authorId: null });
     expect(change?.aiToolId).toBe((await db().aiTool.findUniqueOrThrow({ where: { slug: "claude-code" } })).id);
     expect(change?.description).toContain("@nobody-known is not mapped");
@@ -131,23 +131,28 @@ describe("GitHub webhook", () => {
     await deliver(
       pullRequestPayload({ number: 103, body: "## Checklist\n- [x] AI assistance was used (autocomplete)" }),
     );
-    expect(await changeOf("acme/checkout#103")).toMatchObject({
+    expect(await changeOf("acme/checkout/pull/103")).toMatchObject({
       aiAssisted: true,
       aiDetectedBy: "checkbox:AI assistance",
       aiInvolvement: "SUGGESTED",
     });
     await deliver(pullRequestPayload({ number: 104 }));
-    expect(await changeOf("acme/checkout#104")).toMatchObject({ aiAssisted: false, aiDetectedBy: null });
+    expect(await changeOf("acme/checkout/pull/104")).toMatchObject({ aiAssisted: false, aiDetectedBy: null });
   });
 
-  it("ignores actions that are not a merge and events it does not use, with 202", async () => {
+  it("keeps an opened PR unshipped, abandons it when closed unmerged, and ignores other actions and events (202)", async () => {
     const opened = await deliver(pullRequestPayload({ number: 105, action: "opened", merged: false }));
-    expect(opened.status).toBe(202);
+    expect(opened.status).toBe(200);
+    expect(await changeOf("acme/checkout/pull/105")).toMatchObject({ shippedAt: null });
+    const assigned = await deliver(pullRequestPayload({ number: 105, action: "assigned", merged: false }));
+    expect(assigned.status).toBe(202);
     const closed = await deliver(pullRequestPayload({ number: 105, merged: false }));
-    expect(closed.status).toBe(202);
+    expect(closed.status).toBe(200);
+    const row = await db().change.findFirstOrThrow({ where: { externalId: "acme/checkout/pull/105" } });
+    expect(row.shippedAt).toBeNull();
+    expect(row.abandonedAt).not.toBeNull();
     const push = await deliver({ ref: "refs/heads/main" }, { event: "push" });
     expect(push.status).toBe(202);
-    expect(await changeOf("acme/checkout#105")).toBeNull();
   });
 
   it("a retried delivery is processed once", async () => {
@@ -157,7 +162,7 @@ describe("GitHub webhook", () => {
     const retry = await deliver(payload, { delivery });
     expect(retry.status).toBe(200);
     expect(await retry.json()).toMatchObject({ status: "duplicate" });
-    const change = await changeOf("acme/checkout#106");
+    const change = await changeOf("acme/checkout/pull/106");
     expect(await db().auditLog.count({ where: { entityType: "Change", entityId: String(change!.id) } })).toBe(1);
   });
 
@@ -168,7 +173,7 @@ describe("GitHub webhook", () => {
     expect(responses.map((response) => response.status)).toEqual([200, 200, 200, 200, 200, 200]);
     const bodies = await Promise.all(responses.map((response) => response.json()));
     expect(bodies.filter((body) => body.status === "processed")).toHaveLength(1);
-    expect(await db().change.count({ where: { source: "github", externalId: "acme/checkout#107" } })).toBe(1);
+    expect(await db().change.count({ where: { source: "github", externalId: "acme/checkout/pull/107" } })).toBe(1);
     expect(await db().processedDelivery.count({ where: { deliveryKey: delivery } })).toBe(1);
   });
 
@@ -211,7 +216,7 @@ describe("GitHub webhook", () => {
     });
     expect(JSON.stringify(rejected?.headers)).not.toContain("sha256=");
     expect(rejected?.body).toContain('"number":108');
-    expect(await changeOf("acme/checkout#108")).toBeNull();
+    expect(await changeOf("acme/checkout/pull/108")).toBeNull();
   });
 
   it("malformed JSON, a payload missing fields, an unmapped repository and an unknown integration are 4xx with a reason, logged", async () => {

@@ -12,8 +12,8 @@ import { ingestChanges, type ExternalChangeInput } from "@/lib/server/services/c
 import type { WebhookIntegration } from "@/lib/server/queries/integrations/get-webhook-integration";
 import {
   deploymentChange,
-  isMergedPullRequest,
   isSuccessfulDeployment,
+  pullRequestEffect,
   pullRequestChange,
   serviceSlugFor,
 } from "./github-mapping";
@@ -22,8 +22,9 @@ import { accepted, parseJsonBody, processed, WebhookRejection, type WebhookConte
 
 /**
  * One GitHub delivery: verify the signature over the raw body, answer `ping`, ignore
- * events and actions that are not changes (202), and turn a merged pull request or a
- * successful deployment into a change — once per X-GitHub-Delivery.
+ * events and actions that are not changes (202), and turn a pull request (open: unshipped,
+ * merged: shipped, closed: abandoned) or a successful deployment into a change — once per
+ * X-GitHub-Delivery. Every update goes through ingestChanges, which re-decides approval.
  */
 export async function receiveGithubDelivery(context: WebhookContext, headers: Headers): Promise<Response> {
   const { integration, rawBody, text } = context;
@@ -53,7 +54,7 @@ export async function receiveGithubDelivery(context: WebhookContext, headers: He
     return accepted(
       "ignored",
       event === "pull_request"
-        ? "Only merged pull requests (action closed, merged true) are changes."
+        ? `The pull_request action "${(payload as { action?: string }).action}" changes nothing Faultline keeps.`
         : "Only successful deployment statuses are changes.",
     );
 
@@ -130,7 +131,7 @@ async function pullRequestInput(integration: WebhookIntegration, payload: unknow
   if (!parsed.success)
     throw new WebhookRejection(422, `Not a pull_request payload GitHub documents: ${describeIssues(parsed.error)}.`);
   const event = parsed.data;
-  if (!isMergedPullRequest(event)) return null;
+  if (pullRequestEffect(event) === null) return null;
   const db = getDb();
   const [serviceId, authorId, rules, tools] = await Promise.all([
     resolveService(integration, event.repository.full_name),

@@ -6,6 +6,7 @@ import { getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
 import { writeAudit } from "@/lib/server/services/audit/write-audit";
+import { sealSecret } from "@/lib/server/crypto/secret-box";
 import { newIntegrationSecret } from "./webhook-auth";
 
 type Tx = Prisma.TransactionClient;
@@ -47,7 +48,18 @@ export async function updateIntegrationConfig(options: {
 }): Promise<void> {
   assertCan(options.actor, "integrations:manage");
   const { actor, input, kind } = options;
-  const { integrationId, ...config } = input;
+  const { integrationId, ...fields } = input;
+  const { statusToken, clearStatusToken, ...config } = {
+    statusToken: undefined,
+    clearStatusToken: false,
+    ...fields,
+  } as typeof fields & { statusToken?: string; clearStatusToken?: boolean };
+  const tokenChange =
+    statusToken !== undefined
+      ? { statusToken: sealSecret(statusToken) }
+      : clearStatusToken
+        ? { statusToken: null }
+        : {};
   await getDb().$transaction(async (tx) => {
     const before = await loadForUpdate(tx, integrationId, kind);
     await checkSlugs(tx, {
@@ -56,14 +68,16 @@ export async function updateIntegrationConfig(options: {
       ),
       defaultService: config.defaultService ? [config.defaultService] : [],
     });
-    await tx.integration.update({ where: { id: integrationId }, data: { config } });
+    await tx.integration.update({ where: { id: integrationId }, data: { config, ...tokenChange } });
     await writeAudit(tx, {
       actorId: actor.id,
       action: "integration.config_updated",
       entityType: "Integration",
       entityId: integrationId,
       before: before.config ?? {},
-      after: config,
+      // The token itself never reaches the audit log: only that it was set or removed.
+      after:
+        "statusToken" in tokenChange ? { ...config, statusToken: tokenChange.statusToken ? "set" : "removed" } : config,
     });
   });
 }

@@ -11,8 +11,11 @@ export async function createApiToken(options: {
   actor: SessionUser;
   input: CreateApiTokenInput;
 }): Promise<{ id: number; token: string }> {
-  assertCan(options.actor, "settings:manage");
   const { actor, input } = options;
+  // A token acts as its creator: a senior approving from scripts needs a token of their own,
+  // so anyone may create one whose only scope is `approve`; every other scope is for admins.
+  if (!(input.scopes.length > 0 && input.scopes.every((scope) => scope === "approve")))
+    assertCan(actor, "settings:manage");
   const { token, hash, prefix } = newApiToken();
   return getDb().$transaction(async (tx) => {
     const row = await tx.apiToken.create({

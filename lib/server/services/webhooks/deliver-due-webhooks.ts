@@ -7,6 +7,8 @@ import {
   parseRetryAfterMs,
 } from "@/lib/domain/webhook-retry";
 import { getDb } from "@/lib/server/db";
+import { openSecret } from "@/lib/server/crypto/secret-box";
+import type { CommitStatusPayload } from "@/lib/server/services/integrations/queue-commit-status";
 import { signatureHeader } from "./sign-payload";
 
 export type DeliveryOptions = {
@@ -27,8 +29,12 @@ type Claimed = {
   eventId: string;
   payload: unknown;
   attempts: number;
-  url: string;
-  secret: string;
+  /** An outbound webhook's address and signing key; null for an integration's delivery. */
+  url: string | null;
+  secret: string | null;
+  /** An integration's delivery (a GitHub commit status): its sealed token. */
+  integrationId: number | null;
+  statusToken: string | null;
 };
 
 function envNumber(name: string, fallback: number): number {
@@ -63,28 +69,34 @@ async function claimDueDeliveries(limit: number, claimMs: number): Promise<Claim
   // One statement: pick due rows of active webhooks (test pings go to inactive ones too), skip rows another worker is locking,
   // and stamp a lease so that they stay ours after the statement's row locks are gone.
   return getDb().$queryRaw<Claimed[]>`
-    UPDATE "OutboundDelivery" AS d
-       SET "lockedUntil" = now() + make_interval(secs => ${claimMs / 1000}::float8)
-      FROM "OutboundWebhook" AS w
-     WHERE w.id = d."webhookId"
-       AND d.id IN (
-         SELECT due.id FROM "OutboundDelivery" AS due
-           JOIN "OutboundWebhook" AS hook ON hook.id = due."webhookId" AND (hook.active OR due.event = 'ping')
-          WHERE due.status = 'PENDING' AND due."nextAttemptAt" <= now()
-            AND (due."lockedUntil" IS NULL OR due."lockedUntil" < now())
-          ORDER BY due."nextAttemptAt", due.id
-          LIMIT ${limit}
-          FOR UPDATE OF due SKIP LOCKED)
-    RETURNING d.id, d.event, d."eventId", d.payload, d.attempts, w.url, w.secret`;
+    WITH claimed AS (
+      UPDATE "OutboundDelivery" AS d
+         SET "lockedUntil" = now() + make_interval(secs => ${claimMs / 1000}::float8)
+       WHERE d.id IN (
+           SELECT due.id FROM "OutboundDelivery" AS due
+             LEFT JOIN "OutboundWebhook" AS hook ON hook.id = due."webhookId"
+             LEFT JOIN "Integration" AS integration ON integration.id = due."integrationId"
+            WHERE (hook.active OR (hook.id IS NOT NULL AND due.event = 'ping') OR integration.active)
+              AND due.status = 'PENDING' AND due."nextAttemptAt" <= now()
+              AND (due."lockedUntil" IS NULL OR due."lockedUntil" < now())
+            ORDER BY due."nextAttemptAt", due.id
+            LIMIT ${limit}
+            FOR UPDATE OF due SKIP LOCKED)
+      RETURNING d.id, d.event, d."eventId", d.payload, d.attempts, d."webhookId", d."integrationId")
+    SELECT c.id, c.event, c."eventId", c.payload, c.attempts, w.url, w.secret, c."integrationId", i."statusToken"
+      FROM claimed c
+      LEFT JOIN "OutboundWebhook" w ON w.id = c."webhookId"
+      LEFT JOIN "Integration" i ON i.id = c."integrationId"`;
 }
 
 type Result = { status: number; retryAfter: string | null } | { error: string };
 
 async function post(delivery: Claimed, timeoutMs: number): Promise<Result> {
+  if (delivery.integrationId !== null) return postCommitStatus(delivery, timeoutMs);
   const body = JSON.stringify(delivery.payload);
   const timestamp = Math.floor(Date.now() / 1000);
   try {
-    const response = await fetch(delivery.url, {
+    const response = await fetch(delivery.url!, {
       method: "POST",
       redirect: "manual",
       signal: AbortSignal.timeout(timeoutMs),
@@ -94,9 +106,35 @@ async function post(delivery: Claimed, timeoutMs: number): Promise<Result> {
         "x-faultline-event": delivery.event,
         "x-faultline-delivery": delivery.eventId,
         "x-faultline-timestamp": String(timestamp),
-        "x-faultline-signature": signatureHeader(delivery.secret, timestamp, body),
+        "x-faultline-signature": signatureHeader(delivery.secret!, timestamp, body),
       },
       body,
+    });
+    await response.body?.cancel().catch(() => undefined);
+    return { status: response.status, retryAfter: response.headers.get("retry-after") };
+  } catch (error) {
+    return { error: describeFetchError(error, timeoutMs) };
+  }
+}
+
+/** A GitHub commit status: `POST /repos/{owner}/{repo}/statuses/{sha}` with the integration's token. */
+async function postCommitStatus(delivery: Claimed, timeoutMs: number): Promise<Result> {
+  const payload = delivery.payload as CommitStatusPayload;
+  const token = delivery.statusToken ? openSecret(delivery.statusToken) : null;
+  if (!token) return { error: "No usable status token on the integration: set it again in Admin → Integrations." };
+  try {
+    const response = await fetch(payload.url, {
+      method: "POST",
+      redirect: "manual",
+      signal: AbortSignal.timeout(timeoutMs),
+      headers: {
+        accept: "application/vnd.github+json",
+        authorization: `Bearer ${token}`,
+        "content-type": "application/json",
+        "user-agent": "Faultline-Webhooks/1",
+        "x-github-api-version": "2022-11-28",
+      },
+      body: JSON.stringify(payload.body),
     });
     await response.body?.cancel().catch(() => undefined);
     return { status: response.status, retryAfter: response.headers.get("retry-after") };

@@ -169,7 +169,10 @@ describe("managing outbound webhooks", () => {
       });
 
       up = true;
-      expect(await redeliverWebhook({ actor: admin, input: { deliveryId } })).toEqual({ webhookId: id });
+      expect(await redeliverWebhook({ actor: admin, input: { deliveryId } })).toEqual({
+        webhookId: id,
+        integrationId: null,
+      });
       await deliverDueWebhooks();
       const row = await db().outboundDelivery.findUniqueOrThrow({
         where: { id: deliveryId },

@@ -126,7 +126,7 @@ describe("incident.severity_raised", () => {
 describe("change.policy_violation_shipped", () => {
   it("is queued when a change that needs approval is registered already shipped, with author level and AI tool", async () => {
     await subscribe(["change.policy_violation_shipped"]);
-    const registrar = await createTestUser(db(), { level: "SENIOR" });
+    const registrar = await createTestUser(db(), { role: "MANAGER", level: "SENIOR" });
     const junior = await createTestUser(db(), { level: "JUNIOR" });
     const senior = await createTestUser(db(), { level: "SENIOR" });
     const service = await createTestService(db());

@@ -10,13 +10,13 @@ import { writeAudit } from "@/lib/server/services/audit/write-audit";
 export async function redeliverWebhook(options: {
   actor: SessionUser;
   input: RedeliverInput;
-}): Promise<{ webhookId: number }> {
+}): Promise<{ webhookId: number | null; integrationId: number | null }> {
   assertCan(options.actor, "integrations:manage");
   const { actor, input } = options;
   return getDb().$transaction(async (tx) => {
     const delivery = await tx.outboundDelivery.findUnique({
       where: { id: input.deliveryId },
-      select: { webhookId: true, status: true, eventId: true, attempts: true },
+      select: { webhookId: true, integrationId: true, status: true, eventId: true, attempts: true },
     });
     if (!delivery) throw new AppError("NOT_FOUND", "This delivery does not exist (any more).");
     const updated = await tx.outboundDelivery.updateMany({
@@ -36,6 +36,6 @@ export async function redeliverWebhook(options: {
       before: { status: delivery.status, attempts: delivery.attempts },
       after: { status: "PENDING", eventId: delivery.eventId, webhookId: delivery.webhookId },
     });
-    return { webhookId: delivery.webhookId };
+    return { webhookId: delivery.webhookId, integrationId: delivery.integrationId };
   });
 }
