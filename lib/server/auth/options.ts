@@ -10,6 +10,7 @@ import { endSession } from "@/lib/server/services/auth/end-session";
 import { resolveOidcUser } from "@/lib/server/services/auth/resolve-oidc-user";
 import { startSession, type SignInMethod } from "@/lib/server/services/auth/start-session";
 import { verifyCredentials } from "@/lib/server/services/auth/verify-credentials";
+import { getClientAddress } from "./client-address";
 import { getOidcConfig } from "./oidc-config";
 import { oidcProvider, type OidcProfile } from "./oidc-provider";
 import type { SessionUser } from "./session-user";
@@ -30,7 +31,7 @@ const credentials = CredentialsProvider({
       );
     }
     try {
-      const user = await verifyCredentials(parsed.data);
+      const user = await verifyCredentials({ ...parsed.data, address: getClientAddress(await headers()) });
       return { ...user, id: String(user.id) };
     } catch (error) {
       // next-auth hands this message to the sign-in form.
@@ -54,8 +55,8 @@ async function signedInUser(provider: string, user: { id: string }): Promise<Ses
 
 async function requestDetails(): Promise<{ userAgent: string | null; ip: string | null }> {
   const h = await headers();
-  const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return { userAgent: h.get("user-agent"), ip: forwarded || h.get("x-real-ip") || null };
+  const address = getClientAddress(h);
+  return { userAgent: h.get("user-agent"), ip: address === "unknown" ? null : address };
 }
 
 export const authOptions: NextAuthOptions = {
