@@ -2,6 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { headers } from "next/headers";
+import { safeRedirectPath } from "@/lib/domain/safe-redirect";
 import { isAppError } from "@/lib/server/errors";
 import { signInSchema } from "@/lib/schemas/auth";
 import { getDb } from "@/lib/server/db";
@@ -65,6 +66,10 @@ export const authOptions: NextAuthOptions = {
   pages: { signIn: "/login", error: "/login" },
   providers: oidc ? [credentials, oidcProvider(oidc)] : [credentials],
   callbacks: {
+    // Every redirect next-auth makes (callbackUrl after sign-in or sign-out) stays on the app.
+    redirect({ url, baseUrl }) {
+      return new URL(safeRedirectPath(url, baseUrl), baseUrl).toString();
+    },
     async signIn({ account, profile }) {
       if (account?.provider !== "oidc" || !oidc) return true;
       const claims = profile as OidcProfile | undefined;
