@@ -2,6 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { headers } from "next/headers";
+import { isEmailVerified } from "@/lib/domain/oidc-claims";
 import { safeRedirectPath } from "@/lib/domain/safe-redirect";
 import { isAppError } from "@/lib/server/errors";
 import { signInSchema } from "@/lib/schemas/auth";
@@ -78,8 +79,7 @@ export const authOptions: NextAuthOptions = {
         issuer: oidc.issuer,
         subject: claims.sub,
         email: claims.email ?? null,
-        // Only an explicit true counts (some providers send the string "true").
-        emailVerified: claims.email_verified === true || claims.email_verified === "true",
+        emailVerified: isEmailVerified(claims),
         name: claims.name ?? claims.preferred_username ?? null,
       });
       return result.ok ? true : `/login?error=${result.refusal}`;
