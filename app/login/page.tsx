@@ -1,17 +1,12 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { safeRedirectPath } from "@/lib/domain/safe-redirect";
 import { signInErrorMessage } from "@/lib/domain/sign-in-errors";
 import { getCurrentUser } from "@/lib/server/auth/require-user";
 import { getSignInSettings } from "@/lib/server/queries/settings/get-sign-in-settings";
 
 export const metadata: Metadata = { title: "Sign in" };
-
-/** Only same-site paths are accepted as a destination after sign-in. */
-function safeCallback(value: string | string[] | undefined): string {
-  const path = typeof value === "string" ? value : "";
-  return path.startsWith("/") && !path.startsWith("//") ? path : "/incidents";
-}
 
 export default async function LoginPage({
   searchParams,
@@ -19,7 +14,8 @@ export default async function LoginPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const params = await searchParams;
-  const callbackUrl = safeCallback(params.callbackUrl);
+  // Only a path on this application (the same rule as next-auth's redirect callback).
+  const callbackUrl = safeRedirectPath(params.callbackUrl, process.env.NEXTAUTH_URL);
   if (await getCurrentUser()) redirect(callbackUrl);
   const { passwordSignInEnabled, sso } = await getSignInSettings();
   const error = signInErrorMessage(typeof params.error === "string" ? params.error : undefined);

@@ -39,8 +39,9 @@ const provider = new Provider(issuer, {
     },
   ],
   claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"] },
-  // next-auth reads the claims from the ID token, not from userinfo.
-  conformIdTokenClaims: false,
+  // Conformant (OIDC Core §5.4): the ID token carries only sub; email and name come from
+  // the userinfo endpoint, which Faultline must ask (lib/server/auth/oidc-provider.ts).
+  conformIdTokenClaims: true,
   features: { devInteractions: { enabled: true } },
   cookies: { keys: ["oidc-e2e-cookie-key-0123456789"] },
   async findAccount(_ctx, id) {

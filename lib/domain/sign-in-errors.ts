@@ -5,7 +5,7 @@ export const SSO_REFUSALS = {
   SsoEmailUnverified:
     "An account with this email address already exists, but your identity provider has not verified the address, so it was not linked. Verify the address at your provider, or ask an admin.",
   SsoNoEmail:
-    "Your identity provider did not share an email address. Allow the “email” scope for Faultline at your provider, or ask an admin.",
+    "Your identity provider did not give Faultline an email address for your account (neither in the sign-in token nor from its userinfo endpoint). Check that your account there has an email address; if it does, ask an admin to let the provider release the “email” claim to Faultline (docs/sso.md).",
   SsoAlreadyLinked:
     "This email address is already linked to another single sign-on identity. Ask an admin to check your account.",
 } as const;

@@ -2,6 +2,8 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { headers } from "next/headers";
+import { isEmailVerified } from "@/lib/domain/oidc-claims";
+import { safeRedirectPath } from "@/lib/domain/safe-redirect";
 import { isAppError } from "@/lib/server/errors";
 import { signInSchema } from "@/lib/schemas/auth";
 import { getDb } from "@/lib/server/db";
@@ -10,6 +12,7 @@ import { endSession } from "@/lib/server/services/auth/end-session";
 import { resolveOidcUser } from "@/lib/server/services/auth/resolve-oidc-user";
 import { startSession, type SignInMethod } from "@/lib/server/services/auth/start-session";
 import { verifyCredentials } from "@/lib/server/services/auth/verify-credentials";
+import { getClientAddress } from "./client-address";
 import { getOidcConfig } from "./oidc-config";
 import { oidcProvider, type OidcProfile } from "./oidc-provider";
 import type { SessionUser } from "./session-user";
@@ -30,7 +33,7 @@ const credentials = CredentialsProvider({
       );
     }
     try {
-      const user = await verifyCredentials(parsed.data);
+      const user = await verifyCredentials({ ...parsed.data, address: getClientAddress(await headers()) });
       return { ...user, id: String(user.id) };
     } catch (error) {
       // next-auth hands this message to the sign-in form.
@@ -54,8 +57,8 @@ async function signedInUser(provider: string, user: { id: string }): Promise<Ses
 
 async function requestDetails(): Promise<{ userAgent: string | null; ip: string | null }> {
   const h = await headers();
-  const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return { userAgent: h.get("user-agent"), ip: forwarded || h.get("x-real-ip") || null };
+  const address = getClientAddress(h);
+  return { userAgent: h.get("user-agent"), ip: address === "unknown" ? null : address };
 }
 
 export const authOptions: NextAuthOptions = {
@@ -64,6 +67,10 @@ export const authOptions: NextAuthOptions = {
   pages: { signIn: "/login", error: "/login" },
   providers: oidc ? [credentials, oidcProvider(oidc)] : [credentials],
   callbacks: {
+    // Every redirect next-auth makes (callbackUrl after sign-in or sign-out) stays on the app.
+    redirect({ url, baseUrl }) {
+      return new URL(safeRedirectPath(url, baseUrl), baseUrl).toString();
+    },
     async signIn({ account, profile }) {
       if (account?.provider !== "oidc" || !oidc) return true;
       const claims = profile as OidcProfile | undefined;
@@ -72,8 +79,7 @@ export const authOptions: NextAuthOptions = {
         issuer: oidc.issuer,
         subject: claims.sub,
         email: claims.email ?? null,
-        // Only an explicit true counts (some providers send the string "true").
-        emailVerified: claims.email_verified === true || claims.email_verified === "true",
+        emailVerified: isEmailVerified(claims),
         name: claims.name ?? claims.preferred_username ?? null,
       });
       return result.ok ? true : `/login?error=${result.refusal}`;

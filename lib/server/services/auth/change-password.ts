@@ -6,18 +6,21 @@ import type { SessionUser } from "@/lib/server/auth/session-user";
 import { getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { writeAudit } from "@/lib/server/services/audit/write-audit";
-import { clearLoginFailures, getLoginBlockSeconds, recordLoginFailure } from "./login-throttle";
+import { admitLoginAttempt, recordLoginSuccess } from "./login-throttle";
 import { revokeOtherSessionsIn } from "./revoke-other-sessions";
 
 /**
  * Changes the actor's own password. The current password is checked with the same
- * throttle as the sign-in form (same counter: guessing here counts as guessing there).
+ * throttle as the sign-in form (same counters, counted before the password is evaluated:
+ * guessing here counts as guessing there).
  * People with no password yet (single sign-on only) may set one while password sign-in is
  * on. Every other session of the actor is signed out.
  */
 export async function changePassword(options: {
   actor: SessionUser;
   currentSessionId: string | null;
+  /** The client's address (lib/server/auth/client-address.ts). */
+  address: string;
   input: ChangePasswordInput;
 }): Promise<{ revokedSessions: number }> {
   const { actor, input } = options;
@@ -28,23 +31,20 @@ export async function changePassword(options: {
   });
 
   if (user.passwordHash) {
-    const blocked = await getLoginBlockSeconds(user.email);
-    if (blocked > 0)
-      throw new AppError("RATE_LIMITED", `Too many wrong passwords. Try again in ${formatWait(blocked)}.`, {
-        retryAfterSeconds: blocked,
-      });
-    if (!(await bcrypt.compare(input.currentPassword, user.passwordHash))) {
-      const wait = await recordLoginFailure(user.email);
-      const message =
-        wait > 0
-          ? `The current password is wrong. Too many wrong passwords: try again in ${formatWait(wait)}.`
-          : "The current password is wrong. Type it again.";
-      throw new AppError(wait > 0 ? "RATE_LIMITED" : "VALIDATION", message, {
+    const attempt = { email: user.email, address: options.address };
+    const admission = await admitLoginAttempt(attempt);
+    if (!admission.allowed) {
+      const message = `Too many wrong passwords. Try again in ${formatWait(admission.retryAfterSeconds)}.`;
+      throw new AppError("RATE_LIMITED", message, {
         fieldErrors: { currentPassword: [message] },
-        retryAfterSeconds: wait || undefined,
+        retryAfterSeconds: admission.retryAfterSeconds,
       });
     }
-    await clearLoginFailures(user.email);
+    if (!(await bcrypt.compare(input.currentPassword, user.passwordHash))) {
+      const message = "The current password is wrong. Type it again.";
+      throw new AppError("VALIDATION", message, { fieldErrors: { currentPassword: [message] } });
+    }
+    await recordLoginSuccess(attempt);
   } else {
     const settings = await db.orgSettings.findUnique({ where: { id: 1 }, select: { passwordSignInEnabled: true } });
     if (settings && !settings.passwordSignInEnabled) {

@@ -1,43 +1,73 @@
 import "server-only";
 import { getDb } from "@/lib/server/db";
 
-// Failed sign-ins are counted per email in the database (shared by every app instance).
-// From the 5th failure within 15 minutes, each further failure blocks the account's
-// password sign-in for 30 s, doubling up to 15 minutes. A success clears the count.
+/**
+ * Sign-in throttling (docs/decisions/014-sign-in-throttling.md). Every password attempt is
+ * counted BEFORE the password is evaluated, in three fixed-window counters kept in the
+ * RateLimit table (shared by every app instance):
+ *   - account + client address: the owner's own address has its own counter, so guesses
+ *     from elsewhere never lock the owner out;
+ *   - client address across accounts: spraying many emails from one client is slowed;
+ *   - account across all addresses: a much higher ceiling against distributed guessing.
+ * An attempt refused by a narrower counter is not counted by the broader ones. A success
+ * deletes its account + address counter and gives back the attempt it took from the others.
+ */
 export const LOGIN_THROTTLE = {
-  freeFailures: 4,
   windowSeconds: 15 * 60,
-  baseBlockSeconds: 30,
-  maxBlockSeconds: 15 * 60,
+  perAccountAndAddress: 5,
+  perAddress: 30,
+  perAccount: 100,
 } as const;
 
-const keyFor = (email: string) => `login:${email.trim().toLowerCase()}`;
+export type LoginAttempt = { email: string; address: string };
+export type LoginAdmission = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
-/** Seconds until the next attempt is allowed, or 0 when it is allowed now. */
-export async function getLoginBlockSeconds(email: string): Promise<number> {
-  const rows = await getDb().$queryRaw<{ seconds: number }[]>`
-    SELECT ceil(extract(epoch FROM ("blockedUntil" - now())))::int AS seconds
-    FROM "RateLimit" WHERE key = ${keyFor(email)} AND "blockedUntil" > now()`;
-  return rows[0]?.seconds ?? 0;
-}
+const normalise = (email: string) => email.trim().toLowerCase();
+export const loginThrottleKeys = ({ email, address }: LoginAttempt) => ({
+  accountAndAddress: `login:account-address:${normalise(email)}|${address}`,
+  address: `login:address:${address}`,
+  account: `login:account:${normalise(email)}`,
+});
 
-/** Records a failure; returns the seconds the next attempt must wait (0 = none). */
-export async function recordLoginFailure(email: string): Promise<number> {
-  const { freeFailures, windowSeconds, baseBlockSeconds, maxBlockSeconds } = LOGIN_THROTTLE;
-  const rows = await getDb().$queryRaw<{ count: number }[]>`
-    INSERT INTO "RateLimit" (key, count, "windowStart") VALUES (${keyFor(email)}, 1, now())
+/** One atomic increment of a fixed-window counter; returns the new count and the seconds left. */
+async function increment(key: string): Promise<{ count: number; reset: number }> {
+  const window = LOGIN_THROTTLE.windowSeconds;
+  const rows = await getDb().$queryRaw<{ count: number; reset: number }[]>`
+    INSERT INTO "RateLimit" (key, count, "windowStart") VALUES (${key}, 1, now())
     ON CONFLICT (key) DO UPDATE SET
-      count = CASE WHEN "RateLimit"."windowStart" < now() - make_interval(secs => ${windowSeconds}) THEN 1 ELSE "RateLimit".count + 1 END,
-      "windowStart" = CASE WHEN "RateLimit"."windowStart" < now() - make_interval(secs => ${windowSeconds}) THEN now() ELSE "RateLimit"."windowStart" END
-    RETURNING count`;
-  const failures = rows[0]?.count ?? 1;
-  if (failures <= freeFailures) return 0;
-  const seconds = Math.min(maxBlockSeconds, baseBlockSeconds * 2 ** (failures - freeFailures - 1));
-  await getDb().$executeRaw`
-    UPDATE "RateLimit" SET "blockedUntil" = now() + make_interval(secs => ${seconds}) WHERE key = ${keyFor(email)}`;
-  return seconds;
+      count = CASE WHEN "RateLimit"."windowStart" <= now() - make_interval(secs => ${window})
+                   THEN 1 ELSE "RateLimit".count + 1 END,
+      "windowStart" = CASE WHEN "RateLimit"."windowStart" <= now() - make_interval(secs => ${window})
+                   THEN now() ELSE "RateLimit"."windowStart" END
+    RETURNING count, ceil(extract(epoch FROM ("windowStart" + make_interval(secs => ${window}) - now())))::int AS reset`;
+  return { count: rows[0].count, reset: Math.max(1, rows[0].reset) };
 }
 
-export async function clearLoginFailures(email: string): Promise<void> {
-  await getDb().$executeRaw`DELETE FROM "RateLimit" WHERE key = ${keyFor(email)}`;
+/**
+ * Counts one attempt and says whether it may be evaluated. Call it before looking at the
+ * password; parallel attempts get distinct counts from the database, so at most the limit
+ * of them are ever admitted.
+ */
+export async function admitLoginAttempt(attempt: LoginAttempt): Promise<LoginAdmission> {
+  const keys = loginThrottleKeys(attempt);
+  const limits: [string, number][] = [
+    [keys.accountAndAddress, LOGIN_THROTTLE.perAccountAndAddress],
+    [keys.address, LOGIN_THROTTLE.perAddress],
+    [keys.account, LOGIN_THROTTLE.perAccount],
+  ];
+  for (const [key, limit] of limits) {
+    const { count, reset } = await increment(key);
+    if (count > limit) return { allowed: false, retryAfterSeconds: reset };
+  }
+  return { allowed: true };
+}
+
+/** After a successful sign-in: its own counter goes, and the broader ones get the attempt back. */
+export async function recordLoginSuccess(attempt: LoginAttempt): Promise<void> {
+  const keys = loginThrottleKeys(attempt);
+  await getDb().$transaction([
+    getDb().$executeRaw`DELETE FROM "RateLimit" WHERE key = ${keys.accountAndAddress}`,
+    getDb().$executeRaw`
+      UPDATE "RateLimit" SET count = greatest(count - 1, 0) WHERE key IN (${keys.address}, ${keys.account})`,
+  ]);
 }

@@ -7,6 +7,7 @@ import { createTestUser } from "@/lib/server/testing/factories";
 import { useTestDatabase, type TestDatabase } from "@/lib/server/testing/test-database";
 import { changePassword } from "./change-password";
 import { endSession } from "./end-session";
+import { LOGIN_THROTTLE } from "./login-throttle";
 import { resolveOidcUser, type OidcIdentity } from "./resolve-oidc-user";
 import { revokeOtherSessions } from "./revoke-other-sessions";
 import { revokeSession } from "./revoke-session";
@@ -16,6 +17,7 @@ import { verifyCredentials } from "./verify-credentials";
 let database: TestDatabase;
 let db: Db;
 const ISSUER = "https://id.example.test";
+const ADDRESS = "198.51.100.7";
 const identity = (extra: Partial<OidcIdentity>): OidcIdentity => ({
   issuer: ISSUER,
   subject: `sub-${Math.random()}`,
@@ -190,7 +192,12 @@ describe("changing the password", () => {
     currentPassword: string,
     newPassword = "a-brand-new-password",
   ) =>
-    changePassword({ actor, currentSessionId, input: { currentPassword, newPassword, confirmPassword: newPassword } });
+    changePassword({
+      actor,
+      currentSessionId,
+      address: ADDRESS,
+      input: { currentPassword, newPassword, confirmPassword: newPassword },
+    });
 
   it("needs the current password, then the old one stops working and other sessions end", async () => {
     const user = await createTestUser(db, { password: "the-old-password" });
@@ -201,10 +208,14 @@ describe("changing the password", () => {
       fieldErrors: { currentPassword: [expect.stringContaining("wrong")] },
     });
     expect(await change(user, current, "the-old-password")).toEqual({ revokedSessions: 1 });
-    await expect(verifyCredentials({ email: user.email, password: "the-old-password" })).rejects.toMatchObject({
+    await expect(
+      verifyCredentials({ email: user.email, password: "the-old-password", address: ADDRESS }),
+    ).rejects.toMatchObject({
       code: "UNAUTHENTICATED",
     });
-    expect(await verifyCredentials({ email: user.email, password: "a-brand-new-password" })).toMatchObject({
+    expect(
+      await verifyCredentials({ email: user.email, password: "a-brand-new-password", address: ADDRESS }),
+    ).toMatchObject({
       id: user.id,
     });
     expect(await getActiveUser(user.id, current)).not.toBeNull();
@@ -212,9 +223,9 @@ describe("changing the password", () => {
     expect(await db.auditLog.count({ where: { action: "user.password_changed", entityId: String(user.id) } })).toBe(1);
   });
 
-  it("is throttled like sign-in: after 4 wrong guesses even the right password waits", async () => {
+  it("is throttled like sign-in: once the limit is spent even the right password waits", async () => {
     const user = await createTestUser(db, { password: "the-old-password" });
-    for (let i = 0; i < 4; i++)
+    for (let i = 0; i < LOGIN_THROTTLE.perAccountAndAddress; i++)
       await expect(change(user, null, "wrong-guess")).rejects.toMatchObject({ code: "VALIDATION" });
     await expect(change(user, null, "wrong-guess")).rejects.toMatchObject({
       code: "RATE_LIMITED",
@@ -234,7 +245,9 @@ describe("changing the password", () => {
     });
     await db.orgSettings.update({ where: { id: 1 }, data: { passwordSignInEnabled: true } });
     expect(await change(user, null, "")).toEqual({ revokedSessions: 0 });
-    expect(await verifyCredentials({ email: user.email, password: "a-brand-new-password" })).toMatchObject({
+    expect(
+      await verifyCredentials({ email: user.email, password: "a-brand-new-password", address: ADDRESS }),
+    ).toMatchObject({
       id: user.id,
     });
     expect(await db.auditLog.count({ where: { action: "user.password_set", entityId: String(user.id) } })).toBe(1);

@@ -4,18 +4,29 @@ import { getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { formatWait } from "@/lib/domain/format";
 import type { SessionUser } from "@/lib/server/auth/session-user";
-import { clearLoginFailures, getLoginBlockSeconds, recordLoginFailure } from "./login-throttle";
+import { admitLoginAttempt, recordLoginSuccess } from "./login-throttle";
 
 // A hash to compare against when the email is unknown, so both paths cost the same time.
 const NO_USER_HASH = "$2b$10$/XnMBo.CQBxtFJxqHfblouwSVBsXuV1cnXWSC127Pt7aOXwRpHlK2";
 
-export async function verifyCredentials(options: { email: string; password: string }): Promise<SessionUser> {
+/**
+ * Checks an email and password from the client at `address`. The attempt is counted by
+ * the throttle before the password is looked at; a refused attempt is never evaluated.
+ */
+export async function verifyCredentials(options: {
+  email: string;
+  password: string;
+  address: string;
+}): Promise<SessionUser> {
   const email = options.email.trim().toLowerCase();
-  const blocked = await getLoginBlockSeconds(email);
-  if (blocked > 0) {
-    throw new AppError("RATE_LIMITED", `Too many failed sign-ins. Try again in ${formatWait(blocked)}.`, {
-      retryAfterSeconds: blocked,
-    });
+  const attempt = { email, address: options.address };
+  const admission = await admitLoginAttempt(attempt);
+  if (!admission.allowed) {
+    throw new AppError(
+      "RATE_LIMITED",
+      `Too many sign-in attempts. Try again in ${formatWait(admission.retryAfterSeconds)}.`,
+      { retryAfterSeconds: admission.retryAfterSeconds },
+    );
   }
   const user = await getDb().user.findUnique({
     where: { email },
@@ -23,17 +34,14 @@ export async function verifyCredentials(options: { email: string; password: stri
   });
   const matches = await bcrypt.compare(options.password, user?.passwordHash ?? NO_USER_HASH);
   if (!user || !user.passwordHash || !matches || !user.active) {
-    const wait = await recordLoginFailure(email);
     const inactive = user && matches && !user.active;
-    const message = inactive
-      ? "This account is deactivated. Ask an admin to reactivate it."
-      : wait > 0
-        ? `Wrong email or password. Too many failed sign-ins: try again in ${formatWait(wait)}.`
-        : "Wrong email or password. Check both and try again.";
-    throw new AppError(wait > 0 ? "RATE_LIMITED" : "UNAUTHENTICATED", message, {
-      retryAfterSeconds: wait || undefined,
-    });
+    throw new AppError(
+      "UNAUTHENTICATED",
+      inactive
+        ? "This account is deactivated. Ask an admin to reactivate it."
+        : "Wrong email or password. Check both and try again.",
+    );
   }
-  await clearLoginFailures(email);
+  await recordLoginSuccess(attempt);
   return { id: user.id, email: user.email, name: user.name, role: user.role, level: user.level };
 }

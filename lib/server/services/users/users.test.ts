@@ -51,7 +51,9 @@ describe("creating users", () => {
     });
     expect(row).toMatchObject({ name: "Jo Junior", role: "ENGINEER", level: "JUNIOR", teamId: team.id, active: true });
     expect(await bcrypt.compare("correct horse battery", row.passwordHash!)).toBe(true);
-    expect(await verifyCredentials({ email: "JO@example.test", password: "correct horse battery" })).toMatchObject({
+    expect(
+      await verifyCredentials({ email: "JO@example.test", password: "correct horse battery", address: "192.0.2.1" }),
+    ).toMatchObject({
       id,
     });
     const audit = await db.auditLog.findFirstOrThrow({ where: { entityType: "User", entityId: String(id) } });
@@ -155,7 +157,9 @@ describe("deactivating", () => {
     expect(await getActiveUser(user.id, `s-${user.id}`)).not.toBeNull();
     await setUserActive({ actor: admin, input: { userId: user.id, active: false } });
     expect(await getActiveUser(user.id, `s-${user.id}`)).toBeNull();
-    await expect(verifyCredentials({ email: user.email, password: "a long password!" })).rejects.toMatchObject({
+    await expect(
+      verifyCredentials({ email: user.email, password: "a long password!", address: "192.0.2.1" }),
+    ).rejects.toMatchObject({
       message: expect.stringMatching(/deactivated/),
     });
     expect((await db.userSession.findUniqueOrThrow({ where: { id: `s-${user.id}` } })).revokedAt).not.toBeNull();
