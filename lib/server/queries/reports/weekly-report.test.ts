@@ -7,10 +7,19 @@ import { generateDemoData } from "@/lib/server/demo/generate-demo-data";
 import { getDashboard } from "@/lib/server/queries/metrics/get-dashboard";
 import { useTestDatabase, type TestDatabase } from "@/lib/server/testing/test-database";
 import { getWeeklyReport } from "./get-weekly-report";
-import { listWeekChanges, listWeekIncidents } from "./list-week-rows";
+import { getWeeklyReportModel } from "./get-weekly-report-model";
 
 const NOW = new Date("2026-11-24T12:00:00Z");
 const TZ = "UTC";
+const model = (monday: string) =>
+  getWeeklyReportModel({
+    isoWeek: mondayToIsoWeek(monday),
+    monday,
+    timeZone: TZ,
+    organisation: "Acme",
+    baseUrl: "https://faultline.example",
+    now: NOW,
+  });
 let database: TestDatabase;
 
 beforeAll(async () => {
@@ -43,18 +52,13 @@ describe("weekly report on demo data", () => {
       { from: lastWeek, to: addDays(lastWeek, 7), timeZone: TZ, teamIds: [], serviceIds: [] },
       NOW,
     );
-    const incidents = parse(incidentsCsv(await listWeekIncidents(lastWeek, TZ), NOW), { columns: true }) as Record<
-      string,
-      string
-    >[];
+    const { incidentRows, changeRows } = await model(lastWeek);
+    const incidents = parse(incidentsCsv(incidentRows), { columns: true }) as Record<string, string>[];
     expect(incidents).toHaveLength(dashboard.incidents[0].total);
     expect(Object.keys(incidents[0])).toEqual([...INCIDENT_COLUMNS]);
     expect(incidents.filter((r) => r.ai_linked === "true")).toHaveLength(dashboard.incidents[0].aiLinked);
 
-    const changes = parse(changesCsv(await listWeekChanges(lastWeek, TZ)), { columns: true }) as Record<
-      string,
-      string
-    >[];
+    const changes = parse(changesCsv(changeRows), { columns: true }) as Record<string, string>[];
     const week = dashboard.failure[0];
     expect(changes).toHaveLength(week.aiShipped + week.otherShipped);
     expect(Object.keys(changes[0])).toEqual([...CHANGE_COLUMNS]);
@@ -65,14 +69,8 @@ describe("weekly report on demo data", () => {
   });
 
   it("renders Markdown with the headline table and every Sev1/Sev2", async () => {
-    const report = await getWeeklyReport({ monday: lastWeek, timeZone: TZ, now: NOW });
-    const md = weeklyMarkdown(report, {
-      isoWeek: mondayToIsoWeek(lastWeek),
-      organisation: "Acme",
-      timeZone: TZ,
-      generatedAt: NOW,
-      baseUrl: "https://faultline.example",
-    });
+    const report = await model(lastWeek);
+    const md = weeklyMarkdown(report);
     expect(md).toContain(`week ${mondayToIsoWeek(lastWeek)}`);
     expect(md).toContain("| Metric | This week | Last week | 4-week average |");
     for (const incident of report.majorIncidents) expect(md).toContain(`INC-${incident.id}`);
