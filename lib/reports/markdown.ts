@@ -4,8 +4,11 @@
 // emphasis, a heading or a table cell), line breaks become spaces. Links are only made
 // to http(s) URLs; anything else is written as plain text.
 
-/** Characters CommonMark/GFM give a meaning inline: links, images, emphasis, code, strikethrough, table cells. */
-const INLINE_PUNCTUATION = /[\\`*_[\]()|~]/g;
+/**
+ * Characters CommonMark/GFM give a meaning inline: link and image brackets, emphasis, code,
+ * strikethrough, table cells. (Parentheses mean nothing without a "]" before them.)
+ */
+const INLINE_PUNCTUATION = /[\\`*_[\]|~]/g;
 /** What starts a block when it begins a line: a heading, list markers, a thematic break, an ordered list. */
 const BLOCK_START = /^(\s*)([-+=#]|\d+[.)])/;
 const HTML = { "&": "&amp;", "<": "&lt;", ">": "&gt;" } as const;
