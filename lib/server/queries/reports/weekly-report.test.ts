@@ -2,7 +2,11 @@ import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, mondayToIsoWeek, weekOf } from "@/lib/domain/weeks";
 import { CHANGE_COLUMNS, changesCsv, INCIDENT_COLUMNS, incidentsCsv } from "@/lib/reports/weekly-csv";
+import { pdfText } from "@/e2e/support/pdf-text";
+import { formatDuration, formatMetric } from "@/lib/domain/format";
+import { weeklyReportJson } from "@/lib/reports/weekly-json";
 import { weeklyMarkdown } from "@/lib/reports/weekly-markdown";
+import { weeklyPdf } from "@/lib/reports/weekly-pdf";
 import { generateDemoData } from "@/lib/server/demo/generate-demo-data";
 import { getDashboard } from "@/lib/server/queries/metrics/get-dashboard";
 import { useTestDatabase, type TestDatabase } from "@/lib/server/testing/test-database";
@@ -74,5 +78,34 @@ describe("weekly report on demo data", () => {
     expect(md).toContain(`week ${mondayToIsoWeek(lastWeek)}`);
     expect(md).toContain("| Metric | This week | Last week | 4-week average |");
     for (const incident of report.majorIncidents) expect(md).toContain(`INC-${incident.id}`);
+  });
+
+  it("shows the same numbers in the PDF, the Markdown, the CSV and the API for the same week", async () => {
+    const report = await model(lastWeek);
+    expect(report.majorIncidents.length).toBeGreaterThan(0);
+    const md = weeklyMarkdown(report);
+    const pdf = (await pdfText(new Uint8Array(await weeklyPdf(report)))).text.replace(/\s+/g, " ");
+    const api = weeklyReportJson(report);
+    const csv = parse(incidentsCsv(report.incidentRows), { columns: true }) as Record<string, string>[];
+
+    for (const h of report.headlines) {
+      const shown = [h.current, h.previous, h.fourWeekAverage].map((v) => formatMetric(v, h.unit));
+      expect(md).toContain(`| ${h.label} | ${shown.join(" | ")} |`);
+      expect(pdf).toContain(`${h.label} ${shown.join(" ")}`);
+    }
+    expect(api.metrics.headline.incidents.current).toBe(report.headlines[0].current);
+    expect(api.metrics.headline.medianHoursToResolve).toMatchObject({
+      current: report.headlines.find((h) => h.label === "Median time to resolve")!.current,
+    });
+
+    for (const incident of api.majorIncidents) {
+      const row = csv.find((r) => Number(r.incident_id) === incident.id)!;
+      expect(Number(row.duration_minutes)).toBe(incident.durationMinutes); // CSV and API count minutes alike
+      const text = formatDuration(incident.durationMinutes * 60_000);
+      const mdRow = md.split("\n").find((l) => l.includes(`[INC-${incident.id} `))!;
+      expect(mdRow.split(" | ")[2]).toBe(text + (incident.resolvedAt ? "" : " (open)"));
+      expect(pdf).toContain(`INC- ${incident.id}`);
+      expect(pdf).toContain(`duration ${text}`);
+    }
   });
 });
