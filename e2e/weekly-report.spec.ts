@@ -41,6 +41,24 @@ test("a manager opens last week's report and downloads the Markdown and CSV expo
   expect(markdown).toContain("| Metric | This week | Last week | 4-week average |");
   expect((markdown.match(/\[INC-\d+ /g) ?? []).length).toBe(majorCount);
 
+  // The page and the file render the same model: the same figures, rounded the same way
+  // (the Markdown is checked against the PDF, the CSV and the API in weekly-report.test.ts).
+  const headlineRows = await page.locator("tr:has(th[scope=row])").all();
+  expect(headlineRows.length).toBeGreaterThan(10);
+  for (const row of headlineRows) {
+    const label = (await row.locator("th").textContent())!.trim();
+    const figures = (await row.locator("td").allTextContents()).map((t) => t.trim());
+    expect(markdown).toContain(`| ${label} | ${figures.join(" | ")} |`);
+  }
+  for (const item of await majorPanel.locator("ol > li").all()) {
+    const text = (await item.textContent())!.replace(/\s+/g, " ");
+    const id = /INC-(\d+)/.exec(text)![1];
+    const duration = /duration (.+?) ·/.exec(text)![1];
+    if (duration.endsWith("(open)")) continue; // still counting up between the two requests
+    const row = markdown.split("\n").find((line) => line.includes(`[INC-${id} `))!;
+    expect(row.split(" | ")[2]).toBe(duration);
+  }
+
   const incidentsCsv = await fetchDownload("Incidents CSV");
   const incidentRows = incidentsCsv.trim().split("\n");
   expect(incidentRows[0]).toMatch(/^incident_id,title,severity,status,/);
