@@ -1,4 +1,5 @@
 import { parse } from "csv-parse/sync";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { toCsv } from "./csv";
 import { changesCsv, incidentsCsv } from "./weekly-csv";
@@ -82,5 +83,21 @@ describe("CSV formula injection", () => {
   it("keeps numbers numeric, negative ones too, and writes booleans as words", () => {
     const csv = toCsv(["n", "s", "b"], [[-2.5, "-2.5", true]]);
     expect(csv).toBe("n,s,b\n-2.5,'-2.5,true\n");
+  });
+});
+
+describe("CSV formula injection, property-based", () => {
+  it("reads back every text exactly, with a leading ' only where a spreadsheet would see a formula", () => {
+    const pieces = fc.constantFrom(..."=+-@\t\r\n,\";'xX1 ＝".split(""), "HYPERLINK(", "cmd|");
+    const text = fc.array(pieces, { maxLength: 20 }).map((parts) => parts.join(""));
+    fc.assert(
+      fc.property(text, fc.double({ noNaN: true, noDefaultInfinity: true }), (input, n) => {
+        const [row] = parse(toCsv(["s", "n"], [[input, n]]), { columns: true }) as Record<string, string>[];
+        const formula = /^[=+\-@\t\r＝]/.test(input);
+        expect(row.s).toBe(formula ? `'${input}` : input);
+        expect(Number(row.n)).toBe(n === 0 ? 0 : n); // numbers stay numbers, negative ones too
+      }),
+      { seed: 20261129, numRuns: 400 },
+    );
   });
 });

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { marked } from "marked";
 import { describe, expect, it } from "vitest";
 import { isWebUrl, mdLink, mdText } from "./markdown";
@@ -39,8 +40,7 @@ describe("Markdown escaping", () => {
     ]) {
       const out = html(markdown);
       expect(out).not.toMatch(/<(script|img|strong|em|del|code|h\d|ol|blockquote)\b/);
-      // GFM autolinks a bare http(s) URL in text: allowed; no other link target is.
-      for (const [, href] of out.matchAll(/<a [^>]*href="([^"]*)"/g)) expect(href).toMatch(/^https?:\/\//);
+      expect(out).not.toContain("<a"); // not even GFM's autolinks: user text never links
       if (markdown.startsWith("- ")) expect(out.match(/<li>/g)).toHaveLength(1);
       if (markdown.startsWith("|")) expect(out.match(/<td>/g)).toHaveLength(2);
     }
@@ -63,5 +63,26 @@ describe("Markdown escaping", () => {
       expect(html(mdLink("x", url))).not.toContain("<a");
     }
     expect(html(mdLink("x", "https://a.example/p(1) q"))).toContain('href="https://a.example/p%281%29%20q"');
+  });
+});
+
+describe("Markdown escaping, property-based", () => {
+  it("renders any text as exactly that text, without markup, wherever it is placed", () => {
+    const pieces = fc.constantFrom(
+      ..."<>&[]()!*_`~|#-+=.\\:/\"' \t\nxX1é支".split(""),
+      "javascript:",
+      "https://",
+      "&#106;",
+    );
+    const text = fc.array(pieces, { maxLength: 40 }).map((parts) => parts.join(""));
+    fc.assert(
+      fc.property(text, (input) => {
+        const out = html(`Title: ${mdText(input)}`);
+        expect(out).not.toMatch(/<(?!\/?p>)[a-z]/i); // not even a link: user text never links
+        const expected = `Title: ${input.replace(/[\r\n]+/g, " ")}`.replace(/\s+/g, " ").trim();
+        expect(visible(out).replace(/\s+/g, " ")).toBe(expected);
+      }),
+      { seed: 20261129, numRuns: 400 },
+    );
   });
 });

@@ -11,6 +11,11 @@
 const INLINE_PUNCTUATION = /[\\`*_[\]|~]/g;
 /** What starts a block when it begins a line: a heading, list markers, a thematic break, an ordered list. */
 const BLOCK_START = /^(\s*)([-+=#]|\d+[.)])/;
+/**
+ * What GFM turns into a link by itself: "http://", "https://", "www." and e-mail addresses
+ * ("mailto:", "xmpp:" too). Escaping the ":", "." or "@" that makes them keeps them text.
+ */
+const AUTOLINK = /\b(?:https?|ftp|mailto|xmpp):|\bwww\.|(?<=[\w.+-])@(?=[\w-])/gi;
 const HTML = { "&": "&amp;", "<": "&lt;", ">": "&gt;" } as const;
 
 /** User text, safe anywhere in a Markdown line (including a table cell). */
@@ -20,6 +25,7 @@ export function mdText(value: string | number | null | undefined): string {
     .replace(/[\r\n\u2028\u2029]+/g, " ")
     .replace(/[&<>]/g, (c) => HTML[c as keyof typeof HTML])
     .replace(INLINE_PUNCTUATION, (c) => `\\${c}`)
+    .replace(AUTOLINK, (match: string) => `${match.slice(0, -1)}\\${match.at(-1)}`)
     .replace(BLOCK_START, (_, space: string, marker: string) => `${space}${marker.slice(0, -1)}\\${marker.at(-1)}`);
 }
 
