@@ -47,8 +47,8 @@ export default async function WeeklyReportPage({ params }: Props) {
     ? report.headlines.flatMap((line) => {
         const published = publication.headline.find((p) => p.label === line.label);
         if (!published) return [];
-        const [before, now] = [formatMetric(published.value, line.unit), formatMetric(line.current, line.unit)];
-        return before === now ? [] : [{ label: line.label, before, now }];
+        const [before, after] = [formatMetric(published.value, line.unit), formatMetric(line.current, line.unit)];
+        return before === after ? [] : [{ label: line.label, before, after }];
       })
     : [];
   const exportBase = `/reports/weekly/${week}/export`;
@@ -143,7 +143,7 @@ export default async function WeeklyReportPage({ params }: Props) {
               <ul className="mt-1 space-y-0.5">
                 {changedSincePublished.map((line) => (
                   <li key={line.label}>
-                    {line.label}: {line.before} → {line.now}
+                    {line.label}: {line.before} → {line.after}
                   </li>
                 ))}
               </ul>
