@@ -21,7 +21,7 @@ it("weekly report PDF at 10x demo data", async () => {
   const { getConnection } = await import("@/lib/server/db");
   const { applyMigrations } = await import("@/lib/server/db/migrate");
   const { generateDemoData } = await import("@/lib/server/demo/generate-demo-data");
-  const { getWeeklyReport } = await import("@/lib/server/queries/reports/get-weekly-report");
+  const { getWeeklyReportModel } = await import("@/lib/server/queries/reports/get-weekly-report-model");
   const { buildWeeklyReportFiles } = await import("@/lib/server/queries/reports/build-weekly-report-files");
   const { weeklyPdf } = await import("@/lib/reports/weekly-pdf");
   const { mondayToIsoWeek } = await import("@/lib/domain/weeks");
@@ -42,13 +42,15 @@ it("weekly report PDF at 10x demo data", async () => {
   for (let i = 0; i < 6; i += 1) {
     const now = new Date();
     let started = performance.now();
-    const report = await getWeeklyReport({ monday: busiest.monday, timeZone: "UTC", now });
-    const pdf = await weeklyPdf(report, {
+    const model = await getWeeklyReportModel({
       isoWeek: week,
-      organisation: "Faultline",
+      monday: busiest.monday,
       timeZone: "UTC",
-      generatedAt: now,
+      organisation: "Faultline",
+      baseUrl: "http://localhost:3000",
+      now,
     });
+    const pdf = await weeklyPdf(model);
     if (i > 0) pdfTimes.push(performance.now() - started);
     bytes = pdf.length;
     started = performance.now();

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { DEMO, signIn, signOut } from "./support/auth";
+import { withDb } from "./support/db";
 import { pdfText } from "./support/pdf-text";
 
 test("a manager opens last week's report and downloads the Markdown and CSV exports", async ({ page }, testInfo) => {
@@ -40,6 +41,24 @@ test("a manager opens last week's report and downloads the Markdown and CSV expo
   const markdown = await fetchDownload("Markdown");
   expect(markdown).toContain("| Metric | This week | Last week | 4-week average |");
   expect((markdown.match(/\[INC-\d+ /g) ?? []).length).toBe(majorCount);
+
+  // The page and the file render the same model: the same figures, rounded the same way
+  // (the Markdown is checked against the PDF, the CSV and the API in weekly-report.test.ts).
+  const headlineRows = await page.locator("tr:has(th[scope=row])").all();
+  expect(headlineRows.length).toBeGreaterThan(10);
+  for (const row of headlineRows) {
+    const label = (await row.locator("th").textContent())!.trim();
+    const figures = (await row.locator("td").allTextContents()).map((t) => t.trim());
+    expect(markdown).toContain(`| ${label} | ${figures.join(" | ")} |`);
+  }
+  for (const item of await majorPanel.locator("ol > li").all()) {
+    const text = (await item.textContent())!.replace(/\s+/g, " ");
+    const id = /INC-(\d+)/.exec(text)![1];
+    const duration = /duration (.+?) ·/.exec(text)![1];
+    if (duration.endsWith("(open)")) continue; // still counting up between the two requests
+    const row = markdown.split("\n").find((line) => line.includes(`[INC-${id} `))!;
+    expect(row.split(" | ")[2]).toBe(duration);
+  }
 
   const incidentsCsv = await fetchDownload("Incidents CSV");
   const incidentRows = incidentsCsv.trim().split("\n");
@@ -110,4 +129,41 @@ test("a manager writes notes and publishes; a later edit shows as changed since 
   expect(await frozen.text()).toContain(`[INC-${incidentHref!.split("/").pop()} `);
   await page.goto("/reports");
   await expect(page.getByRole("row").nth(1)).toContainText("Morgan Manager");
+});
+
+test("the served exports of a week with hostile and non-Latin titles stay text, and link to the public URL", async ({
+  page,
+}) => {
+  // An otherwise empty week long before the demo data: a resolved Sev1 whose title attacks
+  // the Markdown and needs non-Latin fonts (11 h 51 min = 11.85 h), and an open Sev2 whose
+  // title is a spreadsheet formula.
+  const title = "支付服务中断 انقطاع الخدمة 🔥 <img src=x onerror=alert(1)> [x](javascript:alert(1))";
+  const formula = '=HYPERLINK("https://evil.example","invoice")';
+  await withDb((client) =>
+    client.query(
+      `INSERT INTO "Incident" (title, severity, status, "impactStartedAt", "resolvedAt", "updatedAt")
+       VALUES ($1, 'SEV1', 'RESOLVED', '2025-01-07T08:00:00Z', '2025-01-07T19:51:00Z', now()),
+              ($2, 'SEV2', 'INVESTIGATING', '2025-01-08T08:00:00Z', NULL, now())`,
+      [title, formula],
+    ),
+  );
+  await signIn(page, DEMO.manager);
+  const base = "/reports/weekly/2025-W02/export?format=";
+  // A forged forwarded host must not change where the file's links point (NEXTAUTH_URL does).
+  const md = await (await page.request.get(`${base}md`, { headers: { "x-forwarded-host": "evil.example" } })).text();
+  expect(md).not.toContain("<img");
+  expect(md).toContain("&lt;img src=x onerror=alert(1)&gt; \\[x\\](javascript:alert(1))");
+  expect(md).not.toContain("evil.example/incidents");
+  const origin = new URL(page.url()).origin;
+  expect(md).toContain(`](${origin}/incidents/`);
+  expect(md).toContain("| p90 time to resolve | 11.9 h |");
+
+  const csv = await (await page.request.get(`${base}incidents.csv`)).text();
+  expect(csv).toContain(`"'=HYPERLINK(""https://evil.example"",""invoice"")"`);
+  expect(csv).not.toMatch(/(^|,)"?=HYPERLINK/m);
+
+  const pdf = await page.request.get(`${base}pdf`);
+  expect(pdf.status()).toBe(200);
+  const text = (await pdfText(new Uint8Array(await pdf.body()))).text.replace(/[\s\u0000-\u001f]+/g, "");
+  for (const word of ["支付服务中断", "انقطاع", "الخدمة", "🔥"]) expect(text).toContain(word);
 });

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { formatDecimal, formatMetric } from "@/lib/domain/format";
 
 export type Series = {
   key: string;
@@ -32,9 +33,10 @@ type Props = {
 const format = (unit: Props["unit"], value: number | string | null | undefined) => {
   if (value === null || value === undefined || value === "") return "—";
   const n = Number(value);
-  if (unit === "percent") return `${n.toFixed(1)}%`;
-  if (unit === "hours") return `${n.toFixed(1)} h`;
-  return Number.isInteger(n) ? String(n) : n.toFixed(2);
+  // Chart percentages are already ×100 (points on a 0–100 axis).
+  if (unit === "percent") return `${formatDecimal(n, 1)}%`;
+  if (unit === "hours") return formatMetric(n, "hours");
+  return Number.isInteger(n) ? String(n) : formatDecimal(n, 2);
 };
 
 /**

@@ -5,7 +5,8 @@ import { LEVEL_LABELS, type Level } from "@/lib/domain/change";
 import { addDays, formatWeekLabel } from "@/lib/domain/weeks";
 import type { DashboardData } from "@/lib/server/queries/metrics/get-dashboard";
 
-const pct = (num: number, den: number) => (den > 0 ? Math.round((num / den) * 1000) / 10 : null);
+// Exact percentages (0–100); TrendChart rounds once, at display, through lib/domain/format.ts.
+const pct = (num: number, den: number) => (den > 0 ? (num / den) * 100 : null);
 const weekPoint = (week: string): Point => ({
   x: week,
   label: formatWeekLabel(week),

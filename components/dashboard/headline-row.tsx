@@ -1,15 +1,10 @@
 import type { Headline } from "@/lib/domain/headline";
 import { cn } from "@/components/ui/cn";
+import { formatMetric, type MetricUnit } from "@/lib/domain/format";
 
-type Card = { label: string; headline: Headline; unit: "count" | "percent" | "hours" | "rate" };
+type Card = { label: string; headline: Headline; unit: MetricUnit };
 
-const show = (value: number | null, unit: Card["unit"]) => {
-  if (value === null) return "—";
-  if (unit === "percent") return `${(value * 100).toFixed(1)}%`;
-  if (unit === "hours") return `${value.toFixed(1)} h`;
-  if (unit === "rate") return value.toFixed(2);
-  return Number.isInteger(value) ? String(value) : value.toFixed(1);
-};
+const show = formatMetric;
 
 const ARROW = { up: "▲", down: "▼", flat: "■", none: "" } as const;
 

@@ -26,3 +26,49 @@ export function formatDuration(ms: number): string {
 export function formatDateTime(date: Date, timeZone: string): string {
   return new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone }).format(date);
 }
+
+/**
+ * `value` rounded half away from zero to `decimals` places, as a decimal reader expects:
+ * 11.85 → 11.9 (`toFixed` says 11.8, because the double nearest 11.85 is 11.8499…). The
+ * value is first read at 12 significant digits, which removes binary noise and nothing a
+ * person could see. Use it once, at display; keep exact values everywhere else.
+ */
+export function roundHalfUp(value: number, decimals: number): number {
+  const factor = 10 ** decimals;
+  const scaled = Number((Math.abs(value) * factor).toPrecision(12));
+  return (Math.sign(value) * Math.round(scaled)) / factor || 0;
+}
+
+/** `roundHalfUp` written with exactly `decimals` places: "11.9", "0.50", "-3". */
+export function formatDecimal(value: number, decimals: number): string {
+  return roundHalfUp(value, decimals).toFixed(decimals);
+}
+
+/**
+ * Units a figure is kept in, exactly: counts, "percent" figures kept as fractions
+ * (0.25 is shown as 25.0%), hours, or a plain rate.
+ */
+export type MetricUnit = "count" | "percent" | "hours" | "rate";
+
+/**
+ * The one way a figure is shown on a page, in a chart, a PDF or a Markdown file:
+ * fractions as "25.0%", hours "11.9 h", rates "0.43", counts as integers (an average of
+ * counts "2.5").
+ */
+export function formatMetric(value: number | null | undefined, unit: MetricUnit): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return "—";
+  if (unit === "percent") return `${formatDecimal(value * 100, 1)}%`;
+  if (unit === "hours") return `${formatDecimal(value, 1)} h`;
+  if (unit === "rate") return formatDecimal(value, 2);
+  return Number.isInteger(value) ? String(value) : formatDecimal(value, 1);
+}
+
+/** Whole minutes an interval has lasted (completed minutes, as `formatDuration` shows them). */
+export function wholeMinutes(seconds: number): number {
+  return Math.floor(Number(seconds.toPrecision(12)) / 60);
+}
+
+/** Seconds between two instants (exact, to the millisecond). */
+export function secondsBetween(from: Date, to: Date): number {
+  return (to.getTime() - from.getTime()) / 1000;
+}

@@ -1,13 +1,15 @@
 // The weekly report's headline table, from the dashboard's own series (same numbers).
+import type { MetricUnit } from "@/lib/domain/format";
 import type { Headline } from "@/lib/domain/headline";
 import { headlineOfCounts } from "@/lib/domain/headline";
 import type { DashboardData } from "@/lib/server/queries/metrics/get-dashboard";
 
-export type HeadlineLine = { label: string; unit: "count" | "percent" | "hours" | "rate"; headline: Headline };
+export type HeadlineLine = { label: string; unit: MetricUnit; headline: Headline };
 
 export function reportHeadlines(data: DashboardData): HeadlineLine[] {
   const h = data.headline;
   const weeks = data.incidents;
+  const resolveAll = data.resolve.filter((r) => r.severity === "ALL");
   return [
     { label: "Incidents", unit: "count", headline: h.incidents },
     { label: "Sev1", unit: "count", headline: headlineOfCounts(weeks.map((w) => w.sev1)) },
@@ -20,6 +22,7 @@ export function reportHeadlines(data: DashboardData): HeadlineLine[] {
     { label: "Change failure rate, AI-assisted", unit: "percent", headline: h.aiFailureRate },
     { label: "Change failure rate, other", unit: "percent", headline: h.otherFailureRate },
     { label: "Median time to resolve", unit: "hours", headline: h.medianHoursToResolve },
+    { label: "p90 time to resolve", unit: "hours", headline: headlineOfCounts(resolveAll.map((r) => r.p90Hours)) },
     {
       label: "Approvals in time (shipped needing approval)",
       unit: "count",
@@ -27,12 +30,4 @@ export function reportHeadlines(data: DashboardData): HeadlineLine[] {
     },
     { label: "Policy violations shipped", unit: "count", headline: h.violations },
   ];
-}
-
-export function formatHeadlineValue(value: number | null, unit: HeadlineLine["unit"]): string {
-  if (value === null) return "—";
-  if (unit === "percent") return `${(value * 100).toFixed(1)}%`;
-  if (unit === "hours") return `${value.toFixed(1)} h`;
-  if (unit === "rate") return value.toFixed(2);
-  return Number.isInteger(value) ? String(value) : value.toFixed(1);
 }

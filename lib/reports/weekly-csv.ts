@@ -1,12 +1,8 @@
-// CSV exports of the weekly report. Column names are stable: docs/weekly-report.md lists them.
-import { stringify } from "csv-stringify/sync";
-import { approvalCompliance } from "@/lib/domain/approval-policy";
-import { isChangeFailed, isIncidentAiLinked } from "@/lib/domain/change-failure";
-import type { WeekChange, WeekIncident } from "@/lib/server/queries/reports/list-week-rows";
-
-const iso = (date: Date | null) => (date ? date.toISOString() : "");
-/** Booleans as "true"/"false" (csv-stringify's default is "1"/""). */
-const options = { header: true, cast: { boolean: (value: boolean) => (value ? "true" : "false") } };
+// CSV exports of the weekly report, rendered from the report model. Column names are
+// stable: docs/weekly-report.md lists them.
+import { wholeMinutes } from "@/lib/domain/format";
+import { csvInstant as iso, toCsv } from "./csv";
+import type { ChangeRow, IncidentRow } from "./weekly-report-model";
 
 export const INCIDENT_COLUMNS = [
   "incident_id",
@@ -30,29 +26,31 @@ export const INCIDENT_COLUMNS = [
   "originating_change_ids",
 ] as const;
 
-export function incidentsCsv(incidents: WeekIncident[], now: Date): string {
-  const rows = incidents.map((i) => [
-    i.id,
-    i.title,
-    i.severity,
-    i.status,
-    iso(i.impactStartedAt),
-    iso(i.detectedAt),
-    iso(i.mitigatedAt),
-    iso(i.resolvedAt),
-    Math.round(((i.resolvedAt ?? now).getTime() - i.impactStartedAt.getTime()) / 60_000),
-    i.blastRadiusLevel,
-    i.customerImpactPct === null ? "" : Number(i.customerImpactPct),
-    i.failedTransactions ?? "",
-    i.services.map((s) => s.service.name).join(";"),
-    i.regions.map((r) => r.region.code).join(";"),
-    i.capabilities.map((c) => c.capability.name).join(";"),
-    i.commander?.name ?? "",
-    i.reviewStatus,
-    isIncidentAiLinked(i.changes.map((l) => ({ role: l.role, aiAssisted: l.change.aiAssisted }))),
-    i.changes.map((l) => `${l.change.id}:${l.role}`).join(";"),
-  ]);
-  return stringify(rows, { ...options, columns: [...INCIDENT_COLUMNS] });
+export function incidentsCsv(rows: IncidentRow[]): string {
+  return toCsv(
+    INCIDENT_COLUMNS,
+    rows.map((i) => [
+      i.id,
+      i.title,
+      i.severity,
+      i.status,
+      iso(i.impactStartedAt),
+      iso(i.detectedAt),
+      iso(i.mitigatedAt),
+      iso(i.resolvedAt),
+      wholeMinutes(i.durationSeconds),
+      i.blastRadiusLevel,
+      i.customerImpactPct ?? "",
+      i.failedTransactions ?? "",
+      i.services.join(";"),
+      i.regions.join(";"),
+      i.capabilities.join(";"),
+      i.commander ?? "",
+      i.reviewStatus,
+      i.aiLinked,
+      i.links.map((l) => `${l.changeId}:${l.role}`).join(";"),
+    ]),
+  );
 }
 
 export const CHANGE_COLUMNS = [
@@ -78,28 +76,30 @@ export const CHANGE_COLUMNS = [
   "incident_links",
 ] as const;
 
-export function changesCsv(changes: WeekChange[]): string {
-  const rows = changes.map((c) => [
-    c.id,
-    c.source,
-    c.externalId ?? "",
-    c.kind,
-    c.title,
-    c.service.name,
-    c.repository ?? "",
-    c.author?.name ?? "",
-    c.authorLevel ?? "",
-    iso(c.shippedAt),
-    iso(c.rolledBackAt),
-    c.aiAssisted,
-    c.aiTool?.name ?? "",
-    c.aiInvolvement ?? "",
-    c.approvalRequired,
-    c.approvalState,
-    iso(c.approvalDecidedAt),
-    approvalCompliance(c),
-    isChangeFailed({ rolledBackAt: c.rolledBackAt, linkRoles: c.incidents.map((l) => l.role) }),
-    c.incidents.map((l) => `${l.incidentId}:${l.role}`).join(";"),
-  ]);
-  return stringify(rows, { ...options, columns: [...CHANGE_COLUMNS] });
+export function changesCsv(rows: ChangeRow[]): string {
+  return toCsv(
+    CHANGE_COLUMNS,
+    rows.map((c) => [
+      c.id,
+      c.source,
+      c.externalId ?? "",
+      c.kind,
+      c.title,
+      c.service,
+      c.repository ?? "",
+      c.author ?? "",
+      c.authorLevel ?? "",
+      iso(c.shippedAt),
+      iso(c.rolledBackAt),
+      c.aiAssisted,
+      c.aiTool ?? "",
+      c.aiInvolvement ?? "",
+      c.approvalRequired,
+      c.approvalState,
+      iso(c.approvalDecidedAt),
+      c.compliance,
+      c.failed,
+      c.links.map((l) => `${l.incidentId}:${l.role}`).join(";"),
+    ]),
+  );
 }

@@ -1,91 +1,81 @@
-// The weekly report as Markdown: paste-ready for a wiki page or an email.
-import { approvalCompliance } from "@/lib/domain/approval-policy";
-import { LEVEL_LABELS } from "@/lib/domain/change";
-import { LINK_ROLE_LABELS } from "@/lib/domain/change-failure";
-import { formatDuration } from "@/lib/domain/format";
-import { addDays } from "@/lib/domain/weeks";
-import type { WeeklyReport } from "@/lib/server/queries/reports/get-weekly-report";
-import { formatHeadlineValue, reportHeadlines } from "./report-headline";
+// The weekly report as Markdown, rendered from the report model: paste-ready for a wiki
+// page or an email. Every piece of user text goes through mdText/mdLink (lib/reports/markdown.ts).
+import { formatDuration, formatMetric } from "@/lib/domain/format";
+import { mdLink, mdText } from "./markdown";
+import { aiWords, enumWords, levelWords, roleLabel, severityLabel as sev } from "./report-labels";
+import type { ReportActionItem, WeeklyReportModel } from "./weekly-report-model";
 
-const cell = (value: string) => value.replaceAll("|", "\\|").replaceAll("\n", " ");
-const sev = (s: string) => s.replace("SEV", "Sev");
-
-export function weeklyMarkdown(
-  report: WeeklyReport,
-  meta: { isoWeek: string; organisation: string; timeZone: string; generatedAt: Date; baseUrl: string },
-): string {
-  const { monday } = report;
+export function weeklyMarkdown(model: WeeklyReportModel): string {
+  const { meta } = model;
   const lines: string[] = [];
-  lines.push(`# Weekly review (TWiST): ${meta.organisation}, week ${meta.isoWeek}`);
+  const section = (title: string) => lines.push("", `## ${title}`, "");
+  lines.push(`# Weekly review (TWiST): ${mdText(meta.organisation)}, week ${meta.isoWeek}`);
   lines.push("");
   lines.push(
-    `Monday ${monday} to Sunday ${addDays(monday, 6)} (${meta.timeZone}). Generated ${meta.generatedAt.toISOString()}.`,
+    `Monday ${meta.monday} to Sunday ${meta.sunday} (${mdText(meta.timeZone)}). Generated ${meta.generatedAt.toISOString()}.`,
   );
-  lines.push("");
-  lines.push("## Headline numbers");
-  lines.push("");
+  section("Headline numbers");
   lines.push("| Metric | This week | Last week | 4-week average |");
   lines.push("|---|---:|---:|---:|");
-  for (const { label, unit, headline } of reportHeadlines(report.dashboard)) {
-    lines.push(
-      `| ${label} | ${formatHeadlineValue(headline.current, unit)} | ${formatHeadlineValue(headline.previous, unit)} | ${formatHeadlineValue(headline.fourWeekAverage, unit)} |`,
-    );
+  for (const h of model.headlines) {
+    const [current, previous, average] = [h.current, h.previous, h.fourWeekAverage].map((v) => formatMetric(v, h.unit));
+    lines.push(`| ${mdText(h.label)} | ${current} | ${previous} | ${average} |`);
   }
-  lines.push("");
-  lines.push(`## Sev1 and Sev2 incidents (${report.majorIncidents.length})`);
-  lines.push("");
-  if (report.majorIncidents.length === 0) lines.push("No Sev1 or Sev2 incident this week.");
+
+  section(`Sev1 and Sev2 incidents (${model.majorIncidents.length})`);
+  if (model.majorIncidents.length === 0) lines.push("No Sev1 or Sev2 incident this week.");
   else {
     lines.push(
       "| Incident | Severity | Duration | Blast radius | Customers affected | Failed orders | Regions | Originating changes | Commander | Review |",
     );
     lines.push("|---|---|---|---|---:|---:|---|---|---|---|");
-    for (const i of report.majorIncidents) {
-      const duration =
-        formatDuration((i.resolvedAt ?? meta.generatedAt).getTime() - i.impactStartedAt.getTime()) +
-        (i.resolvedAt ? "" : " (open)");
+    for (const i of model.majorIncidents) {
+      const duration = formatDuration(i.durationSeconds * 1000) + (i.resolvedAt ? "" : " (open)");
       const changes = i.changes.length
         ? i.changes
-            .map(({ role, change }) => {
-              const ai = change.aiAssisted
-                ? `AI: ${change.aiTool?.name ?? "unknown tool"}${change.aiInvolvement ? `, ${change.aiInvolvement.toLowerCase().replace("_", "-")}` : ""}`
-                : "not AI";
-              const level = change.authorLevel ? LEVEL_LABELS[change.authorLevel].toLowerCase() : "unknown level";
-              const approval = approvalCompliance(change).toLowerCase().replace("_", " ");
-              return `${LINK_ROLE_LABELS[role]}: #${change.id} ${change.title} (${ai}; ${level}; approval ${approval})`;
-            })
+            .map(
+              (c) =>
+                `${roleLabel(c.role)}: ${mdLink(`#${c.id} ${c.title}`, c.url)} (${mdText(aiWords(c))}; ${levelWords(c.authorLevel)}; approval ${enumWords(c.compliance)})`,
+            )
             .join("<br>")
         : "none linked";
-      lines.push(
-        `| [INC-${i.id} ${cell(i.title)}](${meta.baseUrl}/incidents/${i.id}) | ${sev(i.severity)} | ${duration} | ${i.blastRadiusLevel.toLowerCase()} | ${i.customerImpactPct === null ? "—" : `${Number(i.customerImpactPct)}%`} | ${i.failedTransactions ?? "—"} | ${i.regions.map((r) => r.region.code).join(", ") || "—"} | ${cell(changes)} | ${i.commander?.name ?? "—"} | ${i.reviewStatus.toLowerCase().replace("_", " ")} |`,
-      );
+      const cells = [
+        mdLink(`INC-${i.id} ${i.title}`, i.url),
+        sev(i.severity),
+        duration,
+        enumWords(i.blastRadiusLevel),
+        i.customerImpactPct === null ? "—" : `${i.customerImpactPct}%`,
+        i.failedTransactions ?? "—",
+        mdText(i.regions.join(", ")) || "—",
+        changes,
+        mdText(i.commander) || "—",
+        enumWords(i.reviewStatus),
+      ];
+      lines.push(`| ${cells.join(" | ")} |`);
     }
   }
-  lines.push("");
-  lines.push(`## Policy violations shipped this week (${report.violations.length})`);
-  lines.push("");
-  if (report.violations.length === 0) lines.push("Every AI-assisted change that needed approval shipped with it.");
-  for (const c of report.violations) {
+
+  section(`Policy violations shipped this week (${model.violations.length})`);
+  if (model.violations.length === 0) lines.push("Every AI-assisted change that needed approval shipped with it.");
+  for (const c of model.violations) {
     const caused = c.incidents.length
-      ? `; caused ${c.incidents.map((l) => `INC-${l.incident.id} (${sev(l.incident.severity)})`).join(", ")}`
+      ? `; caused ${c.incidents.map((l) => `${mdLink(`INC-${l.id}`, l.url)} (${sev(l.severity)})`).join(", ")}`
       : "";
     lines.push(
-      `- [#${c.id} ${cell(c.title)}](${meta.baseUrl}/changes/${c.id}): ${c.service.name}, ${c.author?.name ?? "unknown author"} (${c.authorLevel ? LEVEL_LABELS[c.authorLevel].toLowerCase() : "unknown level"}), ${c.aiTool?.name ?? "AI"}, approval ${c.approvalState.toLowerCase()}${caused}`,
+      `- ${mdLink(`#${c.id} ${c.title}`, c.url)}: ${mdText(c.service)}, ${mdText(c.author ?? "unknown author")} (${levelWords(c.authorLevel)}), ${mdText(c.aiTool ?? "AI")}, approval ${enumWords(c.approvalState)}${caused}`,
     );
   }
-  const items = (title: string, list: WeeklyReport["actionItems"]["dueThisWeek"]) => {
-    lines.push("");
-    lines.push(`## ${title} (${list.length})`);
-    lines.push("");
+  const items = (title: string, list: ReportActionItem[]) => {
+    section(`${title} (${list.length})`);
     if (list.length === 0) lines.push("None.");
     for (const a of list)
       lines.push(
-        `- ${a.completedAt ? "[x]" : "[ ]"} ${a.title} — ${a.owner.name}, due ${a.dueDate.toISOString().slice(0, 10)} (INC-${a.incident.id})`,
+        `- ${a.completedAt ? "[x]" : "[ ]"} ${mdText(a.title)} — ${mdText(a.owner ?? "no owner")}, due ${a.dueDate} (${mdLink(`INC-${a.incident.id}`, a.incident.url)})`,
       );
   };
-  items("Action items due this week", report.actionItems.dueThisWeek);
-  items("Overdue action items", report.actionItems.overdue);
-  items("Action items completed this week", report.actionItems.completed);
+  items("Action items due this week", model.actionItems.dueThisWeek);
+  items("Overdue action items", model.actionItems.overdue);
+  items("Action items completed this week", model.actionItems.completed);
   lines.push("");
   return lines.join("\n");
 }

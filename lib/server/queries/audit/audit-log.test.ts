@@ -149,3 +149,44 @@ describe("exporting the audit log", () => {
     });
   });
 });
+
+describe("the audit CSV against formula injection", () => {
+  const FORMULAS = [
+    '=HYPERLINK("https://evil.example","x")',
+    "+cmd|' /C calc'!A0",
+    "-2+3",
+    "@SUM(1+1)",
+    "\t=1",
+    "\r=1",
+  ];
+
+  it.each(FORMULAS)("writes %j from a user's name, a token label and an entity id as text", async (text) => {
+    const n = FORMULAS.indexOf(text);
+    const day = `2026-05-${String(4 + n).padStart(2, "0")}`; // one day per case: the log is append-only
+    const at = new Date(`${day}T10:00:00Z`);
+    const named = await db.user.create({
+      data: { email: `formula-${n}@example.test`, name: text },
+      select: { id: true },
+    });
+    await db.auditLog.createMany({
+      data: [
+        { at, actorId: named.id, action: "incident.declared", entityType: "Incident", entityId: text },
+        { at, actorLabel: text, action: "change.registered", entityType: "Change", entityId: "-5" },
+      ],
+    });
+    const { csv } = await exportAuditCsv({
+      actor: admin,
+      filters: parseAuditFilters({ from: day, to: day }),
+      timeZone: "UTC",
+    });
+    const records = parse(csv, { columns: true, relax_quotes: true }) as Array<Record<string, string>>;
+    expect(records).toHaveLength(2);
+    const declared = records.find((r) => r.action === "incident.declared")!;
+    const registered = records.find((r) => r.action === "change.registered")!;
+    expect(declared.actor_name).toBe(`'${text}`);
+    expect(declared.entity_id).toBe(`'${text}`);
+    expect(registered.actor_label).toBe(`'${text}`);
+    expect(registered.entity_id).toBe("'-5"); // an id column of text: neutralised like any text
+    expect(declared.actor_id).toBe(String(named.id));
+  });
+});

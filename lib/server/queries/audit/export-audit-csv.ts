@@ -1,5 +1,5 @@
 import "server-only";
-import { stringify } from "csv-stringify/sync";
+import { toCsv } from "@/lib/reports/csv";
 import type { AuditFilters } from "@/lib/schemas/audit-filters";
 import type { SessionUser } from "@/lib/server/auth/session-user";
 import { getDb } from "@/lib/server/db";
@@ -52,5 +52,5 @@ export async function exportAuditCsv(options: {
     json(r.before),
     json(r.after),
   ]);
-  return { csv: stringify(records, { header: true, columns: [...AUDIT_CSV_COLUMNS] }), rows: rows.length };
+  return { csv: toCsv(AUDIT_CSV_COLUMNS, records), rows: rows.length };
 }

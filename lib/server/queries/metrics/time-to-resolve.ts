@@ -34,8 +34,9 @@ export async function timeToResolveByWeek(scope: MetricScope): Promise<ResolveWe
     )
     SELECT to_char(w.local_start, 'YYYY-MM-DD') AS week, sev.severity,
            coalesce(agg.resolved, 0) AS resolved,
-           round(agg.median::numeric, 2)::float8 AS "medianHours",
-           round(agg.p90::numeric, 2)::float8 AS "p90Hours"
+           -- exact hours: rounding happens once, at display (lib/domain/format.ts)
+           agg.median::float8 AS "medianHours",
+           agg.p90::float8 AS "p90Hours"
     FROM weeks w
     CROSS JOIN (VALUES ('ALL'), ('SEV1'), ('SEV2'), ('SEV3'), ('SEV4')) AS sev(severity)
     LEFT JOIN agg ON agg.wk = w.local_start AND agg.severity = sev.severity

@@ -1,13 +1,11 @@
 import "server-only";
-import { reportHeadlines } from "@/lib/reports/report-headline";
 import { changesCsv, incidentsCsv } from "@/lib/reports/weekly-csv";
 import { weeklyMarkdown } from "@/lib/reports/weekly-markdown";
-import { getWeeklyReport } from "./get-weekly-report";
-import { listWeekChanges, listWeekIncidents } from "./list-week-rows";
+import { getWeeklyReportModel } from "./get-weekly-report-model";
 
 export type HeadlineSnapshot = Array<{ label: string; unit: string; value: number | null }>;
 
-/** The report of a week and its files, as the export route serves and publishing freezes them. */
+/** The report model of a week and its text files, as the export route serves and publishing freezes them. */
 export async function buildWeeklyReportFiles(options: {
   week: string;
   monday: string;
@@ -16,24 +14,13 @@ export async function buildWeeklyReportFiles(options: {
   baseUrl: string;
   now: Date;
 }) {
-  const { week, monday, timeZone, now } = options;
-  const report = await getWeeklyReport({ monday, timeZone, now });
-  const headline: HeadlineSnapshot = reportHeadlines(report.dashboard).map((l) => ({
-    label: l.label,
-    unit: l.unit,
-    value: l.headline.current,
-  }));
+  const model = await getWeeklyReportModel({ ...options, isoWeek: options.week });
+  const headline: HeadlineSnapshot = model.headlines.map((h) => ({ label: h.label, unit: h.unit, value: h.current }));
   return {
-    report,
+    model,
     headline,
-    markdown: weeklyMarkdown(report, {
-      isoWeek: week,
-      organisation: options.organisation,
-      timeZone,
-      generatedAt: now,
-      baseUrl: options.baseUrl,
-    }),
-    incidentsCsv: incidentsCsv(await listWeekIncidents(monday, timeZone), now),
-    changesCsv: changesCsv(await listWeekChanges(monday, timeZone)),
+    markdown: weeklyMarkdown(model),
+    incidentsCsv: incidentsCsv(model.incidentRows),
+    changesCsv: changesCsv(model.changeRows),
   };
 }

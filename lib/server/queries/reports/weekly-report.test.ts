@@ -2,15 +2,28 @@ import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, mondayToIsoWeek, weekOf } from "@/lib/domain/weeks";
 import { CHANGE_COLUMNS, changesCsv, INCIDENT_COLUMNS, incidentsCsv } from "@/lib/reports/weekly-csv";
+import { pdfText } from "@/e2e/support/pdf-text";
+import { formatDuration, formatMetric } from "@/lib/domain/format";
+import { weeklyReportJson } from "@/lib/reports/weekly-json";
 import { weeklyMarkdown } from "@/lib/reports/weekly-markdown";
+import { weeklyPdf } from "@/lib/reports/weekly-pdf";
 import { generateDemoData } from "@/lib/server/demo/generate-demo-data";
 import { getDashboard } from "@/lib/server/queries/metrics/get-dashboard";
 import { useTestDatabase, type TestDatabase } from "@/lib/server/testing/test-database";
 import { getWeeklyReport } from "./get-weekly-report";
-import { listWeekChanges, listWeekIncidents } from "./list-week-rows";
+import { getWeeklyReportModel } from "./get-weekly-report-model";
 
 const NOW = new Date("2026-11-24T12:00:00Z");
 const TZ = "UTC";
+const model = (monday: string) =>
+  getWeeklyReportModel({
+    isoWeek: mondayToIsoWeek(monday),
+    monday,
+    timeZone: TZ,
+    organisation: "Acme",
+    baseUrl: "https://faultline.example",
+    now: NOW,
+  });
 let database: TestDatabase;
 
 beforeAll(async () => {
@@ -43,18 +56,13 @@ describe("weekly report on demo data", () => {
       { from: lastWeek, to: addDays(lastWeek, 7), timeZone: TZ, teamIds: [], serviceIds: [] },
       NOW,
     );
-    const incidents = parse(incidentsCsv(await listWeekIncidents(lastWeek, TZ), NOW), { columns: true }) as Record<
-      string,
-      string
-    >[];
+    const { incidentRows, changeRows } = await model(lastWeek);
+    const incidents = parse(incidentsCsv(incidentRows), { columns: true }) as Record<string, string>[];
     expect(incidents).toHaveLength(dashboard.incidents[0].total);
     expect(Object.keys(incidents[0])).toEqual([...INCIDENT_COLUMNS]);
     expect(incidents.filter((r) => r.ai_linked === "true")).toHaveLength(dashboard.incidents[0].aiLinked);
 
-    const changes = parse(changesCsv(await listWeekChanges(lastWeek, TZ)), { columns: true }) as Record<
-      string,
-      string
-    >[];
+    const changes = parse(changesCsv(changeRows), { columns: true }) as Record<string, string>[];
     const week = dashboard.failure[0];
     expect(changes).toHaveLength(week.aiShipped + week.otherShipped);
     expect(Object.keys(changes[0])).toEqual([...CHANGE_COLUMNS]);
@@ -65,16 +73,39 @@ describe("weekly report on demo data", () => {
   });
 
   it("renders Markdown with the headline table and every Sev1/Sev2", async () => {
-    const report = await getWeeklyReport({ monday: lastWeek, timeZone: TZ, now: NOW });
-    const md = weeklyMarkdown(report, {
-      isoWeek: mondayToIsoWeek(lastWeek),
-      organisation: "Acme",
-      timeZone: TZ,
-      generatedAt: NOW,
-      baseUrl: "https://faultline.example",
-    });
+    const report = await model(lastWeek);
+    const md = weeklyMarkdown(report);
     expect(md).toContain(`week ${mondayToIsoWeek(lastWeek)}`);
     expect(md).toContain("| Metric | This week | Last week | 4-week average |");
     for (const incident of report.majorIncidents) expect(md).toContain(`INC-${incident.id}`);
+  });
+
+  it("shows the same numbers in the PDF, the Markdown, the CSV and the API for the same week", async () => {
+    const report = await model(lastWeek);
+    expect(report.majorIncidents.length).toBeGreaterThan(0);
+    const md = weeklyMarkdown(report);
+    const pdf = (await pdfText(new Uint8Array(await weeklyPdf(report)))).text.replace(/\s+/g, " ");
+    const api = weeklyReportJson(report);
+    const csv = parse(incidentsCsv(report.incidentRows), { columns: true }) as Record<string, string>[];
+
+    for (const h of report.headlines) {
+      const shown = [h.current, h.previous, h.fourWeekAverage].map((v) => formatMetric(v, h.unit));
+      expect(md).toContain(`| ${h.label} | ${shown.join(" | ")} |`);
+      expect(pdf).toContain(`${h.label} ${shown.join(" ")}`);
+    }
+    expect(api.metrics.headline.incidents.current).toBe(report.headlines[0].current);
+    expect(api.metrics.headline.medianHoursToResolve).toMatchObject({
+      current: report.headlines.find((h) => h.label === "Median time to resolve")!.current,
+    });
+
+    for (const incident of api.majorIncidents) {
+      const row = csv.find((r) => Number(r.incident_id) === incident.id)!;
+      expect(Number(row.duration_minutes)).toBe(incident.durationMinutes); // CSV and API count minutes alike
+      const text = formatDuration(incident.durationMinutes * 60_000);
+      const mdRow = md.split("\n").find((l) => l.includes(`[INC-${incident.id} `))!;
+      expect(mdRow.split(" | ")[2]).toBe(text + (incident.resolvedAt ? "" : " (open)"));
+      expect(pdf).toContain(`INC- ${incident.id}`);
+      expect(pdf).toContain(`duration ${text}`);
+    }
   });
 });

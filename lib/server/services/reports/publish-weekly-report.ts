@@ -35,12 +35,7 @@ export async function publishWeeklyReport(options: {
     baseUrl: options.baseUrl,
     now,
   });
-  const pdf = await weeklyPdf(files.report, {
-    isoWeek: input.week,
-    organisation: options.organisation,
-    timeZone: options.timeZone,
-    generatedAt: now,
-  });
+  const pdf = await weeklyPdf(files.model);
   const db = getDb();
   return db.$transaction(async (tx) => {
     const note = await tx.weeklyReportNote.findUnique({ where: { week: input.week }, select: { notes: true } });
@@ -52,7 +47,7 @@ export async function publishWeeklyReport(options: {
         notes: note?.notes ?? "",
         snapshot: {
           headline: files.headline,
-          majorIncidents: files.report.majorIncidents.map((i) => ({ id: i.id, title: i.title, severity: i.severity })),
+          majorIncidents: files.model.majorIncidents.map((i) => ({ id: i.id, title: i.title, severity: i.severity })),
         },
         markdown: files.markdown,
         incidentsCsv: files.incidentsCsv,

@@ -8,17 +8,15 @@ import { buildCharts } from "@/components/dashboard/dashboard-charts";
 import { BlastRadiusBadge, SeverityBadge, StatusBadge } from "@/components/incidents/incident-badges";
 import { PrintButton } from "@/components/reports/print-button";
 import { PublishReportButton, ReportNotesForm } from "@/components/reports/report-forms";
-import { formatHeadlineValue, reportHeadlines } from "@/lib/reports/report-headline";
 import { Badge } from "@/components/ui/badge";
 import { Panel } from "@/components/ui/panel";
 import { DataTable } from "@/components/ui/table";
-import { LEVEL_LABELS } from "@/lib/domain/change";
-import { LINK_ROLE_LABELS } from "@/lib/domain/change-failure";
-import { formatDateTime, formatDuration } from "@/lib/domain/format";
+import { formatDateTime, formatDuration, formatMetric } from "@/lib/domain/format";
+import { enumWords, levelWords, roleLabel, severityLabel } from "@/lib/reports/report-labels";
 import { addDays, formatWeekLabel, isoWeekToMonday, mondayToIsoWeek } from "@/lib/domain/weeks";
 import { requirePageUser } from "@/lib/server/auth/require-user";
 import { can } from "@/lib/server/permissions";
-import { getWeeklyReport } from "@/lib/server/queries/reports/get-weekly-report";
+import { getWeeklyReportModel } from "@/lib/server/queries/reports/get-weekly-report-model";
 import { getLatestPublication, getReportNotes } from "@/lib/server/queries/reports/list-publications";
 import { getOrgSettings } from "@/lib/server/queries/settings/get-org-settings";
 
@@ -37,21 +35,21 @@ export default async function WeeklyReportPage({ params }: Props) {
   const { timeZone, name } = await getOrgSettings();
   const now = new Date();
   const [report, publication, notes] = await Promise.all([
-    getWeeklyReport({ monday, timeZone, now }),
+    getWeeklyReportModel({ isoWeek: week, monday, timeZone, organisation: name, baseUrl: "", now }),
     getLatestPublication(week),
     getReportNotes(week),
   ]);
   const charts = buildCharts(report.dashboard);
-  const headlines = reportHeadlines(report.dashboard);
   const canPublish = can(user.role, "report:publish");
-  // Headline numbers that moved since the report was published (later edits to incidents or changes).
+  // Headline numbers that moved since the report was published (later edits to incidents or
+  // changes), compared as shown; lines added to the report after it was published are skipped.
   const changedSincePublished = publication
-    ? headlines
-        .map((line) => ({
-          ...line,
-          published: publication.headline.find((p) => p.label === line.label)?.value ?? null,
-        }))
-        .filter((line) => line.published !== line.headline.current)
+    ? report.headlines.flatMap((line) => {
+        const published = publication.headline.find((p) => p.label === line.label);
+        if (!published) return [];
+        const [before, after] = [formatMetric(published.value, line.unit), formatMetric(line.current, line.unit)];
+        return before === after ? [] : [{ label: line.label, before, after }];
+      })
     : [];
   const exportBase = `/reports/weekly/${week}/export`;
 
@@ -145,8 +143,7 @@ export default async function WeeklyReportPage({ params }: Props) {
               <ul className="mt-1 space-y-0.5">
                 {changedSincePublished.map((line) => (
                   <li key={line.label}>
-                    {line.label}: {formatHeadlineValue(line.published, line.unit)} →{" "}
-                    {formatHeadlineValue(line.headline.current, line.unit)}
+                    {line.label}: {line.before} → {line.after}
                   </li>
                 ))}
               </ul>
@@ -180,19 +177,15 @@ export default async function WeeklyReportPage({ params }: Props) {
           { label: "4-week average", align: "right" },
         ]}
       >
-        {headlines.map(({ label, unit, headline }) => (
-          <tr key={label}>
+        {report.headlines.map((h) => (
+          <tr key={h.label}>
             <th scope="row" className="px-4 py-2 text-left font-medium">
-              {label}
+              {h.label}
             </th>
-            <td className="px-4 py-2 text-right font-semibold tabular-nums">
-              {formatHeadlineValue(headline.current, unit)}
-            </td>
+            <td className="px-4 py-2 text-right font-semibold tabular-nums">{formatMetric(h.current, h.unit)}</td>
+            <td className="px-4 py-2 text-right tabular-nums text-slate-600">{formatMetric(h.previous, h.unit)}</td>
             <td className="px-4 py-2 text-right tabular-nums text-slate-600">
-              {formatHeadlineValue(headline.previous, unit)}
-            </td>
-            <td className="px-4 py-2 text-right tabular-nums text-slate-600">
-              {formatHeadlineValue(headline.fourWeekAverage, unit)}
+              {formatMetric(h.fourWeekAverage, h.unit)}
             </td>
           </tr>
         ))}
@@ -214,36 +207,33 @@ export default async function WeeklyReportPage({ params }: Props) {
                   <BlastRadiusBadge level={incident.blastRadiusLevel} />
                 </div>
                 <p className="mt-1 text-sm text-slate-600">
-                  {incident.services.map((s) => s.service.name).join(", ")} · duration{" "}
-                  {formatDuration((incident.resolvedAt ?? now).getTime() - incident.impactStartedAt.getTime())}
+                  {incident.services.join(", ")} · duration {formatDuration(incident.durationSeconds * 1000)}
                   {incident.resolvedAt ? "" : " (open)"} ·{" "}
                   {incident.customerImpactPct === null
                     ? "share affected unknown"
-                    : `${Number(incident.customerImpactPct)}% of customers/requests`}
+                    : `${incident.customerImpactPct}% of customers/requests`}
                   {" · "}
                   {incident.failedTransactions === null
                     ? "failed orders unknown"
                     : `${incident.failedTransactions.toLocaleString("en")} failed orders`}
-                  {incident.regions.length ? ` · ${incident.regions.map((r) => r.region.code).join(", ")}` : ""}
+                  {incident.regions.length ? ` · ${incident.regions.join(", ")}` : ""}
                   {" · commander "}
-                  {incident.commander?.name ?? "none"} · review {incident.reviewStatus.toLowerCase().replace("_", " ")}
+                  {incident.commander ?? "none"} · review {enumWords(incident.reviewStatus)}
                 </p>
                 {incident.changes.length ? (
                   <ul className="mt-1.5 space-y-1 text-sm">
-                    {incident.changes.map(({ role, change }) => (
+                    {incident.changes.map((change) => (
                       <li key={change.id} className="flex flex-wrap items-center gap-1.5">
-                        <Badge tone={role === "TRIGGER" || role === "ROOT_CAUSE" ? "red" : "slate"}>
-                          {LINK_ROLE_LABELS[role]}
+                        <Badge tone={change.role === "TRIGGER" || change.role === "ROOT_CAUSE" ? "red" : "slate"}>
+                          {roleLabel(change.role)}
                         </Badge>
                         <Link href={`/changes/${change.id}`} className="hover:text-indigo-600">
                           #{change.id} {change.title}
                         </Link>
-                        <span className="text-xs text-slate-500">
-                          {change.authorLevel ? LEVEL_LABELS[change.authorLevel].toLowerCase() : "unknown level"}
-                        </span>
+                        <span className="text-xs text-slate-500">{levelWords(change.authorLevel)}</span>
                         <AiBadge
                           aiAssisted={change.aiAssisted}
-                          toolName={change.aiTool?.name}
+                          toolName={change.aiTool}
                           involvement={change.aiInvolvement}
                         />
                         <ApprovalBadge {...change} />
@@ -271,19 +261,15 @@ export default async function WeeklyReportPage({ params }: Props) {
                 </Link>
                 <span className="text-slate-600">
                   {" "}
-                  · {change.service.name} · {change.author?.name ?? "unknown author"} (
-                  {change.authorLevel ? LEVEL_LABELS[change.authorLevel].toLowerCase() : "unknown"}) ·{" "}
-                  {change.aiTool?.name ?? "AI"} · {change.approvalState.toLowerCase()}
+                  · {change.service} · {change.author ?? "unknown author"} ({levelWords(change.authorLevel, "unknown")})
+                  · {change.aiTool ?? "AI"} · {change.approvalState.toLowerCase()}
                 </span>
                 {change.incidents.length ? (
                   <span className="text-red-700">
                     {" "}
                     · caused{" "}
                     {change.incidents
-                      .map(
-                        (l) =>
-                          `INC-${l.incident.id} (${l.incident.severity.replace("SEV", "Sev")}, ${LINK_ROLE_LABELS[l.role].toLowerCase()})`,
-                      )
+                      .map((l) => `INC-${l.id} (${severityLabel(l.severity)}, ${roleLabel(l.role).toLowerCase()})`)
                       .join(", ")}
                   </span>
                 ) : null}
@@ -310,7 +296,7 @@ export default async function WeeklyReportPage({ params }: Props) {
                   <li key={item.id}>
                     <span className={item.completedAt ? "text-slate-500" : ""}>{item.title}</span>
                     <span className="block text-xs text-slate-500">
-                      {item.owner.name} · due {item.dueDate.toISOString().slice(0, 10)} ·{" "}
+                      {item.owner ?? "no owner"} · due {item.dueDate} ·{" "}
                       <Link href={`/incidents/${item.incident.id}`} className="hover:underline">
                         INC-{item.incident.id}
                       </Link>

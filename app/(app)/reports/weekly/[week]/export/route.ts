@@ -1,15 +1,18 @@
 import { isoWeekToMonday } from "@/lib/domain/weeks";
+import { weeklyPdf } from "@/lib/reports/weekly-pdf";
+import { publicOrigin } from "@/lib/server/api/api-route";
 import { problem, withApiErrors } from "@/lib/server/api/problem";
 import { requireUser } from "@/lib/server/auth/require-user";
-import { weeklyPdf } from "@/lib/reports/weekly-pdf";
 import { buildWeeklyReportFiles } from "@/lib/server/queries/reports/build-weekly-report-files";
-import { getWeeklyReport } from "@/lib/server/queries/reports/get-weekly-report";
 import { getPublicationFile } from "@/lib/server/queries/reports/list-publications";
 import { getOrgSettings } from "@/lib/server/queries/settings/get-org-settings";
 
 export const dynamic = "force-dynamic";
 
 const FORMATS = ["pdf", "md", "incidents.csv", "changes.csv"] as const;
+type Format = (typeof FORMATS)[number];
+const FIELDS = { pdf: "pdf", md: "markdown", "incidents.csv": "incidentsCsv", "changes.csv": "changesCsv" } as const;
+const TYPES = { pdf: "application/pdf", md: "text/markdown", "incidents.csv": "text/csv", "changes.csv": "text/csv" };
 
 /** Downloads of the weekly report for signed-in users: ?format=pdf | md | incidents.csv | changes.csv */
 export const GET = withApiErrors(async (request: Request, context: { params: Promise<{ week: string }> }) => {
@@ -17,11 +20,14 @@ export const GET = withApiErrors(async (request: Request, context: { params: Pro
   const { week } = await context.params;
   const monday = isoWeekToMonday(week);
   if (!monday) return problem(404, "Not found", `"${week}" is not an ISO week such as 2026-W47.`);
-  const format = new URL(request.url).searchParams.get("format") ?? "md";
-  if (!(FORMATS as readonly string[]).includes(format)) {
-    return problem(422, "Validation failed", `Unknown format "${format}". Use one of: ${FORMATS.join(", ")}.`);
+  const search = new URL(request.url).searchParams;
+  const requested = search.get("format") ?? "md";
+  if (!(FORMATS as readonly string[]).includes(requested)) {
+    return problem(422, "Validation failed", `Unknown format "${requested}". Use one of: ${FORMATS.join(", ")}.`);
   }
-  const download = (body: string | Uint8Array<ArrayBuffer>, type: string, file: string) =>
+  const format = requested as Format;
+  const type = TYPES[format];
+  const download = (body: string | Uint8Array<ArrayBuffer>, file: string) =>
     new Response(body, {
       headers: {
         "content-type": type === "application/pdf" ? type : `${type}; charset=utf-8`,
@@ -29,50 +35,27 @@ export const GET = withApiErrors(async (request: Request, context: { params: Pro
         "cache-control": "no-store",
       },
     });
-  const publishedId = new URL(request.url).searchParams.get("published");
-  const type = format === "pdf" ? "application/pdf" : format === "md" ? "text/markdown" : "text/csv";
-  const file =
-    format === "pdf"
-      ? `twist-${week}.pdf`
-      : format === "md"
-        ? `twist-${week}.md`
-        : `twist-${week}-${format.replace(".csv", "")}.csv`;
-  if (format === "pdf" && !publishedId) {
-    const { timeZone, name } = await getOrgSettings();
-    const now = new Date();
-    const report = await getWeeklyReport({ monday, timeZone, now });
-    return download(
-      new Uint8Array(await weeklyPdf(report, { isoWeek: week, organisation: name, timeZone, generatedAt: now })),
-      type,
-      file,
-    );
-  }
+  const file = format === "pdf" || format === "md" ? `twist-${week}.${format}` : `twist-${week}-${format}`;
 
   // A published version: the files exactly as they were frozen.
+  const publishedId = search.get("published");
   if (publishedId) {
-    const field =
-      format === "pdf"
-        ? "pdf"
-        : format === "md"
-          ? "markdown"
-          : format === "incidents.csv"
-            ? "incidentsCsv"
-            : "changesCsv";
-    const stored = /^\d{1,9}$/.test(publishedId) ? await getPublicationFile(Number(publishedId), field) : null;
+    const stored = /^\d{1,9}$/.test(publishedId) ? await getPublicationFile(Number(publishedId), FIELDS[format]) : null;
     if (!stored || stored.week !== week)
       return problem(404, "Not found", `No published version ${publishedId} of ${week} has that file.`);
     const body = typeof stored.body === "string" ? stored.body : new Uint8Array(stored.body);
-    return download(body, type, file.replace(`twist-${week}`, `twist-${week}-published-${publishedId}`));
+    return download(body, file.replace(`twist-${week}`, `twist-${week}-published-${publishedId}`));
   }
-  const field = format === "md" ? "markdown" : format === "incidents.csv" ? "incidentsCsv" : "changesCsv";
+
   const { timeZone, name } = await getOrgSettings();
   const files = await buildWeeklyReportFiles({
     week,
     monday,
     timeZone,
     organisation: name,
-    baseUrl: new URL(request.url).origin,
+    baseUrl: publicOrigin(request),
     now: new Date(),
   });
-  return download(files[field], type, file);
+  if (format === "pdf") return download(new Uint8Array(await weeklyPdf(files.model)), file);
+  return download(files[FIELDS[format]], file);
 });

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { formatDecimal, formatDuration, formatMetric, roundHalfUp, wholeMinutes } from "./format";
+
+describe("rounding once, at display", () => {
+  it("shows a p90 of 11.85 h as 11.9 h, where toFixed after an SQL round said 11.8 h", () => {
+    expect((11.85).toFixed(1)).toBe("11.8"); // the bug this guards against
+    expect(formatMetric(11.85, "hours")).toBe("11.9 h");
+    expect(formatMetric(42_660 / 3600, "hours")).toBe("11.9 h"); // 11 h 51 min
+    expect(formatMetric(42_659 / 3600, "hours")).toBe("11.8 h");
+  });
+
+  it.each([
+    [1.005, 2, 1.01],
+    [2.5, 0, 3],
+    [-2.5, 0, -3],
+    [0.125, 2, 0.13],
+    [-0.04, 1, 0],
+    [1234.5678, 1, 1234.6],
+  ])("roundHalfUp(%d, %d) = %d", (value, decimals, expected) => {
+    expect(roundHalfUp(value, decimals)).toBe(expected);
+  });
+
+  it("formats each unit", () => {
+    expect(formatMetric(0.1235, "percent")).toBe("12.4%");
+    expect(formatMetric(1 / 3, "percent")).toBe("33.3%");
+    expect(formatMetric(3 / 7, "rate")).toBe("0.43");
+    expect(formatMetric(4, "count")).toBe("4");
+    expect(formatMetric(2.25, "count")).toBe("2.3");
+    expect(formatMetric(null, "count")).toBe("—");
+    expect(formatMetric(Number.NaN, "hours")).toBe("—");
+    expect(formatDecimal(-0.001, 1)).toBe("0.0");
+  });
+
+  it("counts whole minutes the same way the duration text does", () => {
+    const seconds = 3 * 3600 + 5 * 60 + 59.9;
+    expect(wholeMinutes(seconds)).toBe(185);
+    expect(formatDuration(seconds * 1000)).toBe("3h 05m");
+    expect(wholeMinutes(59.999)).toBe(0);
+    expect(wholeMinutes(0.1 * 3 * 600)).toBe(3); // 180.00000000000003 s
+  });
+});
