@@ -68,16 +68,15 @@ FROM "Incident" i;
 CREATE OR REPLACE FUNCTION "faultline_lock_days"(lock_class int, days date[], shared boolean) RETURNS void
 -- Planned once per session: re-planning these statements on every write cost ~5 ms a change.
 LANGUAGE plpgsql SET plan_cache_mode = force_generic_plan AS $$
-DECLARE
-  d date;
 BEGIN
-  FOR d IN SELECT DISTINCT x FROM unnest(days) AS x WHERE x IS NOT NULL ORDER BY 1 LOOP
-    IF shared THEN
-      PERFORM pg_advisory_xact_lock_shared(lock_class, d - date '2000-01-01');
-    ELSE
-      PERFORM pg_advisory_xact_lock(lock_class, d - date '2000-01-01');
-    END IF;
-  END LOOP;
+  -- One statement, days in order (a loop of PERFORMs cost ~0.1 ms a day).
+  IF shared THEN
+    PERFORM count(pg_advisory_xact_lock_shared(lock_class, d - date '2000-01-01'))
+    FROM (SELECT DISTINCT x AS d FROM unnest(days) AS x WHERE x IS NOT NULL ORDER BY 1) AS t;
+  ELSE
+    PERFORM count(pg_advisory_xact_lock(lock_class, d - date '2000-01-01'))
+    FROM (SELECT DISTINCT x AS d FROM unnest(days) AS x WHERE x IS NOT NULL ORDER BY 1) AS t;
+  END IF;
 END;
 $$;
 
