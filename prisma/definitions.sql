@@ -68,16 +68,15 @@ FROM "Incident" i;
 CREATE OR REPLACE FUNCTION "faultline_lock_days"(lock_class int, days date[], shared boolean) RETURNS void
 -- Planned once per session: re-planning these statements on every write cost ~5 ms a change.
 LANGUAGE plpgsql SET plan_cache_mode = force_generic_plan AS $$
-DECLARE
-  d date;
 BEGIN
-  FOR d IN SELECT DISTINCT x FROM unnest(days) AS x WHERE x IS NOT NULL ORDER BY 1 LOOP
-    IF shared THEN
-      PERFORM pg_advisory_xact_lock_shared(lock_class, d - date '2000-01-01');
-    ELSE
-      PERFORM pg_advisory_xact_lock(lock_class, d - date '2000-01-01');
-    END IF;
-  END LOOP;
+  -- One statement, days in order (a loop of PERFORMs cost ~0.1 ms a day).
+  IF shared THEN
+    PERFORM count(pg_advisory_xact_lock_shared(lock_class, d - date '2000-01-01'))
+    FROM (SELECT DISTINCT x AS d FROM unnest(days) AS x WHERE x IS NOT NULL ORDER BY 1) AS t;
+  ELSE
+    PERFORM count(pg_advisory_xact_lock(lock_class, d - date '2000-01-01'))
+    FROM (SELECT DISTINCT x AS d FROM unnest(days) AS x WHERE x IS NOT NULL ORDER BY 1) AS t;
+  END IF;
 END;
 $$;
 
@@ -176,7 +175,7 @@ END;
 $$;
 
 -- Change written: what the statement's OLD rows contributed comes off their days and what its
--- NEW rows contribute goes on (OLD is the version this statement replaced, not a snapshot of
+-- NEW rows contribute goes on; unchanged rows cancel out (OLD is the version this statement replaced, not a snapshot of
 -- it, so a concurrent writer of the same row cannot make the subtraction land on a stale
 -- day). "failed" and compliance are computed as in "ChangeOutcome". A deleted change's links
 -- are already gone (cascade) when this runs, so its days are recomputed instead. When
@@ -210,20 +209,14 @@ BEGIN
     PERFORM "faultline_add_change_stats"(deltas);
     RETURN NULL;
   END IF;
-  -- UPDATE: only rows whose counted columns changed.
+  -- UPDATE: every OLD row comes off and every NEW row goes on; rows whose counted columns
+  -- did not change cancel out in the sums (no join of OLD and NEW: a cached plan stays good
+  -- whatever the batch size).
   deltas := ARRAY(
-    WITH moved AS (
-      SELECT o.id FROM old_rows o JOIN new_rows n ON n.id = o.id
-      WHERE (o."shippedAt", o."serviceId", o."aiAssisted", o."aiToolId", o."authorLevel", o."rolledBackAt",
-             o."approvalRequired", o."approvalState", o."approvalDecidedAt")
-            IS DISTINCT FROM
-            (n."shippedAt", n."serviceId", n."aiAssisted", n."aiToolId", n."authorLevel", n."rolledBackAt",
-             n."approvalRequired", n."approvalState", n."approvalDecidedAt")
-    ),
-    versions AS (
-      SELECT -1 AS sign, o.* FROM old_rows o WHERE o.id IN (SELECT id FROM moved)
+    WITH versions AS (
+      SELECT -1 AS sign, o.* FROM old_rows o
       UNION ALL
-      SELECT 1, n.* FROM new_rows n WHERE n.id IN (SELECT id FROM moved)
+      SELECT 1, n.* FROM new_rows n
     )
     SELECT ROW(day, service, ai, tool, level, sum(sign)::int, coalesce(sum(sign) FILTER (WHERE failed), 0)::int,
                coalesce(sum(sign) FILTER (WHERE compliance <> 'NOT_REQUIRED'), 0)::int,
@@ -238,9 +231,10 @@ BEGIN
     GROUP BY day, service, ai, tool, level);
   PERFORM "faultline_add_change_stats"(deltas);
   incidents := ARRAY(
-    SELECT DISTINCT f."incidentId" FROM old_rows o JOIN new_rows n ON n.id = o.id
-    JOIN "FailingLink" f ON f."changeId" = n.id
-    WHERE o."aiAssisted" IS DISTINCT FROM n."aiAssisted");
+    SELECT DISTINCT f."incidentId" FROM "FailingLink" f
+    WHERE f."changeId" IN (
+      SELECT v.id FROM (SELECT o.id, o."aiAssisted" FROM old_rows o UNION ALL SELECT n.id, n."aiAssisted" FROM new_rows n) v
+      GROUP BY v.id HAVING bool_or(v."aiAssisted") <> bool_and(v."aiAssisted")));
   IF cardinality(incidents) > 0 THEN
     PERFORM "faultline_refresh_stats"('{}', incidents);
   END IF;
