@@ -124,4 +124,25 @@ describe("Idempotency-Key and a killed request", () => {
     expect((await replay.json()).id).toBe(created.id);
     expect(await db.incident.count({ where: { title } })).toBe(1);
   });
+
+  it("five concurrent requests with one key: one runs, the others replay it (or are told to retry), one incident", async () => {
+    const db = database.connection.prisma;
+    const key = `concurrent-${Date.now()}`;
+    const title = `Concurrent ${key}`;
+    const body = JSON.stringify({
+      title,
+      severity: "SEV3",
+      impactStartedAt: new Date(Date.now() - 60_000).toISOString(),
+      services: [serviceSlug],
+    });
+    const answers = await Promise.all(Array.from({ length: 5 }, () => post(key, body)));
+    const fresh = answers.filter((r) => r.status === 201 && !r.headers.get("idempotency-replayed"));
+    expect(fresh).toHaveLength(1);
+    for (const answer of answers) expect([201, 409]).toContain(answer.status);
+    const ids = new Set(
+      await Promise.all(answers.filter((r) => r.status === 201).map(async (r) => (await r.json()).id as number)),
+    );
+    expect(ids.size).toBe(1);
+    expect(await db.incident.count({ where: { title } })).toBe(1);
+  });
 });
