@@ -75,7 +75,7 @@ export async function getApiIncident(
   if (!row) return null;
   const { timeline, ...base } = row;
   return {
-    ...toApiIncident(base, (await getIncidentOutcomes([row.id])).get(row.id), origin),
+    ...toApiIncident(base, (await getIncidentOutcomes([row.id], client)).get(row.id), origin),
     changes: row.changes.map((link) => ({
       role: link.role,
       change: { ...link.change, url: `${origin}/changes/${link.change.id}` },
