@@ -127,7 +127,6 @@ describe("changes through the API", () => {
       Array.from({ length: 20 }, () => call(postChange, { path: "/changes", token, body: change })),
     );
     const statuses = answers.map((r) => r.status);
-    for (const r of answers) if (r.status >= 300) console.log("RACE", r.status, await r.clone().text());
     expect(statuses.every((s) => s === 200 || s === 201)).toBe(true);
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
     expect(await db.change.count({ where: { externalId: change.externalId } })).toBe(1);
