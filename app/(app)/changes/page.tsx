@@ -43,7 +43,9 @@ export default async function ChangesPage({ searchParams }: { searchParams: Prom
             Newest first. A change failed when it triggered or caused an incident, or was rolled back.
           </p>
         </div>
-        {can(user.role, "change:register") ? <ButtonLink href="/changes/new">Register change</ButtonLink> : null}
+        {can(user.role, "change:register") || can(user.role, "change:register-for-others") ? (
+          <ButtonLink href="/changes/new">Register change</ButtonLink>
+        ) : null}
       </div>
       <ChangeFilterBar filters={filters} services={services} aiTools={options.aiTools} />
       {rows.length === 0 ? (

@@ -11,15 +11,10 @@ export const apiDeployGateSchema = z
   .meta({ id: "DeployGateDecision" });
 
 export const apiDeployGateQuery = z.object({
-  externalId: z
-    .string()
-    .min(1)
-    .max(200)
-    .optional()
-    .meta({
-      description: "The id CI registered the change under (or pass repository with pr or sha).",
-      example: "deploy-8841",
-    }),
+  externalId: z.string().min(1).max(200).optional().meta({
+    description: "The id CI registered the change under (or pass repository with pr or sha).",
+    example: "deploy-8841",
+  }),
   repository: z
     .string()
     .optional()
@@ -30,13 +25,10 @@ export const apiDeployGateQuery = z.object({
     .positive()
     .optional()
     .meta({ description: "Pull request number in `repository`.", example: 123 }),
-  sha: z
-    .string()
-    .optional()
-    .meta({
-      description: "Head commit of a pull request in `repository` (7–40 hex characters).",
-      example: "6dcb09b5b578",
-    }),
+  sha: z.string().optional().meta({
+    description: "Head commit of a pull request in `repository` (7–40 hex characters).",
+    example: "6dcb09b5b578",
+  }),
   source: z
     .string()
     .min(1)

@@ -178,6 +178,23 @@ describe("approval decided once, never again (API / GitHub upsert)", () => {
     expect((await stateOf(created.id)).approvalState).toBe("PENDING");
   });
 
+  it("never ends approved when an approval and a material change race", async () => {
+    for (let round = 0; round < 5; round += 1) {
+      const first = external({ authorId: junior.id, aiAssisted: true, aiToolId: toolId });
+      const [created] = await ingestChanges(ci, [first]);
+      const seen = (await db.change.findUniqueOrThrow({ where: { id: created.id } })).version;
+      const outcomes = await Promise.allSettled([
+        decideChangeApproval({
+          actor: senior,
+          input: { changeId: created.id, decision: "APPROVED", comment: "", version: seen },
+        }),
+        ingestChanges(ci, [{ ...first, aiToolId: otherToolId }]),
+      ]);
+      expect(outcomes[1].status).toBe("fulfilled");
+      expect((await stateOf(created.id)).approvalState).toBe("PENDING");
+    }
+  });
+
   it("records who registered a change for whom, in the row and the audit log", async () => {
     const { id } = await registerChange({ actor: manager, input: form(junior.id) });
     expect((await db.change.findUniqueOrThrow({ where: { id } })).registeredById).toBe(manager.id);

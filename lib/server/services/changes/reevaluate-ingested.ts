@@ -37,16 +37,17 @@ export async function lockExisting(
   tx: Prisma.TransactionClient,
   keys: Key[],
 ): Promise<Map<string, ChangeBeforeUpdate>> {
-  const locked = await tx.$queryRawUnsafe<Array<{ id: number }>>(
-    `SELECT c.id FROM "Change" c JOIN unnest($1::text[], $2::text[]) AS k(source, external_id)
-       ON c.source = k.source AND c."externalId" = k.external_id
-     ORDER BY c.source, c."externalId" FOR UPDATE OF c`,
+  const rows = await tx.$queryRawUnsafe<Array<ChangeBeforeUpdate & Key>>(
+    `SELECT c.id, c.source, c."externalId", c.title, c."approvalState"::text AS "approvalState", c."approverId", c."shippedAt",
+            c."aiAssisted", c."aiToolId", c."aiInvolvement"::text AS "aiInvolvement", c."authorId",
+            c."authorLevel"::text AS "authorLevel", c."serviceId", c."headSha"
+       FROM "Change" c JOIN unnest($1::text[], $2::text[]) AS k(source, external_id)
+         ON c.source = k.source AND c."externalId" = k.external_id
+      ORDER BY c.source, c."externalId" FOR UPDATE OF c`,
     keys.map((key) => key.source),
     keys.map((key) => key.externalId),
   );
-  if (locked.length === 0) return new Map();
-  const rows = await tx.change.findMany({ where: { id: { in: locked.map((row) => row.id) } }, select: FACTS });
-  return new Map(rows.map((row) => [keyOf({ source: row.source, externalId: row.externalId! }), row]));
+  return new Map(rows.map((row) => [keyOf(row), row]));
 }
 
 type WrittenRow = Key & {

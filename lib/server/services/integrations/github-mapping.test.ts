@@ -118,6 +118,8 @@ describe("integration settings", () => {
       integrationId: 1,
       repositories: { "acme/checkout": "checkout", "acme/api": "api-gateway" },
       defaultService: null,
+      apiBaseUrl: "https://api.github.com",
+      clearStatusToken: false,
     });
     const bad = updateGithubConfigSchema.safeParse({
       integrationId: "1",

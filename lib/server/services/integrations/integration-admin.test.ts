@@ -1,3 +1,4 @@
+import { openSecret } from "@/lib/server/crypto/secret-box";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { saveAiRuleSchema, updateAlertmanagerConfigSchema, updateGithubConfigSchema } from "@/lib/schemas/integration";
 import type { SessionUser } from "@/lib/server/auth/session-user";
@@ -64,7 +65,30 @@ describe("integration administration", () => {
     expect((await db().integration.findUniqueOrThrow({ where: { id } })).config).toEqual({
       repositories: { "acme/checkout": serviceSlug },
       defaultService: null,
+      apiBaseUrl: "https://api.github.com",
     });
+    // A status token is stored sealed, never in clear, and the audit log only says it was set.
+    process.env.NEXTAUTH_SECRET ??= "vitest-secret-for-sealing-tokens";
+    const withToken = updateGithubConfigSchema.parse({
+      integrationId: id,
+      repositories: `acme/checkout = ${serviceSlug}`,
+      defaultService: "",
+      apiBaseUrl: "http://127.0.0.1:9/",
+      statusToken: "ghp_plain_token_value",
+    });
+    await updateIntegrationConfig({ actor: admin, input: withToken, kind: "GITHUB" });
+    const sealed = await db().integration.findUniqueOrThrow({ where: { id } });
+    expect(sealed.statusToken).not.toContain("ghp_plain_token_value");
+    expect(openSecret(sealed.statusToken!)).toBe("ghp_plain_token_value");
+    expect(sealed.config).toMatchObject({ apiBaseUrl: "http://127.0.0.1:9" });
+    const audit = await db().auditLog.findMany({ where: { entityType: "Integration", entityId: String(id) } });
+    expect(JSON.stringify(audit)).not.toContain("ghp_plain_token_value");
+    await updateIntegrationConfig({
+      actor: admin,
+      input: { ...withToken, statusToken: undefined, clearStatusToken: false },
+      kind: "GITHUB",
+    });
+    expect((await db().integration.findUniqueOrThrow({ where: { id } })).statusToken).toBe(sealed.statusToken);
     const bad = updateGithubConfigSchema.parse({
       integrationId: id,
       repositories: "acme/checkout = nope",
