@@ -56,7 +56,7 @@ const routeModules = import.meta.glob<Record<string, Handler>>("../../../app/api
 let database: TestDatabase;
 const db = () => database.connection.prisma;
 let token = "";
-const fixture = { incidentId: 0, changeId: 0, githubId: 0, alertmanagerId: 0, serviceSlug: "" };
+const fixture = { incidentId: 0, changeId: 0, approvalChangeId: 0, githubId: 0, alertmanagerId: 0, serviceSlug: "" };
 let countTables: () => Promise<Record<string, number>>;
 
 beforeAll(async () => {
@@ -72,7 +72,7 @@ beforeAll(async () => {
       name: "hostile",
       tokenHash: issued.hash,
       prefix: issued.prefix,
-      scopes: ["read", "changes:write", "incidents:write"],
+      scopes: ["read", "changes:write", "incidents:write", "approve"],
       createdById: admin.id,
     },
   });
@@ -105,6 +105,23 @@ beforeAll(async () => {
     },
   });
   await db().incidentChange.create({ data: { incidentId: incident.id, changeId: change.id, role: "SUSPECTED" } });
+  // A junior's AI-assisted change waiting for a senior (the token's creator) to decide.
+  const junior = await createTestUser(db(), { level: "JUNIOR" });
+  const waiting = await db().change.create({
+    data: {
+      source: "ci",
+      externalId: "baseline-approval",
+      kind: "PULL_REQUEST",
+      title: "Waiting for approval",
+      serviceId: service.id,
+      authorId: junior.id,
+      authorLevel: "JUNIOR",
+      aiAssisted: true,
+      approvalRequired: true,
+      approvalState: "PENDING",
+    },
+  });
+  fixture.approvalChangeId = waiting.id;
   const integration = (kind: "GITHUB" | "ALERTMANAGER", secret: string, config: object) =>
     db().integration.create({ data: { kind, name: `hostile ${kind}`, secret, createdById: admin.id, config } });
   fixture.githubId = (
@@ -143,11 +160,13 @@ async function baseline(op: Operation) {
     params[name] =
       name === "week"
         ? "2026-W47"
-        : name === "changeId" || (name === "id" && op.path.startsWith("/changes"))
-          ? String(fixture.changeId)
-          : name === "integrationId"
-            ? String(op.path.includes("github") ? fixture.githubId : fixture.alertmanagerId)
-            : String(fixture.incidentId);
+        : op.path.endsWith("/approval")
+          ? String(fixture.approvalChangeId)
+          : name === "changeId" || (name === "id" && op.path.startsWith("/changes"))
+            ? String(fixture.changeId)
+            : name === "integrationId"
+              ? String(op.path.includes("github") ? fixture.githubId : fixture.alertmanagerId)
+              : String(fixture.incidentId);
   }
   let body: unknown = op.operation.requestBody?.content["application/json"]?.example;
   if (op.path.startsWith("/webhooks/github"))
