@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { FirstAdminInstructions } from "@/components/auth/first-admin-instructions";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { signInErrorMessage } from "@/lib/domain/sign-in-errors";
 import { getCurrentUser } from "@/lib/server/auth/require-user";
 import { getSignInSettings } from "@/lib/server/queries/settings/get-sign-in-settings";
+import { hasAnyUser } from "@/lib/server/queries/users/has-any-user";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -21,7 +23,7 @@ export default async function LoginPage({
   const params = await searchParams;
   const callbackUrl = safeCallback(params.callbackUrl);
   if (await getCurrentUser()) redirect(callbackUrl);
-  const { passwordSignInEnabled, sso } = await getSignInSettings();
+  const [{ passwordSignInEnabled, sso }, anyUser] = await Promise.all([getSignInSettings(), hasAnyUser()]);
   const error = signInErrorMessage(typeof params.error === "string" ? params.error : undefined);
   return (
     <div className="flex min-h-screen">
@@ -37,12 +39,16 @@ export default async function LoginPage({
             Log incidents, link the changes behind them, and see whether AI-assisted changes fail more often.
           </p>
           <div className="mt-8">
-            <SignInForm
-              callbackUrl={callbackUrl}
-              sso={sso}
-              passwordSignInEnabled={passwordSignInEnabled}
-              initialError={error}
-            />
+            {anyUser ? (
+              <SignInForm
+                callbackUrl={callbackUrl}
+                sso={sso}
+                passwordSignInEnabled={passwordSignInEnabled}
+                initialError={error}
+              />
+            ) : (
+              <FirstAdminInstructions />
+            )}
           </div>
         </div>
       </div>

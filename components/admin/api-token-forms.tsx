@@ -12,6 +12,7 @@ const SCOPES = [
   { value: "read", label: "read", hint: "deploy gate, lists, metrics" },
   { value: "changes:write", label: "changes:write", hint: "register changes from CI" },
   { value: "incidents:write", label: "incidents:write", hint: "open incidents from alerting" },
+  { value: "import", label: "import", hint: "bring in history: past times, external ids" },
 ];
 
 /** Creates a token and shows it once. */

@@ -1,6 +1,7 @@
 import "server-only";
 import bcrypt from "bcryptjs";
-import { getDb } from "@/lib/server/db";
+import { DEMO_PASSWORD_REFUSED, isDemoPasswordRefused } from "@/lib/domain/demo-password";
+import { getConnection, getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { formatWait } from "@/lib/domain/format";
 import type { SessionUser } from "@/lib/server/auth/session-user";
@@ -16,6 +17,14 @@ export async function verifyCredentials(options: { email: string; password: stri
     throw new AppError("RATE_LIMITED", `Too many failed sign-ins. Try again in ${formatWait(blocked)}.`, {
       retryAfterSeconds: blocked,
     });
+  }
+  const refused = isDemoPasswordRefused(options.password, {
+    embedded: getConnection().target.kind === "embedded",
+    demoDataSetting: process.env.FAULTLINE_DEMO_DATA,
+  });
+  if (refused) {
+    await recordLoginFailure(email);
+    throw new AppError("UNAUTHENTICATED", DEMO_PASSWORD_REFUSED);
   }
   const user = await getDb().user.findUnique({
     where: { email },
