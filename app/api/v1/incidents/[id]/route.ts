@@ -1,10 +1,12 @@
 import { apiIncidentPatchSchema } from "@/lib/schemas/api/incidents";
 import { apiRoute, json, pathId, readJsonBody } from "@/lib/server/api/api-route";
 import { parseApiInput } from "@/lib/server/api/parse";
+import { assertTokenScope } from "@/lib/server/auth/require-api-token";
 import { AppError } from "@/lib/server/errors";
 import { getApiIncident, getIncidentVersion } from "@/lib/server/queries/incidents/api-incidents";
 import { STALE_INCIDENT_MESSAGE } from "@/lib/server/services/incidents/incident-version";
 import { changeIncidentSeverity } from "@/lib/server/services/incidents/change-incident-severity";
+import { importIncidentTimes } from "@/lib/server/services/incidents/import-incident-times";
 import { updateIncidentStatus } from "@/lib/server/services/incidents/update-incident-status";
 
 export const dynamic = "force-dynamic";
@@ -22,7 +24,7 @@ export const GET = apiRoute<{ id: string }>("read", async ({ params, origin }) =
  * New status and/or severity, under the optimistic lock: name the version you read (`version`
  * or `If-Match`); a stale one is a 409. Status goes first, then severity (two timeline events).
  */
-export const PATCH = apiRoute<{ id: string }>("incidents:write", async ({ request, params, actor, origin }) => {
+export const PATCH = apiRoute<{ id: string }>("incidents:write", async ({ request, params, actor, caller, origin }) => {
   const id = pathId(params.id, NOT_FOUND);
   const input = parseApiInput(apiIncidentPatchSchema, await readJsonBody(request));
   const version = input.version ?? versionOfIfMatch(request.headers.get("if-match"));
@@ -37,6 +39,22 @@ export const PATCH = apiRoute<{ id: string }>("incidents:write", async ({ reques
   if (input.severity && input.severity === current.severity) {
     throw new AppError("VALIDATION", `The incident is already ${input.severity}.`, {
       fieldErrors: { severity: ["Choose a different severity."] },
+    });
+  }
+  const { detectedAt, mitigatedAt, resolvedAt, reviewCompletedAt } = input;
+  if (detectedAt ?? mitigatedAt ?? resolvedAt ?? reviewCompletedAt) {
+    assertTokenScope(caller, "import");
+    const date = (value: string | undefined) => (value === undefined ? undefined : new Date(value));
+    await importIncidentTimes({
+      actor,
+      input: {
+        incidentId: id,
+        version,
+        detectedAt: date(detectedAt),
+        mitigatedAt: date(mitigatedAt),
+        resolvedAt: date(resolvedAt),
+        reviewCompletedAt: date(reviewCompletedAt),
+      },
     });
   }
   let at = version;
