@@ -62,15 +62,17 @@ export async function removeDemoData(options: { actor: Actor }): Promise<DemoRem
 
 /**
  * Deletes demo people nothing real points at. Which columns point at a person is read from
- * the database's own foreign keys (cascading ones — sessions, notifications — go with them),
- * so a table added later cannot be forgotten here. The rest are deactivated, without a password.
+ * the database's own foreign keys, so a table added later cannot be forgotten here. Cascading
+ * ones (sessions, notifications) go with the person; a SET NULL one still counts, since
+ * deleting would blank a real row (a real incident's commander). The rest are deactivated,
+ * without a password.
  */
 async function removeDemoUsers(tx: Prisma.TransactionClient): Promise<{ deleted: number; deactivated: number }> {
   const references = await tx.$queryRaw<{ tbl: string; col: string }[]>`
     SELECT c.conrelid::regclass::text AS tbl, quote_ident(a.attname) AS col
     FROM pg_constraint c
     JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = ANY (c.conkey)
-    WHERE c.contype = 'f' AND c.confrelid = '"User"'::regclass AND c.confdeltype NOT IN ('c', 'n')`;
+    WHERE c.contype = 'f' AND c.confrelid = '"User"'::regclass AND c.confdeltype <> 'c'`;
   const unreferenced = references
     .map((ref) => `NOT EXISTS (SELECT 1 FROM ${ref.tbl} r WHERE r.${ref.col} = u."id")`)
     .join(" AND ");
