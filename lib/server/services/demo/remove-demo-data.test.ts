@@ -91,6 +91,14 @@ describe("removing the demo organisation", () => {
     expect(await db.auditLog.count({ where: { action: "demo.removed" } })).toBe(2);
   });
 
+  it("is refused to a demo admin, who would remove themselves", async () => {
+    const db = database.connection.prisma;
+    const demoAdmin = await createTestUser(db, { role: "ADMIN" });
+    await db.user.update({ where: { id: demoAdmin.id }, data: { demo: true } });
+    await expect(removeDemoData({ actor: demoAdmin })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await db.user.count({ where: { id: demoAdmin.id } })).toBe(1);
+  });
+
   it("is refused to anyone but an admin", async () => {
     const engineer = await createTestUser(database.connection.prisma, { role: "ENGINEER" });
     await expect(removeDemoData({ actor: engineer })).rejects.toMatchObject({ code: "FORBIDDEN" });

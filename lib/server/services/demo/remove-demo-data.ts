@@ -1,7 +1,8 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { auditActorOf, type Actor } from "@/lib/server/auth/actor";
+import { auditActorOf, isSystemActor, type Actor } from "@/lib/server/auth/actor";
 import { getDb } from "@/lib/server/db";
+import { AppError } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
 import { writeAudit } from "@/lib/server/services/audit/write-audit";
 
@@ -22,8 +23,15 @@ export type DemoRemoval = {
  */
 export async function removeDemoData(options: { actor: Actor }): Promise<DemoRemoval> {
   assertCan(options.actor, "settings:manage");
+  const { actor } = options;
   return getDb().$transaction(
     async (tx) => {
+      if (!isSystemActor(actor) && (await tx.user.count({ where: { id: actor.id, demo: true } })))
+        throw new AppError(
+          "FORBIDDEN",
+          "You are signed in with a demo account, which this would remove. Sign in as a real admin " +
+            "(create one with `npx faultline admin create`) and remove the demo data from there.",
+        );
       // The audit trigger deletes only rows about demo rows, and only while this is set.
       await tx.$executeRaw`SELECT set_config('faultline.audit_purge', 'demo', true)`;
       const auditRows = await tx.$executeRaw`
