@@ -43,11 +43,11 @@ test.describe("a new organisation", () => {
   test("imports a PagerDuty export: a bad row refuses the file, the fixed file goes in once", async ({ page }) => {
     const [team] = await query<{ id: number }>(
       server.databaseUrl,
-      `INSERT INTO "Team" (name, slug, "updatedAt") VALUES ('Storefront', 'storefront', now()) RETURNING id`,
+      `INSERT INTO "Team" (name, slug) VALUES ('Storefront', 'storefront') RETURNING id`,
     );
     await query(
       server.databaseUrl,
-      `INSERT INTO "Service" (name, slug, "teamId", "updatedAt") VALUES ('checkout', 'checkout', $1, now())`,
+      `INSERT INTO "Service" (name, slug, "teamId") VALUES ('checkout', 'checkout', $1)`,
       [team.id],
     );
     await signInAs(page, server, ADMIN.email, ADMIN.password);
@@ -62,7 +62,9 @@ test.describe("a new organisation", () => {
     await expect(page.getByRole("button", { name: /^Import/ })).toBeDisabled();
     expect(await query(server.databaseUrl, `SELECT 1 FROM "Incident"`)).toHaveLength(0);
 
-    await page.getByLabel("CSV file").setInputFiles({ name: "pd.csv", mimeType: "text/csv", buffer: Buffer.from(good) });
+    await page
+      .getByLabel("CSV file")
+      .setInputFiles({ name: "pd.csv", mimeType: "text/csv", buffer: Buffer.from(good) });
     await page.getByRole("button", { name: "Preview" }).click();
     await expect(page.getByText("No problems found")).toBeVisible();
     await page.getByRole("button", { name: "Import 1 row(s)" }).click();
@@ -70,7 +72,9 @@ test.describe("a new organisation", () => {
 
     await page.getByRole("button", { name: "Preview" }).click();
     await page.getByRole("button", { name: "Import 1 row(s)" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "0 created, 0 updated, 1 already up to date" })).toBeVisible();
+    await expect(
+      page.getByRole("status").filter({ hasText: "0 created, 0 updated, 1 already up to date" }),
+    ).toBeVisible();
     await page.goto(`${server.baseURL}/incidents`);
     await expect(page.getByRole("link", { name: "Checkout 502s" })).toBeVisible();
   });
@@ -81,7 +85,16 @@ test.describe("an organisation that started with the demo", () => {
   test.beforeAll(async () => {
     const databaseUrl = await freshDatabase(`${dbName}_demo`);
     runCli(databaseUrl, ["demo", "seed"]);
-    runCli(databaseUrl, ["admin", "create", "--email", ADMIN.email, "--name", "Real Admin", "--password", ADMIN.password]);
+    runCli(databaseUrl, [
+      "admin",
+      "create",
+      "--email",
+      ADMIN.email,
+      "--name",
+      "Real Admin",
+      "--password",
+      ADMIN.password,
+    ]);
     server = await startOwnServer({ port: base + 3, databaseUrl });
   });
   test.afterAll(async () => server?.stop());

@@ -6,7 +6,12 @@ import pg from "pg";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
-export type OwnServer = { baseURL: string; databaseUrl: string; cli: (...args: string[]) => string; stop: () => Promise<void> };
+export type OwnServer = {
+  baseURL: string;
+  databaseUrl: string;
+  cli: (...args: string[]) => string;
+  stop: () => Promise<void>;
+};
 
 export async function freshDatabase(name: string): Promise<string> {
   const admin = new URL(process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
@@ -21,8 +26,8 @@ export async function freshDatabase(name: string): Promise<string> {
 
 /** Runs `npx faultline …` as a person would (the bin's launcher), against this database. */
 export function runCli(databaseUrl: string, args: string[], input?: string): string {
-  const env = { ...process.env, DATABASE_URL: databaseUrl };
-  delete env.FAULTLINE_DATA_DIR;
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl };
+  delete (env as Record<string, unknown>).FAULTLINE_DATA_DIR;
   const result = spawnSync(process.execPath, [path.join(root, "scripts/cli/faultline.mjs"), ...args], {
     cwd: root,
     env,
@@ -49,8 +54,8 @@ export async function startOwnServer(options: {
     FAULTLINE_WEBHOOK_WORKER: "off",
     ...options.env,
   };
-  delete env.FAULTLINE_DATA_DIR;
-  delete env.FAULTLINE_DEMO_DATA;
+  delete (env as Record<string, unknown>).FAULTLINE_DATA_DIR;
+  delete (env as Record<string, unknown>).FAULTLINE_DEMO_DATA;
   const child: ChildProcess = spawn(
     process.execPath,
     [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(options.port), "-H", "127.0.0.1"],
@@ -63,7 +68,10 @@ export async function startOwnServer(options: {
   const deadline = Date.now() + 120_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`The server exited: ${output}`);
-    const ok = await fetch(`${baseURL}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${baseURL}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     if (Date.now() > deadline) throw new Error(`The server did not start in time: ${output}`);
     await new Promise((resolve) => setTimeout(resolve, 500));
