@@ -55,7 +55,9 @@ test.describe("a new organisation", () => {
     const good = `${HEADER}\n501,Checkout 502s,high,P1,checkout,2026-08-04T08:00:00Z,2026-08-04T10:00:00Z\n`;
     const bad = `${good}502,Search slow,low,,search,2026-08-05T08:00:00Z,\n`;
 
-    await page.getByLabel("CSV file").setInputFiles({ name: "pd.csv", mimeType: "text/csv", buffer: Buffer.from(bad) });
+    await page
+      .getByLabel("CSV file", { exact: true })
+      .setInputFiles({ name: "pd.csv", mimeType: "text/csv", buffer: Buffer.from(bad) });
     await page.getByRole("button", { name: "Preview" }).click();
     await expect(page.getByText('Unknown service "search"')).toBeVisible();
     await expect(page.getByText("1 row(s) have problems")).toBeVisible();
@@ -63,7 +65,7 @@ test.describe("a new organisation", () => {
     expect(await query(server.databaseUrl, `SELECT 1 FROM "Incident"`)).toHaveLength(0);
 
     await page
-      .getByLabel("CSV file")
+      .getByLabel("CSV file", { exact: true })
       .setInputFiles({ name: "pd.csv", mimeType: "text/csv", buffer: Buffer.from(good) });
     await page.getByRole("button", { name: "Preview" }).click();
     await expect(page.getByText("No problems found")).toBeVisible();
