@@ -5,20 +5,28 @@ import { Button } from "@/components/ui/button";
 import { inputClasses } from "@/components/ui/field";
 import { removeDemoDataAction } from "@/lib/actions/demo/remove-demo-data";
 
-/** Deletes the demo organisation after a typed confirmation. */
-export function RemoveDemoDataForm() {
+/**
+ * What is left of the demo organisation, and its removal after a typed confirmation. Always
+ * rendered (with or without demo data), so the removal's message survives the page's refresh.
+ */
+export function RemoveDemoDataForm({ summary, hasDemo }: { summary: string; hasDemo: boolean }) {
   return (
     <ActionForm action={removeDemoDataAction} label="Remove demo data" className="space-y-3">
       {({ fieldErrors, pending }) => (
         <>
-          <label className="block text-sm font-medium">
-            Type “remove demo data” to confirm
-            <input name="confirm" autoComplete="off" className={`${inputClasses} mt-1`} />
-          </label>
-          <FieldError errors={fieldErrors.confirm} />
-          <Button type="submit" variant="danger" disabled={pending}>
-            Remove demo data
-          </Button>
+          <p className="text-sm text-slate-600">{summary}</p>
+          {hasDemo ? (
+            <>
+              <label className="block text-sm font-medium">
+                Type “remove demo data” to confirm
+                <input name="confirm" autoComplete="off" className={`${inputClasses} mt-1`} />
+              </label>
+              <FieldError errors={fieldErrors.confirm} />
+              <Button type="submit" variant="danger" disabled={pending}>
+                Remove demo data
+              </Button>
+            </>
+          ) : null}
         </>
       )}
     </ActionForm>

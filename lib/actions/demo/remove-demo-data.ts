@@ -11,8 +11,7 @@ const action = defineFormAction({
   run: async ({ actor }) => {
     const removed = await removeDemoData({ actor });
     return {
-      // Not /admin/import itself: re-rendering it would replace this form, and its message, with "no demo data".
-      revalidate: ["/incidents", "/changes", "/dashboard", "/admin/users"],
+      revalidate: ["/incidents", "/changes", "/dashboard", "/admin/import", "/admin/users"],
       message:
         `Removed ${removed.incidents} demo incident(s), ${removed.changes} change(s) and ${removed.users} demo person(s); ` +
         `statistics rebuilt.` +

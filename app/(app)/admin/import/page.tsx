@@ -28,18 +28,14 @@ export default async function ImportPage() {
         <CsvImportForm />
       </Panel>
       <Panel title="Demo data">
-        {demo.incidents + demo.changes + demo.users === 0 ? (
-          <p className="text-sm text-slate-600">There is no demo data in this organisation.</p>
-        ) : (
-          <div className="space-y-3">
-            <p className="text-sm text-slate-600">
-              This organisation still holds the demo organisation: {demo.incidents} incident(s), {demo.changes}{" "}
-              change(s) and {demo.users} demo sign-in(s). Removing deletes them with their links, timelines and audit
-              rows and rebuilds the statistics; your own incidents and changes stay.
-            </p>
-            <RemoveDemoDataForm />
-          </div>
-        )}
+        <RemoveDemoDataForm
+          hasDemo={demo.incidents + demo.changes + demo.users > 0}
+          summary={
+            demo.incidents + demo.changes + demo.users > 0
+              ? `This organisation still holds the demo organisation: ${demo.incidents} incident(s), ${demo.changes} change(s) and ${demo.users} demo sign-in(s). Removing deletes them with their links, timelines and audit rows and rebuilds the statistics; your own incidents and changes stay.`
+              : "There is no demo data in this organisation."
+          }
+        />
       </Panel>
     </div>
   );
