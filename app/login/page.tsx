@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { FirstAdminInstructions } from "@/components/auth/first-admin-instructions";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { safeRedirectPath } from "@/lib/domain/safe-redirect";
 import { signInErrorMessage } from "@/lib/domain/sign-in-errors";
 import { getCurrentUser } from "@/lib/server/auth/require-user";
 import { getSignInSettings } from "@/lib/server/queries/settings/get-sign-in-settings";
+import { hasAnyUser } from "@/lib/server/queries/users/has-any-user";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -17,7 +19,7 @@ export default async function LoginPage({
   // Only a path on this application (the same rule as next-auth's redirect callback).
   const callbackUrl = safeRedirectPath(params.callbackUrl, process.env.NEXTAUTH_URL);
   if (await getCurrentUser()) redirect(callbackUrl);
-  const { passwordSignInEnabled, sso } = await getSignInSettings();
+  const [{ passwordSignInEnabled, sso }, anyUser] = await Promise.all([getSignInSettings(), hasAnyUser()]);
   const error = signInErrorMessage(typeof params.error === "string" ? params.error : undefined);
   return (
     <div className="flex min-h-screen">
@@ -33,12 +35,16 @@ export default async function LoginPage({
             Log incidents, link the changes behind them, and see whether AI-assisted changes fail more often.
           </p>
           <div className="mt-8">
-            <SignInForm
-              callbackUrl={callbackUrl}
-              sso={sso}
-              passwordSignInEnabled={passwordSignInEnabled}
-              initialError={error}
-            />
+            {anyUser ? (
+              <SignInForm
+                callbackUrl={callbackUrl}
+                sso={sso}
+                passwordSignInEnabled={passwordSignInEnabled}
+                initialError={error}
+              />
+            ) : (
+              <FirstAdminInstructions />
+            )}
           </div>
         </div>
       </div>

@@ -7,6 +7,7 @@ const ITEMS = [
   { href: "/admin/policy", label: "Approval policy" },
   { href: "/admin/settings", label: "Settings" },
   { href: "/admin/tokens", label: "API tokens" },
+  { href: "/admin/import", label: "Import" },
   { href: "/admin/integrations", label: "Integrations" },
   { href: "/admin/webhooks", label: "Outbound webhooks" },
   { href: "/admin/audit", label: "Audit log" },

@@ -13,6 +13,7 @@ const SCOPES = [
   { value: "changes:write", label: "changes:write", hint: "register changes from CI" },
   { value: "incidents:write", label: "incidents:write", hint: "open incidents from alerting" },
   { value: "approve", label: "approve", hint: "approve or reject changes as you (senior engineers)" },
+  { value: "import", label: "import", hint: "bring in history: past times, external ids" },
 ];
 
 /** Creates a token and shows it once. */

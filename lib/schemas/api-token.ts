@@ -7,7 +7,9 @@ export const createApiTokenSchema = z.object({
     .trim()
     .min(3, "Name the token after what uses it, e.g. “GitHub Actions deploy”.")
     .max(100, "Keep the name under 100 characters."),
-  scopes: z.array(z.enum(["read", "changes:write", "incidents:write", "approve"])).min(1, "Pick at least one scope."),
+  scopes: z
+    .array(z.enum(["read", "changes:write", "incidents:write", "approve", "import"]))
+    .min(1, "Pick at least one scope."),
 });
 export type CreateApiTokenInput = z.infer<typeof createApiTokenSchema>;
 

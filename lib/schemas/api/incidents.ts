@@ -20,6 +20,24 @@ import { jsonRecordId } from "../ids";
 const severity = z.enum(SEVERITIES, { error: `Use one of ${SEVERITIES.join(", ")}.` });
 const status = z.enum(INCIDENT_STATUSES, { error: `Use one of ${INCIDENT_STATUSES.join(", ")}.` });
 
+/** History from another tool: needs a token with the `import` scope. */
+const importedTimes = {
+  detectedAt: apiPastInstant.optional().meta({ description: "Import only: when it was detected." }),
+  mitigatedAt: apiPastInstant.optional().meta({ description: "Import only: when the impact was mitigated." }),
+  resolvedAt: apiPastInstant.optional().meta({ description: "Import only: when it was resolved." }),
+  reviewCompletedAt: apiPastInstant
+    .optional()
+    .meta({ description: "Import only: when the post-incident review was completed." }),
+};
+export const IMPORT_ONLY_INCIDENT_FIELDS = [
+  "detectedAt",
+  "mitigatedAt",
+  "resolvedAt",
+  "reviewCompletedAt",
+  "source",
+  "externalId",
+] as const;
+
 export const apiIncidentCreateSchema = z
   .strictObject({
     title: z
@@ -35,6 +53,31 @@ export const apiIncidentCreateSchema = z
       .min(1, "Name at least one affected service (slug).")
       .max(50, "At most 50 services.")
       .meta({ description: "Affected services by slug.", example: ["checkout"] }),
+    ...importedTimes,
+    source: z
+      .string()
+      .trim()
+      .min(1)
+      .max(50)
+      .optional()
+      .meta({ description: "Import only: the tool it comes from; with externalId it identifies the incident." }),
+    externalId: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .optional()
+      .meta({ description: "Import only: its id in that tool. Posting it again changes nothing, or corrects it." }),
+  })
+  .superRefine((value, ctx) => {
+    const importing = IMPORT_ONLY_INCIDENT_FIELDS.some((field) => value[field] !== undefined);
+    for (const field of ["source", "externalId"] as const)
+      if (importing && value[field] === undefined)
+        ctx.addIssue({
+          code: "custom",
+          path: [field],
+          message: "An import is identified by source and externalId together: send both.",
+        });
   })
   .meta({ id: "IncidentCreate" });
 
@@ -47,10 +90,18 @@ export const apiIncidentPatchSchema = z
     note: z.string().trim().max(2000).optional().meta({ description: "Why the status changes (timeline)." }),
     severity: severity.optional(),
     reason: z.string().trim().min(3, "Say why the severity changes (at least 3 characters).").max(500).optional(),
+    ...importedTimes,
   })
   .superRefine((value, ctx) => {
-    if (!value.status && !value.severity)
+    const times = value.detectedAt ?? value.mitigatedAt ?? value.resolvedAt ?? value.reviewCompletedAt;
+    if (!value.status && !value.severity && !times)
       ctx.addIssue({ code: "custom", path: ["status"], message: "Send a new status, a new severity, or both." });
+    if (times && (value.status || value.severity))
+      ctx.addIssue({
+        code: "custom",
+        path: ["status"],
+        message: "Send imported times in a request of their own (the status follows from them).",
+      });
     if (value.severity && !value.reason)
       ctx.addIssue({ code: "custom", path: ["reason"], message: "Say why the severity changes." });
   })

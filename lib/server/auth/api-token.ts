@@ -1,7 +1,11 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 
-export const API_SCOPES = ["read", "changes:write", "incidents:write", "approve"] as const;
+/**
+ * "approve" lets a senior decide approvals from scripts; "import" lets incidents and changes carry
+ * their historical times and external ids (moving from another tool).
+ */
+export const API_SCOPES = ["read", "changes:write", "incidents:write", "approve", "import"] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
 /** "flt_" + 32 random bytes; only its sha256 is stored. */

@@ -25,6 +25,7 @@ export async function authenticateApiToken(request: Request): Promise<ApiCaller>
       scopes: true,
       createdById: true,
       revokedAt: true,
+      expiresAt: true,
       lastUsedAt: true,
       createdBy: { select: { id: true, email: true, name: true, role: true, level: true, active: true } },
     },
@@ -33,6 +34,11 @@ export async function authenticateApiToken(request: Request): Promise<ApiCaller>
     throw new AppError(
       "UNAUTHENTICATED",
       "This API token is not valid (unknown or revoked). Ask an admin for a new one.",
+    );
+  if (token.expiresAt && token.expiresAt.getTime() <= Date.now())
+    throw new AppError(
+      "UNAUTHENTICATED",
+      `This API token expired on ${token.expiresAt.toISOString()}. Ask an admin for a new one.`,
     );
   const { active, ...creator } = token.createdBy;
   if (!active)

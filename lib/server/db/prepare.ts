@@ -19,6 +19,12 @@ export async function prepareDatabase(env: NodeJS.ProcessEnv = process.env): Pro
     );
   }
 
+  const { createFirstAdmin } = await import("@/lib/server/services/users/create-first-admin");
+  const firstAdmin = await createFirstAdmin(env);
+  if (firstAdmin.created) console.log(`[faultline] First admin ${env.FAULTLINE_ADMIN_EMAIL} created.`);
+  else if (firstAdmin.reason === "has-users" && env.FAULTLINE_ADMIN_EMAIL)
+    console.log("[faultline] FAULTLINE_ADMIN_EMAIL ignored: this database already has users.");
+
   const wantsDemo = env.FAULTLINE_DEMO_DATA ? env.FAULTLINE_DEMO_DATA === "1" : connection.target.kind === "embedded";
   if (!wantsDemo || (await connection.prisma.user.count()) > 0) return;
 

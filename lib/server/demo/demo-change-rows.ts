@@ -61,11 +61,11 @@ export async function insertChangeChunk(db: Db, c: ChangeChunk, policyId: number
   await db.$executeRaw`
     INSERT INTO "Change" ("id", "source", "externalId", "externalUrl", "kind", "title", "description", "serviceId", "repository",
       "authorId", "authorLevel", "aiAssisted", "aiToolId", "aiInvolvement", "aiDetectedBy", "shippedAt", "rolledBackAt",
-      "approvalRequired", "approvalState", "policyId", "approverId", "approvalDecidedAt", "approvalComment", "createdAt", "updatedAt")
+      "approvalRequired", "approvalState", "policyId", "approverId", "approvalDecidedAt", "approvalComment", "createdAt", "updatedAt", "demo")
     SELECT u.id, 'demo', u.external_id, u.external_url, u.kind::"ChangeKind", u.title, u.description, u.service_id, u.repository,
       u.author_id, u.author_level::"Level", u.ai_assisted, u.ai_tool_id, u.ai_involvement::"AiInvolvement", u.ai_detected_by, u.shipped_at,
       u.rolled_back_at, u.approval_required, u.approval_state::"ApprovalState", ${policyId}::int, u.approver_id, u.decided_at, u.comment,
-      u.created_at, u.updated_at
+      u.created_at, u.updated_at, true
     FROM unnest(${c.id}::int[], ${c.externalId}::text[], ${c.externalUrl}::text[], ${c.kind}::text[], ${c.title}::text[],
       ${c.description}::text[], ${c.serviceId}::int[], ${c.repository}::text[], ${c.authorId}::int[], ${c.authorLevel}::text[],
       ${c.aiAssisted}::boolean[], ${c.aiToolId}::int[], ${c.aiInvolvement}::text[], ${c.aiDetectedBy}::text[], ${c.shippedAt}::timestamptz[],

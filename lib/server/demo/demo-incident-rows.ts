@@ -100,11 +100,11 @@ export async function insertIncidentChunk(db: Db, c: IncidentChunk): Promise<voi
     INSERT INTO "Incident" ("id", "title", "summary", "severity", "status", "impactStartedAt", "detectedAt", "mitigatedAt", "resolvedAt",
       "commanderId", "declaredById", "customerImpactPct", "failedTransactions", "blastRadiusLevel", "reviewStatus", "reviewWhatHappened",
       "reviewCustomerImpact", "reviewRootCause", "reviewFiveWhys", "reviewLessons", "reviewCompletedAt", "source", "externalKey",
-      "createdAt", "updatedAt")
+      "createdAt", "updatedAt", "demo")
     SELECT u.id, u.title, u.summary, u.severity::"Severity", u.status::"IncidentStatus", u.impact_started_at, u.detected_at, u.mitigated_at,
       u.resolved_at, u.commander_id, u.declared_by_id, u.pct, u.failed, u.level::"BlastRadiusLevel", u.review_status::"ReviewStatus",
       u.what_happened, u.customer_impact, u.root_cause, string_to_array(u.five_whys, chr(31)), u.lessons, u.review_completed_at,
-      u.source, u.external_key, u.created_at, u.updated_at
+      u.source, u.external_key, u.created_at, u.updated_at, true
     FROM unnest(${i.id}::int[], ${i.title}::text[], ${i.summary}::text[], ${i.severity}::text[], ${i.status}::text[],
       ${i.impactStartedAt}::timestamptz[], ${i.detectedAt}::timestamptz[], ${i.mitigatedAt}::timestamptz[], ${i.resolvedAt}::timestamptz[],
       ${i.commanderId}::int[], ${i.declaredById}::int[], ${i.customerImpactPct}::numeric[], ${i.failedTransactions}::int[],

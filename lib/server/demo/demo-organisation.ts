@@ -168,6 +168,7 @@ async function createPeople(db: Db, options: { seed: number; rng: Rng; createdAt
       githubLogin: spec.githubLogin,
       passwordHash,
       createdAt: options.createdAt,
+      demo: true,
     })),
     select: { id: true, email: true },
   });

@@ -1,6 +1,7 @@
 import "server-only";
 import bcrypt from "bcryptjs";
-import { getDb } from "@/lib/server/db";
+import { DEMO_PASSWORD_REFUSED, isDemoPasswordRefused } from "@/lib/domain/demo-password";
+import { getConnection, getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { formatWait } from "@/lib/domain/format";
 import type { SessionUser } from "@/lib/server/auth/session-user";
@@ -27,6 +28,13 @@ export async function verifyCredentials(options: {
       `Too many sign-in attempts. Try again in ${formatWait(admission.retryAfterSeconds)}.`,
       { retryAfterSeconds: admission.retryAfterSeconds },
     );
+  }
+  const refused = isDemoPasswordRefused(options.password, {
+    embedded: getConnection().target.kind === "embedded",
+    demoDataSetting: process.env.FAULTLINE_DEMO_DATA,
+  });
+  if (refused) {
+    throw new AppError("UNAUTHENTICATED", DEMO_PASSWORD_REFUSED);
   }
   const user = await getDb().user.findUnique({
     where: { email },

@@ -5,6 +5,7 @@ import { getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
 import { changeIncidentSeverityInTx } from "./change-incident-severity";
+import { importIncidentTimesInTx, type ImportedIncidentTimes } from "./import-incident-times";
 import { STALE_INCIDENT_MESSAGE } from "./incident-version";
 import { updateIncidentStatusInTx } from "./update-incident-status";
 
@@ -16,11 +17,13 @@ export type PatchIncidentInput = {
   note?: string;
   severity?: ChangeIncidentSeverityInput["severity"];
   reason?: string;
+  /** Lifecycle times from another tool's history (the API checks the `import` scope); applied first. */
+  times?: ImportedIncidentTimes;
 };
 
 /**
  * Status and/or severity in ONE transaction (the API's PATCH): either every part is saved
- * or none is, so a 409 or 422 always means "nothing changed". Status goes first, then
+ * or none is, so a 409 or 422 always means "nothing changed". Imported times go first, then status, then
  * severity, each with its own timeline event and audit row, as the form actions write them.
  */
 export async function patchIncident(options: { actor: SessionUser; input: PatchIncidentInput }): Promise<void> {
@@ -36,6 +39,10 @@ export async function patchIncident(options: { actor: SessionUser; input: PatchI
       );
     }
     let at = input.version;
+    if (input.times) {
+      await importIncidentTimesInTx(tx, actor, { incidentId: input.incidentId, version: at, ...input.times });
+      at += 1;
+    }
     if (input.status) {
       const status = { incidentId: input.incidentId, version: at, status: input.status, note: input.note ?? "" };
       await updateIncidentStatusInTx(tx, actor, status);

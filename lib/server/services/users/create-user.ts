@@ -1,7 +1,7 @@
 import "server-only";
 import bcrypt from "bcryptjs";
 import type { CreateUserInput } from "@/lib/schemas/admin-user";
-import type { SessionUser } from "@/lib/server/auth/session-user";
+import { auditActorOf, type Actor } from "@/lib/server/auth/actor";
 import { getDb } from "@/lib/server/db";
 import { isUniqueViolation } from "@/lib/server/db/prisma-errors";
 import { AppError } from "@/lib/server/errors";
@@ -12,7 +12,7 @@ import { assertUsableTeam } from "./usable-team";
 const DUPLICATE = "A user with this email already exists (perhaps deactivated): reactivate that account instead.";
 
 /** An admin creates a person with an initial password; the audit row never holds the password. */
-export async function createUser(options: { actor: SessionUser; input: CreateUserInput }): Promise<{ id: number }> {
+export async function createUser(options: { actor: Actor; input: CreateUserInput }): Promise<{ id: number }> {
   assertCan(options.actor, "users:manage");
   const { actor } = options;
   const input = { ...options.input, email: options.input.email.trim().toLowerCase() };
@@ -34,7 +34,7 @@ export async function createUser(options: { actor: SessionUser; input: CreateUse
         select: { id: true },
       });
       await writeAudit(tx, {
-        actorId: actor.id,
+        ...auditActorOf(actor),
         action: "user.created",
         entityType: "User",
         entityId: user.id,

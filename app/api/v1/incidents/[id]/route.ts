@@ -1,6 +1,7 @@
 import { apiIncidentPatchSchema } from "@/lib/schemas/api/incidents";
 import { apiRoute, json, pathId, readJsonBody } from "@/lib/server/api/api-route";
 import { parseApiInput } from "@/lib/server/api/parse";
+import { assertTokenScope } from "@/lib/server/auth/require-api-token";
 import { AppError } from "@/lib/server/errors";
 import { getApiIncident } from "@/lib/server/queries/incidents/api-incidents";
 import { patchIncident } from "@/lib/server/services/incidents/patch-incident";
@@ -19,11 +20,16 @@ export const GET = apiRoute<{ id: string }>("read", async ({ params, origin }) =
 /**
  * New status and/or severity, under the optimistic lock: name the version you read (`version`
  * or `If-Match`); a stale one is a 409. One transaction: all of it is saved, or (4xx) none of it.
+ * Lifecycle times (history from another tool) need the `import` scope.
  */
-export const PATCH = apiRoute<{ id: string }>("incidents:write", async ({ request, params, actor, origin }) => {
+export const PATCH = apiRoute<{ id: string }>("incidents:write", async ({ request, params, actor, caller, origin }) => {
   const id = pathId(params.id, NOT_FOUND);
   const input = parseApiInput(apiIncidentPatchSchema, await readJsonBody(request));
   const version = input.version ?? versionOfIfMatch(request.headers.get("if-match"));
+  const { detectedAt, mitigatedAt, resolvedAt, reviewCompletedAt } = input;
+  const importing = [detectedAt, mitigatedAt, resolvedAt, reviewCompletedAt].some((time) => time !== undefined);
+  if (importing) assertTokenScope(caller, "import");
+  const date = (value: string | undefined) => (value === undefined ? undefined : new Date(value));
   await patchIncident({
     actor,
     input: {
@@ -33,6 +39,14 @@ export const PATCH = apiRoute<{ id: string }>("incidents:write", async ({ reques
       note: input.note,
       severity: input.severity,
       reason: input.reason,
+      times: importing
+        ? {
+            detectedAt: date(detectedAt),
+            mitigatedAt: date(mitigatedAt),
+            resolvedAt: date(resolvedAt),
+            reviewCompletedAt: date(reviewCompletedAt),
+          }
+        : undefined,
     },
   });
   const incident = (await getApiIncident(id, origin))!;

@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+// `npx faultline …`: runs the TypeScript entry with tsx (a dependency, decision 017) under the
+// "react-server" condition, so the app's server modules and services load as in Next.js.
+import { spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
+import path from "node:path";
+
+const here = import.meta.dirname;
+const tsx = createRequire(import.meta.url).resolve("tsx");
+const result = spawnSync(
+  process.execPath,
+  ["--conditions=react-server", "--import", tsx, path.join(here, "faultline.ts"), ...process.argv.slice(2)],
+  { stdio: "inherit", cwd: path.resolve(here, "../..") },
+);
+if (result.error) {
+  console.error(`faultline: could not start (${result.error.message}). Run \`npm install\` in the Faultline folder.`);
+  process.exit(1);
+}
+process.exit(result.status ?? 1);
