@@ -12,7 +12,7 @@ beforeAll(async () => {
 afterAll(() => database.dispose());
 
 describe("removing the demo organisation", () => {
-  it("deletes demo rows and their audit rows, keeps everything real, rebuilds the statistics", async () => {
+  it("deletes demo rows and their audit rows, keeps everything real, and the statistics follow", async () => {
     const db = database.connection.prisma;
     await generateDemoData(db, { changes: 120, incidents: 12, weeks: 4, seed: 7 });
     const demo = {

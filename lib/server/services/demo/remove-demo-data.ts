@@ -17,8 +17,8 @@ export type DemoRemoval = {
 
 /**
  * Deletes the demo organisation's incidents, changes (with their links, timelines, approval
- * decisions), people and the audit rows about them, in one transaction, then rebuilds the
- * daily statistics. Real rows stay; links between a real incident and a demo change go with
+ * decisions), people and the audit rows about them, in one transaction; the database's triggers
+ * take the deleted rows off the daily statistics. Real rows stay; links between a real incident and a demo change go with
  * the demo change. The removal itself is audited ("demo.removed"), and that row is permanent.
  */
 export async function removeDemoData(options: { actor: Actor }): Promise<DemoRemoval> {
