@@ -3,11 +3,13 @@ import { parseAgentTrace } from "./agent-trace";
 import { parseEntireCheckpoint } from "./entire-checkpoint";
 import { parseGitAiNote } from "./git-ai-note";
 import type { AttributionSummary } from "./summary";
+import { trailerSummary } from "./trailers";
 
 export type EvidenceInput =
   | { format: "git-ai"; note: string }
   | { format: "agent-trace"; record: unknown }
-  | { format: "entire"; checkpoint: unknown };
+  | { format: "entire"; checkpoint: unknown }
+  | { format: "trailers"; coAuthors: string[] };
 
 /** Throws AttributionError (→ 422) when the evidence is not what it claims to be. */
 export function parseEvidence(input: EvidenceInput, declaredTotal: number | null): AttributionSummary {
@@ -18,5 +20,7 @@ export function parseEvidence(input: EvidenceInput, declaredTotal: number | null
       return parseAgentTrace(input.record, declaredTotal);
     case "entire":
       return parseEntireCheckpoint(input.checkpoint, declaredTotal);
+    case "trailers":
+      return trailerSummary(input.coAuthors);
   }
 }

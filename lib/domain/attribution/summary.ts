@@ -2,12 +2,13 @@
 // the lines of the change, and which agents and models took part.
 import { countLines, mergeIntervals, subtractIntervals, type Interval } from "./line-ranges";
 
-export const ATTRIBUTION_SOURCES = ["git-ai", "agent-trace", "entire"] as const;
+export const ATTRIBUTION_SOURCES = ["git-ai", "agent-trace", "entire", "trailers"] as const;
 export type AttributionSource = (typeof ATTRIBUTION_SOURCES)[number];
 export const ATTRIBUTION_SOURCE_LABELS: Record<AttributionSource, string> = {
   "git-ai": "git-ai authorship note",
   "agent-trace": "Agent Trace record",
   entire: "Entire checkpoint",
+  trailers: "Co-authored-by trailers (no line counts)",
 };
 
 export type AgentUse = { tool: string; model: string | null; lines: number | null };
