@@ -17,6 +17,14 @@ export const AI_SHARE_BAND_BOUNDS: Record<AiShareBand, { above: number | null; a
   HIGH: { above: 0.6, atMost: null },
 };
 
+/** Filter values: a band, or changes without any line-level evidence. */
+export const AI_SHARE_FILTERS = [...AI_SHARE_BANDS, "UNMEASURED"] as const;
+export type AiShareFilter = (typeof AI_SHARE_FILTERS)[number];
+export const AI_SHARE_FILTER_LABELS: Record<AiShareFilter, string> = {
+  ...AI_SHARE_BAND_LABELS,
+  UNMEASURED: "no evidence",
+};
+
 export function aiShareBand(share: number | null): AiShareBand | null {
   if (share === null) return null;
   if (share <= 0) return "NONE";

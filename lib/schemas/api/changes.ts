@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AI_INVOLVEMENTS, APPROVAL_STATES, CHANGE_KINDS, LEVELS } from "@/lib/domain/change";
 import { LINK_ROLES } from "@/lib/domain/change-failure";
+import { AI_SHARE_FILTERS } from "@/lib/domain/attribution/ai-share";
 import { apiDay, apiPastInstant, csvEnum, csvRefs, isoTimestamp, namedRef, pageOf, pageQuery } from "./common";
 
 export const MAX_BATCH = 1000;
@@ -73,6 +74,10 @@ export const apiChangeListQuery = z.strictObject({
   kind: csvEnum(CHANGE_KINDS, "Kinds.").optional(),
   ai: z.enum(["yes", "no"]).optional().meta({ description: "yes: AI-assisted only; no: the others." }),
   tool: csvRefs("AI tools (slug or alias).").optional(),
+  share: csvEnum(
+    AI_SHARE_FILTERS,
+    "Measured AI share bands: NONE (0 %), LOW (1–20 %), MID (21–60 %), HIGH (> 60 %), UNMEASURED.",
+  ).optional(),
   level: csvEnum(LEVELS, "Author levels.").optional(),
   approval: csvEnum(APPROVAL_STATES, "Approval states.").optional(),
   violation: z

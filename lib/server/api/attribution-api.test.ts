@@ -4,6 +4,8 @@ import { GET, POST } from "@/app/api/v1/changes/[id]/attribution/route";
 import { newApiToken } from "@/lib/server/auth/api-token";
 import type { SessionUser } from "@/lib/server/auth/session-user";
 import type { Db } from "@/lib/server/db/connection";
+import { parseChangeFilters } from "@/lib/schemas/change-filters";
+import { listChanges } from "@/lib/server/queries/changes/list-changes";
 import { registerChange } from "@/lib/server/services/changes/register-change";
 import { createTestService, createTestUser } from "@/lib/server/testing/factories";
 import { useTestDatabase, type TestDatabase } from "@/lib/server/testing/test-database";
@@ -161,6 +163,35 @@ describe("posting evidence", () => {
     expect(answers.map((a) => a.status)).toEqual([200, 200]);
     expect(await db.changeAttribution.count({ where: { changeId: id } })).toBe(1);
     expect(await db.approvalDecision.count({ where: { changeId: id, decision: "REQUESTED" } })).toBe(1);
+  });
+});
+
+describe("the change list's AI share filter", () => {
+  it("finds changes by measured band, and those without evidence", async () => {
+    const service = (await createTestService(db)).id;
+    const make = async () => {
+      const id = await humanChange();
+      await db.change.update({ where: { id }, data: { serviceId: service } });
+      return id;
+    };
+    const [high, low, zero, unmeasured] = [await make(), await make(), await make(), await make()];
+    await post(high, { format: "git-ai", note: sessionsNote, totalLines: 100 }); // 73 %
+    await post(low, { format: "git-ai", note: sessionsNote, totalLines: 730 }); // 10 %
+    await post(zero, {
+      format: "git-ai",
+      note: fixture("git-ai-test-serialize_deserialize_no_attestations.note"),
+      totalLines: 5,
+    }); // 0 %
+    const ids = async (share: string) =>
+      (await listChanges({ filters: parseChangeFilters({ share, service: String(service) }), timeZone: "UTC" })).rows
+        .map((row) => row.id)
+        .sort((a, b) => a - b);
+    expect(await ids("HIGH")).toEqual([high]);
+    expect(await ids("LOW")).toEqual([low]);
+    expect(await ids("NONE")).toEqual([zero]);
+    expect(await ids("MID")).toEqual([]);
+    expect(await ids("UNMEASURED")).toEqual([unmeasured]);
+    expect(await ids("LOW,HIGH")).toEqual([high, low].sort((a, b) => a - b));
   });
 });
 
