@@ -1,4 +1,5 @@
 // The weekly report as Markdown: paste-ready for a wiki page or an email.
+import { aiComparisonMarkdownLines } from "./ai-comparison-render";
 import { approvalCompliance } from "@/lib/domain/approval-policy";
 import { LEVEL_LABELS } from "@/lib/domain/change";
 import { LINK_ROLE_LABELS } from "@/lib/domain/change-failure";
@@ -22,6 +23,7 @@ export function weeklyMarkdown(
     `Monday ${monday} to Sunday ${addDays(monday, 6)} (${meta.timeZone}). Generated ${meta.generatedAt.toISOString()}.`,
   );
   lines.push("");
+  lines.push(...aiComparisonMarkdownLines(report.dashboard.aiComparison));
   lines.push("## Headline numbers");
   lines.push("");
   lines.push("| Metric | This week | Last week | 4-week average |");

@@ -1,4 +1,5 @@
 import "server-only";
+import { aiComparisonCsv } from "@/lib/reports/ai-comparison-render";
 import { reportHeadlines } from "@/lib/reports/report-headline";
 import { changesCsv, incidentsCsv } from "@/lib/reports/weekly-csv";
 import { weeklyMarkdown } from "@/lib/reports/weekly-markdown";
@@ -35,5 +36,6 @@ export async function buildWeeklyReportFiles(options: {
     }),
     incidentsCsv: incidentsCsv(await listWeekIncidents(monday, timeZone), now),
     changesCsv: changesCsv(await listWeekChanges(monday, timeZone)),
+    aiComparisonCsv: aiComparisonCsv(report.dashboard.aiComparison),
   };
 }

@@ -9,7 +9,7 @@ import { getOrgSettings } from "@/lib/server/queries/settings/get-org-settings";
 
 export const dynamic = "force-dynamic";
 
-const FORMATS = ["pdf", "md", "incidents.csv", "changes.csv"] as const;
+const FORMATS = ["pdf", "md", "incidents.csv", "changes.csv", "ai-comparison.csv"] as const;
 
 /** Downloads of the weekly report for signed-in users: ?format=pdf | md | incidents.csv | changes.csv */
 export const GET = withApiErrors(async (request: Request, context: { params: Promise<{ week: string }> }) => {
@@ -49,6 +49,12 @@ export const GET = withApiErrors(async (request: Request, context: { params: Pro
   }
 
   // A published version: the files exactly as they were frozen.
+  if (publishedId && format === "ai-comparison.csv")
+    return problem(
+      404,
+      "Not found",
+      "Published versions keep the Markdown, PDF and two CSVs; the comparison is in their Markdown.",
+    );
   if (publishedId) {
     const field =
       format === "pdf"
@@ -64,7 +70,14 @@ export const GET = withApiErrors(async (request: Request, context: { params: Pro
     const body = typeof stored.body === "string" ? stored.body : new Uint8Array(stored.body);
     return download(body, type, file.replace(`twist-${week}`, `twist-${week}-published-${publishedId}`));
   }
-  const field = format === "md" ? "markdown" : format === "incidents.csv" ? "incidentsCsv" : "changesCsv";
+  const field =
+    format === "md"
+      ? "markdown"
+      : format === "incidents.csv"
+        ? "incidentsCsv"
+        : format === "ai-comparison.csv"
+          ? "aiComparisonCsv"
+          : "changesCsv";
   const { timeZone, name } = await getOrgSettings();
   const files = await buildWeeklyReportFiles({
     week,
