@@ -18,7 +18,12 @@ const legendClass = "text-sm font-semibold";
 export function ApprovalPolicyForm({
   policy,
 }: {
-  policy: { levelsRequiring: Level[]; approverLevels: Level[]; exemptInvolvements: AiInvolvement[] };
+  policy: {
+    levelsRequiring: Level[];
+    approverLevels: Level[];
+    exemptInvolvements: AiInvolvement[];
+    aiShareThreshold?: number;
+  };
 }) {
   return (
     <ActionForm action={updateApprovalPolicyAction} label="Approval policy" className="space-y-6">
@@ -58,6 +63,26 @@ export function ApprovalPolicyForm({
             />
             <p className="mt-2 text-xs text-slate-500">
               Changes where the AI did only this much never need approval. Default: none.
+            </p>
+          </div>
+          <div>
+            <label className="text-sm font-semibold" htmlFor="aiSharePercent">
+              AI share that makes a change AI-assisted (%)
+            </label>
+            <input
+              id="aiSharePercent"
+              name="aiSharePercent"
+              type="number"
+              min={0}
+              max={100}
+              step={1}
+              defaultValue={Math.round((policy.aiShareThreshold ?? 0.2) * 100)}
+              className="mt-1 block w-24 rounded-md border border-slate-300 px-2 py-1 text-sm"
+            />
+            <FieldError errors={fieldErrors.aiSharePercent} />
+            <p className="mt-2 text-xs text-slate-500">
+              Attribution evidence (git-ai, Agent Trace, Entire) above this share makes a change AI-assisted whatever
+              was declared; the disagreement is flagged on the change. Default: 20 %.
             </p>
           </div>
           <Button type="submit" disabled={pending}>

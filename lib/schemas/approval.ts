@@ -34,5 +34,15 @@ export const updateApprovalPolicySchema = z.object({
   levelsRequiring: levels,
   approverLevels: levels.refine((v) => v.length > 0, "At least one level must be able to approve."),
   exemptInvolvements: z.array(z.enum(AI_INVOLVEMENTS)).default([]),
+  /** Attribution evidence above this AI share (percent) makes a change AI-assisted; absent keeps the current one. */
+  aiSharePercent: z.preprocess(
+    (value) => (value === "" || value === null ? undefined : value),
+    z.coerce
+      .number({ error: "A whole number of percent, 0–100." })
+      .int("A whole number of percent, 0–100.")
+      .min(0, "At least 0 %.")
+      .max(100, "At most 100 %.")
+      .optional(),
+  ),
 });
 export type UpdateApprovalPolicyInput = z.infer<typeof updateApprovalPolicySchema>;

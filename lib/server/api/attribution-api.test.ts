@@ -6,6 +6,8 @@ import type { SessionUser } from "@/lib/server/auth/session-user";
 import type { Db } from "@/lib/server/db/connection";
 import { parseChangeFilters } from "@/lib/schemas/change-filters";
 import { listChanges } from "@/lib/server/queries/changes/list-changes";
+import { updateApprovalPolicySchema } from "@/lib/schemas/approval";
+import { updateApprovalPolicy } from "@/lib/server/services/approvals/update-approval-policy";
 import { registerChange } from "@/lib/server/services/changes/register-change";
 import { createTestService, createTestUser } from "@/lib/server/testing/factories";
 import { useTestDatabase, type TestDatabase } from "@/lib/server/testing/test-database";
@@ -152,6 +154,30 @@ describe("posting evidence", () => {
     } finally {
       await db.approvalPolicy.create({ data: { ...rules, aiShareThreshold: 0.2 } });
     }
+  });
+
+  it("lets an admin set the threshold as a policy version, carried over when not given", async () => {
+    const admin = await createTestUser(db, { role: "ADMIN", level: "SENIOR" });
+    const rules = { levelsRequiring: ["JUNIOR", "MID"], approverLevels: ["SENIOR"], exemptInvolvements: [] };
+    const threshold = async () =>
+      (await db.approvalPolicy.findFirstOrThrow({ orderBy: { id: "desc" } })).aiShareThreshold;
+    await updateApprovalPolicy({
+      actor: admin,
+      input: updateApprovalPolicySchema.parse({ ...rules, aiSharePercent: "50" }),
+    });
+    expect(await threshold()).toBe(0.5);
+    await updateApprovalPolicy({
+      actor: admin,
+      input: updateApprovalPolicySchema.parse({ ...rules, aiSharePercent: "" }),
+    });
+    expect(await threshold()).toBe(0.5);
+    expect(updateApprovalPolicySchema.safeParse({ ...rules, aiSharePercent: "120" }).success).toBe(false);
+    expect(updateApprovalPolicySchema.safeParse({ ...rules, aiSharePercent: "2.5" }).success).toBe(false);
+    await updateApprovalPolicy({
+      actor: admin,
+      input: updateApprovalPolicySchema.parse({ ...rules, aiSharePercent: 20 }),
+    });
+    expect(await threshold()).toBe(0.2);
   });
 
   it("serialises two posts at once: one row, one consistent answer", async () => {

@@ -11,6 +11,7 @@ export async function getApprovalPolicy() {
       approverLevels: true,
       allowSelfApproval: true,
       exemptInvolvements: true,
+      aiShareThreshold: true,
       createdAt: true,
       createdBy: { select: { name: true } },
     },

@@ -23,6 +23,9 @@ export async function updateApprovalPolicy(options: {
         approverLevels: input.approverLevels,
         allowSelfApproval: false,
         exemptInvolvements: input.exemptInvolvements,
+        // Attribution threshold: as given, else carried over from the version it replaces.
+        aiShareThreshold:
+          input.aiSharePercent !== undefined ? input.aiSharePercent / 100 : (before?.aiShareThreshold ?? 0.2),
         createdById: actor.id,
       },
       select: { id: true },
@@ -38,6 +41,7 @@ export async function updateApprovalPolicy(options: {
             levelsRequiring: before.levelsRequiring,
             approverLevels: before.approverLevels,
             exemptInvolvements: before.exemptInvolvements,
+            aiShareThreshold: before.aiShareThreshold,
           }
         : undefined,
       after: { id: policy.id, ...input, allowSelfApproval: false },
