@@ -36,7 +36,7 @@ export function FailureRateIntervalChart({
     <figure aria-label={title}>
       <div aria-hidden="true">
         <ResponsiveContainer width="100%" height={height}>
-          <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+          <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="label" tick={{ fontSize: 11 }} interval={0} />
             <YAxis unit="%" tick={{ fontSize: 11 }} width={44} />

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { AI_INVOLVEMENTS, APPROVAL_STATES, CHANGE_KINDS, LEVELS } from "@/lib/domain/change";
 import { LINK_ROLES } from "@/lib/domain/change-failure";
 import { AI_SHARE_FILTERS } from "@/lib/domain/attribution/ai-share";
+import { apiAttributionInputSchema } from "./attribution";
 import { apiDay, apiPastInstant, csvEnum, csvRefs, isoTimestamp, namedRef, pageOf, pageQuery } from "./common";
 
 export const MAX_BATCH = 1000;
@@ -45,6 +46,9 @@ export const apiChangeInputSchema = z
     aiAssisted: z.boolean().nullish().meta({ description: "Default false on create; absent keeps the stored value." }),
     aiTool: text(100).min(1).nullish().meta({ description: "AI tool slug or alias.", example: "copilot" }),
     aiInvolvement: z.enum(AI_INVOLVEMENTS, { error: `Use one of ${AI_INVOLVEMENTS.join(", ")}.` }).nullish(),
+    attribution: apiAttributionInputSchema.optional().meta({
+      description: "Attribution evidence, as for POST /changes/{id}/attribution; stored after the change is saved.",
+    }),
     shippedAt: apiPastInstant
       .nullish()
       .meta({ description: "When it reached production; absent if it has not shipped." }),

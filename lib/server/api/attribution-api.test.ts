@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET, POST } from "@/app/api/v1/changes/[id]/attribution/route";
+import { POST as postBatch } from "@/app/api/v1/changes/batch/route";
+import { POST as postChange } from "@/app/api/v1/changes/route";
 import { newApiToken } from "@/lib/server/auth/api-token";
 import type { SessionUser } from "@/lib/server/auth/session-user";
 import type { Db } from "@/lib/server/db/connection";
@@ -189,6 +191,63 @@ describe("posting evidence", () => {
     expect(answers.map((a) => a.status)).toEqual([200, 200]);
     expect(await db.changeAttribution.count({ where: { changeId: id } })).toBe(1);
     expect(await db.approvalDecision.count({ where: { changeId: id, decision: "REQUESTED" } })).toBe(1);
+  });
+});
+
+describe("evidence in change create and batch", () => {
+  const send = (handler: typeof postChange, path: string, body: unknown) =>
+    handler(
+      new Request(`http://faultline.test/api/v1${path}`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${ciToken}`, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      }),
+      { params: Promise.resolve({}) as never },
+    );
+  const change = async (externalId: string, attribution: unknown) => {
+    const slug = (await db.service.findUniqueOrThrow({ where: { id: serviceId } })).slug;
+    return {
+      source: "ci-attr",
+      externalId,
+      kind: "DEPLOY",
+      title: `Deploy ${externalId}`,
+      service: slug,
+      author: junior.email,
+      attribution,
+    };
+  };
+
+  it("stores the evidence with the change, or saves nothing when it is bad", async () => {
+    const created = await send(
+      postChange,
+      "/changes",
+      await change("attr-1", { format: "git-ai", note: sessionsNote, totalLines: 100 }),
+    );
+    expect(created.status).toBe(201);
+    const { id } = await created.json();
+    expect(await db.changeAttribution.findUniqueOrThrow({ where: { changeId: id } })).toMatchObject({
+      aiShare: 0.73,
+      mismatch: true,
+    });
+
+    const bad = await send(
+      postChange,
+      "/changes",
+      await change("attr-2", { format: "git-ai", note: "a\n  abcdef1234567890 1-9223372036854775807\n---\n{}" }),
+    );
+    expect(bad.status).toBe(422);
+    expect(Object.keys((await bad.json()).errors)).toEqual(["attribution.note"]);
+    const batch = await send(postBatch, "/changes/batch", {
+      changes: [
+        await change("attr-3", undefined),
+        await change("attr-4", { format: "agent-trace", record: { version: "9.9" } }),
+      ],
+    });
+    expect(batch.status).toBe(422);
+    expect(Object.keys((await batch.json()).errors)).toEqual(["changes.1.attribution.record"]);
+    expect(
+      await db.change.count({ where: { source: "ci-attr", externalId: { in: ["attr-2", "attr-3", "attr-4"] } } }),
+    ).toBe(0);
   });
 });
 

@@ -135,6 +135,20 @@ export async function recordChangeAttribution(options: {
   });
 }
 
+/**
+ * Parses evidence without storing it: the change routes call it before they write, so a bad
+ * `attribution` field is a 422 under `prefix` (e.g. "changes.3.attribution.") and nothing is saved.
+ */
+export function checkAttributionEvidence(input: ApiAttributionInput, prefix: string): void {
+  try {
+    summarise(input);
+  } catch (error) {
+    if (!(error instanceof AppError) || !error.fieldErrors) throw error;
+    const fieldErrors = Object.fromEntries(Object.entries(error.fieldErrors).map(([k, v]) => [`${prefix}${k}`, v]));
+    throw new AppError("VALIDATION", error.message, { fieldErrors });
+  }
+}
+
 function summarise(input: ApiAttributionInput): AttributionSummary {
   let summary: AttributionSummary;
   try {
