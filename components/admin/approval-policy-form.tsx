@@ -23,6 +23,7 @@ export function ApprovalPolicyForm({
     approverLevels: Level[];
     exemptInvolvements: AiInvolvement[];
     dismissStaleApprovals: boolean;
+    aiShareThreshold?: number;
   };
 }) {
   return (
@@ -81,6 +82,26 @@ export function ApprovalPolicyForm({
             <p className="mt-2 text-xs text-slate-500">
               Like GitHub&apos;s &quot;dismiss stale reviews&quot;. A dismissed change is waiting for approval again;
               its author and approver are told.
+            </p>
+          </div>
+          <div>
+            <label htmlFor="aiSharePercent" className={legendClass}>
+              AI share that makes a change AI-assisted (%)
+            </label>
+            <input
+              id="aiSharePercent"
+              name="aiSharePercent"
+              type="number"
+              min={0}
+              max={100}
+              step={1}
+              defaultValue={Math.round((policy.aiShareThreshold ?? 0.2) * 100)}
+              className="mt-1 block w-24 rounded-md border border-slate-300 px-2 py-1 text-sm"
+            />
+            <FieldError errors={fieldErrors.aiSharePercent} />
+            <p className="mt-2 text-xs text-slate-500">
+              Attribution evidence (git-ai, Agent Trace, Entire) above this share makes a change AI-assisted whatever
+              was declared; the disagreement is flagged on the change. Default: 20 %.
             </p>
           </div>
           <Button type="submit" disabled={pending}>

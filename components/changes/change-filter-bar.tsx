@@ -1,3 +1,4 @@
+import { AI_SHARE_FILTER_LABELS, AI_SHARE_FILTERS } from "@/lib/domain/attribution/ai-share";
 import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
 import { inputClasses } from "@/components/ui/field";
@@ -68,6 +69,14 @@ export function ChangeFilterBar({
         ]}
         value={filters.ai}
         allLabel="Any"
+        className=""
+      />
+      <FilterSelect
+        label="AI share"
+        name="share"
+        options={AI_SHARE_FILTERS.map((band) => ({ id: band, name: AI_SHARE_FILTER_LABELS[band] }))}
+        value={filters.aiShareBands?.[0]}
+        allLabel="Any share"
         className=""
       />
       <FilterSelect

@@ -10,6 +10,7 @@ import {
   apiChangeSchema,
   apiChangeUpsertResultSchema,
 } from "@/lib/schemas/api/changes";
+import { apiAttributionInputSchema, apiAttributionSchema } from "@/lib/schemas/api/attribution";
 import { idParam, pathIdSchema, problemSchema } from "@/lib/schemas/api/common";
 import { apiDeployGateQuery, apiDeployGateSchema } from "@/lib/schemas/api/deploy-gate";
 import {
@@ -295,6 +296,33 @@ export const OPERATIONS = {
       responses: {
         ...ok(200, "The change, with its new approval state.", apiChangeSchema),
         ...problems(404, 409, 422),
+      },
+    }),
+  },
+  "/changes/{id}/attribution": {
+    get: op("read", {
+      operationId: "getChangeAttribution",
+      tags: ["Changes"],
+      summary: "Get a change's AI attribution evidence",
+      requestParams: { path: idParam },
+      responses: { ...ok(200, "The stored evidence.", apiAttributionSchema), ...problems(404) },
+    }),
+    post: op("changes:write", {
+      operationId: "postChangeAttribution",
+      tags: ["Changes"],
+      summary: "Post AI attribution evidence",
+      description:
+        "A git-ai note (authorship/3.0.0 text or authorship/0.0.1 JSON), an Agent Trace record (0.1), an Entire checkpoint's session metadata, or agents' Co-authored-by trailers. Replaces earlier evidence. Evidence above the approval policy's AI share threshold (default 20 %) makes the change AI-assisted and flags a mismatch when it was declared otherwise. Unknown schema versions, impossible line ranges and oversized bodies are 422. `npx faultline attribution push` sends it from CI.",
+      requestParams: { path: idParam },
+      requestBody: body(apiAttributionInputSchema, {
+        format: "git-ai",
+        note: 'src/main.rs\n  s_c9883b05a2487d::t_9f8e7d6c5b4a32 1-10\n---\n{"schema_version":"authorship/3.0.0","base_commit_sha":"","prompts":{},"sessions":{"s_c9883b05a2487d":{"agent_id":{"tool":"claude","id":"x","model":"claude-sonnet-4-5"}}}}',
+        commitSha: "7734793b756b3921c88db5375a8c156e9532447b",
+        totalLines: 40,
+      }),
+      responses: {
+        ...ok(200, "The stored evidence and what the change counts as now.", apiAttributionSchema),
+        ...problems(404, 422),
       },
     }),
   },

@@ -1,6 +1,7 @@
 // The weekly report as Markdown, rendered from the report model: paste-ready for a wiki
 // page or an email. Every piece of user text goes through mdText/mdLink (lib/reports/markdown.ts).
 import { formatDuration, formatMetric } from "@/lib/domain/format";
+import { aiComparisonMarkdownLines } from "./ai-comparison-render";
 import { mdLink, mdText } from "./markdown";
 import { aiWords, enumWords, levelWords, roleLabel, severityLabel as sev } from "./report-labels";
 import type { ReportActionItem, WeeklyReportModel } from "./weekly-report-model";
@@ -14,6 +15,7 @@ export function weeklyMarkdown(model: WeeklyReportModel): string {
   lines.push(
     `Monday ${meta.monday} to Sunday ${meta.sunday} (${mdText(meta.timeZone)}). Generated ${meta.generatedAt.toISOString()}.`,
   );
+  lines.push("", ...aiComparisonMarkdownLines(model.dashboard.aiComparison));
   section("Headline numbers");
   lines.push("| Metric | This week | Last week | 4-week average |");
   lines.push("|---|---:|---:|---:|");

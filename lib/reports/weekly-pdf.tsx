@@ -65,6 +65,8 @@ function WeeklyReportPdf({ model }: { model: WeeklyReportModel }) {
         <Text style={s.subtitle}>
           Monday {meta.monday} to Sunday {meta.sunday}, {meta.timeZone}. Same numbers as the dashboard for this week.
         </Text>
+        {/* AI comparison (lib/domain/ai-comparison.ts): the sentence; its table is in the Markdown and CSV. */}
+        <Text style={s.subtitle}>{dashboard.aiComparison.sentence}</Text>
 
         <Text style={s.h2}>Headline numbers</Text>
         <View style={s.row}>

@@ -42,6 +42,16 @@ export const updateApprovalPolicySchema = z.object({
     .enum(["yes", "no"], { error: "Choose whether a material change dismisses an approval." })
     .optional()
     .transform((value) => (value === undefined ? undefined : value === "yes")),
+  /** Attribution evidence above this AI share (percent) makes a change AI-assisted; absent keeps the current one. */
+  aiSharePercent: z.preprocess(
+    (value) => (value === "" || value === null ? undefined : value),
+    z.coerce
+      .number({ error: "A whole number of percent, 0–100." })
+      .int("A whole number of percent, 0–100.")
+      .min(0, "At least 0 %.")
+      .max(100, "At most 100 %.")
+      .optional(),
+  ),
 });
 export type UpdateApprovalPolicyInput = Omit<z.infer<typeof updateApprovalPolicySchema>, "dismissStaleApprovals"> & {
   dismissStaleApprovals?: boolean;

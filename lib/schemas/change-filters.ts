@@ -6,6 +6,7 @@ import {
   type ChangeKind,
   type Level,
 } from "@/lib/domain/change";
+import { AI_SHARE_FILTERS, type AiShareFilter } from "@/lib/domain/attribution/ai-share";
 import { startOfDayInZone, startOfNextDayInZone } from "@/lib/domain/time-zone";
 import { dayString, enumList, firstParam, idList, type RawSearchParams } from "./search-params";
 
@@ -16,6 +17,8 @@ export type ChangeFilters = {
   /** "yes" AI-assisted only, "no" others only, undefined both. */
   ai?: "yes" | "no";
   aiToolIds: number[];
+  /** Measured AI share bands (attribution evidence); any of them matches. */
+  aiShareBands?: AiShareFilter[];
   authorLevels: Level[];
   approvalStates: ApprovalState[];
   /** Shipped without a required approval. */
@@ -39,6 +42,7 @@ export function parseChangeFilters(params: RawSearchParams): ChangeFilters {
     kinds: enumList(CHANGE_KINDS, params.kind),
     ai: yesNo(params.ai),
     aiToolIds: idList(params.tool),
+    aiShareBands: enumList(AI_SHARE_FILTERS, params.share),
     authorLevels: enumList(LEVELS, params.level),
     approvalStates: enumList(APPROVAL_STATES, params.approval),
     violation: firstParam(params.violation) === "1",
@@ -56,6 +60,7 @@ export function changeFiltersToParams(filters: Partial<ChangeFilters>): URLSearc
   if (filters.kinds?.length) params.set("kind", filters.kinds.join(","));
   if (filters.ai) params.set("ai", filters.ai);
   if (filters.aiToolIds?.length) params.set("tool", filters.aiToolIds.join(","));
+  if (filters.aiShareBands?.length) params.set("share", filters.aiShareBands.join(","));
   if (filters.authorLevels?.length) params.set("level", filters.authorLevels.join(","));
   if (filters.approvalStates?.length) params.set("approval", filters.approvalStates.join(","));
   if (filters.violation) params.set("violation", "1");

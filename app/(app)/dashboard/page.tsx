@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { aiShareSeries, CHART_COLORS, failureRateSeries, severitySeries } from "@/components/charts/chart-series";
 import { TrendChart } from "@/components/charts/trend-chart";
+import { AiComparisonPanel, AiComparisonSentence } from "@/components/reports/ai-comparison-summary";
 import { buildCharts } from "@/components/dashboard/dashboard-charts";
 import { DashboardFiltersForm } from "@/components/dashboard/dashboard-filters-form";
 import { HeadlineRow } from "@/components/dashboard/headline-row";
@@ -57,6 +58,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           Click any bar or point to open what is behind it.
         </p>
       </div>
+      <AiComparisonSentence comparison={data.aiComparison} />
       <DashboardFiltersForm filters={filters} presets={presets} teams={teams} services={services} />
       <HeadlineRow
         weekLabel={formatWeekLabel(lastWeek)}
@@ -104,6 +106,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           series={aiShareSeries(incidents("ai=1"))}
           empty="No incidents in this range."
         />
+        <div className="xl:col-span-2">
+          <AiComparisonPanel comparison={data.aiComparison} />
+        </div>
         <div className="xl:col-span-2">
           <TrendChart
             title="Change failure rate: AI-assisted vs other"

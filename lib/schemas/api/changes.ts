@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { AI_INVOLVEMENTS, APPROVAL_STATES, CHANGE_KINDS, LEVELS } from "@/lib/domain/change";
 import { LINK_ROLES } from "@/lib/domain/change-failure";
+import { AI_SHARE_FILTERS } from "@/lib/domain/attribution/ai-share";
+import { apiAttributionInputSchema } from "./attribution";
 import {
   apiDayFilter,
   apiPastInstant,
@@ -54,6 +56,9 @@ export const apiChangeInputSchema = z
     aiAssisted: z.boolean().nullish().meta({ description: "Default false on create; absent keeps the stored value." }),
     aiTool: text(100).min(1).nullish().meta({ description: "AI tool slug or alias.", example: "copilot" }),
     aiInvolvement: z.enum(AI_INVOLVEMENTS, { error: `Use one of ${AI_INVOLVEMENTS.join(", ")}.` }).nullish(),
+    attribution: apiAttributionInputSchema.optional().meta({
+      description: "Attribution evidence, as for POST /changes/{id}/attribution; stored after the change is saved.",
+    }),
     shippedAt: apiPastInstant
       .nullish()
       .meta({ description: "When it reached production; absent if it has not shipped." }),
@@ -83,6 +88,10 @@ export const apiChangeListQuery = z.strictObject({
   kind: csvEnum(CHANGE_KINDS, "Kinds.").optional(),
   ai: queryFlag.optional().meta({ description: "true: AI-assisted only; false: the others." }),
   tool: csvRefs("AI tools (slug or alias).").optional(),
+  share: csvEnum(
+    AI_SHARE_FILTERS,
+    "Measured AI share bands: NONE (0 %), LOW (1–20 %), MID (21–60 %), HIGH (> 60 %), UNMEASURED.",
+  ).optional(),
   level: csvEnum(LEVELS, "Author levels.").optional(),
   approval: csvEnum(APPROVAL_STATES, "Approval states.").optional(),
   violation: queryFlag.optional().meta({ description: "true: only changes shipped without a required approval." }),

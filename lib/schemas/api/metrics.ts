@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { apiAiComparisonSchema } from "./ai-comparison";
 import { AI_INVOLVEMENTS, APPROVAL_STATES, LEVELS } from "@/lib/domain/change";
 import { BLAST_RADIUS_LEVELS } from "@/lib/domain/blast-radius";
 import { LINK_ROLES } from "@/lib/domain/change-failure";
@@ -69,6 +70,7 @@ export const apiMetricsSchema = z
       openNow: count,
       overdueNow: count,
     }),
+    aiComparison: apiAiComparisonSchema,
     headline: z.object({
       incidents: headline,
       majorIncidents: headline,

@@ -27,6 +27,7 @@ export async function changeFiltersOf(query: z.output<typeof apiChangeListQuery>
     kinds: query.kind ?? [],
     ai: yesNo(query.ai),
     aiToolIds: ids(tools, query.tool),
+    aiShareBands: query.share ?? [],
     authorLevels: query.level ?? [],
     approvalStates: query.approval ?? [],
     violation: query.violation === true,

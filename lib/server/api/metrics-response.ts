@@ -17,6 +17,7 @@ export function toApiMetrics(data: DashboardData, filters: { teams: string[]; se
       pendingNow: data.compliance.pendingNow,
     },
     actionItems: data.actionItems,
+    aiComparison: data.aiComparison,
     headline: data.headline,
   };
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AttributionMismatchBadge, AttributionPanel } from "@/components/changes/attribution-panel";
 import { AiBadge, ApprovalBadge, FailedBadge } from "@/components/changes/change-badges";
 import { RollbackForm } from "@/components/changes/rollback-form";
 import { BlastRadiusBadge, SeverityBadge, StatusBadge } from "@/components/incidents/incident-badges";
@@ -13,6 +14,7 @@ import { isFailingRole, LINK_ROLE_LABELS } from "@/lib/domain/change-failure";
 import { formatDateTime } from "@/lib/domain/format";
 import { requirePageUser } from "@/lib/server/auth/require-user";
 import { can } from "@/lib/server/permissions";
+import { getApiAttribution } from "@/lib/server/queries/attribution/get-api-attribution";
 import { getChange } from "@/lib/server/queries/changes/get-change";
 import { getOrgSettings } from "@/lib/server/queries/settings/get-org-settings";
 
@@ -30,6 +32,7 @@ export default async function ChangePage({ params, searchParams }: Props) {
   if (!change) notFound();
   const { registered } = await searchParams;
   const { timeZone } = await getOrgSettings();
+  const attribution = await getApiAttribution(change.id);
   const { failed, compliance } = change;
   const canDecide =
     change.approvalState === "PENDING" &&
@@ -100,6 +103,7 @@ export default async function ChangePage({ params, searchParams }: Props) {
           <AiBadge aiAssisted={change.aiAssisted} toolName={change.aiTool?.name} involvement={change.aiInvolvement} />
           <ApprovalBadge {...change} />
           <FailedBadge failed={failed} />
+          <AttributionMismatchBadge attribution={attribution} />
         </div>
         <h1 className="mt-2 text-2xl font-semibold tracking-tight">{change.title}</h1>
       </div>
@@ -134,6 +138,7 @@ export default async function ChangePage({ params, searchParams }: Props) {
                 : "Does not count as failed: contributing and suspected links do not make a change failed."}
             </p>
           </Panel>
+          <AttributionPanel attribution={attribution} timeZone={timeZone} />
           <Panel title="Approval">
             <dl className="grid gap-3 text-sm sm:grid-cols-2">
               <div>

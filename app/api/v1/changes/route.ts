@@ -6,6 +6,10 @@ import { parseApiInput } from "@/lib/server/api/parse";
 import { assertCan } from "@/lib/server/permissions";
 import { getApiChange, listApiChanges } from "@/lib/server/queries/changes/api-changes";
 import { getOrgSettings } from "@/lib/server/queries/settings/get-org-settings";
+import {
+  checkAttributionEvidence,
+  recordChangeAttribution,
+} from "@/lib/server/services/attribution/record-change-attribution";
 import { ingestChanges } from "@/lib/server/services/changes/ingest-changes";
 
 export const dynamic = "force-dynamic";
@@ -31,10 +35,12 @@ export const GET = apiRoute("read", async ({ request, origin }) => {
 export const POST = apiRoute("changes:write", async ({ request, actor, caller, origin }) => {
   assertCan(actor, "change:register");
   const input = parseApiInput(apiChangeInputSchema, await readJsonBody(request));
+  if (input.attribution) checkAttributionEvidence(input.attribution, "attribution.");
   const [external] = await toExternalChanges([input], () => "");
   const [result] = await ingestChanges({ userId: actor.id, label: `API token ${caller.name}` }, [external]).catch(
     (error: unknown) => rekeyIngestErrors(error, () => ""),
   );
+  if (input.attribution) await recordChangeAttribution({ actor, changeId: result.id, input: input.attribution });
   const change = await getApiChange(result.id, origin);
   return json({ ...change, outcome: result.outcome }, result.outcome === "created" ? 201 : 200, {
     location: `${origin}/api/v1/changes/${result.id}`,

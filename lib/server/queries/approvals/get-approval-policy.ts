@@ -12,6 +12,7 @@ export async function getApprovalPolicy() {
       allowSelfApproval: true,
       exemptInvolvements: true,
       dismissStaleApprovals: true,
+      aiShareThreshold: true,
       createdAt: true,
       createdBy: { select: { name: true } },
     },

@@ -1,4 +1,5 @@
 import "server-only";
+import { AI_SHARE_BAND_BOUNDS, type AiShareFilter } from "@/lib/domain/attribution/ai-share";
 import { FAILING_LINK_ROLES } from "@/lib/domain/change-failure";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { shippedRange, type ChangeFilters } from "@/lib/schemas/change-filters";
@@ -16,6 +17,7 @@ export function changeWhere(filters: ChangeFilters, timeZone: string): Prisma.Ch
   if (filters.kinds.length) and.push({ kind: { in: filters.kinds } });
   if (filters.ai) and.push({ aiAssisted: filters.ai === "yes" });
   if (filters.aiToolIds.length) and.push({ aiToolId: { in: filters.aiToolIds } });
+  if (filters.aiShareBands?.length) and.push({ OR: filters.aiShareBands.map(aiShareWhere) });
   if (filters.authorLevels.length) and.push({ authorLevel: { in: filters.authorLevels } });
   if (filters.approvalStates.length) and.push({ approvalState: { in: filters.approvalStates } });
   if (filters.violation) {
@@ -38,6 +40,17 @@ export function changeWhere(filters: ChangeFilters, timeZone: string): Prisma.Ch
       ],
     });
   return { AND: and };
+}
+
+/** A measured AI share band (lib/domain/attribution/ai-share.ts bounds), or no line-level evidence. */
+function aiShareWhere(band: AiShareFilter): Prisma.ChangeWhereInput {
+  if (band === "UNMEASURED") return { OR: [{ attribution: null }, { attribution: { aiShare: null } }] };
+  const { above, atMost } = AI_SHARE_BAND_BOUNDS[band];
+  return {
+    attribution: {
+      aiShare: { not: null, ...(above === null ? {} : { gt: above }), ...(atMost === null ? {} : { lte: atMost }) },
+    },
+  };
 }
 
 /** Newest registration first, keyset-paginated on id. */

@@ -3,6 +3,7 @@ import { headlineOfCounts, headlineOfRatios } from "@/lib/domain/headline";
 import { actionItemsByWeek } from "./action-items-by-week";
 import { approvalComplianceByWeek } from "./approval-compliance-by-week";
 import { changeFailureBreakdown, changeFailureByWeek } from "./change-failure";
+import { getAiComparison } from "./get-ai-comparison";
 import { incidentsByWeek } from "./incidents-by-week";
 import type { MetricScope } from "./metric-scope";
 import { sev2PerDay } from "./sev2-per-day";
@@ -19,6 +20,7 @@ export async function getDashboard(scope: MetricScope, now: Date) {
   const breakdown = await changeFailureBreakdown(scope);
   const compliance = await approvalComplianceByWeek(scope);
   const actionItems = await actionItemsByWeek(scope, now);
+  const aiComparison = await getAiComparison(scope);
   const resolve = await resolving;
   const allResolve = resolve.filter((r) => r.severity === "ALL");
   const sev2ByWeek = incidents.map((w) => w.sev2);
@@ -33,6 +35,6 @@ export async function getDashboard(scope: MetricScope, now: Date) {
     medianHoursToResolve: headlineOfCounts(allResolve.map((r) => r.medianHours)),
     violations: headlineOfCounts(compliance.weeks.map((w) => w.violations)),
   };
-  return { scope, incidents, sev2, failure, breakdown, resolve, compliance, actionItems, headline };
+  return { scope, incidents, sev2, failure, breakdown, resolve, compliance, actionItems, aiComparison, headline };
 }
 export type DashboardData = Awaited<ReturnType<typeof getDashboard>>;

@@ -1,4 +1,5 @@
 import "server-only";
+import { aiComparisonCsv } from "@/lib/reports/ai-comparison-render";
 import { changesCsv, incidentsCsv } from "@/lib/reports/weekly-csv";
 import { weeklyMarkdown } from "@/lib/reports/weekly-markdown";
 import { getWeeklyReportModel } from "./get-weekly-report-model";
@@ -22,5 +23,6 @@ export async function buildWeeklyReportFiles(options: {
     markdown: weeklyMarkdown(model),
     incidentsCsv: incidentsCsv(model.incidentRows),
     changesCsv: changesCsv(model.changeRows),
+    aiComparisonCsv: aiComparisonCsv(model.dashboard.aiComparison),
   };
 }

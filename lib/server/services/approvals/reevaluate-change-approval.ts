@@ -12,7 +12,7 @@ import { writeAudit } from "@/lib/server/services/audit/write-audit";
 import { notifyApprovers, notifyUser } from "@/lib/server/services/notifications/notify";
 import { queueCommitStatus } from "@/lib/server/services/integrations/queue-commit-status";
 
-export type PolicyInForce = ReevaluationPolicy & { id: number; approverLevels: Level[] };
+export type PolicyInForce = ReevaluationPolicy & { id: number; approverLevels: Level[]; aiShareThreshold: number };
 
 export type ChangeBeforeUpdate = MaterialFacts & {
   id: number;

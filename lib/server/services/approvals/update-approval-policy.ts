@@ -25,6 +25,9 @@ export async function updateApprovalPolicy(options: {
         allowSelfApproval: false,
         exemptInvolvements: input.exemptInvolvements,
         dismissStaleApprovals: input.dismissStaleApprovals ?? true,
+        // Attribution threshold: as given, else carried over from the version it replaces.
+        aiShareThreshold:
+          input.aiSharePercent !== undefined ? input.aiSharePercent / 100 : (before?.aiShareThreshold ?? 0.2),
         createdById: actor.id,
       },
       select: { id: true },
@@ -41,6 +44,7 @@ export async function updateApprovalPolicy(options: {
             approverLevels: before.approverLevels,
             exemptInvolvements: before.exemptInvolvements,
             dismissStaleApprovals: before.dismissStaleApprovals,
+            aiShareThreshold: before.aiShareThreshold,
           }
         : undefined,
       after: {

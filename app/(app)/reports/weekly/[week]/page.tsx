@@ -10,6 +10,7 @@ import { PrintButton } from "@/components/reports/print-button";
 import { PublishReportButton, ReportNotesForm } from "@/components/reports/report-forms";
 import { Badge } from "@/components/ui/badge";
 import { Panel } from "@/components/ui/panel";
+import { AiComparisonPanel, AiComparisonSentence } from "@/components/reports/ai-comparison-summary";
 import { DataTable } from "@/components/ui/table";
 import { formatDateTime, formatDuration, formatMetric } from "@/lib/domain/format";
 import { enumWords, levelWords, roleLabel, severityLabel } from "@/lib/reports/report-labels";
@@ -102,9 +103,17 @@ export default async function WeeklyReportPage({ params }: Props) {
           >
             Changes CSV
           </a>
+          <a
+            href={`${exportBase}?format=ai-comparison.csv`}
+            className="rounded-md px-2.5 py-1.5 font-medium text-indigo-700 ring-1 ring-inset ring-indigo-200 hover:bg-indigo-50"
+          >
+            AI comparison CSV
+          </a>
           <PrintButton />
         </nav>
       </header>
+      <AiComparisonSentence comparison={report.dashboard.aiComparison} />
+      <AiComparisonPanel comparison={report.dashboard.aiComparison} />
 
       {publication ? (
         <section aria-label="Publication" className="space-y-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">

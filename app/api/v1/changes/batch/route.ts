@@ -3,6 +3,10 @@ import { apiRoute, json, readJsonBody } from "@/lib/server/api/api-route";
 import { rekeyIngestErrors, toExternalChanges } from "@/lib/server/api/change-inputs";
 import { parseApiInput } from "@/lib/server/api/parse";
 import { assertCan } from "@/lib/server/permissions";
+import {
+  checkAttributionEvidence,
+  recordChangeAttribution,
+} from "@/lib/server/services/attribution/record-change-attribution";
 import { ingestChanges } from "@/lib/server/services/changes/ingest-changes";
 
 export const dynamic = "force-dynamic";
@@ -20,10 +24,18 @@ export const POST = apiRoute("changes:write", async ({ request, actor, caller, o
     await readJsonBody(request),
     "Some changes need attention; nothing was saved.",
   );
+  changes.forEach((change, index) => {
+    if (change.attribution) checkAttributionEvidence(change.attribution, `${pathOf(index)}attribution.`);
+  });
   const inputs = await toExternalChanges(changes, pathOf);
   const outcomes = await ingestChanges({ userId: actor.id, label: `API token ${caller.name}` }, inputs).catch(
     (error: unknown) => rekeyIngestErrors(error, pathOf),
   );
+  // Evidence after the batch's transaction, one change at a time (each its own transaction).
+  for (const [index, change] of changes.entries()) {
+    if (change.attribution)
+      await recordChangeAttribution({ actor, changeId: outcomes[index].id, input: change.attribution });
+  }
   const count = (outcome: string) => new Set(outcomes.filter((o) => o.outcome === outcome).map((o) => o.id)).size;
   return json({
     created: count("created"),

@@ -9,12 +9,24 @@ import { getOrgSettings } from "@/lib/server/queries/settings/get-org-settings";
 
 export const dynamic = "force-dynamic";
 
-const FORMATS = ["pdf", "md", "incidents.csv", "changes.csv"] as const;
+const FORMATS = ["pdf", "md", "incidents.csv", "changes.csv", "ai-comparison.csv"] as const;
 type Format = (typeof FORMATS)[number];
-const FIELDS = { pdf: "pdf", md: "markdown", "incidents.csv": "incidentsCsv", "changes.csv": "changesCsv" } as const;
-const TYPES = { pdf: "application/pdf", md: "text/markdown", "incidents.csv": "text/csv", "changes.csv": "text/csv" };
+const FIELDS = {
+  pdf: "pdf",
+  md: "markdown",
+  "incidents.csv": "incidentsCsv",
+  "changes.csv": "changesCsv",
+  "ai-comparison.csv": "aiComparisonCsv",
+} as const;
+const TYPES = {
+  pdf: "application/pdf",
+  md: "text/markdown",
+  "incidents.csv": "text/csv",
+  "changes.csv": "text/csv",
+  "ai-comparison.csv": "text/csv",
+};
 
-/** Downloads of the weekly report for signed-in users: ?format=pdf | md | incidents.csv | changes.csv */
+/** Downloads of the weekly report for signed-in users: ?format=pdf | md | incidents.csv | changes.csv | ai-comparison.csv */
 export const GET = withApiErrors(async (request: Request, context: { params: Promise<{ week: string }> }) => {
   await requireUser("dashboard:read");
   const { week } = await context.params;
@@ -39,7 +51,13 @@ export const GET = withApiErrors(async (request: Request, context: { params: Pro
 
   // A published version: the files exactly as they were frozen.
   const publishedId = search.get("published");
-  if (publishedId) {
+  if (publishedId && format === "ai-comparison.csv")
+    return problem(
+      404,
+      "Not found",
+      "Published versions keep the Markdown, PDF and two CSVs; the comparison is in their Markdown.",
+    );
+  if (publishedId && format !== "ai-comparison.csv") {
     const stored = /^\d{1,9}$/.test(publishedId) ? await getPublicationFile(Number(publishedId), FIELDS[format]) : null;
     if (!stored || stored.week !== week)
       return problem(404, "Not found", `No published version ${publishedId} of ${week} has that file.`);
