@@ -10,7 +10,9 @@ import { registerUserCommands } from "./commands/user-reset-password";
 import { EXIT } from "./run";
 
 const program = new Command("faultline")
-  .description("Operate a Faultline installation: first admin, passwords, API tokens, migrations, demo data, AI attribution from CI.")
+  .description(
+    "Operate a Faultline installation: first admin, passwords, API tokens, migrations, demo data, AI attribution from CI.",
+  )
   .addHelpText(
     "after",
     "\nUses the database the app uses: DATABASE_URL, else the embedded one in .data/.\nExit codes: 0 done, 1 failed, 2 wrong usage or input.",
