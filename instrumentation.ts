@@ -1,7 +1,7 @@
 // Next.js calls register() once per server process before it serves requests.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  // The client's address for sign-in throttling (docs/decisions/014-sign-in-throttling.md).
+  // The client's address for sign-in throttling (docs/decisions/015-sign-in-throttling.md).
   const { installPeerAddressHeader } = await import("@/lib/server/http/peer-address");
   installPeerAddressHeader();
   const { prepareDatabase } = await import("@/lib/server/db/prepare");

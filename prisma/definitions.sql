@@ -3,7 +3,7 @@
 -- start, under the migration lock, in one transaction — so everything here must be
 -- CREATE OR REPLACE (idempotent). Dashboard, weekly report, CSVs and API read these views;
 -- the daily statistics are kept by the triggers at the end.
--- See docs/decisions/015-trigger-kept-statistics.md.
+-- See docs/decisions/019-trigger-kept-statistics.md.
 
 -- A link makes a change failed (and its incident AI-linked, if the change was AI-assisted)
 -- when its role is trigger or root cause. Contributing and suspected links do not.

@@ -1,6 +1,6 @@
 // Fonts for the weekly report PDF. The standard PDF fonts (Helvetica) cover only Latin-1,
 // so text in other scripts falls back, glyph by glyph, to Noto fonts shipped as TTF by
-// npm packages (decision 016): Noto Sans SC (Chinese, Japanese kana, Korean Hangul and
+// npm packages (decision 020): Noto Sans SC (Chinese, Japanese kana, Korean Hangul and
 // most symbols), Noto Sans Arabic, Noto Emoji. @react-pdf/renderer embeds only the
 // glyphs used (a subset), and a font is loaded only when the document needs it: the
 // 10 MB CJK font is not read for a report in English.

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npx faultline …`: runs the TypeScript entry with tsx (a dependency, decision 017) under the
+// `npx faultline …`: runs the TypeScript entry with tsx (a dependency, decision 021) under the
 // "react-server" condition, so the app's server modules and services load as in Next.js.
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";

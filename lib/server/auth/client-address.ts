@@ -9,7 +9,7 @@ type HeaderSource = { get(name: string): string | null };
  * How many reverse proxies in front of Faultline append to X-Forwarded-For
  * (FAULTLINE_TRUSTED_PROXIES, default 0). With 0, X-Forwarded-For is ignored: anyone can
  * send it. With n, the address is the n-th entry from the right: the one the outermost
- * trusted proxy saw (docs/decisions/014-sign-in-throttling.md).
+ * trusted proxy saw (docs/decisions/015-sign-in-throttling.md).
  */
 export function trustedProxyCount(env: Record<string, string | undefined> = process.env): number {
   const value = Number(env.FAULTLINE_TRUSTED_PROXIES ?? "0");

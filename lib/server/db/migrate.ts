@@ -3,7 +3,7 @@
 // history. Works on PostgreSQL (one pg connection) and on embedded PGlite.
 // Then it re-applies the repeatable definitions (prisma/definitions.sql: the views, functions
 // and triggers that define and keep the figures), every time, in the same lock.
-// See docs/decisions/002-migrations-offline.md and 015-trigger-kept-statistics.md.
+// See docs/decisions/002-migrations-offline.md and 019-trigger-kept-statistics.md.
 import { createHash, randomUUID } from "node:crypto";
 import { access, readFile, readdir } from "node:fs/promises";
 import path from "node:path";

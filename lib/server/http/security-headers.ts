@@ -1,4 +1,4 @@
-// The security headers of every response (docs/decisions/015-security-headers.md). Pure:
+// The security headers of every response (docs/decisions/018-security-headers.md). Pure:
 // proxy.ts calls it once per request with a fresh nonce. No "server-only" import: the
 // proxy bundle loads it.
 

@@ -14,7 +14,7 @@ export type FailureBreakdownRow = { group: string; aiAssisted: boolean; shipped:
 // Both read DailyChangeStat: shipped changes per day of shipping in the org's time zone,
 // where "failed" is PRODUCT.md's definition (trigger or root cause of an incident, or
 // rolled back; the "ChangeOutcome" view in prisma/definitions.sql), kept current by database
-// triggers (docs/decisions/015-trigger-kept-statistics.md).
+// triggers (docs/decisions/019-trigger-kept-statistics.md).
 
 /**
  * Chart 5: change failure rate per week = failed / shipped changes that shipped that week

@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/server/db";
 
 /**
- * Sign-in throttling (docs/decisions/014-sign-in-throttling.md). Every password attempt is
+ * Sign-in throttling (docs/decisions/015-sign-in-throttling.md). Every password attempt is
  * counted BEFORE the password is evaluated, in three fixed-window counters kept in the
  * RateLimit table (shared by every app instance):
  *   - account + client address: the owner's own address has its own counter, so guesses

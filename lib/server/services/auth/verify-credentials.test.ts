@@ -46,7 +46,7 @@ describe("verifyCredentials", () => {
   });
 });
 
-describe("sign-in throttling (decision 014)", () => {
+describe("sign-in throttling (decision 015)", () => {
   it("evaluates at most the limit of 30 parallel guesses; the right password is refused once it is hit", async () => {
     const user = await createTestUser(database.connection.prisma, { password });
     const guess = (password: string) => outcome(verifyCredentials({ email: user.email, password, address: ATTACKER }));
