@@ -137,8 +137,8 @@ describe("posting evidence", () => {
       mismatch: false,
       aiShare: null,
     });
-    // Approval once required stays required: evidence never waives it.
-    expect(await changeState(id)).toMatchObject({ aiAssisted: false, aiDetectedBy: null, approvalRequired: true });
+    // The flag is a material fact: back to human-written, the approval rule is decided again (not required).
+    expect(await changeState(id)).toMatchObject({ aiAssisted: false, aiDetectedBy: null, approvalRequired: false });
     expect(await db.changeAttribution.count({ where: { changeId: id } })).toBe(1);
   });
 

@@ -95,6 +95,21 @@ beforeAll(async () => {
     },
   });
   fixture.changeId = change.id;
+  // Evidence already posted for it, so GET /changes/{id}/attribution has something to answer.
+  await db().changeAttribution.create({
+    data: {
+      changeId: change.id,
+      source: "git-ai",
+      schemaVersion: "authorship/3.0.0",
+      aiLines: 10,
+      humanLines: 30,
+      totalLines: 40,
+      aiShare: 0.25,
+      agents: [{ tool: "claude", model: "claude-sonnet-4-5", lines: 10 }],
+      declaredAiAssisted: false,
+      thresholdApplied: 0.2,
+    },
+  });
   await db().change.create({
     data: {
       source: "github-actions",
