@@ -287,7 +287,7 @@ export const OPERATIONS = {
       tags: ["Changes"],
       summary: "Approve or reject a change",
       description:
-        "As the token's user, with the rules of the Approvals page: the user's level must be one the policy lets approve, nobody approves their own change, a rejection needs a comment, and when two people decide at once one wins (the other gets 409). Pass `version` to refuse (409) if the change moved since you reviewed it.",
+        "As the token's user, with the rules of the Approvals page: the user's level must be one the policy lets approve, nobody approves their own change, a rejection needs a comment, and when two people decide at once one wins (the other gets 409). Pass `version` to refuse (409) if the change moved since you reviewed it. History import: with the `import` scope instead, `decidedBy` (a user's email) and `decidedAt` record a decision taken in another tool, under the same rules; compliance compares `decidedAt` with `shippedAt`, and the same decision again changes nothing.",
       requestParams: { path: idParam },
       requestBody: body(apiApprovalDecisionSchema, {
         decision: "approve",

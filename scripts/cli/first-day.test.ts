@@ -1,20 +1,23 @@
 // A real organisation's first day, end to end against PostgreSQL: an empty database with only
 // FAULTLINE_ADMIN_* set → start-up creates the admin → the CLI (a real process) creates a token
-// → a quarter of incidents, changes and links arrive through the API only → the weekly figures
+// → a quarter of incidents, changes, links and approvals arrive through the API only → the weekly figures
 // equal values worked out by hand below, and the daily statistics equal a full rebuild.
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as postChange } from "@/app/api/v1/changes/route";
+import { POST as postApproval } from "@/app/api/v1/changes/[id]/approval/route";
 import { POST as postLink } from "@/app/api/v1/incidents/[id]/changes/route";
 import { PATCH as patchIncident } from "@/app/api/v1/incidents/[id]/route";
 import { POST as postIncident } from "@/app/api/v1/incidents/route";
 import { GET as getMetrics } from "@/app/api/v1/metrics/route";
 import { openConnection, type DbConnection } from "@/lib/server/db/connection";
 import { prepareDatabase } from "@/lib/server/db/prepare";
+import { CLI_ACTOR } from "@/lib/server/auth/actor";
 import { createService } from "@/lib/server/services/teams/create-service";
 import { createTeam } from "@/lib/server/services/teams/create-team";
 import { createFirstAdmin } from "@/lib/server/services/users/create-first-admin";
+import { createUser } from "@/lib/server/services/users/create-user";
 import { createEmptyDatabase } from "@/lib/server/testing/test-database";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -134,7 +137,10 @@ function incidentBody(row: Row) {
   };
 }
 
-/** Changes: [externalId, aiAssisted, shippedAt, rolledBackAt?]; links: [change, incident, role]. */
+/**
+ * Changes: [externalId, aiAssisted, shippedAt, rolledBackAt?]; links: [change, incident, role].
+ * The AI-assisted ones (c1, c2, c5) are a junior's, so each needed a senior's approval.
+ */
 const CHANGES: [string, boolean, string, string?][] = [
   ["c1", true, "2026-08-04T07:30:00.000Z"],
   ["c2", true, "2026-08-05T09:00:00.000Z"],
@@ -152,9 +158,18 @@ const LINKS: [string, string, string][] = [
   ["c7", "PD-R7", "TRIGGER"],
 ];
 
+const JUNIOR = "dev.junior@example.com";
+const SENIOR = "dev.senior@example.com";
+/** Approvals taken in the old tool: c1 before it shipped (compliant), c2 an hour after (a violation); c5 none. */
+const APPROVALS: [string, string][] = [
+  ["c1", "2026-08-04T07:00:00.000Z"],
+  ["c2", "2026-08-05T10:00:00.000Z"],
+];
+
 describe("first day of a real organisation", () => {
   let token = "";
   const incidentIds = new Map<string, number>();
+  const changeIds = new Map<string, number>();
 
   it("creates the first admin once, even when several instances start together", async () => {
     await connection.withSession(async (session) => (await import("@/lib/server/db/migrate")).applyMigrations(session));
@@ -203,6 +218,14 @@ describe("first day of a real organisation", () => {
     const team = await createTeam({ actor: admin, input: { name: "Storefront" } });
     for (const name of ["checkout", "search"])
       await createService({ actor: admin, input: { name, teamId: team.id, tier: "CUSTOMER_CRITICAL" } });
+    for (const [email, level] of [
+      [JUNIOR, "JUNIOR"],
+      [SENIOR, "SENIOR"],
+    ] as const)
+      await createUser({
+        actor: CLI_ACTOR,
+        input: { name: email, email, role: "ENGINEER", level, teamId: team.id, password: "a long enough password" },
+      });
 
     const outOfOrder = await call(postIncident, {
       path: "/incidents",
@@ -223,7 +246,6 @@ describe("first day of a real organisation", () => {
     expect(await connection.prisma.incident.count()).toBe(INCIDENTS.length);
     expect(await connection.prisma.auditLog.count()).toBe(auditRows);
 
-    const changeIds = new Map<string, number>();
     for (const [externalId, aiAssisted, shippedAt, rolledBackAt] of CHANGES) {
       const response = await call(postChange, {
         path: "/changes",
@@ -234,6 +256,7 @@ describe("first day of a real organisation", () => {
           kind: "DEPLOY",
           title: `Deploy ${externalId}`,
           service: "checkout",
+          ...(aiAssisted ? { author: JUNIOR } : {}),
           aiAssisted,
           shippedAt,
           rolledBackAt,
@@ -281,6 +304,36 @@ describe("first day of a real organisation", () => {
     expect(stillOpen.resolvedAt).toBeNull();
   });
 
+  it("imports the approvals taken in the old tool, under the policy's rules, idempotently", async () => {
+    const approve = (change: string, body: object) => {
+      const id = String(changeIds.get(change));
+      return call(postApproval, { path: `/changes/${id}/approval`, token, params: { id }, body });
+    };
+    // The author cannot have approved their own change, and a decision names who and when.
+    const self = await approve("c1", { decision: "approve", decidedBy: JUNIOR, decidedAt: APPROVALS[0][1] });
+    expect(self.status).toBe(422);
+    expect((await self.json()).errors).toHaveProperty("decidedBy");
+    expect((await approve("c1", { decision: "approve", decidedBy: SENIOR })).status).toBe(422);
+    // Without decidedBy it would be the token's own decision: that needs the `approve` scope.
+    expect((await approve("c1", { decision: "approve" })).status).toBe(403);
+
+    for (const [change, decidedAt] of APPROVALS) {
+      const response = await approve(change, { decision: "approve", decidedBy: SENIOR, decidedAt });
+      expect(response.status, change).toBe(200);
+      const compliance = change === "c1" ? "COMPLIANT" : "VIOLATION";
+      expect(await response.json()).toMatchObject({ approval: { state: "APPROVED", decidedAt, compliance } });
+    }
+    const auditRows = await connection.prisma.auditLog.count();
+    const again = await approve("c1", { decision: "approve", decidedBy: SENIOR, decidedAt: APPROVALS[0][1] });
+    expect(again.status).toBe(200);
+    expect(await connection.prisma.auditLog.count()).toBe(auditRows);
+    const decided = await connection.prisma.change.findUniqueOrThrow({
+      where: { id: changeIds.get("c1") },
+      select: { approvalDecidedAt: true, approver: { select: { email: true } } },
+    });
+    expect(decided).toEqual({ approvalDecidedAt: new Date(APPROVALS[0][1]), approver: { email: SENIOR } });
+  });
+
   it("gives the weekly figures worked out by hand, and statistics equal to a full rebuild", async () => {
     const response = await call(getMetrics, { path: "/metrics?from=2026-07-27&to=2026-10-25", token });
     expect(response.status).toBe(200);
@@ -310,6 +363,14 @@ describe("first day of a real organisation", () => {
     expect(cfr("2026-09-07")).toMatchObject({ aiShipped: 1, aiFailed: 1, otherShipped: 2, otherFailed: 1 });
     const totals = (metrics.changeFailure as Cfr[]).reduce((sum, r) => sum + r.aiShipped + r.otherShipped, 0);
     expect(totals).toBe(7);
+
+    type Compliance = { week: string; required: number; compliant: number; violations: number };
+    const compliance = (week: string) =>
+      (metrics.approvalCompliance.weeks as Compliance[]).find((r) => r.week === week);
+    // 3 Aug: c1 approved before it shipped, c2 approved after → one compliant, one violation.
+    expect(compliance("2026-08-03")).toMatchObject({ required: 2, compliant: 1, violations: 1 });
+    // 7 Sep: c5 shipped with no approval at all.
+    expect(compliance("2026-09-07")).toMatchObject({ required: 1, compliant: 0, violations: 1 });
 
     type Week = { week: string; total: number; sev1: number; sev2: number; sev3: number; aiLinked: number };
     const week = (monday: string) => (metrics.incidents as Week[]).find((r) => r.week === monday);

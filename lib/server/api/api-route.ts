@@ -26,7 +26,8 @@ export type ApiRequest<P> = {
  * details; every answer carries the RateLimit headers and `cache-control: no-store`.
  */
 export function apiRoute<P extends Record<string, string> = Record<string, never>>(
-  scope: ApiScope,
+  /** The scope the token needs; a list means any one of them (the handler checks further). */
+  scope: ApiScope | readonly ApiScope[],
   handler: (api: ApiRequest<P>) => Promise<Response>,
 ) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {

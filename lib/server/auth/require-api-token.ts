@@ -54,9 +54,14 @@ export async function authenticateApiToken(request: Request): Promise<ApiCaller>
 }
 
 /** 403 when the token lacks the scope. */
-export function assertTokenScope(caller: ApiCaller, scope: ApiScope): void {
-  if (!caller.scopes.includes(scope))
-    throw new AppError("FORBIDDEN", `This API token lacks the "${scope}" scope. Ask an admin for a token with it.`);
+/** The token must carry the scope, or one of the scopes of a list. */
+export function assertTokenScope(caller: ApiCaller, scope: ApiScope | readonly ApiScope[]): void {
+  const anyOf: readonly ApiScope[] = typeof scope === "string" ? [scope] : scope;
+  if (!anyOf.some((one) => caller.scopes.includes(one)))
+    throw new AppError(
+      "FORBIDDEN",
+      `This API token lacks the ${anyOf.map((one) => `"${one}"`).join(" or ")} scope. Ask an admin for a token with it.`,
+    );
 }
 
 /** Authentication and scope in one call (401, then 403). */
