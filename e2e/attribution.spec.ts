@@ -58,10 +58,11 @@ test("a git-ai note pushed by the CLI shows on the change, with the mismatch fla
   expect(created.status()).toBe(201);
   const { id } = await created.json();
 
+  // The CLI as CI runs it: the Faultline folder's entry, started in the application's checkout.
   const output = execFileSync(
-    path.join(root, "node_modules/.bin/tsx"),
+    process.execPath,
     [
-      path.join(root, "scripts/cli/faultline.ts"),
+      path.join(root, "scripts/cli/faultline.mjs"),
       "attribution",
       "push",
       "--change",

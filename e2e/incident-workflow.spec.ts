@@ -57,7 +57,10 @@ test("declare → update status → add note → link the suspect change → wri
 
   // Blast radius facts raise the level.
   const blast = page.getByRole("region", { name: "Blast radius" });
-  await blast.getByLabel("checkout", { exact: true }).check();
+  await blast
+    .getByRole("group", { name: "Customer-facing capabilities" })
+    .getByLabel("checkout", { exact: true })
+    .check();
   await blast.getByLabel("Customers or requests affected (%)").fill("12.5");
   await blast.getByRole("button", { name: "Save blast radius" }).click();
   await expect(page.getByText("Blast radius now high (was low)")).toBeVisible();

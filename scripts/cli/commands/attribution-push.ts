@@ -3,7 +3,15 @@
 import type { Command } from "commander";
 import { attributionBody, gitIn, readCommitEvidence } from "./attribution-git";
 
-type PushOptions = { change: string; sha: string; source?: string; url?: string; token?: string; dryRun?: boolean };
+type PushOptions = {
+  change: string;
+  sha: string;
+  repo: string;
+  source?: string;
+  url?: string;
+  token?: string;
+  dryRun?: boolean;
+};
 type Problem = { detail?: string; title?: string; errors?: Record<string, string[]> };
 
 export function registerAttributionCommands(program: Command): void {
@@ -13,12 +21,17 @@ export function registerAttributionCommands(program: Command): void {
     .description("Post the git-ai note, Entire checkpoint or agent trailers of a commit to a change")
     .requiredOption("--change <externalId>", "the change's external id (as CI registered it)")
     .option("--sha <sha>", "the commit to read", "HEAD")
+    .option(
+      "--repo <path>",
+      "the repository to read (default: the folder the command was started in)",
+      process.env.FAULTLINE_CALLER_CWD ?? process.cwd(),
+    )
     .option("--source <source>", "the change's source, when several systems use the same external id")
     .option("--url <url>", "Faultline's address (default: $FAULTLINE_URL)")
     .option("--token <token>", "API token with changes:write (default: $FAULTLINE_TOKEN)")
     .option("--dry-run", "print the request body instead of sending it")
     .action(async (options: PushOptions) => {
-      process.exitCode = await pushAttribution(options, process.cwd());
+      process.exitCode = await pushAttribution(options, options.repo);
     });
 }
 
