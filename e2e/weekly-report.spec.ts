@@ -44,7 +44,8 @@ test("a manager opens last week's report and downloads the Markdown and CSV expo
 
   // The page and the file render the same model: the same figures, rounded the same way
   // (the Markdown is checked against the PDF, the CSV and the API in weekly-report.test.ts).
-  const headlineRows = await page.locator("tr:has(th[scope=row])").all();
+  const headlineTable = page.getByRole("table").filter({ has: page.getByRole("columnheader", { name: "Headline" }) });
+  const headlineRows = await headlineTable.locator("tr:has(th[scope=row])").all();
   expect(headlineRows.length).toBeGreaterThan(10);
   for (const row of headlineRows) {
     const label = (await row.locator("th").textContent())!.trim();
