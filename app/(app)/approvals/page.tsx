@@ -57,7 +57,7 @@ export default async function ApprovalsPage() {
       {pending.length === 0 ? (
         <EmptyState>Nothing waits for approval.</EmptyState>
       ) : (
-        <DataTable columns={["Change", "Author", "AI", "Waiting since", "Decision"]}>
+        <DataTable columns={["Change", "Author", "AI", "Waiting since", "Decision"]} stackOnPhone>
           {pending.map((change) => {
             const check = canApproveChange({ id: user.id, level: user.level, active: true }, change, policy);
             return (
