@@ -2,6 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { DEMO, signIn } from "./support/auth";
 
 // Issue 16, items 1, 2, 3 and 7: each test fails on the code before this branch.
+const SHOTS = process.env.UX_SHOTS_DIR ?? "/tmp/faultline-ux-shots";
 
 /** Relative luminance (0 black … 1 white) of a computed "rgb(…)" / "oklch(…)" colour via a canvas. */
 async function luminance(page: Page, color: string): Promise<number> {
@@ -31,6 +32,7 @@ test("1. typing on into the year of a date-time field keeps the form and says wh
   await expect(page.getByText("Enter a year between 1970 and 2999.")).toBeVisible();
   await expect(when).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByLabel("What is broken?")).toHaveValue(title);
+  await page.screenshot({ path: `${SHOTS}/date-field-message.png` });
 
   // The browser refuses the submit: nothing is declared with that date.
   await page.getByLabel("Sev3").check();
@@ -74,6 +76,7 @@ test("2. on a phone the navigation is a menu with every section, not a sideways 
     await expect(link).toBeInViewport();
   }
   await expect(page.getByRole("radiogroup", { name: "Colour scheme" })).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/phone-menu-open.png` });
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Changes", exact: true }).click();
   await expect(page).toHaveURL(/\/changes$/);
   await expect(menu).toHaveAttribute("aria-expanded", "false");
