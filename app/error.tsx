@@ -7,7 +7,7 @@ export default function ErrorPage({ reset }: { error: Error & { digest?: string 
     <div className="flex min-h-[60vh] flex-col items-center justify-center text-center">
       <h1 className="text-2xl font-semibold tracking-tight">Something went wrong on our side</h1>
       <p className="mt-2 text-sm text-slate-600">
-        Nothing you entered was lost. Try again; if it keeps happening, tell your admin.
+        This page could not be shown. Try again; if it keeps happening, tell your admin.
       </p>
       <Button className="mt-6" onClick={reset}>
         Try again

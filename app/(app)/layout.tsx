@@ -1,7 +1,11 @@
 import Link from "next/link";
+import { cookies } from "next/headers";
 import { AppNav, type NavItem } from "@/components/layout/app-nav";
 import { NotificationBell } from "@/components/layout/notification-bell";
+import { PhoneMenu } from "@/components/layout/phone-menu";
 import { SignOutButton } from "@/components/layout/sign-out-button";
+import { ThemeToggle } from "@/components/layout/theme-toggle";
+import { parseTheme, THEME_COOKIE } from "@/lib/domain/theme";
 import { requirePageUser } from "@/lib/server/auth/require-user";
 import { countUnreadNotifications } from "@/lib/server/queries/notifications/list-notifications";
 
@@ -18,33 +22,40 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const user = await requirePageUser("/incidents");
   const unread = await countUnreadNotifications(user.id);
   const nav = user.role === "ADMIN" ? [...NAV, { href: "/admin/users", label: "Admin", section: "/admin" }] : NAV;
+  const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
+  const detail = `${user.role.toLowerCase()} · ${user.level.toLowerCase()}`;
   return (
     <div className="min-h-screen">
-      <header className="no-print bg-slate-900">
-        <div className="mx-auto flex h-14 max-w-7xl items-center gap-6 px-4 sm:px-6">
+      {/* palette-fixed: the header stays dark in both schemes (app/globals.css). */}
+      <header className="no-print palette-fixed relative bg-slate-900">
+        <div className="mx-auto flex h-14 max-w-7xl items-center gap-4 px-4 sm:px-6 xl:gap-6">
           <Link href="/incidents" className="flex shrink-0 items-center gap-2 font-semibold text-white">
             {/* eslint-disable-next-line @next/next/no-img-element */}
             <img src="/icon.svg" alt="" className="size-7" />
             Faultline
           </Link>
-          <AppNav items={nav} />
-          <div className="ml-auto flex shrink-0 items-center gap-3">
+          <AppNav items={nav} className="hidden xl:flex" />
+          <div className="ml-auto flex shrink-0 items-center gap-2 sm:gap-3">
+            <div className="hidden xl:block">
+              <ThemeToggle initial={theme} onDark />
+            </div>
             <NotificationBell unread={unread} />
             <Link
               href="/account"
               title="Your account"
-              className="hidden rounded-md px-2 py-1 text-right leading-tight hover:bg-slate-800 sm:block"
+              className="hidden rounded-md px-2 py-1 text-right leading-tight hover:bg-slate-800 xl:block"
             >
               <div className="text-sm font-medium text-white">{user.name}</div>
-              <div className="text-xs text-slate-400">
-                {user.role.toLowerCase()} · {user.level.toLowerCase()}
-              </div>
+              <div className="text-xs text-slate-400">{detail}</div>
             </Link>
-            <SignOutButton />
+            <div className="hidden xl:block">
+              <SignOutButton />
+            </div>
+            <PhoneMenu items={nav} user={{ name: user.name, detail }} theme={theme} />
           </div>
         </div>
       </header>
-      <main className="mx-auto max-w-7xl px-4 py-8 sm:px-6">{children}</main>
+      <main className="mx-auto max-w-7xl px-4 py-6 sm:px-6 sm:py-8">{children}</main>
     </div>
   );
 }

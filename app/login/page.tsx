@@ -48,7 +48,7 @@ export default async function LoginPage({
           </div>
         </div>
       </div>
-      <aside className="relative hidden flex-1 items-end overflow-hidden bg-slate-900 p-12 lg:flex">
+      <aside className="palette-fixed relative hidden flex-1 items-end overflow-hidden bg-slate-900 p-12 lg:flex">
         <div
           className="absolute inset-0 bg-[radial-gradient(circle_at_30%_20%,rgba(99,102,241,0.35),transparent_55%)]"
           aria-hidden

@@ -74,7 +74,7 @@ export function ApprovalPolicyForm({
               id="dismissStaleApprovals"
               name="dismissStaleApprovals"
               defaultValue={policy.dismissStaleApprovals ? "yes" : "no"}
-              className="mt-2 block rounded-md px-3 py-2 text-sm ring-1 ring-inset ring-slate-300"
+              className="mt-2 block w-full max-w-full rounded-md px-3 py-2 text-sm ring-1 ring-inset ring-slate-300 sm:w-auto"
             >
               <option value="yes">Yes: a new commit, author, service or AI fact voids the approval (default)</option>
               <option value="no">No: an approval stands until the change ships</option>

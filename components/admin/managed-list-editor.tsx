@@ -19,19 +19,21 @@ export function ManagedListEditor({ list, items }: { list: ManagedList; items: M
       <p className="mb-3 text-xs text-slate-500">{labels.hint}</p>
       <ul className="divide-y divide-slate-100">
         {items.map((item) => (
-          <li key={item.id} className="flex items-center gap-2 py-2">
+          <li key={item.id} className="flex flex-wrap items-center gap-2 py-2 sm:flex-nowrap">
             <ActionForm
               action={updateListItemAction}
               hidden={{ list, id: item.id }}
               label={`Edit ${item.name}`}
-              className="flex min-w-0 flex-1 items-start gap-2"
+              className="flex min-w-0 basis-full flex-wrap items-start gap-2 sm:basis-auto sm:flex-1 sm:flex-nowrap"
             >
               {({ fieldErrors, pending }) => (
                 <>
                   {item.code ? (
-                    <span className="w-28 shrink-0 pt-2 font-mono text-xs text-slate-500">{item.code}</span>
+                    <span className="shrink-0 pt-2 font-mono text-xs text-slate-500 max-sm:basis-full max-sm:pt-0 sm:w-28">
+                      {item.code}
+                    </span>
                   ) : null}
-                  <div className={hasAliases ? "w-40 shrink-0" : "min-w-0 flex-1"}>
+                  <div className={hasAliases ? "min-w-0 flex-1 sm:w-40 sm:flex-none" : "min-w-0 flex-1"}>
                     <input
                       name="name"
                       defaultValue={item.name}
@@ -55,7 +57,9 @@ export function ManagedListEditor({ list, items }: { list: ManagedList; items: M
                 </>
               )}
             </ActionForm>
-            <span className="w-16 shrink-0 text-right text-xs text-slate-500">{item.uses} used</span>
+            <span className="shrink-0 text-xs text-slate-500 max-sm:mr-auto sm:w-16 sm:text-right">
+              {item.uses} used
+            </span>
             {item.archived ? <Badge tone="slate">Archived</Badge> : null}
             <ActionForm
               action={archiveListItemAction}

@@ -1,8 +1,9 @@
 import Link from "next/link";
+import { describeNotShipped, type NotShippedCounts } from "@/lib/domain/approval-wording";
 import type { ComplianceWeek } from "@/lib/server/queries/metrics/approval-compliance-by-week";
 
 /** Week by week: changes that needed approval and shipped, and how many of them broke the policy. */
-export function ComplianceStrip({ weeks, pendingNow }: { weeks: ComplianceWeek[]; pendingNow: number }) {
+export function ComplianceStrip({ weeks, notShipped }: { weeks: ComplianceWeek[]; notShipped: NotShippedCounts }) {
   return (
     <section
       aria-label="Approval compliance by week"
@@ -11,8 +12,8 @@ export function ComplianceStrip({ weeks, pendingNow }: { weeks: ComplianceWeek[]
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 className="text-sm font-semibold">Approval compliance, week by week</h2>
         <p className="text-xs text-slate-500">
-          Approved in time / shipped needing approval; violations shipped without one. {pendingNow} needing approval
-          have not shipped yet (pending).{" "}
+          Approved in time / shipped needing approval; violations shipped without approval.{" "}
+          {describeNotShipped(notShipped)}{" "}
           <Link href="/changes?violation=1" className="text-indigo-600 underline">
             All violations
           </Link>

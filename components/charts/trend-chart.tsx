@@ -132,12 +132,17 @@ export function TrendChart({
               layout={horizontal ? "vertical" : "horizontal"}
               margin={{ top: 4, right: 8, bottom: 0, left: horizontal ? 8 : -12 }}
             >
-              <CartesianGrid strokeDasharray="3 3" vertical={horizontal} horizontal={!horizontal} stroke="#e2e8f0" />
+              <CartesianGrid
+                strokeDasharray="3 3"
+                vertical={horizontal}
+                horizontal={!horizontal}
+                stroke="var(--color-slate-200)"
+              />
               {horizontal ? (
                 <>
                   <XAxis
                     type="number"
-                    tick={{ fontSize: 11, fill: "#64748b" }}
+                    tick={{ fontSize: 11, fill: "var(--color-slate-500)" }}
                     tickLine={false}
                     axisLine={false}
                     tickFormatter={(v) => (unit === "percent" ? `${v}%` : String(v))}
@@ -146,9 +151,9 @@ export function TrendChart({
                     type="category"
                     dataKey="label"
                     width={150}
-                    tick={{ fontSize: 11, fill: "#334155" }}
+                    tick={{ fontSize: 11, fill: "var(--color-slate-700)" }}
                     tickLine={false}
-                    axisLine={{ stroke: "#cbd5e1" }}
+                    axisLine={{ stroke: "var(--color-slate-300)" }}
                     interval={0}
                   />
                 </>
@@ -156,13 +161,13 @@ export function TrendChart({
                 <>
                   <XAxis
                     dataKey="label"
-                    tick={{ fontSize: 11, fill: "#64748b" }}
+                    tick={{ fontSize: 11, fill: "var(--color-slate-500)" }}
                     tickLine={false}
-                    axisLine={{ stroke: "#cbd5e1" }}
+                    axisLine={{ stroke: "var(--color-slate-300)" }}
                     interval="preserveStartEnd"
                   />
                   <YAxis
-                    tick={{ fontSize: 11, fill: "#64748b" }}
+                    tick={{ fontSize: 11, fill: "var(--color-slate-500)" }}
                     tickLine={false}
                     axisLine={false}
                     allowDecimals={unit !== "count"}
@@ -172,7 +177,12 @@ export function TrendChart({
               )}
               <Tooltip
                 formatter={(value, name) => [format(unit, value as number), name]}
-                contentStyle={{ fontSize: 12, borderRadius: 6 }}
+                contentStyle={{
+                  fontSize: 12,
+                  borderRadius: 6,
+                  background: "var(--color-white)",
+                  borderColor: "var(--color-slate-200)",
+                }}
               />
               <Legend wrapperStyle={{ fontSize: 11 }} iconSize={10} />
               {series.map((s) =>

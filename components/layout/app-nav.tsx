@@ -8,10 +8,20 @@ import { cn } from "@/components/ui/cn";
 export type NavItem = { href: string; label: string; soon?: boolean; section?: string };
 
 /** Top navigation; sections whose screens are not built yet show as "soon", not as dead links. */
-export function AppNav({ items }: { items: NavItem[] }) {
+export function AppNav({
+  items,
+  vertical = false,
+  className,
+  onNavigate,
+}: {
+  items: NavItem[];
+  vertical?: boolean;
+  className?: string;
+  onNavigate?: () => void;
+}) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Main" className="flex items-center gap-1 overflow-x-auto">
+    <nav aria-label="Main" className={cn("flex gap-1", vertical ? "flex-col" : "items-center", className)}>
       {items.map((item) => {
         if (item.soon) {
           return (
@@ -35,8 +45,10 @@ export function AppNav({ items }: { items: NavItem[] }) {
             key={item.href}
             href={item.href}
             aria-current={active ? "page" : undefined}
+            onClick={onNavigate}
             className={cn(
-              "rounded-md px-3 py-1.5 text-sm font-medium transition-colors",
+              "rounded-md px-3 text-sm font-medium whitespace-nowrap transition-colors",
+              vertical ? "py-2.5 text-base" : "py-1.5",
               active ? "bg-white/15 text-white" : "text-slate-300 hover:bg-white/10 hover:text-white",
             )}
           >

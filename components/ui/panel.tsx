@@ -19,11 +19,11 @@ export function Panel({
       aria-label={title}
       className={cn("rounded-lg bg-white shadow-sm ring-1 ring-slate-200", className)}
     >
-      <header className="flex items-center justify-between gap-3 border-b border-slate-200 px-5 py-3">
+      <header className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 px-4 py-3 sm:px-5">
         <h2 className="text-sm font-semibold text-slate-900">{title}</h2>
         {actions}
       </header>
-      <div className="p-5">{children}</div>
+      <div className="p-4 sm:p-5">{children}</div>
     </section>
   );
 }

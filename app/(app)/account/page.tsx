@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ChangePasswordForm, RevokeOtherSessionsButton, RevokeSessionButton } from "@/components/account/account-forms";
+import { ThemeToggle } from "@/components/layout/theme-toggle";
 import { Badge } from "@/components/ui/badge";
 import { Panel } from "@/components/ui/panel";
 import { DataTable } from "@/components/ui/table";
@@ -12,6 +13,8 @@ import { getAccount } from "@/lib/server/queries/account/get-account";
 import { CreateApiTokenForm } from "@/components/admin/api-token-forms";
 import { listMyApiTokens } from "@/lib/server/queries/account/list-my-api-tokens";
 import { listMySessions } from "@/lib/server/queries/account/list-my-sessions";
+import { parseTheme, THEME_COOKIE } from "@/lib/domain/theme";
+import { cookies } from "next/headers";
 import { getOrgSettings } from "@/lib/server/queries/settings/get-org-settings";
 import { getSignInSettings } from "@/lib/server/queries/settings/get-sign-in-settings";
 
@@ -28,6 +31,7 @@ export default async function AccountPage() {
     getSignInSettings(),
   ]);
   const when = (date: Date) => formatDateTime(date, timeZone);
+  const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
   const canSetPassword = account.hasPassword || signIn.passwordSignInEnabled;
   return (
     <div className="space-y-6">
@@ -65,6 +69,13 @@ export default async function AccountPage() {
         </Panel>
       </div>
 
+      <Panel title="Appearance">
+        <div className="flex flex-wrap items-center gap-3 text-sm">
+          <span className="text-slate-600">Colour scheme</span>
+          <ThemeToggle initial={theme} />
+          <span className="text-xs text-slate-500">System follows your device&apos;s light or dark setting.</span>
+        </div>
+      </Panel>
       <Panel title="Your sessions" actions={<RevokeOtherSessionsButton disabled={sessions.length < 2} />}>
         <div className="-m-5">
           <DataTable

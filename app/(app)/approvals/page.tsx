@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { describeShippedWithoutApproval } from "@/lib/domain/approval-wording";
 import { DecideApprovalForm } from "@/components/approvals/approval-forms";
 import { ComplianceStrip } from "@/components/approvals/compliance-strip";
 import { AiBadge } from "@/components/changes/change-badges";
@@ -44,11 +45,10 @@ export default async function ApprovalsPage() {
           level is {LEVEL_LABELS[user.level].toLowerCase()}.
         </p>
       ) : null}
-      <ComplianceStrip weeks={compliance.weeks} pendingNow={compliance.pendingNow} />
+      <ComplianceStrip weeks={compliance.weeks} notShipped={compliance.notShipped} />
       {shippedWhilePending > 0 ? (
         <p className="text-sm text-slate-600">
-          {shippedWhilePending} pending change{shippedWhilePending === 1 ? "" : "s"} shipped without waiting: policy
-          violations, not in the queue.{" "}
+          {describeShippedWithoutApproval(shippedWhilePending)}: policy violations, not in the queue.{" "}
           <Link href="/changes?violation=1&approval=PENDING" className="text-indigo-600 underline">
             See them
           </Link>
@@ -57,7 +57,7 @@ export default async function ApprovalsPage() {
       {pending.length === 0 ? (
         <EmptyState>Nothing waits for approval.</EmptyState>
       ) : (
-        <DataTable columns={["Change", "Author", "AI", "Waiting since", "Decision"]}>
+        <DataTable columns={["Change", "Author", "AI", "Waiting since", "Decision"]} stackOnPhone>
           {pending.map((change) => {
             const check = canApproveChange({ id: user.id, level: user.level, active: true }, change, policy);
             return (

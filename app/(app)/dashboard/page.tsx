@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { describeNotShipped } from "@/lib/domain/approval-wording";
 import { aiShareSeries, CHART_COLORS, failureRateSeries, severitySeries } from "@/components/charts/chart-series";
 import { TrendChart } from "@/components/charts/trend-chart";
 import { AiComparisonPanel, AiComparisonSentence } from "@/components/reports/ai-comparison-summary";
@@ -186,7 +187,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         />
         <TrendChart
           title="Approval compliance"
-          description={`AI-assisted changes that needed approval, by shipping week: approved before shipping, or violations. ${data.compliance.pendingNow} not shipped yet (pending).`}
+          description={`AI-assisted changes that needed approval, by shipping week: approved before shipping, or shipped without approval (violations). ${describeNotShipped(data.compliance.notShipped)}`}
           data={charts.compliance}
           series={[
             {

@@ -109,7 +109,7 @@ export default async function ChangePage({ params, searchParams }: Props) {
       </div>
 
       <div className="grid gap-6 lg:grid-cols-3">
-        <div className="space-y-6 lg:col-span-2">
+        <div className="min-w-0 space-y-6 lg:col-span-2">
           <Panel title="Incidents linked to this change">
             {change.incidents.length === 0 ? (
               <p className="text-sm text-slate-500">Not linked to any incident.</p>
@@ -194,7 +194,7 @@ export default async function ChangePage({ params, searchParams }: Props) {
             ) : null}
           </Panel>
         </div>
-        <aside className="space-y-6">
+        <aside className="min-w-0 space-y-6">
           <Panel title="Details">
             <dl className="space-y-2 text-sm">
               {facts.map(([label, value]) => (

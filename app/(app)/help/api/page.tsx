@@ -92,7 +92,7 @@ export default async function ApiReferencePage() {
                 aria-label={`${method.toUpperCase()} ${path}`}
                 className="scroll-mt-6 rounded-lg bg-white shadow-sm ring-1 ring-slate-200"
               >
-                <header className="flex flex-wrap items-center gap-3 border-b border-slate-200 px-5 py-3">
+                <header className="flex flex-wrap items-center gap-3 border-b border-slate-200 px-4 py-3 sm:px-5">
                   <Badge tone={METHOD_TONES[method] ?? "slate"}>{method.toUpperCase()}</Badge>
                   <code className="font-mono text-sm font-semibold">{path}</code>
                   <span className="text-sm text-slate-700">{operation.summary}</span>
@@ -100,7 +100,7 @@ export default async function ApiReferencePage() {
                     {operation["x-scope"] ? `scope ${operation["x-scope"]}` : "integration secret"}
                   </span>
                 </header>
-                <div className="space-y-4 px-5 py-4">
+                <div className="space-y-4 px-4 py-4 sm:px-5">
                   {operation.description ? (
                     <p className="text-sm text-slate-700">
                       <DocText text={operation.description.replace(/\n\nScope: `[^`]+`\.$/, "")} />
@@ -174,17 +174,17 @@ export default async function ApiReferencePage() {
 function RequestBody({ body, lookup }: { body: NonNullable<Operation["requestBody"]>; lookup: SchemaResolver }) {
   const media = body.content["application/json"];
   return (
-    <div className="grid gap-4 lg:grid-cols-2">
-      <div>
+    <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
+      <div className="min-w-0">
         <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Request body (JSON)</h3>
         <div className="mt-2">
           <SchemaFields schema={media.schema} lookup={lookup} />
         </div>
       </div>
       {media.example ? (
-        <div>
+        <div className="min-w-0">
           <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Example</h3>
-          <pre className="mt-2 overflow-x-auto rounded-md bg-slate-900 p-3 font-mono text-xs leading-relaxed text-slate-100">
+          <pre className="palette-fixed mt-2 overflow-x-auto rounded-md bg-slate-900 p-3 font-mono text-xs leading-relaxed text-slate-100">
             {JSON.stringify(media.example, null, 2)}
           </pre>
         </div>

@@ -35,8 +35,8 @@ const TERMS: Array<[string, string]> = [
     "The change is AI-assisted and its author's recorded level is one the approval policy in force names.",
   ],
   [
-    "Compliant / violation / pending",
-    "A required change that shipped with an approval given before it shipped is compliant; one that shipped without it (missing or rejected) is a violation and counts in the week it shipped; one not shipped yet is pending.",
+    "Compliant / shipped without approval / not shipped yet",
+    "A required change that shipped with an approval given before it shipped is compliant; one that shipped without it (missing or rejected) was shipped without approval: a violation, counted in the week it shipped. One not shipped yet is in no week: either waiting for approval (the approvals queue) or approved, not shipped yet.",
   ],
 ];
 

@@ -122,13 +122,20 @@ export default async function IncidentPage({ params, searchParams }: Props) {
       ) : null}
 
       <div className="grid gap-6 lg:grid-cols-3">
-        <div className="space-y-6 lg:col-span-2">
-          <div className="grid grid-cols-3 gap-4">
+        <div className="min-w-0 space-y-6 lg:col-span-2">
+          <div className="grid gap-2 sm:grid-cols-3 sm:gap-4">
             {measures.map(([label, ms, ongoing]) => (
-              <div key={label} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+              <div
+                key={label}
+                className="flex items-baseline justify-between gap-3 rounded-lg bg-white px-4 py-2.5 shadow-sm ring-1 ring-slate-200 sm:block sm:p-4"
+              >
                 <div className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</div>
-                <div className="mt-1 text-2xl font-semibold tabular-nums">{ms === null ? "—" : formatDuration(ms)}</div>
-                {ongoing ? <div className="text-xs text-red-600">still counting</div> : null}
+                <div className="text-right sm:text-left">
+                  <div className="text-lg font-semibold tabular-nums sm:mt-1 sm:text-2xl">
+                    {ms === null ? "—" : formatDuration(ms)}
+                  </div>
+                  {ongoing ? <div className="text-xs text-red-600">still counting</div> : null}
+                </div>
               </div>
             ))}
           </div>
@@ -164,7 +171,7 @@ export default async function IncidentPage({ params, searchParams }: Props) {
           />
         </div>
 
-        <aside className="space-y-6">
+        <aside className="min-w-0 space-y-6">
           <Panel title="Details">
             <dl className="mb-4 space-y-1.5 text-sm">
               <div className="flex justify-between gap-3">

@@ -47,11 +47,15 @@ beforeAll(async () => {
   await change({ shippedAt: "2026-11-09T08:00:00Z", state: "APPROVED", decidedAt: "2026-11-09T08:00:00Z" }); // decided at the ship instant: compliant
   await change({ shippedAt: "2026-11-09T08:00:00Z", state: "NOT_REQUIRED", required: false }); // not counted
   await change({ shippedAt: "2026-11-09T09:00:00Z", state: "PENDING", service: "other" }); // violation on the other service
-  await change({ shippedAt: null, state: "PENDING" }); // pending: in no week
+  await change({ shippedAt: null, state: "PENDING" }); // waiting for approval: in no week
+  await change({ shippedAt: null, state: "APPROVED", decidedAt: "2026-11-10T08:00:00Z" }); // approved, not shipped yet
+  await change({ shippedAt: null, state: "APPROVED", decidedAt: "2026-11-10T09:00:00Z" }); // approved, not shipped yet
   await db.orgSettings.update({ where: { id: 1 }, data: { timeZone: "Europe/Berlin" } });
   await db.$executeRaw`SELECT "faultline_rebuild_stats"()`;
 });
 afterAll(() => database.dispose());
+
+const everything = { from: "2026-10-19", to: "2026-11-16", timeZone: "Europe/Berlin", serviceIds: [], teamIds: [] };
 
 describe("approval compliance by week", () => {
   it("counts by the week of shipping in the organisation's time zone, empty weeks as zeros", async () => {
@@ -68,7 +72,25 @@ describe("approval compliance by week", () => {
       { weekStart: "2026-11-02", required: 0, compliant: 0, violations: 0 },
       { weekStart: "2026-11-09", required: 2, compliant: 1, violations: 1 },
     ]);
-    expect(result.pendingNow).toBe(1);
+    expect(result.pendingNow).toBe(3);
+    expect(result.notShipped).toEqual({ waitingForApproval: 1, approvedNotShipped: 2, rejectedNotShipped: 0 });
+  });
+
+  it("tells the approvals queue apart from approved changes that have not shipped", async () => {
+    // Approving a waiting change moves it from one count to the other; the total is unchanged.
+    const before = await approvalComplianceByWeek(everything);
+    await db.change.updateMany({
+      where: { approvalState: "PENDING", shippedAt: null },
+      data: { approvalState: "APPROVED", approvalDecidedAt: new Date("2026-11-11T08:00:00Z") },
+    });
+    const after = await approvalComplianceByWeek(everything);
+    expect(after.notShipped.waitingForApproval).toBe(before.notShipped.waitingForApproval - 1);
+    expect(after.notShipped.approvedNotShipped).toBe(before.notShipped.approvedNotShipped + 1);
+    expect(after.pendingNow).toBe(before.pendingNow);
+    await db.change.updateMany({
+      where: { approvalDecidedAt: new Date("2026-11-11T08:00:00Z") },
+      data: { approvalState: "PENDING", approvalDecidedAt: null },
+    });
   });
 
   it("moves the boundary with the organisation's time zone", async () => {
@@ -101,5 +123,6 @@ describe("approval compliance by week", () => {
     });
     expect(other.weeks).toEqual([{ weekStart: "2026-11-09", required: 1, compliant: 0, violations: 1 }]);
     expect(other.pendingNow).toBe(0);
+    expect(other.notShipped).toEqual({ waitingForApproval: 0, approvedNotShipped: 0, rejectedNotShipped: 0 });
   });
 });

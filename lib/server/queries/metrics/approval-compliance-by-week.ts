@@ -5,11 +5,17 @@ import { scopeSql, type MetricScope } from "./metric-scope";
 export type ComplianceWeek = { weekStart: string; required: number; compliant: number; violations: number };
 
 /**
+ * Required changes not shipped yet, by where they stand: still waiting for a decision (the
+ * approvals queue), approved but not shipped yet, or rejected. `pendingNow` is their sum.
+ */
+export type NotShippedYet = { waitingForApproval: number; approvedNotShipped: number; rejectedNotShipped: number };
+
+/**
  * Chart 7. PRODUCT.md: among AI-assisted changes that required approval and shipped in a
  * week (weeks start Monday 00:00 in the organisation's time zone), compliant ones had an
  * approval given before they shipped; the rest are violations and count in the week they
  * shipped. Every week of the range is returned, empty ones as zeros. Required changes not
- * shipped yet are pending and belong to no week (`pendingNow`).
+ * shipped yet belong to no week: `pendingNow` counts them, `notShipped` says where they stand.
  * The dashboard, the approvals page and the weekly report use this same query.
  */
 export async function approvalComplianceByWeek(scope: MetricScope) {
@@ -29,9 +35,13 @@ export async function approvalComplianceByWeek(scope: MetricScope) {
     FROM weeks w LEFT JOIN st ON st.wk = w.local_start
     GROUP BY w.local_start
     ORDER BY w.local_start`;
-  const [{ pending }] = await db.$queryRaw<{ pending: number }[]>`
-    SELECT count(*)::int AS pending FROM "ChangeOutcome" c
+  const [notShipped] = await db.$queryRaw<NotShippedYet[]>`
+    SELECT count(*) FILTER (WHERE ch."approvalState" = 'PENDING')::int AS "waitingForApproval",
+           count(*) FILTER (WHERE ch."approvalState" = 'APPROVED')::int AS "approvedNotShipped",
+           count(*) FILTER (WHERE ch."approvalState" NOT IN ('PENDING', 'APPROVED'))::int AS "rejectedNotShipped"
+    FROM "ChangeOutcome" c JOIN "Change" ch ON ch.id = c.id
     WHERE c.compliance = 'PENDING' AND c."shippedAt" IS NULL -- implied by PENDING; lets the shippedAt index serve
     ${s.changeScope}`;
-  return { weeks, pendingNow: pending };
+  const pendingNow = notShipped.waitingForApproval + notShipped.approvedNotShipped + notShipped.rejectedNotShipped;
+  return { weeks, pendingNow, notShipped };
 }
