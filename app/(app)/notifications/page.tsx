@@ -35,17 +35,17 @@ export default async function NotificationsPage() {
                 !n.readAt && "bg-indigo-50/50",
               )}
             >
-              <div className="flex items-center gap-3">
+              <div className="flex min-w-0 items-center gap-3">
                 <span
                   aria-hidden
-                  className={cn("size-2 rounded-full", n.readAt ? "bg-transparent" : "bg-indigo-500")}
+                  className={cn("size-2 shrink-0 rounded-full", n.readAt ? "bg-transparent" : "bg-indigo-500")}
                 />
                 {n.href ? (
-                  <Link href={n.href} className="font-medium text-slate-900 hover:text-indigo-600">
+                  <Link href={n.href} className="min-w-0 break-words font-medium text-slate-900 hover:text-indigo-600">
                     {n.title}
                   </Link>
                 ) : (
-                  <span>{n.title}</span>
+                  <span className="min-w-0 break-words">{n.title}</span>
                 )}
                 {!n.readAt ? <span className="sr-only">(unread)</span> : null}
               </div>

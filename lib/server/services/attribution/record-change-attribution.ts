@@ -10,6 +10,7 @@ import { AppError } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
 import { writeAudit } from "@/lib/server/services/audit/write-audit";
 import { policyInForce, reevaluateChangeApproval } from "@/lib/server/services/approvals/reevaluate-change-approval";
+import { requireApprovalForEvidence } from "./require-approval-for-evidence";
 
 /** The field a parse error belongs to, for the problem details' `errors`. */
 const EVIDENCE_FIELD = {
@@ -52,6 +53,7 @@ export async function recordChangeAttribution(options: {
         aiDetectedBy: true,
         serviceId: true,
         headSha: true,
+        approvalRequired: true,
         approvalState: true,
         approverId: true,
         shippedAt: true,
@@ -96,14 +98,20 @@ export async function recordChangeAttribution(options: {
           version: { increment: 1 },
         },
       });
-      // AI assistance is a material fact: the approval rule is decided again, as for any other edit.
-      const result = await reevaluateChangeApproval(tx, {
-        before: change,
-        after: { ...change, aiAssisted: verdict.aiAssisted },
-        policy,
-        actor: { userId: actor.id },
-      });
-      approvalNowRequired = result?.newlyRequested ?? false;
+      if (!change.shippedAt) {
+        // Not shipped: AI assistance is a material fact, decided again as for any other edit.
+        const result = await reevaluateChangeApproval(tx, {
+          before: change,
+          after: { ...change, aiAssisted: verdict.aiAssisted },
+          policy,
+          actor: { userId: actor.id },
+        });
+        approvalNowRequired = result?.newlyRequested ?? false;
+      } else if (verdict.aiAssisted) {
+        // Shipped: the evidence is about the code as it shipped, not a later edit. If it needed a
+        // senior's approval it shipped without one — a violation the evidence uncovers.
+        approvalNowRequired = await requireApprovalForEvidence(tx, change, policy, actor.id);
+      }
     }
     await writeAudit(tx, {
       actorId: actor.id,
