@@ -27,7 +27,8 @@ export function AttributionPanel({
     return (
       <Panel title="AI attribution">
         <p className="text-sm text-slate-500">
-          No attribution evidence yet. CI posts it with <code>npx faultline attribution push</code> (see the docs).
+          No attribution evidence yet. CI posts it with Faultline’s <code>attribution push</code> command
+          (docs/ai-attribution.md).
         </p>
       </Panel>
     );

@@ -312,7 +312,7 @@ export const OPERATIONS = {
       tags: ["Changes"],
       summary: "Post AI attribution evidence",
       description:
-        "A git-ai note (authorship/3.0.0 text or authorship/0.0.1 JSON), an Agent Trace record (0.1), an Entire checkpoint's session metadata, or agents' Co-authored-by trailers. Replaces earlier evidence. Evidence above the approval policy's AI share threshold (default 20 %) makes the change AI-assisted and flags a mismatch when it was declared otherwise. Unknown schema versions, impossible line ranges and oversized bodies are 422. `npx faultline attribution push` sends it from CI.",
+        "A git-ai note (authorship/3.0.0 text or authorship/0.0.1 JSON), an Agent Trace record (0.1), an Entire checkpoint's session metadata, or agents' Co-authored-by trailers. Replaces earlier evidence. Evidence above the approval policy's AI share threshold (default 20 %) makes the change AI-assisted and flags a mismatch when it was declared otherwise. Unknown schema versions, impossible line ranges and oversized bodies are 422. Faultline's `attribution push` command sends it from CI (docs/ai-attribution.md).",
       requestParams: { path: idParam },
       requestBody: body(apiAttributionInputSchema, {
         format: "git-ai",
