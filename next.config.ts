@@ -12,6 +12,9 @@ const nextConfig: NextConfig = {
     "proper-lockfile",
     "bcryptjs",
     "@react-pdf/renderer",
+    // One registry per process, shared by instrumentation and every route bundle.
+    "prom-client",
+    "pino",
   ],
   poweredByHeader: false,
   // Stated, so that the proxy's 413 (lib/server/http/action-body-limit.ts) matches Next's own limit.

@@ -4,8 +4,8 @@ import { refuseOversizedAction } from "@/lib/server/http/action-body-limit";
 import { isHttpsRequest, newNonce, securityHeaders } from "@/lib/server/http/security-headers";
 
 // Paths that need a session before rendering (a convenience only: every page, action and
-// route handler checks the session itself). Sign-in, the API and static files do not.
-const NEEDS_SESSION = /^\/(?!login(?:\/|$)|api\/|_next\/|favicon\.ico$|icon\.svg$)/;
+// route handler checks the session itself). Sign-in, the API, /metrics (its own token) and static files do not.
+const NEEDS_SESSION = /^\/(?!login(?:\/|$)|api\/|_next\/|favicon\.ico$|icon\.svg$|metrics$)/;
 
 const ssoOrigin = (() => {
   try {

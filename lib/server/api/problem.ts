@@ -1,7 +1,9 @@
 import "server-only";
 import { toAppError } from "@/lib/server/errors";
+import { getLogger } from "@/lib/server/observability/logger";
+import { currentRequestId, withRequestContext } from "@/lib/server/observability/request-context";
 
-/** RFC 9457 problem details. */
+/** RFC 9457 problem details, with the request's id (quote it when reporting a problem). */
 export function problem(
   status: number,
   title: string,
@@ -16,9 +18,15 @@ export function problem(
       status,
       detail,
       ...extra,
+      ...requestIdField(),
     },
     { status, headers: { "content-type": "application/problem+json", ...headers } },
   );
+}
+
+function requestIdField(): { requestId?: string } {
+  const requestId = currentRequestId();
+  return requestId ? { requestId } : {};
 }
 
 const TITLES: Record<number, string> = {
@@ -38,30 +46,37 @@ const TITLES: Record<number, string> = {
  * become problem details, anything else a logged 500.
  */
 export function withApiErrors<A extends unknown[]>(handler: (request: Request, ...rest: A) => Promise<Response>) {
-  return async (request: Request, ...rest: A): Promise<Response> => {
-    try {
-      return await handler(request, ...rest);
-    } catch (caught) {
-      const error = toAppError(caught);
-      if (error) {
-        const headers: Record<string, string> = error.retryAfterSeconds
-          ? { "retry-after": String(error.retryAfterSeconds) }
-          : {};
-        if (error.status === 401) headers["www-authenticate"] = 'Bearer realm="faultline"';
-        return problem(
-          error.status,
-          TITLES[error.status] ?? "Error",
-          error.message,
-          error.fieldErrors ? { errors: error.fieldErrors } : {},
-          headers,
-        );
-      }
-      console.error("[faultline] unexpected error in an API route:", caught);
+  return (request: Request, ...rest: A): Promise<Response> =>
+    withRequestContext(request, () => answerOrProblem(handler, request, rest));
+}
+
+async function answerOrProblem<A extends unknown[]>(
+  handler: (request: Request, ...rest: A) => Promise<Response>,
+  request: Request,
+  rest: A,
+): Promise<Response> {
+  try {
+    return await handler(request, ...rest);
+  } catch (caught) {
+    const error = toAppError(caught);
+    if (error) {
+      const headers: Record<string, string> = error.retryAfterSeconds
+        ? { "retry-after": String(error.retryAfterSeconds) }
+        : {};
+      if (error.status === 401) headers["www-authenticate"] = 'Bearer realm="faultline"';
       return problem(
-        500,
-        "Internal error",
-        "Something went wrong on our side. Try again; if it keeps happening, tell your Faultline admin.",
+        error.status,
+        TITLES[error.status] ?? "Error",
+        error.message,
+        error.fieldErrors ? { errors: error.fieldErrors } : {},
+        headers,
       );
     }
-  };
+    getLogger().error({ err: caught, path: new URL(request.url).pathname }, "unexpected error in an API route");
+    return problem(
+      500,
+      "Internal error",
+      "Something went wrong on our side. Try again; if it keeps happening, tell your Faultline admin and quote the requestId.",
+    );
+  }
 }

@@ -24,10 +24,14 @@ export type Db = ReturnType<typeof newPrismaClient>;
 export type DbConnection = {
   target: DbTarget;
   prisma: Db;
+  /** The PostgreSQL pool's counters (for /metrics); undefined on the embedded database. */
+  poolStats?: () => PoolStats;
   /** Runs `work` in one dedicated session (advisory locks, multi-statement scripts). */
   withSession<T>(work: (session: MigrationSession) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 };
+
+export type PoolStats = { max: number; total: number; idle: number; waiting: number };
 
 export function openConnection(target: DbTarget, options: OpenOptions = {}): DbConnection {
   return target.kind === "postgres" ? openPostgres(target, options.poolSize ?? 10) : openEmbedded(target, options);
@@ -35,18 +39,19 @@ export function openConnection(target: DbTarget, options: OpenOptions = {}): DbC
 
 function openPostgres(target: Extract<DbTarget, { kind: "postgres" }>, poolSize: number): DbConnection {
   // Dashboard percentiles sort ~100k values; 16 MB keeps that sort in memory.
-  const prisma = newPrismaClient(
-    withSerializedTransactions(
-      new PrismaPg({
-        connectionString: target.url,
-        max: poolSize,
-        options: "-c work_mem=16MB -c max_parallel_workers_per_gather=0",
-      }),
-    ),
-  );
+  // The pool is ours (not the adapter's) so that /metrics can read its counters.
+  const pool = new pg.Pool({
+    connectionString: target.url,
+    max: poolSize,
+    options: "-c work_mem=16MB -c max_parallel_workers_per_gather=0",
+  });
+  // An idle client whose server went away emits 'error' on the pool; without a listener that ends the process.
+  pool.on("error", () => undefined);
+  const prisma = newPrismaClient(withSerializedTransactions(new PrismaPg(pool)));
   return {
     target,
     prisma,
+    poolStats: () => ({ max: poolSize, total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     async withSession(work) {
       const client = new pg.Client({ connectionString: target.url });
       await client.connect();
@@ -61,7 +66,11 @@ function openPostgres(target: Extract<DbTarget, { kind: "postgres" }>, poolSize:
         await client.end();
       }
     },
-    close: () => prisma.$disconnect(),
+    async close() {
+      await prisma.$disconnect();
+      // An external pool is not ended by the adapter.
+      await pool.end().catch(() => undefined);
+    },
   };
 }
 
