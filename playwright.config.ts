@@ -13,6 +13,8 @@ const OIDC_ENV = {
   FAULTLINE_OIDC_NAME: "Test Identity",
 };
 
+export const E2E_METRICS_TOKEN = "e2e-metrics-token-not-for-production";
+
 export default defineConfig({
   testDir: "e2e",
   outputDir: "test-results",
@@ -49,6 +51,8 @@ export default defineConfig({
         ...OIDC_ENV,
         FAULTLINE_WEBHOOK_BACKOFF_MS: process.env.FAULTLINE_WEBHOOK_BACKOFF_MS ?? "1000",
         FAULTLINE_WEBHOOK_POLL_MS: process.env.FAULTLINE_WEBHOOK_POLL_MS ?? "500",
+        // /metrics is served only with a token (e2e/operations.spec.ts).
+        FAULTLINE_METRICS_TOKEN: E2E_METRICS_TOKEN,
       },
       url: `http://127.0.0.1:${POSTGRES_PORT}/api/health`,
       timeout: 180_000,

@@ -108,6 +108,11 @@ export const problemSchema = z
         description: "Messages per field; nested fields use dots: `changes.3.service`.",
         example: { "changes.3.service": ['Unknown service "paymnts".'] },
       }),
+    requestId: z.string().optional().meta({
+      description:
+        "The request's id (also in the `x-request-id` response header; a well-formed `x-request-id` you send is kept). Quote it when reporting a problem.",
+      example: "0f8fe0c4-8c1e-4a43-9d3a-5b2f4c1f2a10",
+    }),
   })
   .meta({ id: "Problem", description: "RFC 9457 problem details (content type application/problem+json)." });
 export type Problem = z.infer<typeof problemSchema>;
