@@ -1,5 +1,6 @@
 import { defineConfig } from "@playwright/test";
 import { resolveChromium } from "./e2e/support/chromium";
+import { E2E_METRICS_TOKEN } from "./e2e/support/metrics-token";
 
 // E2E_PORT lets several checkouts run their suites side by side (default 3100 and 3101).
 const POSTGRES_PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -12,8 +13,6 @@ const OIDC_ENV = {
   FAULTLINE_OIDC_CLIENT_SECRET: "e2e-oidc-secret-not-for-production",
   FAULTLINE_OIDC_NAME: "Test Identity",
 };
-
-export const E2E_METRICS_TOKEN = "e2e-metrics-token-not-for-production";
 
 export default defineConfig({
   testDir: "e2e",
@@ -53,6 +52,8 @@ export default defineConfig({
         FAULTLINE_WEBHOOK_POLL_MS: process.env.FAULTLINE_WEBHOOK_POLL_MS ?? "500",
         // /metrics is served only with a token (e2e/operations.spec.ts).
         FAULTLINE_METRICS_TOKEN: E2E_METRICS_TOKEN,
+        // One JSON line per request would drown the test output; FAULTLINE_LOG_LEVEL=info shows them.
+        FAULTLINE_LOG_LEVEL: process.env.FAULTLINE_LOG_LEVEL ?? "warn",
       },
       url: `http://127.0.0.1:${POSTGRES_PORT}/api/health`,
       timeout: 180_000,
@@ -61,6 +62,7 @@ export default defineConfig({
     },
     {
       command: `node e2e/support/serve.mjs embedded ${EMBEDDED_PORT}`,
+      env: { FAULTLINE_LOG_LEVEL: process.env.FAULTLINE_LOG_LEVEL ?? "warn" },
       url: `http://127.0.0.1:${EMBEDDED_PORT}/api/health`,
       timeout: 180_000,
       reuseExistingServer: false,

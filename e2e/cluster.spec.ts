@@ -48,8 +48,10 @@ test.beforeAll(async () => {
     FAULTLINE_LOG_LEVEL: "info",
   };
   // Both at once, on an empty database: both race for the migrations and the first admin.
+  const started = Date.now();
   instances = [startInstance("a", BASE, env), startInstance("b", BASE + 1, env)];
   await Promise.all(instances.map((instance) => waitUntilReady(instance)));
+  console.log(`cluster: two instances ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   proxy = await startRoundRobinProxy(BASE + 2, instances);
   const token = (name: string, scopes: string) =>
     runCli(databaseUrl, ["token", "create", "--user", ADMIN.email, "--name", name, "--scopes", scopes]).trim();

@@ -2,9 +2,9 @@
 // response, /metrics for Prometheus (token, route patterns, promtool), readiness.
 import { expect, test } from "@playwright/test";
 import { promtoolCheckMetrics, samples } from "../lib/server/testing/promtool";
-import { E2E_METRICS_TOKEN } from "../playwright.config";
 import { DEMO, signIn } from "./support/auth";
 import { withDb } from "./support/db";
+import { E2E_METRICS_TOKEN } from "./support/metrics-token";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
