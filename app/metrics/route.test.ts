@@ -107,6 +107,17 @@ describe("GET /metrics", () => {
     expect(values.has("process_resident_memory_bytes")).toBe(true);
   });
 
+  it("gives ten concurrent scrapes the same, complete figures", async () => {
+    process.env.FAULTLINE_METRICS_TOKEN = TOKEN;
+    const texts = await Promise.all(Array.from({ length: 10 }, () => scrape().then((response) => response.text())));
+    for (const text of texts) {
+      const values = samples(text);
+      expect(values.get('faultline_incidents_open{severity="SEV2"}')).toBe(2);
+      expect(values.get("faultline_changes_waiting_for_approval")).toBe(1);
+      expect(values.get('faultline_outbound_queue_depth{kind="webhook"}')).toBe(2);
+    }
+  });
+
   it("still answers (database_up 0, no stale figures) when the database is down", async () => {
     process.env.FAULTLINE_METRICS_TOKEN = TOKEN;
     const holder = globalThis as typeof globalThis & { __faultlineDb?: unknown };

@@ -1,3 +1,4 @@
+import "server-only";
 import type { OperationalFigures } from "@/lib/server/queries/operations/get-operational-figures";
 import { getMetrics } from "./metrics";
 

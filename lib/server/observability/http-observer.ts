@@ -1,3 +1,4 @@
+import "server-only";
 import http from "node:http";
 import { getLogger } from "./logger";
 import { getMetrics, methodLabel, statusLabel } from "./metrics";

@@ -1,3 +1,4 @@
+import "server-only";
 import { format } from "node:util";
 import pino, { type DestinationStream, type Logger } from "pino";
 import { currentRequestId } from "./request-context";

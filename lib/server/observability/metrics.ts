@@ -1,3 +1,4 @@
+import "server-only";
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 
 /**
