@@ -33,10 +33,13 @@ export async function getOperationalFigures(): Promise<OperationalFigures> {
   const pool = connection.poolStats?.() ?? null;
   const started = performance.now();
   try {
-    const [incidents, waiting, queue] = await connection.prisma.$transaction([
+    const [, incidents, waiting, queue] = await connection.prisma.$transaction([
+      // A scrape must not pile up behind a slow database (Prometheus gives up after 10 s anyway).
+      connection.prisma.$executeRaw`SET LOCAL statement_timeout = '3s'`,
+      // Every status but RESOLVED, listed (not <> 'RESOLVED') so that the index on status serves it.
       connection.prisma.$queryRaw<{ severity: string; count: number }[]>`
         SELECT severity::text AS severity, count(*)::int AS count
-        FROM "Incident" WHERE status <> 'RESOLVED' GROUP BY severity`,
+        FROM "Incident" WHERE status IN ('INVESTIGATING', 'IDENTIFIED', 'MONITORING') GROUP BY severity`,
       connection.prisma.$queryRaw<{ count: number }[]>`
         SELECT count(*)::int AS count FROM "Change"
         WHERE "approvalState" = 'PENDING' AND "approvalRequired" AND "shippedAt" IS NULL`,
