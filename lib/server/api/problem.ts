@@ -46,37 +46,33 @@ const TITLES: Record<number, string> = {
  * become problem details, anything else a logged 500.
  */
 export function withApiErrors<A extends unknown[]>(handler: (request: Request, ...rest: A) => Promise<Response>) {
-  return (request: Request, ...rest: A): Promise<Response> =>
-    withRequestContext(request, () => answerOrProblem(handler, request, rest));
-}
-
-async function answerOrProblem<A extends unknown[]>(
-  handler: (request: Request, ...rest: A) => Promise<Response>,
-  request: Request,
-  rest: A,
-): Promise<Response> {
-  try {
-    return await handler(request, ...rest);
-  } catch (caught) {
-    const error = toAppError(caught);
-    if (error) {
-      const headers: Record<string, string> = error.retryAfterSeconds
-        ? { "retry-after": String(error.retryAfterSeconds) }
-        : {};
-      if (error.status === 401) headers["www-authenticate"] = 'Bearer realm="faultline"';
+  const answer = async (request: Request, ...rest: A): Promise<Response> => {
+    try {
+      return await handler(request, ...rest);
+    } catch (caught) {
+      const error = toAppError(caught);
+      if (error) {
+        const headers: Record<string, string> = error.retryAfterSeconds
+          ? { "retry-after": String(error.retryAfterSeconds) }
+          : {};
+        if (error.status === 401) headers["www-authenticate"] = 'Bearer realm="faultline"';
+        return problem(
+          error.status,
+          TITLES[error.status] ?? "Error",
+          error.message,
+          error.fieldErrors ? { errors: error.fieldErrors } : {},
+          headers,
+        );
+      }
+      getLogger().error({ err: caught, path: new URL(request.url).pathname }, "unexpected error in an API route");
       return problem(
-        error.status,
-        TITLES[error.status] ?? "Error",
-        error.message,
-        error.fieldErrors ? { errors: error.fieldErrors } : {},
-        headers,
+        500,
+        "Internal error",
+        "Something went wrong on our side. Try again; if it keeps happening, tell your Faultline admin and quote the requestId.",
       );
     }
-    getLogger().error({ err: caught, path: new URL(request.url).pathname }, "unexpected error in an API route");
-    return problem(
-      500,
-      "Internal error",
-      "Something went wrong on our side. Try again; if it keeps happening, tell your Faultline admin and quote the requestId.",
-    );
-  }
+  };
+  // The request's id: in the response header, in problem details and in every log line (decision 030).
+  return (request: Request, ...rest: A): Promise<Response> =>
+    withRequestContext(request, () => answer(request, ...rest));
 }
