@@ -1,6 +1,7 @@
 import "server-only";
 import path from "node:path";
-import { Worker } from "node:worker_threads";
+import * as workerThreads from "node:worker_threads";
+import type { Worker, WorkerOptions } from "node:worker_threads";
 import type { WeeklyReportModel } from "@/lib/reports/weekly-report-model";
 
 /** Limits of one PDF render (README: FAULTLINE_PDF_*). */
@@ -46,17 +47,23 @@ let worker: { thread: Worker; ready: Promise<void>; memoryMb: number } | null = 
 let idleTimer: NodeJS.Timeout | null = null;
 let nextId = 1;
 
+/**
+ * The worker's file, read at run time from the app folder: the bundler must not follow it
+ * (it would try to bundle tsx and esbuild's binary), hence a path it cannot evaluate.
+ */
 function workerFile() {
-  return path.join(process.cwd(), "lib", "server", "pdf", "weekly-pdf-worker.mjs");
+  const name =
+    process.env.FAULTLINE_PDF_WORKER_FILE ?? ["lib", "server", "pdf", "weekly-pdf-worker.mjs"].join(path.sep);
+  return path.resolve(/* turbopackIgnore: true */ process.cwd(), name);
 }
 
 function startWorker(memoryMb: number) {
-  const thread = new Worker(workerFile(), {
+  const options: WorkerOptions = {
     workerData: { root: process.cwd() },
     resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: Math.min(32, memoryMb / 4) },
-    stdout: false,
-    stderr: false,
-  });
+  };
+  // Constructed indirectly: the bundler treats `new Worker(…)` as a file to bundle.
+  const thread = Reflect.construct(workerThreads.Worker, [workerFile(), options]) as Worker;
   thread.unref();
   const ready = new Promise<void>((resolve, reject) => {
     const onMessage = (message: { ready?: boolean }) => {
