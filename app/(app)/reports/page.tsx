@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
 import { DataTable } from "@/components/ui/table";
 import { formatDateTime } from "@/lib/domain/format";
 import { addDays, formatWeekLabel, isoWeekToMonday, mondayToIsoWeek, weekOf } from "@/lib/domain/weeks";
@@ -59,10 +60,13 @@ export default async function ReportsPage() {
                   <Badge tone="slate">Not published</Badge>
                 )}
               </td>
-              <td className="px-4 py-3 text-slate-600">
+              {/* On a phone, rows stack: an unpublished week shows no empty "—" lines. */}
+              <td className={cn("px-4 py-3 text-slate-600", !publication && "max-sm:hidden")}>
                 {publication ? formatDateTime(publication.publishedAt, timeZone) : "—"}
               </td>
-              <td className="px-4 py-3 text-slate-600">{publication?.publishedBy ?? "—"}</td>
+              <td className={cn("px-4 py-3 text-slate-600", !publication && "max-sm:hidden")}>
+                {publication?.publishedBy ?? "—"}
+              </td>
             </tr>
           );
         })}
