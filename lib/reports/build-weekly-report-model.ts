@@ -3,16 +3,18 @@ import { approvalCompliance } from "@/lib/domain/approval-policy";
 import { isChangeFailed, isIncidentAiLinked } from "@/lib/domain/change-failure";
 import { secondsBetween } from "@/lib/domain/format";
 import { addDays } from "@/lib/domain/weeks";
+import { changeFiltersToParams } from "@/lib/schemas/change-filters";
+import { incidentFiltersToParams } from "@/lib/schemas/incident-filters";
 import type { WeeklyReport } from "@/lib/server/queries/reports/get-weekly-report";
 import type { WeekChange, WeekIncident } from "@/lib/server/queries/reports/list-week-rows";
 import { reportHeadlines } from "./report-headline";
 import type { ChangeRow, IncidentRow, ReportActionItem, ReportMeta, WeeklyReportModel } from "./weekly-report-model";
 
-type Sources = { report: WeeklyReport; incidents: WeekIncident[]; changes: WeekChange[] };
+type Sources = { report: WeeklyReport };
 type MetaInput = Omit<ReportMeta, "monday" | "sunday" | "baseUrl"> & { baseUrl: string };
 type Item = WeeklyReport["actionItems"]["overdue"][number];
 
-export function buildWeeklyReportModel({ report, incidents, changes }: Sources, input: MetaInput): WeeklyReportModel {
+export function buildWeeklyReportModel({ report }: Sources, input: MetaInput): WeeklyReportModel {
   const { monday, dashboard } = report;
   const meta: ReportMeta = { ...input, monday, sunday: addDays(monday, 6), baseUrl: input.baseUrl.replace(/\/+$/, "") };
   const incidentUrl = (id: number) => `${meta.baseUrl}/incidents/${id}`;
@@ -28,9 +30,17 @@ export function buildWeeklyReportModel({ report, incidents, changes }: Sources, 
     incident: { id: a.incident.id, url: incidentUrl(a.incident.id), title: a.incident.title },
   });
   const thisWeek = dashboard.resolve.find((r) => r.week === monday && r.severity === "ALL");
+  const week = { from: monday, to: meta.sunday };
+  const majorUrl = `${meta.baseUrl}/incidents?${incidentFiltersToParams({ severity: ["SEV1", "SEV2"], ...week })}`;
+  const violationsUrl = `${meta.baseUrl}/changes?${changeFiltersToParams({ violation: true, ...week })}`;
 
   return {
     meta,
+    extents: {
+      majorIncidents: { total: report.majorIncidentCount, url: majorUrl },
+      violations: { total: report.violationCount, url: violationsUrl },
+    },
+    actionItemTotals: report.actionItemTotals,
     headlines: reportHeadlines(dashboard).map(({ label, unit, headline }) => ({ label, unit, ...headline })),
     timeToResolve: {
       resolved: thisWeek?.resolved ?? 0,
@@ -53,6 +63,7 @@ export function buildWeeklyReportModel({ report, incidents, changes }: Sources, 
       regions: i.regions.map((r) => r.region.code),
       commander: i.commander?.name ?? null,
       reviewStatus: i.reviewStatus,
+      changeCount: i._count.changes,
       changes: i.changes.map(({ role, change }) => ({
         id: change.id,
         url: changeUrl(change.id),
@@ -87,12 +98,12 @@ export function buildWeeklyReportModel({ report, incidents, changes }: Sources, 
       completed: report.actionItems.completed.map(item),
     },
     dashboard,
-    incidentRows: incidents.map((i) => incidentRow(i, duration(i))),
-    changeRows: changes.map(changeRow),
   };
 }
 
-function incidentRow(i: WeekIncident, durationSeconds: number): IncidentRow {
+/** One incidents.csv row; open incidents count up to `now`. */
+export function toIncidentRow(i: WeekIncident, now: Date): IncidentRow {
+  const durationSeconds = secondsBetween(i.impactStartedAt, i.resolvedAt ?? now);
   return {
     id: i.id,
     title: i.title,
@@ -116,7 +127,8 @@ function incidentRow(i: WeekIncident, durationSeconds: number): IncidentRow {
   };
 }
 
-function changeRow(c: WeekChange): ChangeRow {
+/** One changes.csv row. */
+export function toChangeRow(c: WeekChange): ChangeRow {
   return {
     id: c.id,
     source: c.source,

@@ -8,14 +8,18 @@ import { stringify } from "csv-stringify/sync";
 
 export type CsvCell = string | number | boolean | null | undefined;
 
-export function toCsv(columns: readonly string[], rows: CsvCell[][]): string {
+export function toCsv(columns: readonly string[], rows: CsvCell[][], header = true): string {
   return stringify(rows, {
-    header: true,
+    header,
     columns: [...columns],
     escape_formulas: true,
     cast: { boolean: (value: boolean) => (value ? "true" : "false") },
   });
 }
+
+/** Rows without the header line, for a CSV written batch by batch after `toCsv(columns, [])`. */
+export const toCsvRows = (columns: readonly string[], rows: CsvCell[][]) =>
+  rows.length ? toCsv(columns, rows, false) : "";
 
 /** An instant as ISO 8601 in UTC, or an empty cell. */
 export const csvInstant = (date: Date | null) => (date ? date.toISOString() : "");

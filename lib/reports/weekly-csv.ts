@@ -1,7 +1,8 @@
 // CSV exports of the weekly report, rendered from the report model. Column names are
-// stable: docs/weekly-report.md lists them.
+// stable: docs/weekly-report.md lists them. The export route streams them in batches
+// (lib/server/queries/reports/week-csv-stream.ts) with the same cells.
 import { wholeMinutes } from "@/lib/domain/format";
-import { csvInstant as iso, toCsv } from "./csv";
+import { type CsvCell, csvInstant as iso, toCsv } from "./csv";
 import type { ChangeRow, IncidentRow } from "./weekly-report-model";
 
 export const INCIDENT_COLUMNS = [
@@ -27,30 +28,31 @@ export const INCIDENT_COLUMNS = [
 ] as const;
 
 export function incidentsCsv(rows: IncidentRow[]): string {
-  return toCsv(
-    INCIDENT_COLUMNS,
-    rows.map((i) => [
-      i.id,
-      i.title,
-      i.severity,
-      i.status,
-      iso(i.impactStartedAt),
-      iso(i.detectedAt),
-      iso(i.mitigatedAt),
-      iso(i.resolvedAt),
-      wholeMinutes(i.durationSeconds),
-      i.blastRadiusLevel,
-      i.customerImpactPct ?? "",
-      i.failedTransactions ?? "",
-      i.services.join(";"),
-      i.regions.join(";"),
-      i.capabilities.join(";"),
-      i.commander ?? "",
-      i.reviewStatus,
-      i.aiLinked,
-      i.links.map((l) => `${l.changeId}:${l.role}`).join(";"),
-    ]),
-  );
+  return toCsv(INCIDENT_COLUMNS, rows.map(incidentCells));
+}
+
+export function incidentCells(i: IncidentRow): CsvCell[] {
+  return [
+    i.id,
+    i.title,
+    i.severity,
+    i.status,
+    iso(i.impactStartedAt),
+    iso(i.detectedAt),
+    iso(i.mitigatedAt),
+    iso(i.resolvedAt),
+    wholeMinutes(i.durationSeconds),
+    i.blastRadiusLevel,
+    i.customerImpactPct ?? "",
+    i.failedTransactions ?? "",
+    i.services.join(";"),
+    i.regions.join(";"),
+    i.capabilities.join(";"),
+    i.commander ?? "",
+    i.reviewStatus,
+    i.aiLinked,
+    i.links.map((l) => `${l.changeId}:${l.role}`).join(";"),
+  ];
 }
 
 export const CHANGE_COLUMNS = [
@@ -77,29 +79,30 @@ export const CHANGE_COLUMNS = [
 ] as const;
 
 export function changesCsv(rows: ChangeRow[]): string {
-  return toCsv(
-    CHANGE_COLUMNS,
-    rows.map((c) => [
-      c.id,
-      c.source,
-      c.externalId ?? "",
-      c.kind,
-      c.title,
-      c.service,
-      c.repository ?? "",
-      c.author ?? "",
-      c.authorLevel ?? "",
-      iso(c.shippedAt),
-      iso(c.rolledBackAt),
-      c.aiAssisted,
-      c.aiTool ?? "",
-      c.aiInvolvement ?? "",
-      c.approvalRequired,
-      c.approvalState,
-      iso(c.approvalDecidedAt),
-      c.compliance,
-      c.failed,
-      c.links.map((l) => `${l.incidentId}:${l.role}`).join(";"),
-    ]),
-  );
+  return toCsv(CHANGE_COLUMNS, rows.map(changeCells));
+}
+
+export function changeCells(c: ChangeRow): CsvCell[] {
+  return [
+    c.id,
+    c.source,
+    c.externalId ?? "",
+    c.kind,
+    c.title,
+    c.service,
+    c.repository ?? "",
+    c.author ?? "",
+    c.authorLevel ?? "",
+    iso(c.shippedAt),
+    iso(c.rolledBackAt),
+    c.aiAssisted,
+    c.aiTool ?? "",
+    c.aiInvolvement ?? "",
+    c.approvalRequired,
+    c.approvalState,
+    iso(c.approvalDecidedAt),
+    c.compliance,
+    c.failed,
+    c.links.map((l) => `${l.incidentId}:${l.role}`).join(";"),
+  ];
 }

@@ -17,6 +17,11 @@ export function weeklyReportJson(model: WeeklyReportModel): ApiWeeklyReport {
     monday: meta.monday,
     timeZone: meta.timeZone,
     url: `${meta.baseUrl}/reports/weekly/${meta.isoWeek}`,
+    majorIncidentCount: model.extents.majorIncidents.total,
+    majorIncidentsUrl: model.extents.majorIncidents.url,
+    violationCount: model.extents.violations.total,
+    violationsUrl: model.extents.violations.url,
+    actionItemCounts: model.actionItemTotals,
     majorIncidents: model.majorIncidents.map((i) => ({
       id: i.id,
       url: i.url,

@@ -4,7 +4,7 @@ import { formatDuration, formatMetric } from "@/lib/domain/format";
 import { aiComparisonMarkdownLines } from "./ai-comparison-render";
 import { mdLink, mdText } from "./markdown";
 import { aiWords, enumWords, levelWords, roleLabel, severityLabel as sev } from "./report-labels";
-import type { ReportActionItem, WeeklyReportModel } from "./weekly-report-model";
+import type { ListExtent, ReportActionItem, WeeklyReportModel } from "./weekly-report-model";
 
 export function weeklyMarkdown(model: WeeklyReportModel): string {
   const { meta } = model;
@@ -24,7 +24,11 @@ export function weeklyMarkdown(model: WeeklyReportModel): string {
     lines.push(`| ${mdText(h.label)} | ${current} | ${previous} | ${average} |`);
   }
 
-  section(`Sev1 and Sev2 incidents (${model.majorIncidents.length})`);
+  const more = (shown: number, { total, url }: ListExtent, what: string) => {
+    if (total > shown)
+      lines.push("", `Showing the first ${shown} of ${total}: ${mdLink(`all ${total} ${what}`, url)}.`);
+  };
+  section(`Sev1 and Sev2 incidents (${model.extents.majorIncidents.total})`);
   if (model.majorIncidents.length === 0) lines.push("No Sev1 or Sev2 incident this week.");
   else {
     lines.push(
@@ -55,9 +59,10 @@ export function weeklyMarkdown(model: WeeklyReportModel): string {
       ];
       lines.push(`| ${cells.join(" | ")} |`);
     }
+    more(model.majorIncidents.length, model.extents.majorIncidents, "in the incidents list");
   }
 
-  section(`Policy violations shipped this week (${model.violations.length})`);
+  section(`Policy violations shipped this week (${model.extents.violations.total})`);
   if (model.violations.length === 0) lines.push("Every AI-assisted change that needed approval shipped with it.");
   for (const c of model.violations) {
     const caused = c.incidents.length
@@ -67,17 +72,20 @@ export function weeklyMarkdown(model: WeeklyReportModel): string {
       `- ${mdLink(`#${c.id} ${c.title}`, c.url)}: ${mdText(c.service)}, ${mdText(c.author ?? "unknown author")} (${levelWords(c.authorLevel)}), ${mdText(c.aiTool ?? "AI")}, approval ${enumWords(c.approvalState)}${caused}`,
     );
   }
-  const items = (title: string, list: ReportActionItem[]) => {
-    section(`${title} (${list.length})`);
+  more(model.violations.length, model.extents.violations, "in the changes list");
+  const items = (title: string, list: ReportActionItem[], total: number) => {
+    section(`${title} (${total})`);
     if (list.length === 0) lines.push("None.");
     for (const a of list)
       lines.push(
         `- ${a.completedAt ? "[x]" : "[ ]"} ${mdText(a.title)} — ${mdText(a.owner ?? "no owner")}, due ${a.dueDate} (${mdLink(`INC-${a.incident.id}`, a.incident.url)})`,
       );
+    if (total > list.length) lines.push(`- … and ${total - list.length} more`);
   };
-  items("Action items due this week", model.actionItems.dueThisWeek);
-  items("Overdue action items", model.actionItems.overdue);
-  items("Action items completed this week", model.actionItems.completed);
+  const totals = model.actionItemTotals;
+  items("Action items due this week", model.actionItems.dueThisWeek, totals.dueThisWeek);
+  items("Overdue action items", model.actionItems.overdue, totals.overdue);
+  items("Action items completed this week", model.actionItems.completed, totals.completed);
   lines.push("");
   return lines.join("\n");
 }

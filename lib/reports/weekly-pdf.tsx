@@ -1,13 +1,13 @@
 // The weekly report as a PDF, rendered from the report model on the server without a
 // browser (@react-pdf/renderer), with vector charts. Helvetica for Latin text; Noto
 // fallbacks for other scripts only when the report contains them (pdf-fonts.ts).
-import { Document, Page, StyleSheet, Text, View, renderToBuffer } from "@react-pdf/renderer";
+import { Document, Link, Page, StyleSheet, Text, View, renderToBuffer } from "@react-pdf/renderer";
 import { formatDateTime, formatDuration, formatMetric } from "@/lib/domain/format";
 import { formatWeekLabel } from "@/lib/domain/weeks";
 import { fallbackFontsFor } from "./pdf-fonts";
 import { aiWords, enumWords, levelWords, roleLabel, severityLabel as sev } from "./report-labels";
 import { Bars, LineChart } from "./weekly-pdf-charts";
-import type { WeeklyReportModel } from "./weekly-report-model";
+import type { ListExtent, WeeklyReportModel } from "./weekly-report-model";
 
 function styles(fallbacks: string[]) {
   const regular = ["Helvetica", ...fallbacks];
@@ -36,10 +36,14 @@ function styles(fallbacks: string[]) {
     chart: { width: 168 },
     chartTitle: { fontSize: 8, fontFamily: bold, marginBottom: 3 },
     legend: { fontSize: 6.5, color: "#475569", marginTop: 2 },
+    more: { fontSize: 8, color: "#334155", marginTop: 3 },
+    item: { color: "#1e293b", marginTop: 1.5 },
   });
 }
 
 const pct = (num: number, den: number) => (den > 0 ? (num / den) * 100 : null);
+/** A section heading that never ends a page on its own: at least 40 pt of its section follow it. */
+const HEADING_AHEAD = 40;
 const cols = { label: { width: "46%" }, figure: { width: "18%", textAlign: "right" } } as const;
 
 function WeeklyReportPdf({ model }: { model: WeeklyReportModel }) {
@@ -68,7 +72,9 @@ function WeeklyReportPdf({ model }: { model: WeeklyReportModel }) {
         {/* AI comparison (lib/domain/ai-comparison.ts): the sentence; its table is in the Markdown and CSV. */}
         <Text style={s.subtitle}>{dashboard.aiComparison.sentence}</Text>
 
-        <Text style={s.h2}>Headline numbers</Text>
+        <Text style={s.h2} minPresenceAhead={HEADING_AHEAD}>
+          Headline numbers
+        </Text>
         <View style={s.row}>
           <Text style={[s.th, cols.label]}>Metric</Text>
           <Text style={[s.th, cols.figure]}>This week</Text>
@@ -84,7 +90,9 @@ function WeeklyReportPdf({ model }: { model: WeeklyReportModel }) {
           </View>
         ))}
 
-        <Text style={s.h2}>12-week trends</Text>
+        <Text style={s.h2} minPresenceAhead={HEADING_AHEAD}>
+          12-week trends
+        </Text>
         <View style={s.charts} wrap={false}>
           <View style={s.chart}>
             <Text style={s.chartTitle}>Incidents by severity</Text>
@@ -98,7 +106,7 @@ function WeeklyReportPdf({ model }: { model: WeeklyReportModel }) {
                 { color: "#94a3b8", values: dashboard.incidents.map((w) => w.sev4) },
               ]}
             />
-            <Text style={s.legend}>Sev1 red · Sev2 orange · Sev3 amber · Sev4 grey</Text>
+            <Text style={s.legend}>Sev1 red · Sev2 orange · Sev3 amber · Sev4 grey · shaded: this week</Text>
           </View>
           <View style={s.chart}>
             <Text style={s.chartTitle}>AI-linked share of incidents</Text>
@@ -107,7 +115,7 @@ function WeeklyReportPdf({ model }: { model: WeeklyReportModel }) {
               color="#7c3aed"
               values={dashboard.incidents.map((w) => pct(w.aiLinked, w.total))}
             />
-            <Text style={s.legend}>Trigger or root cause was AI-assisted</Text>
+            <Text style={s.legend}>Trigger or root cause was AI-assisted · shaded: this week</Text>
           </View>
           <View style={s.chart}>
             <Text style={s.chartTitle}>Change failure rate</Text>
@@ -120,11 +128,13 @@ function WeeklyReportPdf({ model }: { model: WeeklyReportModel }) {
                 { color: "#64748b", values: dashboard.failure.map((w) => pct(w.otherFailed, w.otherShipped)) },
               ]}
             />
-            <Text style={s.legend}>AI-assisted violet · other grey</Text>
+            <Text style={s.legend}>AI-assisted violet · other grey · shaded: this week</Text>
           </View>
         </View>
 
-        <Text style={s.h2}>Sev1 and Sev2 incidents ({model.majorIncidents.length})</Text>
+        <Text style={s.h2} minPresenceAhead={HEADING_AHEAD}>
+          Sev1 and Sev2 incidents ({model.extents.majorIncidents.total})
+        </Text>
         {model.majorIncidents.length === 0 ? <Text style={s.muted}>No Sev1 or Sev2 incident this week.</Text> : null}
         {model.majorIncidents.map((i) => (
           <View key={i.id} style={s.incident} wrap={false}>
@@ -146,10 +156,18 @@ function WeeklyReportPdf({ model }: { model: WeeklyReportModel }) {
                 {enumWords(c.compliance)})
               </Text>
             ))}
+            {i.changeCount > i.changes.length ? (
+              <Text style={s.muted}>
+                {"  "}… and {i.changeCount - i.changes.length} more linked changes (on the incident page)
+              </Text>
+            ) : null}
           </View>
         ))}
+        <More shown={model.majorIncidents.length} extent={model.extents.majorIncidents} what="in the incidents list" />
 
-        <Text style={s.h2}>Policy violations shipped this week ({model.violations.length})</Text>
+        <Text style={s.h2} minPresenceAhead={HEADING_AHEAD}>
+          Policy violations shipped this week ({model.extents.violations.total})
+        </Text>
         {model.violations.length === 0 ? (
           <Text style={s.muted}>Every AI-assisted change that needed approval shipped with it.</Text>
         ) : null}
@@ -160,17 +178,26 @@ function WeeklyReportPdf({ model }: { model: WeeklyReportModel }) {
             {c.incidents.length ? ` · caused ${c.incidents.map((l) => `INC-${l.id}`).join(", ")}` : ""}
           </Text>
         ))}
+        <More shown={model.violations.length} extent={model.extents.violations} what="in the changes list" />
 
-        <Text style={s.h2}>Action items</Text>
+        <Text style={s.h2} minPresenceAhead={HEADING_AHEAD}>
+          Action items
+        </Text>
         <Text>
-          Due this week: {model.actionItems.dueThisWeek.length} · overdue: {model.actionItems.overdue.length} ·
-          completed this week: {model.actionItems.completed.length}
+          Due this week: {model.actionItemTotals.dueThisWeek} · overdue: {model.actionItemTotals.overdue} · completed
+          this week: {model.actionItemTotals.completed}
         </Text>
         {model.actionItems.overdue.slice(0, 15).map((a) => (
-          <Text key={a.id} style={s.muted}>
+          <Text key={a.id} style={s.item} wrap={false}>
             {"  "}Overdue: {a.title} ({a.owner ?? "no owner"}, due {a.dueDate}, INC-{a.incident.id})
           </Text>
         ))}
+        {model.actionItemTotals.overdue > 15 ? (
+          <Text style={s.more}>
+            {"  "}… and {model.actionItemTotals.overdue - 15} more overdue (the Markdown lists the first{" "}
+            {model.actionItems.overdue.length})
+          </Text>
+        ) : null}
 
         <View style={s.footer} fixed>
           <Text>Faultline · {meta.isoWeek}</Text>
@@ -178,6 +205,18 @@ function WeeklyReportPdf({ model }: { model: WeeklyReportModel }) {
         </View>
       </Page>
     </Document>
+  );
+}
+
+function More({ shown, extent, what }: { shown: number; extent: ListExtent; what: string }) {
+  if (extent.total <= shown) return null;
+  return (
+    <Text style={{ fontSize: 8, color: "#334155", marginTop: 3 }}>
+      Showing the first {shown} of {extent.total}:{" "}
+      <Link src={extent.url} style={{ color: "#4338ca", textDecoration: "underline" }}>
+        all {extent.total} {what}
+      </Link>
+    </Text>
   );
 }
 

@@ -1,4 +1,5 @@
-// The weekly review (TWiST) as one typed object, built once per request
+// The weekly review (TWiST) as one typed object, bounded whatever the volume (lists hold at
+// most REPORT_LIST_LIMIT items, with totals and links to the filtered lists), built once per request
 // (lib/server/queries/reports/get-weekly-report-model.ts) and only rendered by the page,
 // the PDF, the Markdown file, the CSVs and the API. Values are exact: durations in
 // seconds, shares as fractions, hours unrounded. Rounding happens once, at display,
@@ -65,7 +66,9 @@ export type ReportIncident = {
   regions: string[];
   commander: string | null;
   reviewStatus: ReviewStatus;
+  /** At most REPORT_CHANGES_PER_INCIDENT, triggers and root causes first. */
   changes: ReportChange[];
+  changeCount: number;
 };
 
 export type ReportViolation = {
@@ -91,8 +94,8 @@ export type ReportActionItem = {
   incident: { id: number; url: string; title: string };
 };
 
-/** One row of incidents.csv: every incident whose impact started in the week. */
-export type IncidentRow = Omit<ReportIncident, "url" | "changes"> & {
+/** One row of incidents.csv: every incident whose impact started in the week (streamed, not in the model). */
+export type IncidentRow = Omit<ReportIncident, "url" | "changes" | "changeCount"> & {
   detectedAt: Date | null;
   mitigatedAt: Date | null;
   capabilities: string[];
@@ -100,7 +103,7 @@ export type IncidentRow = Omit<ReportIncident, "url" | "changes"> & {
   links: Array<{ changeId: number; role: LinkRole }>;
 };
 
-/** One row of changes.csv: every change that shipped in the week. */
+/** One row of changes.csv: every change that shipped in the week (streamed, not in the model). */
 export type ChangeRow = {
   id: number;
   source: string;
@@ -124,16 +127,31 @@ export type ChangeRow = {
   links: Array<{ incidentId: number; role: LinkRole }>;
 };
 
+/** How many Sev1/Sev2 incidents, violations and action items of each kind the report lists in full. */
+export const REPORT_LIST_LIMIT = 50;
+/** How many originating changes are listed under one incident. */
+export const REPORT_CHANGES_PER_INCIDENT = 10;
+
+/** A list shown up to REPORT_LIST_LIMIT items: how many there are in all, and where to see every one. */
+export type ListExtent = {
+  total: number;
+  /** The incidents or changes list with the filters that show all of them (absolute URL). */
+  url: string;
+};
+
 export type WeeklyReportModel = {
   meta: ReportMeta;
+  /** Totals behind the bounded lists below (each list holds at most REPORT_LIST_LIMIT items). */
+  extents: { majorIncidents: ListExtent; violations: ListExtent };
+  actionItemTotals: { dueThisWeek: number; overdue: number; completed: number };
   headlines: HeadlineFigure[];
   /** This week's time to resolve (resolved incidents only), hours, exact. */
   timeToResolve: { resolved: number; medianHours: number | null; p90Hours: number | null };
+  /** The first REPORT_LIST_LIMIT Sev1/Sev2 incidents (Sev1 first, then by impact start); `extents` has the total. */
   majorIncidents: ReportIncident[];
+  /** The first REPORT_LIST_LIMIT violations by shipping time; `extents` has the total. */
   violations: ReportViolation[];
   actionItems: { dueThisWeek: ReportActionItem[]; overdue: ReportActionItem[]; completed: ReportActionItem[] };
   /** The dashboard over the 12 weeks ending with this one: trends and the API's metrics. */
   dashboard: DashboardData;
-  incidentRows: IncidentRow[];
-  changeRows: ChangeRow[];
 };

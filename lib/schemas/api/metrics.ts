@@ -120,6 +120,19 @@ export const apiWeeklyReportSchema = z
     monday: apiDay,
     timeZone: z.string(),
     url: z.url().meta({ description: "The report's page in Faultline." }),
+    majorIncidentCount: z
+      .number()
+      .int()
+      .meta({ description: "Sev1/Sev2 incidents of the week; `majorIncidents` lists the first 50." }),
+    majorIncidentsUrl: z.url().meta({ description: "The incidents list filtered to this week's Sev1/Sev2." }),
+    violationCount: z
+      .number()
+      .int()
+      .meta({ description: "Policy violations shipped in the week; `violations` lists the first 50." }),
+    violationsUrl: z.url().meta({ description: "The changes list filtered to this week's violations." }),
+    actionItemCounts: z
+      .object({ dueThisWeek: z.number().int(), overdue: z.number().int(), completed: z.number().int() })
+      .meta({ description: "Totals; each `actionItems` list holds at most 50." }),
     majorIncidents: z.array(
       z.object({
         id: z.number().int(),

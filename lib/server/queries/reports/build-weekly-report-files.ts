@@ -1,8 +1,8 @@
 import "server-only";
 import { aiComparisonCsv } from "@/lib/reports/ai-comparison-render";
-import { changesCsv, incidentsCsv } from "@/lib/reports/weekly-csv";
 import { weeklyMarkdown } from "@/lib/reports/weekly-markdown";
 import { getWeeklyReportModel } from "./get-weekly-report-model";
+import { weekCsvText } from "./week-csv";
 
 export type HeadlineSnapshot = Array<{ label: string; unit: string; value: number | null }>;
 
@@ -21,8 +21,8 @@ export async function buildWeeklyReportFiles(options: {
     model,
     headline,
     markdown: weeklyMarkdown(model),
-    incidentsCsv: incidentsCsv(model.incidentRows),
-    changesCsv: changesCsv(model.changeRows),
+    incidentsCsv: await weekCsvText("incidents", options.monday, options.timeZone, options.now),
+    changesCsv: await weekCsvText("changes", options.monday, options.timeZone, options.now),
     aiComparisonCsv: aiComparisonCsv(model.dashboard.aiComparison),
   };
 }

@@ -2,11 +2,11 @@ import "server-only";
 import { buildWeeklyReportModel } from "@/lib/reports/build-weekly-report-model";
 import type { WeeklyReportModel } from "@/lib/reports/weekly-report-model";
 import { getWeeklyReport } from "./get-weekly-report";
-import { listWeekChanges, listWeekIncidents } from "./list-week-rows";
 
 /**
  * The weekly report of the week starting `monday`, built once from the report queries;
- * every rendering (page, PDF, Markdown, CSV, API) takes this object.
+ * every rendering (page, PDF, Markdown, API) takes this object. Its size is bounded (the
+ * lists hold at most REPORT_LIST_LIMIT items); the CSVs stream every row (week-csv.ts).
  */
 export async function getWeeklyReportModel(options: {
   isoWeek: string;
@@ -18,10 +18,8 @@ export async function getWeeklyReportModel(options: {
 }): Promise<WeeklyReportModel> {
   const { monday, timeZone, now } = options;
   const report = await getWeeklyReport({ monday, timeZone, now });
-  const incidents = await listWeekIncidents(monday, timeZone);
-  const changes = await listWeekChanges(monday, timeZone);
   return buildWeeklyReportModel(
-    { report, incidents, changes },
+    { report },
     {
       isoWeek: options.isoWeek,
       timeZone,

@@ -2,12 +2,14 @@ import "server-only";
 import { addDays, zonedMidnight } from "@/lib/domain/weeks";
 import { getDb } from "@/lib/server/db";
 import { getDashboard } from "@/lib/server/queries/metrics/get-dashboard";
+import { REPORT_CHANGES_PER_INCIDENT, REPORT_LIST_LIMIT } from "@/lib/reports/weekly-report-model";
 import { getChangeOutcomes } from "@/lib/server/queries/outcomes/get-outcomes";
 
 /**
  * The weekly review (TWiST) for the week starting `monday`: the dashboard's own queries
  * over the 12 weeks ending with it (so the numbers always agree), plus the lists the
- * meeting walks through.
+ * meeting walks through — each list bounded (REPORT_LIST_LIMIT) with its total, so the
+ * report's size does not grow with the week's volume.
  */
 export async function getWeeklyReport(options: { monday: string; timeZone: string; now: Date }) {
   const { monday, timeZone, now } = options;
@@ -21,9 +23,12 @@ export async function getWeeklyReport(options: { monday: string; timeZone: strin
     now,
   );
 
+  const majorWhere = { severity: { in: ["SEV1" as const, "SEV2" as const] }, impactStartedAt: { gte: from, lt: to } };
+  const majorIncidentCount = await db.incident.count({ where: majorWhere });
   const majorIncidentRows = await db.incident.findMany({
-    where: { severity: { in: ["SEV1", "SEV2"] }, impactStartedAt: { gte: from, lt: to } },
-    orderBy: [{ severity: "asc" }, { impactStartedAt: "asc" }],
+    where: majorWhere,
+    orderBy: [{ severity: "asc" }, { impactStartedAt: "asc" }, { id: "asc" }],
+    take: REPORT_LIST_LIMIT,
     select: {
       id: true,
       title: true,
@@ -38,7 +43,10 @@ export async function getWeeklyReport(options: { monday: string; timeZone: strin
       commander: { select: { name: true } },
       services: { select: { service: { select: { name: true } } } },
       regions: { select: { region: { select: { code: true } } } },
+      _count: { select: { changes: true } },
       changes: {
+        orderBy: [{ role: "asc" }, { changeId: "asc" }],
+        take: REPORT_CHANGES_PER_INCIDENT,
         select: {
           role: true,
           change: {
@@ -71,11 +79,17 @@ export async function getWeeklyReport(options: { monday: string; timeZone: strin
   }));
 
   // Policy violations shipped this week, as the "ChangeOutcome" view defines them.
-  const violationIds = await db.$queryRaw<Array<{ id: number }>>`
-    SELECT id FROM "ChangeOutcome" WHERE compliance = 'VIOLATION' AND "shippedAt" >= ${from} AND "shippedAt" < ${to}`;
+  const [violationIds, [{ violationCount }]] = await Promise.all([
+    db.$queryRaw<Array<{ id: number }>>`
+      SELECT id FROM "ChangeOutcome" WHERE compliance = 'VIOLATION' AND "shippedAt" >= ${from} AND "shippedAt" < ${to}
+      ORDER BY "shippedAt", id LIMIT ${REPORT_LIST_LIMIT}`,
+    db.$queryRaw<Array<{ violationCount: number }>>`
+      SELECT count(*)::int AS "violationCount" FROM "ChangeOutcome"
+      WHERE compliance = 'VIOLATION' AND "shippedAt" >= ${from} AND "shippedAt" < ${to}`,
+  ]);
   const violations = await db.change.findMany({
     where: { id: { in: violationIds.map((row) => row.id) } },
-    orderBy: { shippedAt: "asc" },
+    orderBy: [{ shippedAt: "asc" }, { id: "asc" }],
     select: {
       id: true,
       title: true,
@@ -87,7 +101,11 @@ export async function getWeeklyReport(options: { monday: string; timeZone: strin
       author: { select: { name: true } },
       aiTool: { select: { name: true } },
       service: { select: { name: true } },
-      incidents: { select: { role: true, incident: { select: { id: true, title: true, severity: true } } } },
+      incidents: {
+        orderBy: [{ role: "asc" }, { incidentId: "asc" }],
+        take: REPORT_CHANGES_PER_INCIDENT,
+        select: { role: true, incident: { select: { id: true, title: true, severity: true } } },
+      },
     },
   });
 
@@ -101,25 +119,43 @@ export async function getWeeklyReport(options: { monday: string; timeZone: strin
   } as const;
   const mondayDate = new Date(`${monday}T00:00:00.000Z`);
   const endDate = new Date(`${weekEnd}T00:00:00.000Z`);
-  const [dueThisWeek, overdue, completed] = await Promise.all([
+  const due = { dueDate: { gte: mondayDate, lt: endDate } };
+  const late = { completedAt: null, dueDate: { lt: mondayDate } };
+  const done = { completedAt: { gte: from, lt: to } };
+  const take = REPORT_LIST_LIMIT;
+  const [dueThisWeek, overdue, completed, dueCount, overdueCount, completedCount] = await Promise.all([
     db.actionItem.findMany({
-      where: { dueDate: { gte: mondayDate, lt: endDate } },
-      orderBy: { dueDate: "asc" },
+      where: due,
+      orderBy: [{ dueDate: "asc" }, { id: "asc" }],
+      take,
       select: actionItemSelect,
     }),
     db.actionItem.findMany({
-      where: { completedAt: null, dueDate: { lt: mondayDate } },
-      orderBy: { dueDate: "asc" },
-      take: 100,
+      where: late,
+      orderBy: [{ dueDate: "asc" }, { id: "asc" }],
+      take,
       select: actionItemSelect,
     }),
     db.actionItem.findMany({
-      where: { completedAt: { gte: from, lt: to } },
-      orderBy: { completedAt: "asc" },
+      where: done,
+      orderBy: [{ completedAt: "asc" }, { id: "asc" }],
+      take,
       select: actionItemSelect,
     }),
+    db.actionItem.count({ where: due }),
+    db.actionItem.count({ where: late }),
+    db.actionItem.count({ where: done }),
   ]);
 
-  return { monday, dashboard, majorIncidents, violations, actionItems: { dueThisWeek, overdue, completed } };
+  return {
+    monday,
+    dashboard,
+    majorIncidents,
+    majorIncidentCount,
+    violations,
+    violationCount,
+    actionItems: { dueThisWeek, overdue, completed },
+    actionItemTotals: { dueThisWeek: dueCount, overdue: overdueCount, completed: completedCount },
+  };
 }
 export type WeeklyReport = Awaited<ReturnType<typeof getWeeklyReport>>;

@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/server/db";
+import { thawModel } from "@/lib/reports/frozen-model";
 import type { HeadlineSnapshot } from "./build-weekly-report-files";
 
 export async function listPublications(limit = 100) {
@@ -21,7 +22,7 @@ export async function getLatestPublication(week: string) {
   const row = await getDb().weeklyReportPublication.findFirst({
     where: { week },
     orderBy: { publishedAt: "desc" },
-    select: { id: true, publishedAt: true, publishedById: true, notes: true, snapshot: true },
+    select: { id: true, publishedAt: true, publishedById: true, notes: true, snapshot: true, model: true },
   });
   if (!row) return null;
   const by = await getDb().user.findUnique({ where: { id: row.publishedById }, select: { name: true } });
@@ -32,6 +33,8 @@ export async function getLatestPublication(week: string) {
     publishedBy: by?.name ?? "Unknown",
     notes: row.notes,
     headline: snapshot.headline,
+    /** The report as published, or null for publications made before the model was kept. */
+    model: thawModel(row.model),
   };
 }
 

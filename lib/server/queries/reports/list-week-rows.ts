@@ -3,13 +3,25 @@ import { zonedMidnight, addDays } from "@/lib/domain/weeks";
 import { getDb } from "@/lib/server/db";
 import { getChangeOutcomes, getIncidentOutcomes } from "@/lib/server/queries/outcomes/get-outcomes";
 
-/** Every incident whose impact started in the week, with what the report shows of it (AI link as defined in SQL). */
-export async function listWeekIncidents(monday: string, timeZone: string) {
+/** Where a page of rows ends: the next page starts after this (time, id), in keyset order. */
+export type RowCursor = { at: Date; id: number };
+type Page = { after?: RowCursor | null; take?: number };
+
+const afterCursor = (field: "impactStartedAt" | "shippedAt", after?: RowCursor | null) =>
+  after ? { OR: [{ [field]: { gt: after.at } }, { [field]: after.at, id: { gt: after.id } }] } : {};
+
+/**
+ * The incidents whose impact started in the week, with what the report shows of them (AI link
+ * as defined in SQL), in (impact started, id) order: a page of `take` after `after`, or all.
+ */
+export async function listWeekIncidents(monday: string, timeZone: string, page: Page = {}) {
   const rows = await getDb().incident.findMany({
     where: {
       impactStartedAt: { gte: zonedMidnight(monday, timeZone), lt: zonedMidnight(addDays(monday, 7), timeZone) },
+      ...afterCursor("impactStartedAt", page.after),
     },
     orderBy: [{ impactStartedAt: "asc" }, { id: "asc" }],
+    take: page.take,
     select: {
       id: true,
       title: true,
@@ -34,11 +46,15 @@ export async function listWeekIncidents(monday: string, timeZone: string) {
   return rows.map((row) => ({ ...row, aiLinked: outcomes.get(row.id)?.aiLinked ?? false }));
 }
 
-/** Every change that shipped in the week, with whether it failed and its approval compliance as defined in SQL. */
-export async function listWeekChanges(monday: string, timeZone: string) {
+/** The changes that shipped in the week, with whether they failed and their approval compliance as defined in SQL; paged like listWeekIncidents. */
+export async function listWeekChanges(monday: string, timeZone: string, page: Page = {}) {
   const rows = await getDb().change.findMany({
-    where: { shippedAt: { gte: zonedMidnight(monday, timeZone), lt: zonedMidnight(addDays(monday, 7), timeZone) } },
+    where: {
+      shippedAt: { gte: zonedMidnight(monday, timeZone), lt: zonedMidnight(addDays(monday, 7), timeZone) },
+      ...afterCursor("shippedAt", page.after),
+    },
     orderBy: [{ shippedAt: "asc" }, { id: "asc" }],
+    take: page.take,
     select: {
       id: true,
       source: true,

@@ -1,6 +1,6 @@
 import "server-only";
-import { isoWeekToMonday } from "@/lib/domain/weeks";
-import { weeklyPdf } from "@/lib/reports/weekly-pdf";
+import { addDays, isoWeekToMonday, zonedMidnight } from "@/lib/domain/weeks";
+import { freezeModel } from "@/lib/reports/frozen-model";
 import type { PublishWeeklyReportInput } from "@/lib/schemas/weekly-report";
 import type { SessionUser } from "@/lib/server/auth/session-user";
 import { getDb } from "@/lib/server/db";
@@ -9,6 +9,7 @@ import { assertCan } from "@/lib/server/permissions";
 import { buildWeeklyReportFiles } from "@/lib/server/queries/reports/build-weekly-report-files";
 import { writeAudit } from "@/lib/server/services/audit/write-audit";
 import { queueReportPublished } from "@/lib/server/services/webhooks/queue-domain-events";
+import { getWeeklyReportPdf } from "./get-weekly-report-pdf";
 
 /**
  * Freezes a week's report for the meeting: the headline numbers, the Sev1/Sev2 list and
@@ -21,12 +22,21 @@ export async function publishWeeklyReport(options: {
   timeZone: string;
   organisation: string;
   baseUrl: string;
+  /** The moment of publishing (tests); now by default. */
+  now?: Date;
 }): Promise<{ id: number }> {
   assertCan(options.actor, "report:publish");
   const { actor, input } = options;
   const monday = isoWeekToMonday(input.week);
   if (!monday) throw new AppError("NOT_FOUND", `"${input.week}" is not an ISO week.`);
-  const now = new Date();
+  const now = options.now ?? new Date();
+  const ends = zonedMidnight(addDays(monday, 7), options.timeZone);
+  if (ends > now)
+    throw new AppError(
+      "VALIDATION",
+      `${input.week} has not ended yet (it ends Sunday ${addDays(monday, 6)} at midnight, ${options.timeZone}): publish it from Monday ${addDays(monday, 7)} on.`,
+      { fieldErrors: { week: ["Only a week that has ended can be published."] } },
+    );
   const files = await buildWeeklyReportFiles({
     week: input.week,
     monday,
@@ -35,7 +45,7 @@ export async function publishWeeklyReport(options: {
     baseUrl: options.baseUrl,
     now,
   });
-  const pdf = await weeklyPdf(files.model);
+  const { pdf } = await getWeeklyReportPdf(files.model);
   const db = getDb();
   return db.$transaction(async (tx) => {
     const note = await tx.weeklyReportNote.findUnique({ where: { week: input.week }, select: { notes: true } });
@@ -53,6 +63,7 @@ export async function publishWeeklyReport(options: {
         incidentsCsv: files.incidentsCsv,
         changesCsv: files.changesCsv,
         pdf: new Uint8Array(pdf),
+        model: freezeModel(files.model) as object,
       },
       select: { id: true },
     });

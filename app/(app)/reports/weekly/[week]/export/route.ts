@@ -1,11 +1,14 @@
 import { isoWeekToMonday } from "@/lib/domain/weeks";
-import { weeklyPdf } from "@/lib/reports/weekly-pdf";
+import { aiComparisonCsv } from "@/lib/reports/ai-comparison-render";
+import { weeklyMarkdown } from "@/lib/reports/weekly-markdown";
 import { publicOrigin } from "@/lib/server/api/api-route";
 import { problem, withApiErrors } from "@/lib/server/api/problem";
 import { requireUser } from "@/lib/server/auth/require-user";
-import { buildWeeklyReportFiles } from "@/lib/server/queries/reports/build-weekly-report-files";
+import { getWeeklyReportModel } from "@/lib/server/queries/reports/get-weekly-report-model";
+import { weekCsvStream } from "@/lib/server/queries/reports/week-csv";
 import { getPublicationFile } from "@/lib/server/queries/reports/list-publications";
 import { getOrgSettings } from "@/lib/server/queries/settings/get-org-settings";
+import { getWeeklyReportPdf } from "@/lib/server/services/reports/get-weekly-report-pdf";
 
 export const dynamic = "force-dynamic";
 
@@ -39,7 +42,7 @@ export const GET = withApiErrors(async (request: Request, context: { params: Pro
   }
   const format = requested as Format;
   const type = TYPES[format];
-  const download = (body: string | Uint8Array<ArrayBuffer>, file: string) =>
+  const download = (body: string | Uint8Array<ArrayBuffer> | ReadableStream<Uint8Array>, file: string) =>
     new Response(body, {
       headers: {
         "content-type": type === "application/pdf" ? type : `${type}; charset=utf-8`,
@@ -66,14 +69,23 @@ export const GET = withApiErrors(async (request: Request, context: { params: Pro
   }
 
   const { timeZone, name } = await getOrgSettings();
-  const files = await buildWeeklyReportFiles({
-    week,
+  const now = new Date();
+  // The CSVs list every row of the week: streamed in batches, never built in memory.
+  if (format === "incidents.csv" || format === "changes.csv")
+    return download(weekCsvStream(format === "incidents.csv" ? "incidents" : "changes", monday, timeZone, now), file);
+  const model = await getWeeklyReportModel({
+    isoWeek: week,
     monday,
     timeZone,
     organisation: name,
     baseUrl: publicOrigin(request),
-    now: new Date(),
+    now,
   });
-  if (format === "pdf") return download(new Uint8Array(await weeklyPdf(files.model)), file);
-  return download(files[FIELDS[format]], file);
+  if (format === "pdf") {
+    // Rendered in a worker thread under time and memory limits, cached per week and data version.
+    const { pdf } = await getWeeklyReportPdf(model);
+    return download(new Uint8Array(pdf), file);
+  }
+  if (format === "ai-comparison.csv") return download(aiComparisonCsv(model.dashboard.aiComparison), file);
+  return download(weeklyMarkdown(model), file);
 });
