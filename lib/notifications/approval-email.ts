@@ -8,13 +8,15 @@ export function approvalNeededEmail(data: ChangeFactsPayload, accountUrl: string
   const ai = data.aiTool
     ? `${data.aiTool.name}${data.aiInvolvement ? ` (${INVOLVEMENT_LABEL[data.aiInvolvement] ?? data.aiInvolvement})` : ""}`
     : "not AI-assisted";
-  const rows: Array<[string, string]> = [
-    ["Change", c.title],
-    ["Author", `${data.author?.name ?? "unknown"} (${level})`],
-    ["AI tool", ai],
-    ["Service", data.service?.name ?? "none"],
-    ["Repository", c.repository ?? "none"],
-  ];
+  const rows: Array<[string, string]> = (
+    [
+      ["Change", c.title],
+      ["Author", `${data.author?.name ?? "unknown"} (${level})`],
+      ["AI tool", ai],
+      ["Service", data.service?.name ?? "none"],
+      ["Repository", c.repository ?? "none"],
+    ] as Array<[string, string]>
+  ).map(([k, v]) => [k, headerText(v, 500)]);
   const text = [
     "A change is waiting for your approval.",
     "",
