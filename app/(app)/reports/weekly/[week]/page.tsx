@@ -20,6 +20,9 @@ import { can } from "@/lib/server/permissions";
 import { getWeeklyReportModel } from "@/lib/server/queries/reports/get-weekly-report-model";
 import { getLatestPublication, getReportNotes } from "@/lib/server/queries/reports/list-publications";
 import { getOrgSettings } from "@/lib/server/queries/settings/get-org-settings";
+import { ReportRecipientsForm } from "@/components/reports/report-recipients-form";
+import { getReportRecipients } from "@/lib/server/queries/reports/get-report-recipients";
+import { smtpSettings } from "@/lib/server/services/email/smtp-settings";
 
 type Props = { params: Promise<{ week: string }> };
 
@@ -35,10 +38,11 @@ export default async function WeeklyReportPage({ params }: Props) {
   if (!monday) notFound();
   const { timeZone, name } = await getOrgSettings();
   const now = new Date();
-  const [report, publication, notes] = await Promise.all([
+  const [report, publication, notes, recipients] = await Promise.all([
     getWeeklyReportModel({ isoWeek: week, monday, timeZone, organisation: name, baseUrl: "", now }),
     getLatestPublication(week),
     getReportNotes(week),
+    getReportRecipients(),
   ]);
   const charts = buildCharts(report.dashboard);
   const canPublish = can(user.role, "report:publish");
@@ -168,6 +172,9 @@ export default async function WeeklyReportPage({ params }: Props) {
           {canPublish ? (
             <div className="space-y-4">
               <ReportNotesForm week={week} notes={notes} />
+              <div className="no-print border-t border-slate-100 pt-4">
+                <ReportRecipientsForm week={week} recipients={recipients} emailEnabled={smtpSettings() !== null} />
+              </div>
               <div className="no-print border-t border-slate-100 pt-4">
                 <PublishReportButton week={week} republish={publication !== null} />
               </div>
