@@ -6,6 +6,8 @@ const POSTGRES_PORT = Number(process.env.E2E_PORT ?? 3100);
 const EMBEDDED_PORT = POSTGRES_PORT + 1;
 // A real OpenID Connect provider for e2e/sso.spec.ts (e2e/support/oidc-server.mjs); the app on POSTGRES_PORT uses it.
 const OIDC_PORT = POSTGRES_PORT + 50;
+// e2e/notifications.spec.ts starts its own SMTP server here; the app on POSTGRES_PORT sends mail to it.
+const SMTP_PORT = POSTGRES_PORT + 60;
 const OIDC_ENV = {
   FAULTLINE_OIDC_ISSUER: `http://127.0.0.1:${OIDC_PORT}`,
   FAULTLINE_OIDC_CLIENT_ID: "faultline-e2e",
@@ -49,6 +51,8 @@ export default defineConfig({
         ...OIDC_ENV,
         FAULTLINE_WEBHOOK_BACKOFF_MS: process.env.FAULTLINE_WEBHOOK_BACKOFF_MS ?? "1000",
         FAULTLINE_WEBHOOK_POLL_MS: process.env.FAULTLINE_WEBHOOK_POLL_MS ?? "500",
+        FAULTLINE_SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+        FAULTLINE_SMTP_FROM: "Faultline e2e <faultline@e2e.test>",
       },
       url: `http://127.0.0.1:${POSTGRES_PORT}/api/health`,
       timeout: 180_000,
