@@ -7,6 +7,8 @@ const POSTGRES_PORT = Number(process.env.E2E_PORT ?? 3100);
 const EMBEDDED_PORT = POSTGRES_PORT + 1;
 // A real OpenID Connect provider for e2e/sso.spec.ts (e2e/support/oidc-server.mjs); the app on POSTGRES_PORT uses it.
 const OIDC_PORT = POSTGRES_PORT + 50;
+// e2e/notifications.spec.ts starts its own SMTP server here; the app on POSTGRES_PORT sends mail to it.
+const SMTP_PORT = POSTGRES_PORT + 60;
 const OIDC_ENV = {
   FAULTLINE_OIDC_ISSUER: `http://127.0.0.1:${OIDC_PORT}`,
   FAULTLINE_OIDC_CLIENT_ID: "faultline-e2e",
@@ -54,6 +56,8 @@ export default defineConfig({
         FAULTLINE_METRICS_TOKEN: E2E_METRICS_TOKEN,
         // One JSON line per request would drown the test output; FAULTLINE_LOG_LEVEL=info shows them.
         FAULTLINE_LOG_LEVEL: process.env.FAULTLINE_LOG_LEVEL ?? "warn",
+        FAULTLINE_SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+        FAULTLINE_SMTP_FROM: "Faultline e2e <faultline@e2e.test>",
       },
       url: `http://127.0.0.1:${POSTGRES_PORT}/api/health`,
       timeout: 180_000,

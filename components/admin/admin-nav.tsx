@@ -10,6 +10,7 @@ const ITEMS = [
   { href: "/admin/import", label: "Import" },
   { href: "/admin/integrations", label: "Integrations" },
   { href: "/admin/webhooks", label: "Outbound webhooks" },
+  { href: "/admin/slack", label: "Slack" },
   { href: "/admin/audit", label: "Audit log" },
 ];
 

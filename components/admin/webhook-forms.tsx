@@ -38,8 +38,9 @@ function WebhookFields({
   defaults,
 }: {
   fieldErrors: Record<string, string[] | undefined>;
-  defaults?: { name: string; url: string; events: string[] };
+  defaults?: { name: string; url: string; events: string[]; kind?: string };
 }) {
+  const slack = defaults?.kind === "SLACK";
   return (
     <>
       <div className="grid gap-4 sm:grid-cols-2">
@@ -55,10 +56,10 @@ function WebhookFields({
           <FieldError errors={fieldErrors.name} />
         </label>
         <label className="block text-sm font-medium">
-          Payload URL
+          {slack ? "Incoming-webhook URL (shown masked; paste a new one to replace it)" : "Payload URL"}
           <input
             name="url"
-            type="url"
+            type={slack ? "text" : "url"}
             defaultValue={defaults?.url}
             placeholder="https://hooks.example.com/faultline"
             className={`${inputClasses} mt-1 font-mono`}
@@ -102,7 +103,7 @@ export function CreateWebhookForm() {
 export function EditWebhookForm({
   hook,
 }: {
-  hook: { id: number; name: string; url: string; events: string[]; active: boolean };
+  hook: { id: number; name: string; url: string; events: string[]; active: boolean; kind?: string };
 }) {
   const { state, pending, onSubmit, fieldErrors } = useActionForm(updateOutboundWebhookAction);
   return (

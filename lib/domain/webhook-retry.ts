@@ -51,3 +51,14 @@ export function nextAttemptDelayMs(options: {
 }): number {
   return options.retryAfterMs ?? backoffDelayMs(options.attempt, options.baseMs, options.random);
 }
+
+/**
+ * The same decision for an email (the SMTP reply code of the last command): 2xx sent, 4xx a
+ * temporary refusal worth retrying (greylisting, mailbox busy), 5xx a permanent one.
+ */
+export function classifySmtpAttempt(result: { status: number } | { error: string }): AttemptOutcome {
+  if ("error" in result) return { kind: "retry", reason: result.error };
+  if (result.status >= 200 && result.status < 300) return { kind: "delivered" };
+  if (result.status >= 400 && result.status < 500) return { kind: "retry", reason: null };
+  return { kind: "give-up", reason: "Refused by the mail server: not retried" };
+}

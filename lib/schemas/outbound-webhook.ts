@@ -35,6 +35,32 @@ const url = z
 const events = z.array(z.enum(OUTBOUND_EVENTS, { error: "Unknown event." })).min(1, "Pick at least one event.");
 const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true" || v === "1", z.boolean());
 
+/** A Slack incoming webhook: the URL is the credential (https://hooks.slack.com/services/…). */
+export const createSlackDestinationSchema = z.object({
+  name: z
+    .string()
+    .trim()
+    .min(3, "Name the destination after its channel, e.g. “#incidents”.")
+    .max(100, "Keep the name under 100 characters."),
+  url: z
+    .string()
+    .trim()
+    .superRefine((value, ctx) => {
+      if (value === "")
+        return void ctx.addIssue({ code: "custom", message: "Paste the incoming-webhook URL from Slack." });
+      const problem = urlProblem(value);
+      if (problem)
+        ctx.addIssue({
+          code: "custom",
+          message: problem.startsWith("Enter a full")
+            ? "Paste the whole URL Slack shows, e.g. https://hooks.slack.com/services/T000/B000/XXXX."
+            : problem,
+        });
+    }),
+  events,
+});
+export type CreateSlackDestinationInput = z.infer<typeof createSlackDestinationSchema>;
+
 export const createOutboundWebhookSchema = z.object({ name, url, events });
 export type CreateOutboundWebhookInput = z.infer<typeof createOutboundWebhookSchema>;
 

@@ -17,18 +17,22 @@ import { parseTheme, THEME_COOKIE } from "@/lib/domain/theme";
 import { cookies } from "next/headers";
 import { getOrgSettings } from "@/lib/server/queries/settings/get-org-settings";
 import { getSignInSettings } from "@/lib/server/queries/settings/get-sign-in-settings";
+import { NotificationPreferencesForm } from "@/components/account/notification-preferences-form";
+import { getNotificationPreferences } from "@/lib/server/queries/account/get-notification-preferences";
+import { smtpSettings } from "@/lib/server/services/email/smtp-settings";
 
 export const metadata: Metadata = { title: "Your account" };
 
 export default async function AccountPage() {
   const user = await requirePageUser("/account");
-  const [current, account, sessions, tokens, { timeZone }, signIn] = await Promise.all([
+  const [current, account, sessions, tokens, { timeZone }, signIn, preferences] = await Promise.all([
     getCurrentSession(),
     getAccount(user.id),
     listMySessions(user.id),
     listMyApiTokens(user.id),
     getOrgSettings(),
     getSignInSettings(),
+    getNotificationPreferences(user.id),
   ]);
   const when = (date: Date) => formatDateTime(date, timeZone);
   const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
@@ -68,6 +72,12 @@ export default async function AccountPage() {
           )}
         </Panel>
       </div>
+
+      <section id="notifications" className="scroll-mt-20">
+        <Panel title="Email notifications">
+          <NotificationPreferencesForm preferences={preferences} emailEnabled={smtpSettings() !== null} />
+        </Panel>
+      </section>
 
       <Panel title="Appearance">
         <div className="flex flex-wrap items-center gap-3 text-sm">

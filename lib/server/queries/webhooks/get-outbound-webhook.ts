@@ -26,7 +26,16 @@ export async function getOutboundWebhook(options: { id: number; before?: number 
   const db = getDb();
   const hook = await db.outboundWebhook.findUnique({
     where: { id: options.id },
-    select: { id: true, name: true, url: true, events: true, active: true, createdAt: true, updatedAt: true },
+    select: {
+      id: true,
+      kind: true,
+      name: true,
+      url: true,
+      events: true,
+      active: true,
+      createdAt: true,
+      updatedAt: true,
+    },
   });
   if (!hook) return null;
   const rows = await db.outboundDelivery.findMany({

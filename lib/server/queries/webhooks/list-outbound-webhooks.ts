@@ -1,11 +1,12 @@
 import "server-only";
 import { getDb } from "@/lib/server/db";
 
-/** Webhooks with their queue counts and latest delivery outcome, for /admin/webhooks. */
-export async function listOutboundWebhooks() {
+/** Webhooks (or Slack destinations) with their queue counts and latest delivery outcome, for /admin/webhooks. */
+export async function listOutboundWebhooks(kind: "WEBHOOK" | "SLACK" = "WEBHOOK") {
   const db = getDb();
   const [hooks, counts] = await Promise.all([
     db.outboundWebhook.findMany({
+      where: { kind },
       orderBy: [{ active: "desc" }, { createdAt: "desc" }],
       select: {
         id: true,

@@ -92,6 +92,7 @@ export async function reevaluateChangeApproval(
       approverLevels: policy.approverLevels,
       exceptUserId: [after.authorId, before.approverId].find((id) => id !== null) ?? null,
       notice: { kind: "approval.requested", title: `Approval needed: ${before.title}`, href },
+      changeIds: [before.id],
     });
   }
   await queueCommitStatus(tx, before.id);

@@ -45,6 +45,7 @@ export async function requestApproval(options: { actor: SessionUser; input: Requ
         title: `Approval needed again: ${input.title}`,
         href: `/changes/${input.changeId}`,
       },
+      changeIds: [input.changeId],
     });
     await writeAudit(tx, {
       actorId: actor.id,

@@ -38,6 +38,7 @@ export async function requireApprovalForEvidence(
     approverLevels: [...policy.approverLevels],
     exceptUserId: change.authorId,
     notice: { kind: "approval.requested", title: `Approval needed: ${change.title}`, href: `/changes/${change.id}` },
+    changeIds: [change.id],
   });
   if (change.shippedAt) await queuePolicyViolationIfShipped(tx, change.id);
   return true;

@@ -132,6 +132,8 @@ export async function ingestChanges(actor: IngestActor, inputs: ExternalChangeIn
               title: `${needingApproval.length} changes from ${actor.label} need approval`,
               href: "/approvals",
             },
+        changeIds: needingApproval.map((change) => change.id),
+        source: actor.label,
       });
     }
 

@@ -86,6 +86,7 @@ export async function registerChange(options: {
             title: `Approval needed: ${input.title}`,
             href: `/changes/${change.id}`,
           },
+          changeIds: [change.id],
         });
       }
       await writeAudit(tx, {

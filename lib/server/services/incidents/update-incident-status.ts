@@ -8,6 +8,7 @@ import { getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
 import { writeAudit } from "@/lib/server/services/audit/write-audit";
+import { queueIncidentProgress } from "@/lib/server/services/webhooks/queue-domain-events";
 import { updateIncidentAtVersion } from "./incident-version";
 import { refreshBlastRadiusLevel } from "./refresh-blast-radius";
 
@@ -43,7 +44,8 @@ export async function updateIncidentStatusInTx(
   // Mitigation fixes the impact duration, which the blast-radius rule weighs.
   await refreshBlastRadiusLevel(tx, input.incidentId);
   const body = `${STATUS_LABELS[before.status]} → ${STATUS_LABELS[input.status]}${input.note ? `: ${input.note}` : ""}`;
-  await tx.timelineEvent.create({
+  const event = await tx.timelineEvent.create({
+    select: { id: true },
     data: {
       incidentId: input.incidentId,
       kind: "STATUS_CHANGED",
@@ -53,6 +55,16 @@ export async function updateIncidentStatusInTx(
       data: { from: before.status, to: input.status },
     },
   });
+  const progress: Array<"incident.mitigated" | "incident.resolved"> = [];
+  if (stamps.mitigatedAt && !before.mitigatedAt) progress.push("incident.mitigated");
+  if (stamps.resolvedAt && !before.resolvedAt) progress.push("incident.resolved");
+  for (const kind of progress)
+    await queueIncidentProgress(tx, {
+      incidentId: input.incidentId,
+      timelineEventId: event.id,
+      event: kind,
+      changedBy: actor,
+    });
   await writeAudit(tx, {
     actorId: actor.id,
     action: "incident.status_changed",

@@ -19,7 +19,11 @@ import type { WebhookIntegration } from "@/lib/server/queries/integrations/get-w
 import { writeAudit } from "@/lib/server/services/audit/write-audit";
 import { refreshBlastRadiusLevel } from "@/lib/server/services/incidents/refresh-blast-radius";
 import { updateIncidentAtVersion } from "@/lib/server/services/incidents/incident-version";
-import { queueIncidentDeclared, queueSeverityRaised } from "@/lib/server/services/webhooks/queue-domain-events";
+import {
+  queueIncidentDeclared,
+  queueIncidentProgress,
+  queueSeverityRaised,
+} from "@/lib/server/services/webhooks/queue-domain-events";
 import { sha256Hex, verifyBearer } from "./webhook-auth";
 import { parseJsonBody, processed, WebhookRejection, type WebhookContext } from "./webhook-request";
 
@@ -387,7 +391,8 @@ async function applyResolved(
     `Alertmanager reports the alert group resolved (${alerts.length} alert${alerts.length === 1 ? "" : "s"}).`,
     payload,
   );
-  await tx.timelineEvent.create({
+  const mitigation = await tx.timelineEvent.create({
+    select: { id: true },
     data: {
       incidentId: incident.id,
       kind: "STATUS_CHANGED",
@@ -405,6 +410,12 @@ async function applyResolved(
     entityId: incident.id,
     before: { status: incident.status, mitigatedAt: null },
     after: { status: to, mitigatedAt: at.toISOString() },
+  });
+  await queueIncidentProgress(tx, {
+    incidentId: incident.id,
+    timelineEventId: mitigation.id,
+    event: "incident.mitigated",
+    changedBy: outboundPerson(actor),
   });
   return {
     outcome: "mitigated",

@@ -1,13 +1,24 @@
 import "server-only";
 import type { Level } from "@/lib/generated/prisma/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { announceApprovalNeeded } from "./announce-approval-needed";
 
 type Notice = { kind: string; title: string; href: string };
 
-/** Tells everyone who may approve under `approverLevels` (except the author) that a change waits. */
+/**
+ * Tells everyone who may approve under `approverLevels` (except the author) that a change
+ * waits. With `changeIds`, also announces it outside the app (webhooks, Slack, email).
+ */
 export async function notifyApprovers(
   tx: Prisma.TransactionClient,
-  options: { approverLevels: Level[]; exceptUserId: number | null; notice: Notice },
+  options: {
+    approverLevels: Level[];
+    exceptUserId: number | null;
+    notice: Notice;
+    /** The changes now waiting for approval; `source` names who registered a batch. */
+    changeIds?: number[];
+    source?: string;
+  },
 ) {
   const approvers = await tx.user.findMany({
     where: {
@@ -15,10 +26,16 @@ export async function notifyApprovers(
       level: { in: options.approverLevels },
       ...(options.exceptUserId ? { id: { not: options.exceptUserId } } : {}),
     },
-    select: { id: true },
+    select: { id: true, email: true, emailApprovalNeeded: true },
   });
-  if (approvers.length === 0) return;
-  await tx.notification.createMany({ data: approvers.map((user) => ({ userId: user.id, ...options.notice })) });
+  if (approvers.length > 0)
+    await tx.notification.createMany({ data: approvers.map((user) => ({ userId: user.id, ...options.notice })) });
+  if (options.changeIds && options.changeIds.length > 0)
+    await announceApprovalNeeded(tx, {
+      changeIds: options.changeIds,
+      approvers,
+      source: options.source ?? "an integration",
+    });
 }
 
 export async function notifyUser(tx: Prisma.TransactionClient, userId: number | null, notice: Notice) {

@@ -8,6 +8,7 @@ import { AppError } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
 import { buildWeeklyReportFiles } from "@/lib/server/queries/reports/build-weekly-report-files";
 import { writeAudit } from "@/lib/server/services/audit/write-audit";
+import { queueReportEmails } from "@/lib/server/services/email/queue-report-emails";
 import { queueReportPublished } from "@/lib/server/services/webhooks/queue-domain-events";
 import { getWeeklyReportPdf } from "./get-weekly-report-pdf";
 
@@ -79,6 +80,12 @@ export async function publishWeeklyReport(options: {
       publicationId: publication.id,
       publishedBy: actor,
       headline: files.headline,
+      sentence: files.model.dashboard.aiComparison.sentence,
+    });
+    await queueReportEmails(tx, {
+      week: input.week,
+      publicationId: publication.id,
+      sentence: files.model.dashboard.aiComparison.sentence,
     });
     return publication;
   });

@@ -1,6 +1,7 @@
 import "server-only";
 import {
   classifyAttempt,
+  classifySmtpAttempt,
   DEFAULT_BACKOFF_BASE_MS,
   DEFAULT_MAX_ATTEMPTS,
   nextAttemptDelayMs,
@@ -8,6 +9,9 @@ import {
 } from "@/lib/domain/webhook-retry";
 import { getDb } from "@/lib/server/db";
 import { openSecret } from "@/lib/server/crypto/secret-box";
+import { sendEmailDelivery } from "@/lib/server/services/email/send-email-delivery";
+import { slackMessage } from "@/lib/notifications/slack-message";
+import type { OutboundPayload } from "@/lib/notifications/outbound-payloads";
 import type { CommitStatusPayload } from "@/lib/server/services/integrations/queue-commit-status";
 import { signatureHeader } from "./sign-payload";
 
@@ -32,6 +36,10 @@ type Claimed = {
   /** An outbound webhook's address and signing key; null for an integration's delivery. */
   url: string | null;
   secret: string | null;
+  /** WEBHOOK (signed JSON) or SLACK (Block Kit to the sealed URL in `secret`). */
+  kind: "WEBHOOK" | "SLACK" | null;
+  /** An email delivery: the one recipient. */
+  emailTo: string | null;
   /** An integration's delivery (a GitHub commit status): its sealed token. */
   integrationId: number | null;
   statusToken: string | null;
@@ -76,14 +84,16 @@ async function claimDueDeliveries(limit: number, claimMs: number): Promise<Claim
            SELECT due.id FROM "OutboundDelivery" AS due
              LEFT JOIN "OutboundWebhook" AS hook ON hook.id = due."webhookId"
              LEFT JOIN "Integration" AS integration ON integration.id = due."integrationId"
-            WHERE (hook.active OR (hook.id IS NOT NULL AND due.event = 'ping') OR integration.active)
+            WHERE (hook.active OR (hook.id IS NOT NULL AND due.event = 'ping') OR integration.active
+                   OR due."emailTo" IS NOT NULL)
               AND due.status = 'PENDING' AND due."nextAttemptAt" <= now()
               AND (due."lockedUntil" IS NULL OR due."lockedUntil" < now())
             ORDER BY due."nextAttemptAt", due.id
             LIMIT ${limit}
             FOR UPDATE OF due SKIP LOCKED)
-      RETURNING d.id, d.event, d."eventId", d.payload, d.attempts, d."webhookId", d."integrationId")
-    SELECT c.id, c.event, c."eventId", c.payload, c.attempts, w.url, w.secret, c."integrationId", i."statusToken"
+      RETURNING d.id, d.event, d."eventId", d.payload, d.attempts, d."webhookId", d."integrationId", d."emailTo")
+    SELECT c.id, c.event, c."eventId", c.payload, c.attempts, w.url, w.secret, w.kind::text AS kind, c."emailTo",
+           c."integrationId", i."statusToken"
       FROM claimed c
       LEFT JOIN "OutboundWebhook" w ON w.id = c."webhookId"
       LEFT JOIN "Integration" i ON i.id = c."integrationId"`;
@@ -93,6 +103,8 @@ type Result = { status: number; retryAfter: string | null } | { error: string };
 
 async function post(delivery: Claimed, timeoutMs: number): Promise<Result> {
   if (delivery.integrationId !== null) return postCommitStatus(delivery, timeoutMs);
+  if (delivery.emailTo !== null) return sendEmailDelivery({ ...delivery, emailTo: delivery.emailTo }, timeoutMs);
+  if (delivery.kind === "SLACK") return postSlack(delivery, timeoutMs);
   const body = JSON.stringify(delivery.payload);
   const timestamp = Math.floor(Date.now() / 1000);
   try {
@@ -109,6 +121,25 @@ async function post(delivery: Claimed, timeoutMs: number): Promise<Result> {
         "x-faultline-signature": signatureHeader(delivery.secret!, timestamp, body),
       },
       body,
+    });
+    await response.body?.cancel().catch(() => undefined);
+    return { status: response.status, retryAfter: response.headers.get("retry-after") };
+  } catch (error) {
+    return { error: describeFetchError(error, timeoutMs) };
+  }
+}
+
+/** A Slack incoming webhook: the Block Kit message rendered from the queued event; the URL is the secret. */
+async function postSlack(delivery: Claimed, timeoutMs: number): Promise<Result> {
+  const url = delivery.secret ? openSecret(delivery.secret) : null;
+  if (!url) return { error: "The Slack URL cannot be read (NEXTAUTH_SECRET changed?): set the URL again." };
+  try {
+    const response = await fetch(url, {
+      method: "POST",
+      redirect: "manual",
+      signal: AbortSignal.timeout(timeoutMs),
+      headers: { "content-type": "application/json; charset=utf-8", "user-agent": "Faultline-Webhooks/1" },
+      body: JSON.stringify(slackMessage(delivery.payload as OutboundPayload)),
     });
     await response.body?.cancel().catch(() => undefined);
     return { status: response.status, retryAfter: response.headers.get("retry-after") };
@@ -161,7 +192,7 @@ async function deliverOne(
   const durationMs = Date.now() - started;
   const now = new Date();
   const attempt = delivery.attempts + 1;
-  let outcome = classifyAttempt(result);
+  let outcome = delivery.emailTo !== null ? classifySmtpAttempt(result) : classifyAttempt(result);
   if (outcome.kind === "retry" && attempt >= settings.maxAttempts)
     outcome = {
       kind: "give-up",

@@ -10,7 +10,7 @@ import { enqueueOutboundEvent, hasOutboundSubscribers } from "./enqueue-event";
 
 type Tx = Prisma.TransactionClient;
 
-async function incidentFacts(tx: Tx, incidentId: number) {
+export async function incidentFacts(tx: Tx, incidentId: number) {
   const incident = await tx.incident.findUniqueOrThrow({
     where: { id: incidentId },
     select: {
@@ -89,7 +89,19 @@ export async function queueSeverityRaised(
  * so a later re-ship of the same change is not announced twice.
  */
 export async function queuePolicyViolationIfShipped(tx: Tx, changeId: number): Promise<void> {
-  const change = await tx.change.findUniqueOrThrow({
+  const { row, data } = await changeFacts(tx, changeId);
+  if (approvalCompliance(row) !== "VIOLATION") return;
+  if (!(await hasOutboundSubscribers(tx, "change.policy_violation_shipped"))) return;
+  await enqueueOutboundEvent(tx, {
+    event: "change.policy_violation_shipped",
+    eventId: `change-${row.id}-violation-shipped`,
+    data: { ...data, change: { ...data.change, shippedAt: row.shippedAt!.toISOString() } },
+  });
+}
+
+/** A change's facts as webhook payloads carry them (docs/webhooks.md), and the row they came from. */
+export async function changeFacts(tx: Tx, changeId: number) {
+  const row = await tx.change.findUniqueOrThrow({
     where: { id: changeId },
     select: {
       id: true,
@@ -99,6 +111,7 @@ export async function queuePolicyViolationIfShipped(tx: Tx, changeId: number): P
       externalUrl: true,
       repository: true,
       shippedAt: true,
+      version: true,
       approvalRequired: true,
       approvalState: true,
       approvalDecidedAt: true,
@@ -109,29 +122,64 @@ export async function queuePolicyViolationIfShipped(tx: Tx, changeId: number): P
       aiTool: { select: { id: true, name: true } },
     },
   });
-  if (approvalCompliance(change) !== "VIOLATION") return;
-  if (!(await hasOutboundSubscribers(tx, "change.policy_violation_shipped"))) return;
-  await enqueueOutboundEvent(tx, {
-    event: "change.policy_violation_shipped",
-    eventId: `change-${change.id}-violation-shipped`,
-    data: {
-      change: {
-        id: change.id,
-        title: change.title,
-        source: change.source,
-        externalId: change.externalId,
-        externalUrl: change.externalUrl,
-        repository: change.repository,
-        shippedAt: change.shippedAt!.toISOString(),
-        approvalState: change.approvalState,
-        url: appUrl(`/changes/${change.id}`),
-      },
-      service: change.service,
-      author: person(change.author),
-      authorLevel: change.authorLevel,
-      aiTool: change.aiTool,
-      aiInvolvement: change.aiInvolvement,
+  const data = {
+    change: {
+      id: row.id,
+      title: row.title,
+      source: row.source,
+      externalId: row.externalId,
+      externalUrl: row.externalUrl,
+      repository: row.repository,
+      shippedAt: row.shippedAt?.toISOString() ?? null,
+      approvalState: row.approvalState,
+      url: appUrl(`/changes/${row.id}`),
     },
+    service: row.service,
+    author: person(row.author),
+    authorLevel: row.authorLevel,
+    aiTool: row.aiTool,
+    aiInvolvement: row.aiInvolvement,
+  };
+  return { row, data };
+}
+
+/**
+ * `change.approval_needed`: the change is waiting for approval (required, undecided, not
+ * shipped). The event id carries the change's version, so asking again after a rejection or
+ * a material change is a new event.
+ */
+export async function queueApprovalNeeded(tx: Tx, changeId: number): Promise<void> {
+  if (!(await hasOutboundSubscribers(tx, "change.approval_needed"))) return;
+  const { row, data } = await changeFacts(tx, changeId);
+  if (row.approvalState !== "PENDING" || row.shippedAt) return;
+  await enqueueOutboundEvent(tx, {
+    event: "change.approval_needed",
+    eventId: `change-${row.id}-approval-needed-v${row.version}`,
+    data,
+  });
+}
+
+/**
+ * `incident.mitigated` / `incident.resolved`, for Sev1 and Sev2 incidents only (the ones the
+ * weekly review walks through). The event id names the timeline event, so a reopened and
+ * resolved-again incident is announced again.
+ */
+export async function queueIncidentProgress(
+  tx: Tx,
+  options: {
+    incidentId: number;
+    timelineEventId: number;
+    event: "incident.mitigated" | "incident.resolved";
+    changedBy: Actor;
+  },
+): Promise<void> {
+  if (!(await hasOutboundSubscribers(tx, options.event))) return;
+  const incident = await incidentFacts(tx, options.incidentId);
+  if (incident.severity !== "SEV1" && incident.severity !== "SEV2") return;
+  await enqueueOutboundEvent(tx, {
+    event: options.event,
+    eventId: `incident-${options.incidentId}-${options.event.slice("incident.".length)}-${options.timelineEventId}`,
+    data: { incident, changedBy: person(options.changedBy) },
   });
 }
 
@@ -143,6 +191,8 @@ export async function queueReportPublished(
     publicationId: number;
     publishedBy: { id: number; name: string };
     headline: Prisma.InputJsonValue;
+    /** The report's sentence of the week (the AI vs other comparison). */
+    sentence?: string | null;
   },
 ): Promise<void> {
   if (!(await hasOutboundSubscribers(tx, "report.published"))) return;
@@ -163,6 +213,7 @@ export async function queueReportPublished(
         changesCsv: file("changes.csv"),
       },
       headline: options.headline,
+      sentence: options.sentence ?? null,
     },
   });
 }

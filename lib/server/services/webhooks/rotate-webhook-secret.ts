@@ -16,8 +16,15 @@ export async function rotateWebhookSecret(options: {
   const { actor, input } = options;
   const secret = newWebhookSecret();
   await getDb().$transaction(async (tx) => {
-    const updated = await tx.outboundWebhook.updateMany({ where: { id: input.webhookId }, data: { secret } });
-    if (updated.count === 0) throw new AppError("NOT_FOUND", "This webhook does not exist (any more).");
+    const updated = await tx.outboundWebhook.updateMany({
+      where: { id: input.webhookId, kind: "WEBHOOK" },
+      data: { secret },
+    });
+    if (updated.count === 0)
+      throw new AppError(
+        "NOT_FOUND",
+        "This webhook does not exist (any more), or it is a Slack destination: replace its URL in the settings instead.",
+      );
     await writeAudit(tx, {
       actorId: actor.id,
       action: "outbound_webhook.secret_rotated",

@@ -5,6 +5,7 @@ import { getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
 import { writeAudit } from "@/lib/server/services/audit/write-audit";
+import { slackUrlColumns } from "./slack-url";
 
 /** Changes name, URL, events or whether it is active. Deliveries still queued go to the new URL. */
 export async function updateOutboundWebhook(options: {
@@ -16,17 +17,22 @@ export async function updateOutboundWebhook(options: {
   await getDb().$transaction(async (tx) => {
     const before = await tx.outboundWebhook.findUnique({
       where: { id: input.webhookId },
-      select: { name: true, url: true, events: true, active: true },
+      select: { kind: true, name: true, url: true, events: true, active: true },
     });
     if (!before) throw new AppError("NOT_FOUND", "This webhook does not exist (any more).");
-    const after = { name: input.name, url: input.url, events: input.events, active: input.active };
-    await tx.outboundWebhook.update({ where: { id: input.webhookId }, data: after });
+    // A Slack destination shows its URL masked: the masked value back means "keep it", anything else replaces it.
+    const slack = before.kind === "SLACK" && input.url !== before.url ? slackUrlColumns(input.url) : null;
+    const after = { name: input.name, url: slack?.url ?? input.url, events: input.events, active: input.active };
+    await tx.outboundWebhook.update({
+      where: { id: input.webhookId },
+      data: { ...after, ...(slack ? { secret: slack.secret } : {}) },
+    });
     await writeAudit(tx, {
       actorId: actor.id,
       action: "outbound_webhook.updated",
       entityType: "OutboundWebhook",
       entityId: input.webhookId,
-      before,
+      before: { name: before.name, url: before.url, events: before.events, active: before.active },
       after,
     });
   });

@@ -35,12 +35,14 @@ export default async function OutboundWebhookPage(props: {
   ]);
   if (!found) notFound();
   const { hook, deliveries, olderThan, inFlight } = found;
+  const slack = hook.kind === "SLACK";
+  const home = slack ? "/admin/slack" : "/admin/webhooks";
   return (
     <div className="space-y-6">
-      <AdminHeader current="/admin/webhooks" />
+      <AdminHeader current={home} />
       <div className="flex flex-wrap items-center gap-3">
-        <Link href="/admin/webhooks" className="text-sm text-slate-600 hover:text-slate-900">
-          ← Outbound webhooks
+        <Link href={home} className="text-sm text-slate-600 hover:text-slate-900">
+          {slack ? "← Slack destinations" : "← Outbound webhooks"}
         </Link>
         <h2 className="text-xl font-semibold">{hook.name}</h2>
         {hook.active ? <Badge tone="green">Active</Badge> : <Badge tone="slate">Inactive</Badge>}
@@ -68,9 +70,11 @@ export default async function OutboundWebhookPage(props: {
           <EditWebhookForm hook={hook} />
         </Panel>
         <div className="space-y-6">
-          <Panel title="Signing secret">
-            <RotateSecretForm webhookId={hook.id} />
-          </Panel>
+          {slack ? null : (
+            <Panel title="Signing secret">
+              <RotateSecretForm webhookId={hook.id} />
+            </Panel>
+          )}
           <Panel title="Danger zone">
             <DeleteWebhookButton webhookId={hook.id} name={hook.name} />
           </Panel>

@@ -18,6 +18,9 @@ import { getReportHeadlines } from "@/lib/server/queries/reports/get-report-head
 import { getWeeklyReportModel } from "@/lib/server/queries/reports/get-weekly-report-model";
 import { getLatestPublication, getReportNotes } from "@/lib/server/queries/reports/list-publications";
 import { getOrgSettings } from "@/lib/server/queries/settings/get-org-settings";
+import { ReportRecipientsForm } from "@/components/reports/report-recipients-form";
+import { getReportRecipients } from "@/lib/server/queries/reports/get-report-recipients";
+import { smtpSettings } from "@/lib/server/services/email/smtp-settings";
 
 type Props = { params: Promise<{ week: string }>; searchParams: Promise<{ live?: string }> };
 type Publication = NonNullable<Awaited<ReturnType<typeof getLatestPublication>>>;
@@ -129,7 +132,11 @@ async function ReportContent(props: {
   canPublish: boolean;
 }) {
   const { week, monday, timeZone, now } = props;
-  const [publication, notes] = await Promise.all([getLatestPublication(week), getReportNotes(week)]);
+  const [publication, notes, recipients] = await Promise.all([
+    getLatestPublication(week),
+    getReportNotes(week),
+    getReportRecipients(),
+  ]);
   // A published week is served from its frozen copy unless the live figures are asked for.
   const frozen = publication?.model && !props.live ? publication.model : null;
   const report: WeeklyReportModel =
@@ -169,6 +176,9 @@ async function ReportContent(props: {
           {props.canPublish ? (
             <div className="space-y-4">
               <ReportNotesForm week={week} notes={notes} />
+              <div className="no-print border-t border-slate-100 pt-4 dark:border-slate-800">
+                <ReportRecipientsForm week={week} recipients={recipients} emailEnabled={smtpSettings() !== null} />
+              </div>
               <div className="no-print border-t border-slate-100 pt-4 dark:border-slate-800">
                 {props.ended ? (
                   <PublishReportButton week={week} republish={publication !== null} />
