@@ -43,6 +43,16 @@ beforeAll(async () => {
       { webhookId: hook.id, event: "incident.declared", eventId: "e4", payload: {}, status: "SUCCEEDED" },
     ],
   });
+  const slack = await db.outboundWebhook.create({
+    data: { name: "s", kind: "SLACK", url: "…/services/…WXYZ", events: ["incident.declared"], secret: "sealed" },
+  });
+  await db.outboundDelivery.createMany({
+    data: [
+      { webhookId: slack.id, event: "incident.declared", eventId: "s1", payload: {}, status: "FAILED", attempts: 1 },
+      { emailTo: "a@example.test", event: "change.approval_needed", eventId: "m1", payload: {} },
+      { emailTo: "b@example.test", event: "change.approval_needed", eventId: "m1", payload: {} },
+    ],
+  });
 });
 
 afterAll(() => database?.dispose());
@@ -98,6 +108,8 @@ describe("GET /metrics", () => {
     expect(values.get('faultline_outbound_queue_retrying{kind="webhook"}')).toBe(1);
     expect(values.get('faultline_outbound_deliveries_failed{kind="webhook"}')).toBe(1);
     expect(values.get('faultline_outbound_queue_depth{kind="integration"}')).toBe(0);
+    expect(values.get('faultline_outbound_deliveries_failed{kind="slack"}')).toBe(1);
+    expect(values.get('faultline_outbound_queue_depth{kind="email"}')).toBe(2);
     expect(values.get("faultline_database_up")).toBe(1);
     expect(values.get("faultline_db_pool_max_connections")).toBe(4);
     expect(values.has('faultline_db_pool_connections{state="idle"}')).toBe(true);

@@ -2,7 +2,7 @@ import "server-only";
 import type { OperationalFigures } from "@/lib/server/queries/operations/get-operational-figures";
 import { getMetrics } from "./metrics";
 
-const KINDS = ["webhook", "integration"];
+const KINDS = ["webhook", "slack", "email", "integration"];
 
 /** Sets the scrape-time gauges from the database's figures (a failed query leaves them out and says so). */
 export function applyOperationalFigures(figures: OperationalFigures): void {

@@ -26,7 +26,7 @@ export type OperationalFigures = {
  * index-served counts: open incidents by severity (index on status), changes waiting for approval
  * (index on approvalState; the definition of prisma/definitions.sql's PENDING compliance with no
  * decision), and the outbound queue by kind (index on status; delivered rows are not scanned).
- * An outbound delivery's kind is where it goes: an outbound webhook or an integration.
+ * An outbound delivery's kind is where it goes: an outbound webhook, a Slack destination, an email or an integration.
  */
 export async function getOperationalFigures(): Promise<OperationalFigures> {
   const connection = getConnection();
@@ -44,13 +44,17 @@ export async function getOperationalFigures(): Promise<OperationalFigures> {
         SELECT count(*)::int AS count FROM "Change"
         WHERE "approvalState" = 'PENDING' AND "approvalRequired" AND "shippedAt" IS NULL`,
       connection.prisma.$queryRaw<QueueFigures[]>`
-        SELECT CASE WHEN "webhookId" IS NOT NULL THEN 'webhook' ELSE 'integration' END AS kind,
-               count(*) FILTER (WHERE status = 'PENDING')::int AS pending,
-               count(*) FILTER (WHERE status = 'PENDING' AND attempts > 0)::int AS retrying,
-               count(*) FILTER (WHERE status = 'FAILED')::int AS failed,
-               coalesce(extract(epoch FROM now() - min("createdAt") FILTER (WHERE status = 'PENDING')), 0)::float8
+        SELECT CASE WHEN d."emailTo" IS NOT NULL THEN 'email'
+                    WHEN w.kind = 'SLACK' THEN 'slack'
+                    WHEN d."webhookId" IS NOT NULL THEN 'webhook'
+                    ELSE 'integration' END AS kind,
+               count(*) FILTER (WHERE d.status = 'PENDING')::int AS pending,
+               count(*) FILTER (WHERE d.status = 'PENDING' AND d.attempts > 0)::int AS retrying,
+               count(*) FILTER (WHERE d.status = 'FAILED')::int AS failed,
+               coalesce(extract(epoch FROM now() - min(d."createdAt") FILTER (WHERE d.status = 'PENDING')), 0)::float8
                  AS "oldestPendingSeconds"
-        FROM "OutboundDelivery" WHERE status <> 'SUCCEEDED' GROUP BY 1`,
+        FROM "OutboundDelivery" d LEFT JOIN "OutboundWebhook" w ON w.id = d."webhookId"
+        WHERE d.status <> 'SUCCEEDED' GROUP BY 1`,
     ]);
     const openIncidents = { SEV1: 0, SEV2: 0, SEV3: 0, SEV4: 0 };
     for (const row of incidents) openIncidents[row.severity as keyof typeof openIncidents] = row.count;
