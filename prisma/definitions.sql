@@ -53,6 +53,19 @@ SELECT c.id,
        "faultline_approval_compliance"(c."approvalRequired", c."approvalState", c."approvalDecidedAt", c."shippedAt") AS compliance
 FROM "Change" c;
 
+-- "resolvedHours" was numeric (extract) until decision 024; a float (date_part) sorts and
+-- interpolates in a third of the time. A view's column type cannot be replaced, so the old
+-- view goes once.
+DO $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM information_schema.columns
+             WHERE table_schema = current_schema() AND table_name = 'IncidentOutcome'
+               AND column_name = 'resolvedHours' AND data_type = 'numeric') THEN
+    DROP VIEW "IncidentOutcome";
+  END IF;
+END;
+$$;
+
 -- An incident counts in the day and week its impact started. It is AI-linked when one of its
 -- failing links is to an AI-assisted change; its blast radius is high when the level is HIGH
 -- or CRITICAL. Time to resolve = resolved − impact started, in hours; the time-to-resolve
@@ -66,7 +79,7 @@ SELECT i.id,
          SELECT 1 FROM "FailingLink" f JOIN "Change" ch ON ch.id = f."changeId"
          WHERE f."incidentId" = i.id AND ch."aiAssisted"
        ) AS "aiLinked",
-       extract(epoch FROM i."resolvedAt" - i."impactStartedAt") / 3600.0 AS "resolvedHours"
+       date_part('epoch', i."resolvedAt" - i."impactStartedAt") / 3600 AS "resolvedHours"
 FROM "Incident" i;
 
 -- ---------------------------------------------------------------------------------------
@@ -456,3 +469,14 @@ BEGIN
   END IF;
 END;
 $$;
+
+-- Partial indexes for the dashboard's "now" figures (decision 024). Kept here rather than in a
+-- migration because Prisma's schema cannot express a partial index (a migration's index the
+-- schema does not know would be dropped by the next generated migration). IF NOT EXISTS: built
+-- once, a no-op on later starts.
+-- Required changes not shipped yet (approvals: waiting / approved / rejected, not shipped).
+CREATE INDEX IF NOT EXISTS "Change_unshipped_required_idx" ON "Change" ("approvalState", "serviceId")
+  INCLUDE ("approvalDecidedAt") WHERE "approvalRequired" AND "shippedAt" IS NULL;
+-- Open action items (open now, overdue now).
+CREATE INDEX IF NOT EXISTS "ActionItem_open_dueDate_idx" ON "ActionItem" ("dueDate", "incidentId")
+  WHERE "completedAt" IS NULL;
