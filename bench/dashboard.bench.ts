@@ -6,6 +6,7 @@
 import { isDeepStrictEqual } from "node:util";
 import pg from "pg";
 import { ensureBenchDatabase, summarise } from "./bench-database";
+import { startPageServer, timePage } from "./bench-server";
 import { FLOORS } from "./dashboard-floors";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
@@ -210,3 +211,16 @@ for (const { chart, queries } of FLOORS) {
 }
 await pool.end();
 await getConnection().close();
+
+// The whole page, as a browser asks for it (goal, issue 19: p95 <= 150 ms). Needs a build.
+if (process.env.BENCH_PAGES !== "0") {
+  const server = await startPageServer(url);
+  try {
+    const page = await timePage(server, "/dashboard", RUNS);
+    console.log(
+      `\nGET /dashboard over HTTP, ${RUNS} runs (ms): median ${page.median.toFixed(1)}, p95 ${page.p95.toFixed(1)}, max ${page.max.toFixed(1)}, ${(page.bytes / 1024).toFixed(0)} KB`,
+    );
+  } finally {
+    await server.stop();
+  }
+}
