@@ -1,13 +1,21 @@
 // Whole pages over HTTP for the benchmarks: starts its own `next start` (the build in .next)
 // against the benchmark database, signs in as the demo manager and times GET requests —
-// unless BENCH_URL names a server that is already running on the same database.
+// unless BENCH_URL names a server that is already running on the same database (then
+// BENCH_NEXTAUTH_SECRET must be that server's secret). The session is made the way a sign-in
+// makes it (a UserSession row and its JWT), as the end-to-end tests do: the sign-in form's
+// bcrypt and throttling are not what these benchmarks measure.
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import path from "node:path";
+import { encode } from "next-auth/jwt";
+import pg from "pg";
 import { summarise } from "./bench-database";
 
 const root = path.resolve(import.meta.dirname, "..");
 
 export type PageServer = { base: string; cookie: string; stop: () => Promise<void> };
+
+const SECRET = process.env.BENCH_NEXTAUTH_SECRET ?? "bench-secret-not-for-production-0123456789";
 
 export async function startPageServer(databaseUrl: string, log: (line: string) => void = console.log) {
   let child: ChildProcess | null = null;
@@ -24,13 +32,16 @@ export async function startPageServer(databaseUrl: string, log: (line: string) =
         NEXT_TELEMETRY_DISABLED: "1",
         DATABASE_URL: databaseUrl,
         NEXTAUTH_URL: base,
-        NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "bench-secret-not-for-production-0123456789",
+        NEXTAUTH_SECRET: SECRET,
       },
       stdio: ["ignore", "ignore", "inherit"],
     });
     await waitForHealth(base, child);
   }
-  const cookie = await signIn(base);
+  const cookie = await sessionCookie(databaseUrl).catch((error: unknown) => {
+    child?.kill("SIGTERM");
+    throw error;
+  });
   return {
     base,
     cookie,
@@ -77,17 +88,32 @@ async function waitForHealth(base: string, child: ChildProcess) {
   throw new Error(`${base}/api/health did not answer within 3 minutes`);
 }
 
-async function signIn(base: string): Promise<string> {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = (csrf.headers.getSetCookie?.() ?? []).map((c) => c.split(";")[0]);
-  const response = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; ") },
-    body: new URLSearchParams({ csrfToken, email: "manager@faultline.dev", password: "faultline-demo", json: "true" }),
-    redirect: "manual",
-  });
-  const cookies = [...jar, ...(response.headers.getSetCookie?.() ?? []).map((c) => c.split(";")[0])];
-  if (!cookies.some((c) => c.startsWith("next-auth.session-token="))) throw new Error("Benchmark sign-in failed");
-  return cookies.join("; ");
+async function sessionCookie(databaseUrl: string): Promise<string> {
+  const email = "manager@faultline.dev";
+  const sid = randomBytes(24).toString("base64url");
+  const seconds = 60 * 60;
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  let user: { id: number; name: string; role: string; level: string };
+  try {
+    const found = await client.query<typeof user>(
+      `SELECT id, name, role, level FROM "User" WHERE email = $1 AND active`,
+      [email],
+    );
+    if (!found.rows[0]) throw new Error(`No active user ${email} in the benchmark database.`);
+    user = found.rows[0];
+    await client.query(
+      `INSERT INTO "UserSession" (id, "userId", method, "userAgent", "expiresAt")
+       VALUES ($1, $2, 'password', 'Benchmark', now() + make_interval(secs => $3))`,
+      [sid, user.id, seconds],
+    );
+  } finally {
+    await client.end();
+  }
+  const value = await encode({
+    secret: SECRET,
+    maxAge: seconds,
+    token: { sub: String(user.id), uid: user.id, email, name: user.name, role: user.role, level: user.level, sid },
+  } as Parameters<typeof encode>[0]);
+  return `next-auth.session-token=${value}`;
 }
