@@ -38,6 +38,9 @@ export function DashboardFiltersForm({
         ))}
       </nav>
       <AutoSubmitForm
+        // Uncontrolled fields keep their first value across client navigations (a preset link):
+        // a new key per filter set remounts them with the URL's values.
+        key={`${filters.range.from}|${filters.range.to}|${filters.teamIds.join(",")}|${filters.serviceIds.join(",")}`}
         method="get"
         action="/dashboard"
         aria-label="Dashboard filters"
