@@ -27,6 +27,7 @@ export async function ensureBenchDatabase(log: (line: string) => void = console.
           `Reusing ${name}: ${counts.changes.toLocaleString("en")} changes, ${counts.incidents.toLocaleString("en")} incidents.`,
         );
         await migrate(url.toString(), log);
+        await vacuumLikeProduction(url.toString(), log);
         return url.toString();
       }
       await client.query(`DROP DATABASE "${name}" WITH (FORCE)`);
@@ -42,7 +43,7 @@ export async function ensureBenchDatabase(log: (line: string) => void = console.
   try {
     await connection.withSession((session) => applyMigrations(session));
     await generateDemoData(connection.prisma, { ...BENCH_SIZE, log });
-    await connection.withSession((session) => session.exec("ANALYZE"));
+    await connection.withSession((session) => session.exec("VACUUM (ANALYZE)"));
   } finally {
     await connection.close();
   }
@@ -56,6 +57,26 @@ async function migrate(url: string, log: (line: string) => void) {
     if (report.applied.length) log(`Applied ${report.applied.join(", ")}.`);
   } finally {
     await connection.close();
+  }
+}
+
+/**
+ * A production database is vacuumed (autovacuum, or a nightly job): tables written since their
+ * last vacuum get one, so index-only scans see a current visibility map (issue 19).
+ */
+async function vacuumLikeProduction(url: string, log: (line: string) => void) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ name: string }>(
+      `SELECT relname AS name FROM pg_stat_user_tables
+       WHERE schemaname = current_schema() AND n_ins_since_vacuum + n_dead_tup > 0 ORDER BY 1`,
+    );
+    if (!rows.length) return;
+    log(`Vacuuming ${rows.length} table(s) written since their last vacuum: ${rows.map((r) => r.name).join(", ")}.`);
+    await client.query(`VACUUM (ANALYZE) ${rows.map((r) => `"${r.name.replace(/"/g, '""')}"`).join(", ")}`);
+  } finally {
+    await client.end();
   }
 }
 

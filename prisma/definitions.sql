@@ -27,6 +27,18 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   END
 $$;
 
+-- The measured AI-share band of a change's evidence (lib/domain/attribution/ai-share.ts,
+-- AI_SHARE_BAND_BOUNDS): NONE (0), LOW (up to 20 %), MID (up to 60 %), HIGH (above), or
+-- NO_EVIDENCE when there is no evidence or it covers no line.
+CREATE OR REPLACE FUNCTION "faultline_ai_share_band"(share double precision) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT CASE WHEN share IS NULL THEN 'NO_EVIDENCE'
+              WHEN share <= 0::float8 THEN 'NONE'
+              WHEN share <= 0.2::float8 THEN 'LOW'
+              WHEN share <= 0.6::float8 THEN 'MID'
+              ELSE 'HIGH' END
+$$;
+
 -- A change failed when it was rolled back or has a failing link. It counts in the day and
 -- week it shipped (an unshipped change is in no week), with the dimensions the statistics
 -- keep (service, AI-assisted, AI tool, author level as recorded).
@@ -41,6 +53,19 @@ SELECT c.id,
        "faultline_approval_compliance"(c."approvalRequired", c."approvalState", c."approvalDecidedAt", c."shippedAt") AS compliance
 FROM "Change" c;
 
+-- "resolvedHours" was numeric (extract) until decision 024; a float (date_part) sorts and
+-- interpolates in a third of the time. A view's column type cannot be replaced, so the old
+-- view goes once.
+DO $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM information_schema.columns
+             WHERE table_schema = current_schema() AND table_name = 'IncidentOutcome'
+               AND column_name = 'resolvedHours' AND data_type = 'numeric') THEN
+    DROP VIEW "IncidentOutcome";
+  END IF;
+END;
+$$;
+
 -- An incident counts in the day and week its impact started. It is AI-linked when one of its
 -- failing links is to an AI-assisted change; its blast radius is high when the level is HIGH
 -- or CRITICAL. Time to resolve = resolved − impact started, in hours; the time-to-resolve
@@ -54,7 +79,7 @@ SELECT i.id,
          SELECT 1 FROM "FailingLink" f JOIN "Change" ch ON ch.id = f."changeId"
          WHERE f."incidentId" = i.id AND ch."aiAssisted"
        ) AS "aiLinked",
-       extract(epoch FROM i."resolvedAt" - i."impactStartedAt") / 3600.0 AS "resolvedHours"
+       date_part('epoch', i."resolvedAt" - i."impactStartedAt") / 3600 AS "resolvedHours"
 FROM "Incident" i;
 
 -- ---------------------------------------------------------------------------------------
@@ -80,6 +105,22 @@ BEGIN
 END;
 $$;
 
+-- Recomputes the AI-comparison rollup of whole days (the caller holds the days' locks).
+CREATE OR REPLACE FUNCTION "faultline_refresh_ai_days"(todo date[], tz text) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM "DailyAiStat" WHERE "day" = ANY(todo);
+  INSERT INTO "DailyAiStat" ("day", "serviceId", "kind", "aiAssisted", "involvement", "band", "mismatch", "changes", "failed")
+  SELECT dd.day, c."serviceId", ch.kind, c."aiAssisted", coalesce(ch."aiInvolvement"::text, 'UNSPECIFIED'),
+         "faultline_ai_share_band"(a."aiShare"), coalesce(a.mismatch, false), count(*), count(*) FILTER (WHERE c.failed)
+  FROM unnest(todo) AS dd(day)
+  JOIN "ChangeOutcome" c ON c."shippedAt" >= (dd.day::timestamp AT TIME ZONE tz) AND c."shippedAt" < ((dd.day + 1)::timestamp AT TIME ZONE tz)
+  JOIN "Change" ch ON ch.id = c.id
+  LEFT JOIN "ChangeAttribution" a ON a."changeId" = c.id
+  GROUP BY 1, 2, 3, 4, 5, 6, 7;
+END;
+$$;
+
 -- Recomputes the change statistics of whole days from the base tables.
 CREATE OR REPLACE FUNCTION "faultline_refresh_change_days"(days date[]) RETURNS void
 LANGUAGE plpgsql AS $$
@@ -97,6 +138,7 @@ BEGIN
   FROM unnest(todo) AS dd(day)
   JOIN "ChangeOutcome" c ON c."shippedAt" >= (dd.day::timestamp AT TIME ZONE tz) AND c."shippedAt" < ((dd.day + 1)::timestamp AT TIME ZONE tz)
   GROUP BY 1, 2, 3, 4, 5;
+  PERFORM "faultline_refresh_ai_days"(todo, tz);
 END;
 $$;
 
@@ -145,7 +187,7 @@ DECLARE
 BEGIN
   PERFORM "faultline_refresh_change_days"(ARRAY(
     SELECT DISTINCT ("shippedAt" AT TIME ZONE tz)::date FROM "Change" WHERE "shippedAt" IS NOT NULL
-    UNION SELECT "day" FROM "DailyChangeStat"));
+    UNION SELECT "day" FROM "DailyChangeStat" UNION SELECT "day" FROM "DailyAiStat"));
   PERFORM "faultline_refresh_incident_days"(ARRAY(
     SELECT DISTINCT ("impactStartedAt" AT TIME ZONE tz)::date FROM "Incident"
     UNION SELECT "day" FROM "DailyIncidentStat"));
@@ -171,6 +213,23 @@ BEGIN
   -- A recompute never writes empty rows; only a removal can empty one.
   DELETE FROM "DailyChangeStat" s
   WHERE s."shipped" = 0 AND s."day" = ANY(ARRAY(SELECT d.day FROM unnest(deltas) d WHERE d.shipped < 0));
+END;
+$$;
+
+-- The same for the AI-comparison rollup (changes and failed may be negative).
+CREATE OR REPLACE FUNCTION "faultline_add_ai_stats"(deltas "DailyAiStat"[]) RETURNS void
+LANGUAGE plpgsql SET plan_cache_mode = force_generic_plan AS $$
+BEGIN
+  IF coalesce(cardinality(deltas), 0) = 0 THEN RETURN; END IF;
+  PERFORM "faultline_lock_days"(727074, ARRAY(SELECT d.day FROM unnest(deltas) d), true);
+  INSERT INTO "DailyAiStat" AS s ("day", "serviceId", "kind", "aiAssisted", "involvement", "band", "mismatch", "changes", "failed")
+  SELECT d.* FROM unnest(deltas) d
+  WHERE d.changes <> 0 OR d.failed <> 0
+  ORDER BY 1, 2, 3, 4, 5, 6, 7
+  ON CONFLICT ("day", "serviceId", "kind", "aiAssisted", "involvement", "band", "mismatch") DO UPDATE SET
+    "changes" = s."changes" + excluded."changes", "failed" = s."failed" + excluded."failed";
+  DELETE FROM "DailyAiStat" s
+  WHERE s."changes" = 0 AND s."day" = ANY(ARRAY(SELECT d.day FROM unnest(deltas) d WHERE d.changes < 0));
 END;
 $$;
 
@@ -207,6 +266,17 @@ BEGIN
       ) c
       GROUP BY day, service, ai, tool, level);
     PERFORM "faultline_add_change_stats"(deltas);
+    -- A new change has no attribution evidence yet (its row must exist first).
+    PERFORM "faultline_add_ai_stats"(ARRAY(
+      SELECT ROW(day, service, kind, ai, involvement, 'NO_EVIDENCE', false, count(*)::int,
+                 (count(*) FILTER (WHERE failed))::int)::"DailyAiStat"
+      FROM (
+        SELECT (v."shippedAt" AT TIME ZONE tz)::date AS day, v."serviceId" AS service, v.kind, v."aiAssisted" AS ai,
+               coalesce(v."aiInvolvement"::text, 'UNSPECIFIED') AS involvement,
+               v."rolledBackAt" IS NOT NULL OR EXISTS (SELECT 1 FROM "FailingLink" f WHERE f."changeId" = v.id) AS failed
+        FROM new_rows v WHERE v."shippedAt" IS NOT NULL
+      ) c
+      GROUP BY day, service, kind, ai, involvement));
     RETURN NULL;
   END IF;
   -- UPDATE: every OLD row comes off and every NEW row goes on; rows whose counted columns
@@ -230,6 +300,25 @@ BEGIN
     ) c
     GROUP BY day, service, ai, tool, level);
   PERFORM "faultline_add_change_stats"(deltas);
+  -- The AI-comparison rollup the same way, with the change's evidence as it stands (evidence
+  -- written in this transaction has already moved its own counts; see the attribution trigger).
+  PERFORM "faultline_add_ai_stats"(ARRAY(
+    WITH versions AS (
+      SELECT -1 AS sign, o.* FROM old_rows o
+      UNION ALL
+      SELECT 1, n.* FROM new_rows n
+    )
+    SELECT ROW(day, service, kind, ai, involvement, band, mismatch, sum(sign)::int,
+               coalesce(sum(sign) FILTER (WHERE failed), 0)::int)::"DailyAiStat"
+    FROM (
+      SELECT v.sign, (v."shippedAt" AT TIME ZONE tz)::date AS day, v."serviceId" AS service, v.kind, v."aiAssisted" AS ai,
+             coalesce(v."aiInvolvement"::text, 'UNSPECIFIED') AS involvement,
+             "faultline_ai_share_band"(a."aiShare") AS band, coalesce(a.mismatch, false) AS mismatch,
+             v."rolledBackAt" IS NOT NULL OR EXISTS (SELECT 1 FROM "FailingLink" f WHERE f."changeId" = v.id) AS failed
+      FROM versions v LEFT JOIN "ChangeAttribution" a ON a."changeId" = v.id
+      WHERE v."shippedAt" IS NOT NULL
+    ) c
+    GROUP BY day, service, kind, ai, involvement, band, mismatch));
   incidents := ARRAY(
     SELECT DISTINCT f."incidentId" FROM "FailingLink" f
     WHERE f."changeId" IN (
@@ -264,6 +353,56 @@ BEGIN
   IF touched_changes IS NOT NULL THEN
     PERFORM "faultline_refresh_stats"(touched_changes, touched_incidents);
   END IF;
+  RETURN NULL;
+END;
+$$;
+
+-- Attribution evidence written: each OLD version's band and mismatch (NO_EVIDENCE before an
+-- insert) come off the change's day and each NEW version's (NO_EVIDENCE after a delete) go on. The changes' row locks come first (FOR SHARE): a concurrent
+-- edit of one of them finishes before we read its day and dimensions, or waits for us and then
+-- reads this evidence. A change deleted in this statement (cascade) is recomputed by its own trigger.
+CREATE OR REPLACE FUNCTION "faultline_attribution_stats_trigger"() RETURNS trigger
+LANGUAGE plpgsql SET plan_cache_mode = force_generic_plan AS $$
+DECLARE
+  tz text := "faultline_time_zone"();
+  ids int[];
+  signs int[];
+  shares double precision[];
+  flags boolean[];
+BEGIN
+  -- Without evidence a change counts as NO_EVIDENCE (share NULL), without mismatch.
+  IF TG_OP = 'INSERT' THEN
+    SELECT array_agg(n."changeId"), array_agg(v.sign), array_agg(v.share), array_agg(v.flag)
+    INTO ids, signs, shares, flags
+    FROM new_rows n, LATERAL (VALUES (-1, NULL::float8, false), (1, n."aiShare", n.mismatch)) AS v(sign, share, flag);
+  ELSIF TG_OP = 'DELETE' THEN
+    SELECT array_agg(o."changeId"), array_agg(v.sign), array_agg(v.share), array_agg(v.flag)
+    INTO ids, signs, shares, flags
+    FROM old_rows o, LATERAL (VALUES (-1, o."aiShare", o.mismatch), (1, NULL::float8, false)) AS v(sign, share, flag);
+  ELSE
+    SELECT array_agg(v.id), array_agg(v.sign), array_agg(v.share), array_agg(v.flag)
+    INTO ids, signs, shares, flags
+    FROM (
+      SELECT o."changeId" AS id, -1 AS sign, o."aiShare" AS share, o.mismatch AS flag FROM old_rows o
+      UNION ALL
+      SELECT n."changeId", 1, n."aiShare", n.mismatch FROM new_rows n
+    ) v;
+  END IF;
+  IF ids IS NULL THEN RETURN NULL; END IF;
+  PERFORM 1 FROM "Change" WHERE id = ANY(ids) ORDER BY id FOR SHARE;
+  PERFORM "faultline_add_ai_stats"(ARRAY(
+    SELECT ROW(day, service, kind, ai, involvement, band, mismatch, sum(sign)::int,
+               coalesce(sum(sign) FILTER (WHERE failed), 0)::int)::"DailyAiStat"
+    FROM (
+      SELECT v.sign, (c."shippedAt" AT TIME ZONE tz)::date AS day, c."serviceId" AS service, c.kind, c."aiAssisted" AS ai,
+             coalesce(c."aiInvolvement"::text, 'UNSPECIFIED') AS involvement,
+             "faultline_ai_share_band"(v.share) AS band, v.flag AS mismatch,
+             c."rolledBackAt" IS NOT NULL OR EXISTS (SELECT 1 FROM "FailingLink" f WHERE f."changeId" = c.id) AS failed
+      FROM unnest(ids, signs, shares, flags) AS v(id, sign, share, flag)
+      JOIN "Change" c ON c.id = v.id
+      WHERE c."shippedAt" IS NOT NULL
+    ) x
+    GROUP BY day, service, kind, ai, involvement, band, mismatch));
   RETURN NULL;
 END;
 $$;
@@ -308,3 +447,36 @@ CREATE OR REPLACE TRIGGER "Incident_stats_update" AFTER UPDATE ON "Incident"
   REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "faultline_incident_stats_trigger"();
 CREATE OR REPLACE TRIGGER "Incident_stats_delete" AFTER DELETE ON "Incident"
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "faultline_incident_stats_trigger"();
+
+CREATE OR REPLACE TRIGGER "ChangeAttribution_stats_insert" AFTER INSERT ON "ChangeAttribution"
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "faultline_attribution_stats_trigger"();
+CREATE OR REPLACE TRIGGER "ChangeAttribution_stats_update" AFTER UPDATE ON "ChangeAttribution"
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "faultline_attribution_stats_trigger"();
+CREATE OR REPLACE TRIGGER "ChangeAttribution_stats_delete" AFTER DELETE ON "ChangeAttribution"
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "faultline_attribution_stats_trigger"();
+
+-- Fills the AI-comparison rollup once, on the first start after its migration: shipped changes
+-- exist but the rollup is empty (afterwards it is never empty while a shipped change exists).
+DO $$
+DECLARE
+  tz text := "faultline_time_zone"();
+  todo date[];
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM "DailyAiStat") AND EXISTS (SELECT 1 FROM "Change" WHERE "shippedAt" IS NOT NULL) THEN
+    todo := ARRAY(SELECT DISTINCT ("shippedAt" AT TIME ZONE tz)::date FROM "Change" WHERE "shippedAt" IS NOT NULL ORDER BY 1);
+    PERFORM "faultline_lock_days"(727074, todo, false);
+    PERFORM "faultline_refresh_ai_days"(todo, tz);
+  END IF;
+END;
+$$;
+
+-- Partial indexes for the dashboard's "now" figures (decision 024). Kept here rather than in a
+-- migration because Prisma's schema cannot express a partial index (a migration's index the
+-- schema does not know would be dropped by the next generated migration). IF NOT EXISTS: built
+-- once, a no-op on later starts.
+-- Required changes not shipped yet (approvals: waiting / approved / rejected, not shipped).
+CREATE INDEX IF NOT EXISTS "Change_unshipped_required_idx" ON "Change" ("approvalState", "serviceId")
+  INCLUDE ("approvalDecidedAt") WHERE "approvalRequired" AND "shippedAt" IS NULL;
+-- Open action items (open now, overdue now).
+CREATE INDEX IF NOT EXISTS "ActionItem_open_dueDate_idx" ON "ActionItem" ("dueDate", "incidentId")
+  WHERE "completedAt" IS NULL;

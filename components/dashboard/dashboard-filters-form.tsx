@@ -1,14 +1,14 @@
 import Link from "next/link";
-import { buttonClasses } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { inputClasses } from "@/components/ui/field";
 import { FilterSelect } from "@/components/ui/filter-select";
 import { addDays } from "@/lib/domain/weeks";
 import type { DashboardFilters } from "@/lib/schemas/dashboard-filters";
+import { AutoSubmitForm } from "./auto-submit-form";
 
 type Option = { id: number; name: string };
 
-/** Range presets and a GET form: the filters live in the URL. */
+/** Range presets and a GET form that applies on change: the filters live in the URL. */
 export function DashboardFiltersForm({
   filters,
   presets,
@@ -37,7 +37,15 @@ export function DashboardFiltersForm({
           </Link>
         ))}
       </nav>
-      <form method="get" action="/dashboard" aria-label="Dashboard filters" className="flex flex-wrap items-end gap-3">
+      <AutoSubmitForm
+        // Uncontrolled fields keep their first value across client navigations (a preset link):
+        // a new key per filter set remounts them with the URL's values.
+        key={`${filters.range.from}|${filters.range.to}|${filters.teamIds.join(",")}|${filters.serviceIds.join(",")}`}
+        method="get"
+        action="/dashboard"
+        aria-label="Dashboard filters"
+        className="flex flex-wrap items-end gap-3"
+      >
         <label className="text-xs font-medium text-slate-600">
           From
           <input type="date" name="from" defaultValue={filters.range.from} className={`${inputClasses} mt-1`} />
@@ -60,10 +68,7 @@ export function DashboardFiltersForm({
           allLabel="All services"
           className="w-48"
         />
-        <button type="submit" className={buttonClasses("secondary")}>
-          Apply
-        </button>
-      </form>
+      </AutoSubmitForm>
     </div>
   );
 }

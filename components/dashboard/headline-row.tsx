@@ -12,6 +12,9 @@ const ARROW = { up: "▲", down: "▼", flat: "■", none: "" } as const;
 export function HeadlineRow({ cards, weekLabel }: { cards: Card[]; weekLabel: string }) {
   return (
     <section aria-label="Headline numbers" className="grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-8">
+      <h2 className="col-span-full text-sm font-medium text-slate-700">
+        Week of {weekLabel} <span className="font-normal text-slate-500">(the last full week)</span>
+      </h2>
       {cards.map(({ label, headline, unit }) => (
         <div key={label} className="rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200">
           <div className="text-[11px] font-medium uppercase tracking-wide text-slate-500">{label}</div>
@@ -38,7 +41,6 @@ export function HeadlineRow({ cards, weekLabel }: { cards: Card[]; weekLabel: st
           </div>
         </div>
       ))}
-      <p className="sr-only">Headline figures are for the week of {weekLabel}.</p>
     </section>
   );
 }

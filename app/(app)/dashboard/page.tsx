@@ -26,11 +26,16 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const now = new Date();
   const filters = parseDashboardFilters(params, now, timeZone);
   const scope = { ...filters.range, timeZone, teamIds: filters.teamIds, serviceIds: filters.serviceIds };
-  const [data, teams, services] = await Promise.all([
+  const [data, teams, allServices] = await Promise.all([
     getDashboard(scope, now),
     listTeamOptions({ includeArchived: true }),
     listServiceOptions({ includeArchived: true }),
   ]);
+  // A chosen team narrows the service list to its services.
+  const teamNames = new Set(
+    teams.filter((t) => filters.teamIds.includes(t.id)).map((t) => t.name.replace(/ \(archived\)$/, "")),
+  );
+  const services = teamNames.size ? allServices.filter((s) => teamNames.has(s.teamName)) : allServices;
   const charts = buildCharts(data);
   const h = data.headline;
 

@@ -36,12 +36,13 @@ export async function approvalComplianceByWeek(scope: MetricScope) {
     GROUP BY w.local_start
     ORDER BY w.local_start`;
   const [notShipped] = await db.$queryRaw<NotShippedYet[]>`
-    SELECT count(*) FILTER (WHERE ch."approvalState" = 'PENDING')::int AS "waitingForApproval",
-           count(*) FILTER (WHERE ch."approvalState" = 'APPROVED')::int AS "approvedNotShipped",
-           count(*) FILTER (WHERE ch."approvalState" NOT IN ('PENDING', 'APPROVED'))::int AS "rejectedNotShipped"
-    FROM "ChangeOutcome" c JOIN "Change" ch ON ch.id = c.id
-    WHERE c.compliance = 'PENDING' AND c."shippedAt" IS NULL -- implied by PENDING; lets the shippedAt index serve
-    ${s.changeScope}`;
+    SELECT count(*) FILTER (WHERE c."approvalState" = 'PENDING')::int AS "waitingForApproval",
+           count(*) FILTER (WHERE c."approvalState" = 'APPROVED')::int AS "approvedNotShipped",
+           count(*) FILTER (WHERE c."approvalState" NOT IN ('PENDING', 'APPROVED'))::int AS "rejectedNotShipped"
+    FROM "Change" c
+    WHERE "faultline_approval_compliance"(c."approvalRequired", c."approvalState", c."approvalDecidedAt", c."shippedAt") = 'PENDING'
+      -- implied by PENDING; they let the partial index "Change_unshipped_required_idx" serve
+      AND c."approvalRequired" AND c."shippedAt" IS NULL ${s.changeScope}`;
   const pendingNow = notShipped.waitingForApproval + notShipped.approvedNotShipped + notShipped.rejectedNotShipped;
   return { weeks, pendingNow, notShipped };
 }

@@ -45,17 +45,15 @@ export async function changeFailureBreakdown(
   scope: MetricScope,
 ): Promise<{ byTool: FailureBreakdownRow[]; byLevel: FailureBreakdownRow[] }> {
   const s = scopeSql(scope);
+  // One pass over the range's rows (GROUPING SETS); tools only for AI-assisted changes.
   const rows = await getDb().$queryRaw<Array<FailureBreakdownRow & { dimension: "tool" | "level" }>>`
-    WITH st AS (
-      SELECT st."aiToolId", st."authorLevel", st."aiAssisted", st.shipped, st.failed
-      FROM "DailyChangeStat" st
-      WHERE st.day >= ${scope.from}::date AND st.day < ${scope.to}::date ${s.statScope}
-    )
-    SELECT 'tool' AS dimension, coalesce(t.name, 'Unknown tool') AS "group", true AS "aiAssisted", sum(st.shipped)::int AS shipped, sum(st.failed)::int AS failed
-    FROM st LEFT JOIN "AiTool" t ON t.id = st."aiToolId" WHERE st."aiAssisted" GROUP BY 2
-    UNION ALL
-    SELECT 'level', st."authorLevel", st."aiAssisted", sum(st.shipped)::int, sum(st.failed)::int
-    FROM st GROUP BY 2, 3
+    SELECT CASE WHEN grouping(st."authorLevel") = 1 THEN 'tool' ELSE 'level' END AS dimension,
+           CASE WHEN grouping(st."authorLevel") = 1 THEN coalesce(t.name, 'Unknown tool') ELSE st."authorLevel" END AS "group",
+           st."aiAssisted", sum(st.shipped)::int AS shipped, sum(st.failed)::int AS failed
+    FROM "DailyChangeStat" st LEFT JOIN "AiTool" t ON t.id = st."aiToolId"
+    WHERE st.day >= ${scope.from}::date AND st.day < ${scope.to}::date ${s.statScope}
+    GROUP BY GROUPING SETS ((st."aiAssisted", coalesce(t.name, 'Unknown tool')), (st."authorLevel", st."aiAssisted"))
+    HAVING grouping(st."authorLevel") = 0 OR st."aiAssisted"
     ORDER BY 1, 2, 3`;
   const strip = ({ dimension: _d, ...row }: FailureBreakdownRow & { dimension: string }) => row;
   return {

@@ -20,23 +20,24 @@ export async function timeToResolveByWeek(scope: MetricScope): Promise<ResolveWe
   const s = scopeSql(scope);
   return getDb().$queryRaw<ResolveWeek[]>`
     WITH weeks AS (${s.weeks}),
-    inc AS (
-      SELECT ${s.weekOf(Prisma.sql`i."impactStartedAt"`)} AS wk, i.severity::text AS severity, i."resolvedHours" AS hours
-      FROM "IncidentOutcome" i
-      WHERE i."resolvedHours" IS NOT NULL AND i."impactStartedAt" >= ${s.fromTs} AND i."impactStartedAt" < ${s.toTs} ${s.incidentScope}
-    ),
     agg AS (
-      -- One pass: per week for all severities, and per week and severity.
-      SELECT wk, coalesce(severity, 'ALL') AS severity, count(*)::int AS resolved,
-             percentile_cont(0.5) WITHIN GROUP (ORDER BY hours) AS median,
-             percentile_cont(0.9) WITHIN GROUP (ORDER BY hours) AS p90
-      FROM inc GROUP BY GROUPING SETS ((wk), (wk, severity))
+      -- One pass and one sort: per week for all severities, and per week and severity; both
+      -- percentiles from one percentile_cont over float hours (decision 024).
+      SELECT inc.wk, CASE WHEN grouping(inc.severity) = 1 THEN 'ALL' ELSE inc.severity::text END AS severity,
+             count(*)::int AS resolved,
+             percentile_cont(array[0.5, 0.9]) WITHIN GROUP (ORDER BY inc.hours) AS p
+      FROM (
+        SELECT ${s.weekOf(Prisma.sql`i."impactStartedAt"`)} AS wk, i.severity, i."resolvedHours" AS hours
+        FROM "IncidentOutcome" i
+        WHERE i."resolvedHours" IS NOT NULL AND i."impactStartedAt" >= ${s.fromTs} AND i."impactStartedAt" < ${s.toTs} ${s.incidentScope}
+      ) inc
+      GROUP BY GROUPING SETS ((inc.wk), (inc.wk, inc.severity))
     )
     SELECT to_char(w.local_start, 'YYYY-MM-DD') AS week, sev.severity,
            coalesce(agg.resolved, 0) AS resolved,
            -- exact hours: rounding happens once, at display (lib/domain/format.ts)
-           agg.median::float8 AS "medianHours",
-           agg.p90::float8 AS "p90Hours"
+           agg.p[1] AS "medianHours",
+           agg.p[2] AS "p90Hours"
     FROM weeks w
     CROSS JOIN (VALUES ('ALL'), ('SEV1'), ('SEV2'), ('SEV3'), ('SEV4')) AS sev(severity)
     LEFT JOIN agg ON agg.wk = w.local_start AND agg.severity = sev.severity

@@ -3,6 +3,8 @@
 // Random sequences of every kind of write go through the real services, routes and webhooks;
 // several sequences run at the same time on separate connections. Seeded and bounded.
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { POST as postChange } from "@/app/api/v1/changes/route";
@@ -12,6 +14,7 @@ import { newApiToken } from "@/lib/server/auth/api-token";
 import type { SessionUser } from "@/lib/server/auth/session-user";
 import { openConnection, type DbConnection } from "@/lib/server/db/connection";
 import { isAppError } from "@/lib/server/errors";
+import { recordChangeAttribution } from "@/lib/server/services/attribution/record-change-attribution";
 import { decideChangeApproval } from "@/lib/server/services/approvals/decide-change-approval";
 import { requestApproval } from "@/lib/server/services/approvals/request-approval";
 import { ingestChanges } from "@/lib/server/services/changes/ingest-changes";
@@ -34,6 +37,14 @@ const ROLES = ["TRIGGER", "ROOT_CAUSE", "CONTRIBUTING", "SUSPECTED"] as const;
 const SEVERITIES = ["SEV1", "SEV2", "SEV3", "SEV4"] as const;
 const STATUSES = ["IDENTIFIED", "MONITORING", "RESOLVED"] as const;
 const SECRET = "whsec_property";
+const KINDS = ["DEPLOY", "PULL_REQUEST", "CONFIG", "FEATURE_FLAG", "INFRA"] as const;
+const INVOLVEMENTS = [null, "SUGGESTED", "CO_AUTHORED", "AGENT_AUTHORED"] as const;
+// git-ai's own spec example: 73 AI lines and 9 human; more total lines lower the share, so
+// the evidence falls in every band (0.89, 0.37, 0.15, 0.01), and a note without attestations.
+const NOTES = ["git-ai-spec-sessions.note", "git-ai-test-serialize_deserialize_no_attestations.note"].map((name) =>
+  readFileSync(path.join(import.meta.dirname, "../../../domain/attribution/fixtures", name), "utf8"),
+);
+const TOTAL_LINES = [82, 200, 500, 10_000];
 
 let database: TestDatabase;
 let wide: DbConnection;
@@ -158,6 +169,11 @@ const write = fc.oneof(
   fc.record({ kind: fc.constant("api"), k: fc.nat(7), h, ai: fc.boolean(), author: fc.nat(2) }),
   fc.record({ kind: fc.constant("github"), pr: fc.nat(4), h: fc.nat(80), ai: fc.boolean() }),
   fc.record({ kind: fc.constant("alert"), group: fc.nat(2), sev: n, h: fc.nat(80), resolved: fc.boolean() }),
+  // Attribution evidence through the service (may flip AI-assisted and flag a mismatch), its
+  // removal and an edit of the change's dimensions by hand (SQL outside the services).
+  fc.record({ kind: fc.constant("evidence"), change: n, note: fc.nat(1), lines: fc.nat(3) }),
+  fc.record({ kind: fc.constant("forget"), change: n }),
+  fc.record({ kind: fc.constant("edit"), change: n, kindOf: fc.nat(4), involvement: fc.nat(3), service: fc.nat(1) }),
 );
 type Write = typeof write extends fc.Arbitrary<infer T> ? T : never;
 
@@ -302,6 +318,30 @@ async function apply(w: Write): Promise<void> {
       expect(response.status, await response.clone().text()).toBeLessThan(500);
       return;
     }
+    case "evidence": {
+      const changeId = pick(await changeIds(), w.change);
+      if (!changeId) return;
+      await recordChangeAttribution({
+        actor: admin,
+        changeId,
+        input: { format: "git-ai", note: NOTES[w.note], totalLines: TOTAL_LINES[w.lines] },
+      });
+      return;
+    }
+    case "forget": {
+      const changeId = pick(await changeIds(), w.change);
+      if (changeId) await db().changeAttribution.deleteMany({ where: { changeId } });
+      return;
+    }
+    case "edit": {
+      const changeId = pick(await changeIds(), w.change);
+      if (changeId)
+        await db().change.update({
+          where: { id: changeId },
+          data: { kind: KINDS[w.kindOf], aiInvolvement: INVOLVEMENTS[w.involvement], serviceId: serviceIds[w.service] },
+        });
+      return;
+    }
     case "alert": {
       const payload = alertmanagerPayload({
         status: w.resolved ? "resolved" : "firing",
@@ -340,6 +380,7 @@ const tolerated = (w: Write) =>
 const statistics = async () => ({
   changes: await db().$queryRaw<unknown[]>`SELECT * FROM "DailyChangeStat" ORDER BY 1, 2, 3, 4, 5`,
   incidents: await db().$queryRaw<unknown[]>`SELECT * FROM "DailyIncidentStat" ORDER BY 1, 2, 3, 4`,
+  ai: await db().$queryRaw<unknown[]>`SELECT * FROM "DailyAiStat" ORDER BY 1, 2, 3, 4, 5, 6, 7`,
 });
 
 it("keeps the daily statistics equal to a full rebuild under random concurrent writes of every kind", async () => {
@@ -363,10 +404,16 @@ it("keeps the daily statistics equal to a full rebuild under random concurrent w
     { seed: 20261129, numRuns: 40, interruptAfterTimeLimit: 75_000 },
   );
   // The test means something only if the writes produced figures.
-  const totals = await db().$queryRaw<Array<{ shipped: number; failed: number; incidents: number }>>`
+  const totals = await db().$queryRaw<
+    Array<{ shipped: number; failed: number; incidents: number; measured: number; mismatches: number }>
+  >`
     SELECT (SELECT sum(shipped)::int FROM "DailyChangeStat") AS shipped, (SELECT sum(failed)::int FROM "DailyChangeStat") AS failed,
-           (SELECT sum(incidents)::int FROM "DailyIncidentStat") AS incidents`;
+           (SELECT sum(incidents)::int FROM "DailyIncidentStat") AS incidents,
+           (SELECT sum(changes)::int FROM "DailyAiStat" WHERE band <> 'NO_EVIDENCE') AS measured,
+           (SELECT sum(changes)::int FROM "DailyAiStat" WHERE mismatch) AS mismatches`;
   console.log(`[stats-property] ${writes} writes; now`, totals[0]);
   expect(totals[0].failed).toBeGreaterThan(0);
   expect(totals[0].incidents).toBeGreaterThan(0);
+  expect(totals[0].measured).toBeGreaterThan(0);
+  expect(totals[0].mismatches).toBeGreaterThan(0);
 }, 90_000);
