@@ -8,6 +8,7 @@ import { LEVEL_LABELS } from "@/lib/domain/change";
 import { formatDateTime, formatDuration } from "@/lib/domain/format";
 import type { IncidentDetail } from "@/lib/server/queries/incidents/get-incident";
 import { SUSPECT_WINDOWS_HOURS, type SuspectChange } from "@/lib/server/queries/incidents/list-suspect-changes";
+import { LinkChangeSearch } from "./link-change-search";
 import { LinkSuspectForm, LinkedChangeControls } from "./link-forms";
 
 type Props = {
@@ -23,7 +24,7 @@ export function ChangesPanel({ incident, suspects, windowHours, timeZone, canWri
     <Panel title="Originating changes" id="changes">
       {incident.changes.length === 0 ? (
         <p className="text-sm text-slate-500">
-          No change linked yet. Pick the one that caused this from the suspects below.
+          No change linked yet. Find it by number, external id or title, or pick it from the suspects below.
         </p>
       ) : (
         <ul className="divide-y divide-slate-100">
@@ -67,6 +68,12 @@ export function ChangesPanel({ incident, suspects, windowHours, timeZone, canWri
         </ul>
       )}
 
+      {canWrite ? (
+        <div className="mt-5 border-t border-slate-100 pt-4">
+          <LinkChangeSearch incidentId={incident.id} />
+        </div>
+      ) : null}
+
       <div className="mt-5 border-t border-slate-100 pt-4">
         <div className="flex flex-wrap items-center justify-between gap-2">
           <h3 className="text-sm font-semibold text-slate-900">Suspects</h3>
@@ -96,13 +103,7 @@ export function ChangesPanel({ incident, suspects, windowHours, timeZone, canWri
         ) : (
           <ul className="mt-3 divide-y divide-slate-100">
             {suspects.map((change) => (
-              <li
-                key={change.id}
-                className={cn(
-                  "flex items-start justify-between gap-3 py-2.5",
-                  !change.onAffectedService && "opacity-80",
-                )}
-              >
+              <li key={change.id} className="flex items-start justify-between gap-3 py-2.5">
                 <div className="min-w-0 space-y-1">
                   <Link
                     href={`/changes/${change.id}`}
