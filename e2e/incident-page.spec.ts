@@ -29,11 +29,15 @@ async function latentChange(title: string, days: number): Promise<number> {
   });
 }
 
+test.describe.configure({ timeout: 180_000 });
+
 test("the header shows the next steps as buttons; the review opens after mitigation; edits confirm next to their button", async ({
   page,
 }) => {
   await signIn(page, DEMO.mid);
   const id = await declareIncident(page, { title: `Prices show 0.00 ${Date.now()}`, services: ["pricing-service"] });
+  // An incident opened by an alert has no commander yet: Acknowledge takes command.
+  await withDb((client) => client.query(`UPDATE "Incident" SET "commanderId" = NULL WHERE id = $1`, [id]));
   await page.goto(`/incidents/${id}`);
 
   // No control shows a value other than the current one: status and severity are buttons, not pre-filled selects.
@@ -45,9 +49,9 @@ test("the header shows the next steps as buttons; the review opens after mitigat
   const actions = page.getByRole("form", { name: "Update status" });
   await expect(actions.getByRole("button")).toHaveText(["Mark identified", "Mark mitigated", "Resolve"]);
 
-  // The main action is a few Tab presses from the top of the page (102 before the redesign).
+  // The main actions are a few Tab presses from the top of the page (102 before the redesign).
   await page.goto(`/incidents/${id}`);
-  const presses = await tabTo(page, page.getByRole("button", { name: "Acknowledge" }));
+  const presses = await tabTo(page, page.getByRole("button", { name: "Mark identified" }), 40);
   expect(presses).toBeLessThanOrEqual(25);
 
   // During the live incident the review is not offered.
@@ -126,7 +130,9 @@ test("a read-only viewer sees the affected services as text, and no actions", as
   await page.goto(`/incidents/${id}`);
   const blast = page.getByRole("region", { name: "Blast radius" });
   await expect(blast.getByRole("checkbox")).toHaveCount(0);
-  await expect(blast.getByRole("definition").first()).toHaveText("checkout-api, payments-gateway");
+  const services = blast.getByRole("definition").first();
+  await expect(services).toContainText("checkout-api");
+  await expect(services).toContainText("payments-gateway");
   await expect(page.getByRole("button", { name: "Mark identified" })).toHaveCount(0);
   await expect(page.getByRole("combobox", { name: "Find a change" })).toHaveCount(0);
 });
@@ -190,7 +196,9 @@ test("the author edits and ships a registered change; another engineer cannot; a
   await edit.getByLabel("Service").selectOption({ label: "cart-service (Storefront)" });
   await edit.getByRole("button", { name: "Save change" }).click();
   await expect(edit.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
-  await expect(page.getByText("cart-service (Storefront)", { exact: true })).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Details" }).getByText("cart-service (Storefront)", { exact: true }),
+  ).toBeVisible();
 
   const ship = page.getByRole("form", { name: "Mark shipped" });
   await expect(page.getByText("shipping it now counts as shipped without approval")).toBeVisible();

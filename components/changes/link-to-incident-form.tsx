@@ -1,5 +1,6 @@
 "use client";
 
+import { useId } from "react";
 import { ActionForm, FieldError } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Combobox } from "@/components/ui/combobox";
@@ -10,6 +11,7 @@ import { LINK_ROLE_LABELS, LINK_ROLES } from "@/lib/domain/change-failure";
 
 /** From a change: link it to an incident found by INC number or title. */
 export function LinkToIncidentForm({ changeId }: { changeId: number }) {
+  const roleId = useId();
   return (
     <ActionForm
       action={linkChangeAction}
@@ -31,9 +33,12 @@ export function LinkToIncidentForm({ changeId }: { changeId: number }) {
               hint="By number, or title (impact in the last 180 days)."
               invalid={Boolean(fieldErrors.incidentId)}
             />
-            <label className="block text-xs font-medium text-slate-700">
-              Role
+            <div>
+              <label htmlFor={roleId} className="block text-xs font-medium text-slate-700">
+                Role
+              </label>
               <select
+                id={roleId}
                 name="role"
                 defaultValue=""
                 className={`${inputClasses} mt-1`}
@@ -48,7 +53,7 @@ export function LinkToIncidentForm({ changeId }: { changeId: number }) {
                   </option>
                 ))}
               </select>
-            </label>
+            </div>
             <Button type="submit" variant="secondary" disabled={pending} className="sm:mt-5">
               Link to incident
             </Button>

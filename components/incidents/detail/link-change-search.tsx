@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback } from "react";
+import { useCallback, useId } from "react";
 import { ActionForm, FieldError } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Combobox } from "@/components/ui/combobox";
@@ -11,6 +11,7 @@ import { LINK_ROLE_LABELS, LINK_ROLES } from "@/lib/domain/change-failure";
 
 /** Link any change, of any age, by number, external id or words from its title. */
 export function LinkChangeSearch({ incidentId }: { incidentId: number }) {
+  const roleId = useId();
   const search = useCallback((query: string) => searchChangesForLinkAction(query, incidentId), [incidentId]);
   return (
     <ActionForm
@@ -33,9 +34,12 @@ export function LinkChangeSearch({ incidentId }: { incidentId: number }) {
               hint="Any change: by number, external id, or title (last 180 days)."
               invalid={Boolean(fieldErrors.changeId)}
             />
-            <label className="block text-xs font-medium text-slate-700">
-              Role
+            <div>
+              <label htmlFor={roleId} className="block text-xs font-medium text-slate-700">
+                Role
+              </label>
               <select
+                id={roleId}
                 name="role"
                 defaultValue=""
                 className={`${inputClasses} mt-1`}
@@ -50,7 +54,7 @@ export function LinkChangeSearch({ incidentId }: { incidentId: number }) {
                   </option>
                 ))}
               </select>
-            </label>
+            </div>
             <Button type="submit" variant="secondary" disabled={pending} className="sm:mt-5">
               Link change
             </Button>
