@@ -7,9 +7,9 @@ import { declareIncident, registerChange } from "./support/forms";
 // change from either side, and editing / shipping a registered change.
 
 /** Presses Tab until `target` has focus; returns how many presses it took. */
-async function tabTo(page: Page, target: Locator, max = 120): Promise<number> {
+async function tabTo(page: Page, target: Locator, max = 120, key = "Tab"): Promise<number> {
   for (let presses = 1; presses <= max; presses++) {
-    await page.keyboard.press("Tab");
+    await page.keyboard.press(key);
     if (await target.evaluate((el) => el === document.activeElement)) return presses;
   }
   throw new Error(`Tab never reached ${target} in ${max} presses`);
@@ -250,8 +250,8 @@ test("keyboard only: declare an incident, link a change and resolve it", async (
   await page.keyboard.press("Enter");
   await expect(page.getByText(`Linked change #${changeId} “${changeTitle}” as trigger`)).toBeVisible();
 
-  await page.keyboard.press("Home");
-  await tabTo(page, page.getByRole("button", { name: "Resolve" }));
+  // Back up to the header's actions.
+  await tabTo(page, page.getByRole("button", { name: "Resolve", exact: true }), 120, "Shift+Tab");
   await page.keyboard.press("Enter");
   await expect(page.getByText("Investigating → Resolved")).toBeVisible();
   await expect(page.getByRole("list", { name: "Lifecycle" }).locator('[aria-current="step"]')).toHaveText(/Resolved/);
