@@ -29,7 +29,10 @@ export function ChangesPanel({ incident, suspects, windowHours, timeZone, canWri
       ) : (
         <ul className="divide-y divide-slate-100">
           {incident.changes.map(({ role, change }) => (
-            <li key={change.id} className="flex items-start justify-between gap-3 py-3 first:pt-0">
+            <li
+              key={change.id}
+              className="flex flex-col gap-2 py-3 first:pt-0 sm:flex-row sm:items-start sm:justify-between sm:gap-3"
+            >
               <div className="min-w-0 space-y-1">
                 <div className="flex flex-wrap items-center gap-1.5">
                   <Badge tone={isFailingRole(role) ? "red" : "slate"}>{LINK_ROLE_LABELS[role]}</Badge>
@@ -103,7 +106,10 @@ export function ChangesPanel({ incident, suspects, windowHours, timeZone, canWri
         ) : (
           <ul className="mt-3 divide-y divide-slate-100">
             {suspects.map((change) => (
-              <li key={change.id} className="flex items-start justify-between gap-3 py-2.5">
+              <li
+                key={change.id}
+                className="flex flex-col gap-2 py-2.5 sm:flex-row sm:items-start sm:justify-between sm:gap-3"
+              >
                 <div className="min-w-0 space-y-1">
                   <Link
                     href={`/changes/${change.id}`}
