@@ -102,7 +102,11 @@ test("a rejected change is revised and re-requested by its author", async ({ pag
   await signIn(page, DEMO.junior);
   await page.goto(`/changes/${id}`);
   await page.getByLabel("What changed since the rejection").fill("Added a retry budget of 3");
-  await page.getByLabel("Title").fill(`${title} (with budget)`);
+  // The change page also has an "Edit change" form with a Title (issue 16): use the re-request form's.
+  await page
+    .getByRole("form", { name: "Revise and request approval again" })
+    .getByLabel("Title")
+    .fill(`${title} (with budget)`);
   await page.getByRole("button", { name: "Request approval again" }).click();
   await expect(page.getByRole("heading", { name: `${title} (with budget)` })).toBeVisible();
   await expect(page.getByText("Waiting for approval").first()).toBeVisible();

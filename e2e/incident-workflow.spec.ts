@@ -21,10 +21,9 @@ test("declare → update status → add note → link the suspect change → wri
   const title = `Checkout times out for card payments ${stamp}`;
   const incidentId = await declareIncident(page, { title, services: ["checkout-api"], severity: "Sev2" });
 
-  // Status: investigating → identified, with a note on the timeline.
-  await page.getByLabel("Status", { exact: true }).selectOption("IDENTIFIED");
+  // Status: investigating → identified, with a note on the timeline (issue 16: the next steps are buttons).
   await page.getByLabel("Status note").fill("Pool exhaustion on checkout-api");
-  await page.getByRole("button", { name: "Update status" }).click();
+  await page.getByRole("button", { name: "Mark identified" }).click();
   await expect(page.getByText("Investigating → Identified: Pool exhaustion on checkout-api")).toBeVisible();
 
   // A responder's note.
@@ -33,11 +32,11 @@ test("declare → update status → add note → link the suspect change → wri
   await expect(page.getByText("Rolling back the pool change now.")).toBeVisible();
 
   // Severity change needs a reason.
-  await page.getByLabel("Severity", { exact: true }).selectOption("SEV1");
-  await page.getByRole("button", { name: "Change severity" }).click();
+  await page.getByRole("button", { name: "Raise or lower severity (now Sev2)" }).click();
+  await page.getByRole("button", { name: "Raise to Sev1" }).click();
   await expect(page.getByText("Say why the severity changes (at least 3 characters).")).toBeVisible();
   await page.getByLabel("Reason for the severity change").fill("All EU card payments fail");
-  await page.getByRole("button", { name: "Change severity" }).click();
+  await page.getByRole("button", { name: "Raise to Sev1" }).click();
   await expect(page.getByText("Severity raised from Sev2 to Sev1: All EU card payments fail")).toBeVisible();
 
   // The suspect ranks first (affected service, newest) and links as trigger.
@@ -65,7 +64,11 @@ test("declare → update status → add note → link the suspect change → wri
   await blast.getByRole("button", { name: "Save blast radius" }).click();
   await expect(page.getByText("Blast radius now high (was low)")).toBeVisible();
 
-  // The review cannot be completed before it is written and the incident resolved.
+  // The review opens once the incident is mitigated (issue 16), and cannot be completed before it is
+  // written and the incident resolved.
+  await expect(page.getByRole("region", { name: "Post-incident review" })).toHaveCount(0);
+  await page.getByRole("button", { name: "Mark mitigated" }).click();
+  await expect(page.getByText("Identified → Monitoring")).toBeVisible();
   await page.getByRole("button", { name: "Mark review complete" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "The review cannot be completed yet" })).toBeVisible();
 
@@ -90,9 +93,8 @@ test("declare → update status → add note → link the suspect change → wri
   await expect(items.getByText("Canary every pool-size change")).toBeVisible();
 
   // Resolve, then complete the review.
-  await page.getByLabel("Status", { exact: true }).selectOption("RESOLVED");
-  await page.getByRole("button", { name: "Update status" }).click();
-  await expect(page.getByText("Identified → Resolved")).toBeVisible();
+  await page.getByRole("button", { name: "Resolve", exact: true }).click();
+  await expect(page.getByText("Monitoring → Resolved")).toBeVisible();
   await expect(page.getByText("Time to resolve").locator("..").getByText("still counting")).toHaveCount(0);
   await page.getByRole("button", { name: "Mark review complete" }).click();
   await expect(page.getByText("Post-incident review completed")).toBeVisible();
@@ -113,11 +115,13 @@ test("a second editor's stale save is refused, and what they typed is kept", asy
   const id = await declareIncident(first, { title: `Search returns nothing ${Date.now()}`, services: ["search-api"] });
   await second.goto(`/incidents/${id}`);
 
+  await first.getByText("Edit title, summary or commander").click();
   const firstDetails = first.getByRole("form", { name: "Incident details" });
   await firstDetails.getByLabel("Summary").fill("Index rebuild in progress.");
   await firstDetails.getByRole("button", { name: "Save details" }).click();
   await expect(first.getByText("Index rebuild in progress.").first()).toBeVisible();
 
+  await second.getByText("Edit title, summary or commander").click();
   const secondDetails = second.getByRole("form", { name: "Incident details" });
   await secondDetails.getByLabel("Summary").fill("My competing summary");
   await secondDetails.getByRole("button", { name: "Save details" }).click();
@@ -137,7 +141,8 @@ test("a manager reads incidents and changes but cannot change them; they registe
 }) => {
   await signIn(page, DEMO.manager);
   await page.getByRole("row").nth(1).getByRole("link").click();
-  await expect(page.getByRole("button", { name: "Update status" })).toHaveCount(0);
+  await expect(page.getByRole("form", { name: "Update status" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Mark identified" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Link" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Save blast radius" })).toHaveCount(0);
   // Registering on someone's behalf is for managers and admins (issue #12): the form offers them the author picker.

@@ -113,9 +113,9 @@ test("a manager writes notes and publishes; a later edit shows as changed since 
   // An engineer lowers the severity of one of the week's Sev1/Sev2 incidents.
   await signIn(page, DEMO.senior);
   await page.goto(incidentHref!);
-  await page.getByLabel("Severity", { exact: true }).selectOption("SEV4");
+  await page.getByRole("button", { name: /^Raise or lower severity/ }).click();
   await page.getByLabel("Reason for the severity change").fill("Impact was cosmetic after all");
-  await page.getByRole("button", { name: "Change severity" }).click();
+  await page.getByRole("button", { name: "Lower to Sev4" }).click();
   await expect(page.getByText(/Severity lowered from Sev\d to Sev4/)).toBeVisible();
   await signOut(page);
 

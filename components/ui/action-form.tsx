@@ -20,6 +20,8 @@ export function ActionForm({
   resetOnSuccess = false,
   hidden,
   label,
+  feedbackAtEnd = false,
+  savedMessage,
 }: {
   action: ServerAction;
   children: (state: { fieldErrors: FieldErrors; pending: boolean }) => React.ReactNode;
@@ -27,6 +29,10 @@ export function ActionForm({
   resetOnSuccess?: boolean;
   hidden?: Record<string, string | number>;
   label?: string;
+  /** Show the outcome after the fields, next to the button that saved them (inline edits). */
+  feedbackAtEnd?: boolean;
+  /** Shown after a success the action did not describe itself. */
+  savedMessage?: string;
 }) {
   const { state, pending, onSubmit, fieldErrors } = useActionForm(action);
   const formRef = useRef<HTMLFormElement>(null);
@@ -38,17 +44,27 @@ export function ActionForm({
       {Object.entries(hidden ?? {}).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      {state.ok === false ? <FormAlert message={state.message} /> : null}
-      {state.ok && state.message ? (
-        <p
-          role="status"
-          className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 ring-1 ring-inset ring-emerald-600/20"
-        >
-          {state.message}
-        </p>
-      ) : null}
+      {feedbackAtEnd ? null : (
+        <Outcome ok={state.ok} message={state.message ?? (state.ok ? savedMessage : undefined)} />
+      )}
       {children({ fieldErrors, pending })}
+      {feedbackAtEnd ? (
+        <Outcome ok={state.ok} message={state.message ?? (state.ok ? savedMessage : undefined)} />
+      ) : null}
     </form>
+  );
+}
+
+function Outcome({ ok, message }: { ok?: boolean; message?: string }) {
+  if (ok === false) return <FormAlert message={message} />;
+  if (!ok || !message) return null;
+  return (
+    <p
+      role="status"
+      className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 ring-1 ring-inset ring-emerald-600/20"
+    >
+      {message}
+    </p>
   );
 }
 

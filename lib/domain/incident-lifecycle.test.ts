@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { stampsForTransition } from "./incident-lifecycle";
+import { nextStatusActions, showsReview, stampsForTransition } from "./incident-lifecycle";
 
 const at = new Date("2026-11-02T11:00:00Z");
 const earlier = new Date("2026-11-02T10:30:00Z");
@@ -30,5 +30,27 @@ describe("status transitions stamp their times", () => {
     expect(
       Object.keys(stampsForTransition({ ...none, status: "INVESTIGATING" } as never, "RESOLVED", at)).sort(),
     ).toEqual(["mitigatedAt", "resolvedAt"]);
+  });
+});
+
+describe("nextStatusActions", () => {
+  it("offers the later steps in order, next first, and Reopen once resolved; never the current status", () => {
+    expect(nextStatusActions("INVESTIGATING").map((a) => a.label)).toEqual([
+      "Mark identified",
+      "Mark mitigated",
+      "Resolve",
+    ]);
+    expect(nextStatusActions("IDENTIFIED").map((a) => a.status)).toEqual(["MONITORING", "RESOLVED"]);
+    expect(nextStatusActions("MONITORING")).toEqual([{ status: "RESOLVED", label: "Resolve" }]);
+    expect(nextStatusActions("RESOLVED")).toEqual([{ status: "INVESTIGATING", label: "Reopen" }]);
+  });
+});
+
+describe("showsReview", () => {
+  it("opens the review after mitigation", () => {
+    expect(showsReview({ status: "IDENTIFIED", mitigatedAt: null })).toBe(false);
+    expect(showsReview({ status: "MONITORING", mitigatedAt: at })).toBe(true);
+    expect(showsReview({ status: "INVESTIGATING", mitigatedAt: at })).toBe(true);
+    expect(showsReview({ status: "RESOLVED", mitigatedAt: null })).toBe(true);
   });
 });

@@ -18,3 +18,27 @@ export function stampsForTransition(current: StatusStamps, to: IncidentStatus, a
     resolvedAt: to === "RESOLVED" ? at : null,
   };
 }
+
+export type StatusAction = { status: IncidentStatus; label: string };
+
+/**
+ * The buttons an incident offers from `status`: every later step in lifecycle order (the next
+ * one first; steps may be skipped), and Reopen once resolved. Monitoring is what the page calls
+ * "mitigated": reaching it stamps the mitigation.
+ */
+export function nextStatusActions(status: IncidentStatus): StatusAction[] {
+  if (status === "RESOLVED") return [{ status: "INVESTIGATING", label: "Reopen" }];
+  const labels: Record<Exclude<IncidentStatus, "INVESTIGATING">, string> = {
+    IDENTIFIED: "Mark identified",
+    MONITORING: "Mark mitigated",
+    RESOLVED: "Resolve",
+  };
+  return INCIDENT_STATUSES.filter((s): s is Exclude<IncidentStatus, "INVESTIGATING"> => rank(s) > rank(status)).map(
+    (s) => ({ status: s, label: labels[s] }),
+  );
+}
+
+/** The review and action items belong after mitigation (or once someone has started them). */
+export function showsReview(incident: { status: IncidentStatus; mitigatedAt: Date | null }): boolean {
+  return incident.mitigatedAt !== null || incident.status === "MONITORING" || incident.status === "RESOLVED";
+}

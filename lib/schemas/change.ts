@@ -66,3 +66,56 @@ export const setRolledBackSchema = z.object({
   ),
 });
 export type SetRolledBackInput = z.infer<typeof setRolledBackSchema>;
+
+const changeVersion = recordId("Reload the page: the form is missing the change's version.");
+
+/** Editing a registered change: what a person may correct after registering it (issue 16). */
+export const updateChangeSchema = z
+  .object({
+    changeId: recordId(),
+    version: changeVersion,
+    kind: z.enum(CHANGE_KINDS, { error: "Choose what kind of change this is." }),
+    title: z
+      .string()
+      .trim()
+      .min(3, "Give the change a title of at least 3 characters.")
+      .max(300, "Keep the title under 300 characters."),
+    serviceId: recordId("Choose the service it changed."),
+    repository: optionalString(200, "Keep the repository under 200 characters."),
+    externalUrl: z.preprocess(
+      emptyToNull,
+      z
+        .url({ protocol: /^https?$/, error: "Enter a full http(s) link, or leave it empty." })
+        .max(2000)
+        .nullable(),
+    ),
+    aiAssisted: z.preprocess((v) => v === true || v === "on" || v === "true" || v === "1", z.boolean()),
+    aiToolId: z.preprocess(emptyToNull, recordId().nullable()),
+    aiInvolvement: z.preprocess(
+      emptyToNull,
+      z.enum(AI_INVOLVEMENTS, { error: "Choose how much the AI did." }).nullable(),
+    ),
+  })
+  .superRefine(
+    (value, ctx) => {
+      if (value.aiAssisted !== true) return;
+      if (value.aiToolId === null)
+        ctx.addIssue({ code: "custom", path: ["aiToolId"], message: "Name the AI tool that assisted." });
+      if (value.aiInvolvement === null)
+        ctx.addIssue({ code: "custom", path: ["aiInvolvement"], message: "Choose how much the AI did." });
+    },
+    { when: () => true },
+  )
+  .transform((value) => (value.aiAssisted ? value : { ...value, aiToolId: null, aiInvolvement: null }));
+export type UpdateChangeInput = z.infer<typeof updateChangeSchema>;
+
+/** Marking a registered change shipped, once, at a time that is not in the future. */
+export const markChangeShippedSchema = z.object({
+  changeId: recordId(),
+  version: changeVersion,
+  shippedAt: pastInstant({
+    message: "Enter when it shipped.",
+    future: "A change cannot ship in the future; mark it when it has shipped.",
+  }),
+});
+export type MarkChangeShippedInput = z.infer<typeof markChangeShippedSchema>;

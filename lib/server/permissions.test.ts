@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "./errors";
-import { assertCan, can, PERMISSIONS, type Permission, type Role } from "./permissions";
+import { assertCan, can, canEditChange, PERMISSIONS, type Permission, type Role } from "./permissions";
 
 // The matrix the product promises (issue #3): engineers declare and update incidents and
 // register changes; managers and admins read everything and can edit reviews; only
@@ -14,6 +14,8 @@ const EXPECTED: Record<Permission, Role[]> = {
   "change:register": ["ENGINEER", "ADMIN"],
   /** Registering a change whose author is someone else ("registered by X for Y"). */
   "change:register-for-others": ["MANAGER", "ADMIN"],
+  /** Editing, shipping and linking someone else's change (issue 16); an engineer edits their own. */
+  "change:update-others": ["MANAGER", "ADMIN"],
   "dashboard:read": ["ENGINEER", "MANAGER", "ADMIN"],
   "report:publish": ["MANAGER", "ADMIN"],
   "audit:read": ["ADMIN"],
@@ -45,5 +47,15 @@ describe("permission matrix", () => {
       expect((error as AppError).status).toBe(403);
       expect((error as AppError).message).toMatch(/manager/);
     }
+  });
+});
+
+describe("canEditChange", () => {
+  it("lets an engineer edit only their own change, managers and admins anyone's", () => {
+    expect(canEditChange({ id: 1, role: "ENGINEER" }, 1)).toBe(true);
+    expect(canEditChange({ id: 1, role: "ENGINEER" }, 2)).toBe(false);
+    expect(canEditChange({ id: 1, role: "ENGINEER" }, null)).toBe(false);
+    expect(canEditChange({ id: 1, role: "MANAGER" }, 2)).toBe(true);
+    expect(canEditChange({ id: 1, role: "ADMIN" }, null)).toBe(true);
   });
 });

@@ -14,6 +14,8 @@ export const PERMISSIONS = {
   "change:register": ["ENGINEER", "ADMIN"],
   /** Registering a change whose author is someone else ("registered by X for Y"). */
   "change:register-for-others": ["MANAGER", "ADMIN"],
+  /** Editing, shipping and linking a change whose author is someone else (an engineer edits only their own). */
+  "change:update-others": ["MANAGER", "ADMIN"],
   "dashboard:read": ["ENGINEER", "MANAGER", "ADMIN"],
   "report:publish": ["MANAGER", "ADMIN"],
   "audit:read": ["ADMIN"],
@@ -37,4 +39,10 @@ export function assertCan(actor: { role: Role }, permission: Permission): void {
       `Your role (${actor.role.toLowerCase()}) does not allow this. Ask an admin if you need it.`,
     );
   }
+}
+
+/** Editing or shipping a change: one's own with change:register, anyone's with change:update-others. */
+export function canEditChange(actor: { id: number; role: Role }, authorId: number | null): boolean {
+  if (can(actor.role, "change:update-others")) return true;
+  return can(actor.role, "change:register") && authorId !== null && authorId === actor.id;
 }

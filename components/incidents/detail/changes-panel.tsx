@@ -8,6 +8,7 @@ import { LEVEL_LABELS } from "@/lib/domain/change";
 import { formatDateTime, formatDuration } from "@/lib/domain/format";
 import type { IncidentDetail } from "@/lib/server/queries/incidents/get-incident";
 import { SUSPECT_WINDOWS_HOURS, type SuspectChange } from "@/lib/server/queries/incidents/list-suspect-changes";
+import { LinkChangeSearch } from "./link-change-search";
 import { LinkSuspectForm, LinkedChangeControls } from "./link-forms";
 
 type Props = {
@@ -23,12 +24,15 @@ export function ChangesPanel({ incident, suspects, windowHours, timeZone, canWri
     <Panel title="Originating changes" id="changes">
       {incident.changes.length === 0 ? (
         <p className="text-sm text-slate-500">
-          No change linked yet. Pick the one that caused this from the suspects below.
+          No change linked yet. Find it by number, external id or title, or pick it from the suspects below.
         </p>
       ) : (
         <ul className="divide-y divide-slate-100">
           {incident.changes.map(({ role, change }) => (
-            <li key={change.id} className="flex items-start justify-between gap-3 py-3 first:pt-0">
+            <li
+              key={change.id}
+              className="flex flex-col gap-2 py-3 first:pt-0 sm:flex-row sm:items-start sm:justify-between sm:gap-3"
+            >
               <div className="min-w-0 space-y-1">
                 <div className="flex flex-wrap items-center gap-1.5">
                   <Badge tone={isFailingRole(role) ? "red" : "slate"}>{LINK_ROLE_LABELS[role]}</Badge>
@@ -67,6 +71,12 @@ export function ChangesPanel({ incident, suspects, windowHours, timeZone, canWri
         </ul>
       )}
 
+      {canWrite ? (
+        <div className="mt-5 border-t border-slate-100 pt-4">
+          <LinkChangeSearch incidentId={incident.id} />
+        </div>
+      ) : null}
+
       <div className="mt-5 border-t border-slate-100 pt-4">
         <div className="flex flex-wrap items-center justify-between gap-2">
           <h3 className="text-sm font-semibold text-slate-900">Suspects</h3>
@@ -98,10 +108,7 @@ export function ChangesPanel({ incident, suspects, windowHours, timeZone, canWri
             {suspects.map((change) => (
               <li
                 key={change.id}
-                className={cn(
-                  "flex items-start justify-between gap-3 py-2.5",
-                  !change.onAffectedService && "opacity-80",
-                )}
+                className="flex flex-col gap-2 py-2.5 sm:flex-row sm:items-start sm:justify-between sm:gap-3"
               >
                 <div className="min-w-0 space-y-1">
                   <Link

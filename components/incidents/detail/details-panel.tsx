@@ -21,6 +21,8 @@ export function DetailsForm(props: {
       action={updateIncidentDetailsAction}
       hidden={{ incidentId: props.incidentId, version: props.version }}
       label="Incident details"
+      feedbackAtEnd
+      savedMessage="Details saved."
       className="space-y-3"
     >
       {({ fieldErrors, pending }) => (

@@ -73,6 +73,8 @@ export function ReviewPanel(props: {
         action={updateReviewAction}
         hidden={{ incidentId, version }}
         label="Post-incident review"
+        feedbackAtEnd
+        savedMessage="Review draft saved."
         className="space-y-4"
       >
         {({ fieldErrors, pending }) => (

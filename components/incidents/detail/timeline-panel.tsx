@@ -31,7 +31,7 @@ export function TimelinePanel({
   canWrite: boolean;
 }) {
   return (
-    <Panel title="Timeline">
+    <Panel title="Timeline" id="timeline">
       <ol className="relative space-y-4 border-l border-slate-200 pl-5">
         {events.map((event) => (
           <li key={event.id} className="relative text-sm">

@@ -10,7 +10,7 @@ const action = defineFormAction({
   permission: "incident:update",
   run: async ({ actor, input }) => {
     await linkChange({ actor, input });
-    return { revalidate: [`/incidents/${input.incidentId}`] };
+    return { revalidate: [`/incidents/${input.incidentId}`, `/changes/${input.changeId}`] };
   },
 });
 

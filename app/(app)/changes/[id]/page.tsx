@@ -3,6 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AttributionMismatchBadge, AttributionPanel } from "@/components/changes/attribution-panel";
 import { AiBadge, ApprovalBadge, FailedBadge } from "@/components/changes/change-badges";
+import { EditChangeForm } from "@/components/changes/edit-change-form";
+import { LinkToIncidentForm } from "@/components/changes/link-to-incident-form";
+import { MarkShippedForm } from "@/components/changes/mark-shipped-form";
 import { RollbackForm } from "@/components/changes/rollback-form";
 import { BlastRadiusBadge, SeverityBadge, StatusBadge } from "@/components/incidents/incident-badges";
 import { Badge } from "@/components/ui/badge";
@@ -13,9 +16,11 @@ import { AI_INVOLVEMENT_LABELS, APPROVAL_STATE_LABELS, CHANGE_KIND_LABELS, LEVEL
 import { isFailingRole, LINK_ROLE_LABELS } from "@/lib/domain/change-failure";
 import { formatDateTime } from "@/lib/domain/format";
 import { requirePageUser } from "@/lib/server/auth/require-user";
-import { can } from "@/lib/server/permissions";
+import { can, canEditChange } from "@/lib/server/permissions";
 import { getApiAttribution } from "@/lib/server/queries/attribution/get-api-attribution";
 import { getChange } from "@/lib/server/queries/changes/get-change";
+import { listPickOptions } from "@/lib/server/queries/lists/list-pick-options";
+import { listServiceOptions } from "@/lib/server/queries/services/list-service-options";
 import { getOrgSettings } from "@/lib/server/queries/settings/get-org-settings";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> };
@@ -32,7 +37,12 @@ export default async function ChangePage({ params, searchParams }: Props) {
   if (!change) notFound();
   const { registered } = await searchParams;
   const { timeZone } = await getOrgSettings();
-  const attribution = await getApiAttribution(change.id);
+  const canEdit = canEditChange(user, change.author?.id ?? null);
+  const [attribution, services, options] = await Promise.all([
+    getApiAttribution(change.id),
+    canEdit ? listServiceOptions() : Promise.resolve([]),
+    canEdit ? listPickOptions() : Promise.resolve(null),
+  ]);
   const { failed, compliance } = change;
   const canDecide =
     change.approvalState === "PENDING" &&
@@ -132,6 +142,11 @@ export default async function ChangePage({ params, searchParams }: Props) {
                 ))}
               </ul>
             )}
+            {can(user.role, "incident:update") ? (
+              <div className="mt-4 border-t border-slate-100 pt-4">
+                <LinkToIncidentForm changeId={change.id} />
+              </div>
+            ) : null}
             <p className="mt-4 text-xs text-slate-500">
               {failed
                 ? "Counts as failed: it is the trigger or root cause of an incident, or it was rolled back."
@@ -220,6 +235,43 @@ export default async function ChangePage({ params, searchParams }: Props) {
               ) : null}
             </dl>
           </Panel>
+          {canEdit && !change.shippedAt && !change.abandonedAt ? (
+            <Panel title="Ship">
+              <p className="mb-3 text-xs text-slate-500">
+                {change.approvalState === "PENDING"
+                  ? "It is still waiting for approval: shipping it now counts as shipped without approval."
+                  : "Record when it reached production."}
+              </p>
+              <MarkShippedForm changeId={change.id} version={change.version} />
+            </Panel>
+          ) : null}
+          {canEdit ? (
+            <Panel title="Edit change">
+              <EditChangeForm
+                change={{
+                  id: change.id,
+                  version: change.version,
+                  kind: change.kind,
+                  title: change.title,
+                  serviceId: change.service.id,
+                  repository: change.repository,
+                  externalUrl: change.externalUrl,
+                  aiAssisted: change.aiAssisted,
+                  aiToolId: change.aiTool?.id ?? null,
+                  aiInvolvement: change.aiInvolvement,
+                }}
+                services={
+                  services.some((s) => s.id === change.service.id)
+                    ? services
+                    : [
+                        { id: change.service.id, name: change.service.name, teamName: change.service.team.name },
+                        ...services,
+                      ]
+                }
+                aiTools={options?.aiTools ?? []}
+              />
+            </Panel>
+          ) : null}
           {can(user.role, "change:register") && change.shippedAt ? (
             <Panel title="Rollback">
               <RollbackForm changeId={change.id} rolledBack={change.rolledBackAt !== null} />

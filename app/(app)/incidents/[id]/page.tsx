@@ -5,14 +5,16 @@ import { ActionItemsPanel } from "@/components/incidents/detail/action-items-pan
 import { BlastRadiusPanel } from "@/components/incidents/detail/blast-radius-panel";
 import { ChangesPanel } from "@/components/incidents/detail/changes-panel";
 import { DetailsForm } from "@/components/incidents/detail/details-panel";
+import { IncidentActions } from "@/components/incidents/detail/incident-actions";
+import { LifecycleSteps } from "@/components/incidents/detail/lifecycle-steps";
 import { ReviewPanel } from "@/components/incidents/detail/review-panel";
-import { StatusAndSeverity } from "@/components/incidents/detail/status-and-severity";
 import { TimelinePanel } from "@/components/incidents/detail/timeline-panel";
 import { SeverityBadge, StatusBadge, BlastRadiusBadge } from "@/components/incidents/incident-badges";
 import { Badge } from "@/components/ui/badge";
 import { Panel } from "@/components/ui/panel";
 import { assessBlastRadius, impactMinutes } from "@/lib/domain/blast-radius";
 import { incidentDurations } from "@/lib/domain/durations";
+import { showsReview } from "@/lib/domain/incident-lifecycle";
 import { formatDateTime, formatDuration } from "@/lib/domain/format";
 import { dayInZone } from "@/lib/domain/time-zone";
 import { firstParam, type RawSearchParams } from "@/lib/schemas/search-params";
@@ -64,6 +66,20 @@ export default async function IncidentPage({ params, searchParams }: Props) {
     impactMinutes: impactMinutes(incident.impactStartedAt, incident.mitigatedAt, incident.resolvedAt),
   });
   const { aiLinked, policyViolation: violation } = incident;
+  // The review and action items belong after mitigation; started ones stay visible if the incident reopens.
+  const reviewPhase =
+    showsReview(incident) || incident.reviewStatus !== "NOT_STARTED" || incident.actionItems.length > 0;
+  const sections: Array<[string, string]> = [
+    ["overview", "Overview"],
+    ["timeline", "Timeline"],
+    ["changes", "Changes"],
+    ...(reviewPhase
+      ? ([
+          ["review", "Review"],
+          ["action-items", "Action items"],
+        ] as Array<[string, string]>)
+      : []),
+  ];
 
   const stamps: Array<[string, Date | null]> = [
     ["Impact started", incident.impactStartedAt],
@@ -112,33 +128,86 @@ export default async function IncidentPage({ params, searchParams }: Props) {
         ) : null}
       </div>
 
+      <LifecycleSteps status={incident.status} />
+
       {canUpdate ? (
-        <StatusAndSeverity
+        <IncidentActions
           incidentId={incident.id}
           version={incident.version}
           status={incident.status}
           severity={incident.severity}
+          title={incident.title}
+          summary={incident.summary}
+          commanderId={incident.commander?.id ?? null}
+          userId={user.id}
         />
       ) : null}
 
+      <nav aria-label="Sections" className="-mx-1 flex flex-wrap gap-1 text-sm">
+        {sections.map(([anchor, label]) => (
+          <a
+            key={anchor}
+            href={`#${anchor}`}
+            className="rounded-md px-2.5 py-1 font-medium text-slate-700 ring-1 ring-inset ring-slate-200 hover:bg-slate-100"
+          >
+            {label}
+          </a>
+        ))}
+      </nav>
+
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="min-w-0 space-y-6 lg:col-span-2">
-          <div className="grid gap-2 sm:grid-cols-3 sm:gap-4">
-            {measures.map(([label, ms, ongoing]) => (
-              <div
-                key={label}
-                className="flex items-baseline justify-between gap-3 rounded-lg bg-white px-4 py-2.5 shadow-sm ring-1 ring-slate-200 sm:block sm:p-4"
-              >
-                <div className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</div>
-                <div className="text-right sm:text-left">
-                  <div className="text-lg font-semibold tabular-nums sm:mt-1 sm:text-2xl">
-                    {ms === null ? "—" : formatDuration(ms)}
+          <Panel title="Overview" id="overview">
+            <div className="grid gap-2 sm:grid-cols-3 sm:gap-4">
+              {measures.map(([label, ms, ongoing]) => (
+                <div
+                  key={label}
+                  className="flex items-baseline justify-between gap-3 rounded-lg bg-slate-50 px-4 py-2.5 ring-1 ring-slate-200 sm:block sm:p-4"
+                >
+                  <div className="text-xs font-medium uppercase tracking-wide text-slate-600">{label}</div>
+                  <div className="text-right sm:text-left">
+                    <div className="text-lg font-semibold tabular-nums sm:mt-1 sm:text-2xl">
+                      {ms === null ? "—" : formatDuration(ms)}
+                    </div>
+                    {ongoing ? <div className="text-xs text-red-700">still counting</div> : null}
                   </div>
-                  {ongoing ? <div className="text-xs text-red-600">still counting</div> : null}
                 </div>
+              ))}
+            </div>
+            <dl className="mt-4 grid gap-x-6 gap-y-1.5 text-sm sm:grid-cols-2">
+              <div className="flex justify-between gap-3">
+                <dt className="text-slate-600">Commander</dt>
+                <dd className="font-medium">{incident.commander?.name ?? "Unassigned"}</dd>
               </div>
-            ))}
-          </div>
+              <div className="flex justify-between gap-3">
+                <dt className="text-slate-600">Declared by</dt>
+                <dd>{incident.declaredBy?.name ?? "Integration"}</dd>
+              </div>
+              {stamps.map(([label, value]) => (
+                <div key={label} className="flex justify-between gap-3">
+                  <dt className="text-slate-600">{label}</dt>
+                  <dd className="tabular-nums">{value ? formatDateTime(value, timeZone) : "—"}</dd>
+                </div>
+              ))}
+            </dl>
+            {canUpdate ? (
+              <details className="mt-4 border-t border-slate-100 pt-3">
+                <summary className="cursor-pointer text-sm font-medium text-indigo-700">
+                  Edit title, summary or commander
+                </summary>
+                <div className="mt-3">
+                  <DetailsForm
+                    incidentId={incident.id}
+                    version={incident.version}
+                    title={incident.title}
+                    summary={incident.summary}
+                    commanderId={incident.commander?.id ?? null}
+                    people={options.users}
+                  />
+                </div>
+              </details>
+            ) : null}
+          </Panel>
           <TimelinePanel incidentId={incident.id} events={incident.timeline} timeZone={timeZone} canWrite={canUpdate} />
           <ChangesPanel
             incident={incident}
@@ -147,59 +216,39 @@ export default async function IncidentPage({ params, searchParams }: Props) {
             timeZone={timeZone}
             canWrite={canUpdate}
           />
-          <ReviewPanel
-            incidentId={incident.id}
-            version={incident.version}
-            canWrite={canReview}
-            factors={options.factors}
-            review={{
-              status: incident.reviewStatus,
-              whatHappened: incident.reviewWhatHappened,
-              customerImpact: incident.reviewCustomerImpact,
-              rootCause: incident.reviewRootCause,
-              fiveWhys: incident.reviewFiveWhys,
-              lessons: incident.reviewLessons,
-              factorIds: incident.contributingFactors.map((f) => f.factor.id),
-            }}
-          />
-          <ActionItemsPanel
-            incidentId={incident.id}
-            items={incident.actionItems}
-            people={options.users}
-            today={dayInZone(now, timeZone)}
-            canWrite={canReview}
-          />
+          {reviewPhase ? (
+            <>
+              <ReviewPanel
+                incidentId={incident.id}
+                version={incident.version}
+                canWrite={canReview}
+                factors={options.factors}
+                review={{
+                  status: incident.reviewStatus,
+                  whatHappened: incident.reviewWhatHappened,
+                  customerImpact: incident.reviewCustomerImpact,
+                  rootCause: incident.reviewRootCause,
+                  fiveWhys: incident.reviewFiveWhys,
+                  lessons: incident.reviewLessons,
+                  factorIds: incident.contributingFactors.map((f) => f.factor.id),
+                }}
+              />
+              <ActionItemsPanel
+                incidentId={incident.id}
+                items={incident.actionItems}
+                people={options.users}
+                today={dayInZone(now, timeZone)}
+                canWrite={canReview}
+              />
+            </>
+          ) : (
+            <p className="rounded-lg px-4 py-3 text-sm text-slate-600 ring-1 ring-dashed ring-slate-300">
+              The post-incident review and its action items open once the incident is mitigated.
+            </p>
+          )}
         </div>
 
         <aside className="min-w-0 space-y-6">
-          <Panel title="Details">
-            <dl className="mb-4 space-y-1.5 text-sm">
-              <div className="flex justify-between gap-3">
-                <dt className="text-slate-500">Commander</dt>
-                <dd className="font-medium">{incident.commander?.name ?? "Unassigned"}</dd>
-              </div>
-              <div className="flex justify-between gap-3">
-                <dt className="text-slate-500">Declared by</dt>
-                <dd>{incident.declaredBy?.name ?? "Integration"}</dd>
-              </div>
-              {stamps.map(([label, value]) => (
-                <div key={label} className="flex justify-between gap-3">
-                  <dt className="text-slate-500">{label}</dt>
-                  <dd className="tabular-nums">{value ? formatDateTime(value, timeZone) : "—"}</dd>
-                </div>
-              ))}
-            </dl>
-            {canUpdate ? (
-              <DetailsForm
-                incidentId={incident.id}
-                version={incident.version}
-                title={incident.title}
-                summary={incident.summary}
-                commanderId={incident.commander?.id ?? null}
-                people={options.users}
-              />
-            ) : null}
-          </Panel>
           <BlastRadiusPanel
             incidentId={incident.id}
             version={incident.version}

@@ -40,7 +40,7 @@ function findChange(id: number) {
       abandonedAt: true,
       version: true,
       approver: { select: { name: true } },
-      aiTool: { select: { name: true } },
+      aiTool: { select: { id: true, name: true } },
       policyId: true,
       policy: {
         select: { levelsRequiring: true, approverLevels: true, allowSelfApproval: true, exemptInvolvements: true },
