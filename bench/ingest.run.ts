@@ -20,7 +20,8 @@ const root = path.resolve(import.meta.dirname, "..");
 
 it("ingestion throughput over HTTP", async () => {
   const templateUrl = await ensureBenchDatabase();
-  const url = await freshCopy(templateUrl, "faultline_bench_ingest");
+  // The copy is named after the template, so engineers with their own template copies do not collide.
+  const url = await freshCopy(templateUrl, `${decodeURIComponent(new URL(templateUrl).pathname.slice(1))}_ingest`);
   const token = await createToken(url);
   const { services, authors, tools } = await references(url);
 

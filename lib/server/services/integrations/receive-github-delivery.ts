@@ -6,6 +6,7 @@ import {
   githubDeploymentStatusEventSchema,
   githubPullRequestEventSchema,
 } from "@/lib/schemas/webhook-payloads";
+import { integrationActor } from "@/lib/server/auth/actor";
 import { getDb } from "@/lib/server/db";
 import { isUniqueViolation } from "@/lib/server/db/prisma-errors";
 import { ingestChanges, type ExternalChangeInput } from "@/lib/server/services/changes/ingest-changes";
@@ -68,7 +69,7 @@ export async function receiveGithubDelivery(context: WebhookContext, headers: He
   // ingestChanges is idempotent by (source, externalId): a concurrent retry of this delivery
   // ends with the same single change, and only one of the two records the delivery.
   const [outcome] = await ingestChanges(
-    { userId: integration.createdById, label: `GitHub integration ${integration.name}` },
+    integrationActor(`GitHub integration ${integration.name}`, integration.createdById),
     [input.change],
   );
   const result = {
