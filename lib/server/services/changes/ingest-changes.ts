@@ -103,7 +103,12 @@ export async function ingestChanges(
   options: Omit<IngestChangesInput, "changes"> = {},
 ): Promise<IngestOutcome[]> {
   if (inputs.length === 0) return [];
-  return getDb().$transaction((tx) => ingestChangesInTx(tx, actor, { changes: inputs, ...options }));
+  // Under a burst (50 CI clients, 10 pooled connections) a request may queue for a connection
+  // longer than Prisma's default 2 s: wait up to 10 s before answering 503.
+  return getDb().$transaction((tx) => ingestChangesInTx(tx, actor, { changes: inputs, ...options }), {
+    maxWait: 10_000,
+    timeout: 20_000,
+  });
 }
 
 /** Approvers hear of new changes waiting for them; one notice per change would flood them during a bulk import: a batch gets one. */
