@@ -2,6 +2,7 @@
 // A quick check that keeping the statistics does not slow ingestion down: on a fresh test
 // database with a few thousand changes, times 500-change batches (new, then moved to other
 // days) and single upserts through ingestChanges, in-process (no HTTP). Reports only.
+import { integrationActor } from "@/lib/server/auth/actor";
 import { afterAll, beforeAll, it } from "vitest";
 import { ingestChanges, type ExternalChangeInput } from "@/lib/server/services/changes/ingest-changes";
 import { createTestService, createTestUser } from "@/lib/server/testing/factories";
@@ -24,7 +25,7 @@ it("times batch and single ingestion", async () => {
   const authors = await Promise.all(
     ["JUNIOR", "MID", "SENIOR"].map((level) => createTestUser(db, { level: level as "MID" })),
   );
-  const actor = { userId: authors[2].id, label: "bench" };
+  const actor = integrationActor("bench", authors[2].id);
   const make = (n: number, prefix: string, dayShift = 0): ExternalChangeInput => ({
     source: "bench",
     externalId: `${prefix}-${n}`,

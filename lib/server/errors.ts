@@ -3,6 +3,7 @@
 import { isDatabaseUnavailable } from "./db/unavailable";
 
 export type AppErrorCode =
+  | "BAD_REQUEST"
   | "UNAUTHENTICATED"
   | "FORBIDDEN"
   | "NOT_FOUND"
@@ -15,6 +16,7 @@ export type AppErrorCode =
   | "UNAVAILABLE";
 
 const HTTP_STATUS: Record<AppErrorCode, number> = {
+  BAD_REQUEST: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,

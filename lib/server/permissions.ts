@@ -32,7 +32,34 @@ export function can(role: Role, permission: Permission): boolean {
   return (PERMISSIONS[permission] as readonly Role[]).includes(role);
 }
 
-export function assertCan(actor: { role: Role }, permission: Permission): void {
+/**
+ * What an integration (GitHub, Alertmanager) may do on its own: register changes (for their
+ * authors) and declare and update incidents. Nothing else, whoever created it.
+ */
+export const INTEGRATION_PERMISSIONS: readonly Permission[] = [
+  "incident:read",
+  "incident:declare",
+  "incident:update",
+  "change:read",
+  "change:register",
+  "change:register-for-others",
+];
+
+type Permitted = { role: Role } | { kind: "integration"; label: string };
+
+/** Whether this actor (a person's role, the system, or an integration) may do it. */
+export function actorCan(actor: Permitted, permission: Permission): boolean {
+  return "role" in actor ? can(actor.role, permission) : INTEGRATION_PERMISSIONS.includes(permission);
+}
+
+export function assertCan(actor: Permitted, permission: Permission): void {
+  if (!("role" in actor)) {
+    if (actorCan(actor, permission)) return;
+    throw new AppError(
+      "FORBIDDEN",
+      `${actor.label} may not do this (integrations only register changes and declare or update incidents).`,
+    );
+  }
   if (!can(actor.role, permission)) {
     throw new AppError(
       "FORBIDDEN",

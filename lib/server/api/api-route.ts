@@ -1,6 +1,6 @@
 import "server-only";
 import type { ApiScope } from "@/lib/server/auth/api-token";
-import { assertTokenScope, authenticateApiToken, type ApiCaller } from "@/lib/server/auth/require-api-token";
+import { assertTokenScope, authenticateAndCountApiToken, type ApiCaller } from "@/lib/server/auth/require-api-token";
 import type { SessionUser } from "@/lib/server/auth/session-user";
 import { hostileStringReason } from "@/lib/schemas/hostile-input";
 import { isRecordId, MAX_ID } from "@/lib/schemas/ids";
@@ -8,7 +8,7 @@ import { AppError } from "@/lib/server/errors";
 import { assertNoHostileInput } from "@/lib/server/validation";
 import { runWithActorLabel } from "@/lib/server/services/audit/audit-context";
 import { withApiErrors } from "./problem";
-import { consumeApiRateLimit, rateLimitHeaders, type RateLimitState } from "./rate-limit";
+import { rateLimitHeaders, type RateLimitState } from "./rate-limit";
 
 export type ApiRequest<P> = {
   request: Request;
@@ -33,8 +33,9 @@ export function apiRoute<P extends Record<string, string> = Record<string, never
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     let limit: RateLimitState | undefined;
     const run = withApiErrors(async () => {
-      const caller = await authenticateApiToken(request);
-      limit = await consumeApiRateLimit(caller.tokenId);
+      // One statement: token, creator, last use and the rate-limit count.
+      const { caller, rate } = await authenticateAndCountApiToken(request);
+      limit = rate;
       if (!limit.allowed) {
         throw new AppError(
           "RATE_LIMITED",

@@ -1,3 +1,4 @@
+import { integrationActor } from "@/lib/server/auth/actor";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as postChange } from "@/app/api/v1/changes/route";
 import { POST as postApproval } from "@/app/api/v1/changes/[id]/approval/route";
@@ -135,7 +136,7 @@ describe("GET /api/v1/deploy-gate by repository and pull request or commit", () 
   it("finds an open pull request by number and by head commit (full or 7+ prefix), and denies it until approved", async () => {
     const service = await db().service.findFirstOrThrow({ where: { slug: serviceSlug } });
     const sha = "abcdef0123456789abcdef0123456789abcdef01";
-    const [created] = await ingestChanges({ userId: null, label: "test" }, [
+    const [created] = await ingestChanges(integrationActor("test", null), [
       {
         source: "github",
         externalId: "acme/gate/pull/123",

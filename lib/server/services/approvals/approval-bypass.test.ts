@@ -1,3 +1,4 @@
+import { integrationActor } from "@/lib/server/auth/actor";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/server/auth/session-user";
 import type { Db } from "@/lib/server/db/connection";
@@ -16,7 +17,7 @@ let database: TestDatabase;
 let db: Db;
 let junior: SessionUser, senior: SessionUser, senior2: SessionUser, manager: SessionUser;
 let serviceId: number, otherServiceId: number, toolId: number, otherToolId: number;
-const ci = { userId: null as number | null, label: "API token ci" };
+const ci = integrationActor("API token ci", null);
 
 beforeAll(async () => {
   database = await useTestDatabase();

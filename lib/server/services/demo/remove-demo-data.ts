@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { auditActorOf, isSystemActor, type Actor } from "@/lib/server/auth/actor";
+import { auditActorOf, personOf, type Actor } from "@/lib/server/auth/actor";
 import { getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
@@ -26,7 +26,7 @@ export async function removeDemoData(options: { actor: Actor }): Promise<DemoRem
   const { actor } = options;
   return getDb().$transaction(
     async (tx) => {
-      if (!isSystemActor(actor) && (await tx.user.count({ where: { id: actor.id, demo: true } })))
+      if (personOf(actor) && (await tx.user.count({ where: { id: personOf(actor)!.id, demo: true } })))
         throw new AppError(
           "FORBIDDEN",
           "You are signed in with a demo account, which this would remove. Sign in as a real admin " +

@@ -1,7 +1,7 @@
 import "server-only";
 import { CHANGE_KINDS } from "@/lib/domain/change";
 import type { ChangeRow, IncidentRow } from "@/lib/domain/csv-import/formats";
-import { auditActorOf, isSystemActor, type Actor } from "@/lib/server/auth/actor";
+import { actorUserId, auditActorOf, integrationActor, isSystemActor, type Actor } from "@/lib/server/auth/actor";
 import { getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
@@ -56,7 +56,7 @@ export async function importCsv(options: { actor: Actor; text: string }): Promis
       ? (tools.find((t) => [t.name, t.slug].some((n) => normaliseName(n) === normaliseName(name)))?.id ?? null)
       : null;
   const outcomes = await ingestChanges(
-    { userId: isSystemActor(actor) ? null : actor.id, label: isSystemActor(actor) ? actor.label : "CSV import" },
+    isSystemActor(actor) ? actor : integrationActor("CSV import", actorUserId(actor)),
     result.plan.rows.map(({ mapped, serviceIds }) => {
       const row = mapped.row as ChangeRow;
       return {

@@ -1,7 +1,7 @@
 import "server-only";
 import { importedLifecycle, lifecycleOrderErrors, type ImportedTimes } from "@/lib/domain/imported-lifecycle";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { auditActorOf, isSystemActor, type Actor } from "@/lib/server/auth/actor";
+import { actorUserId, auditActorOf, type Actor } from "@/lib/server/auth/actor";
 import { getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { assertCan } from "@/lib/server/permissions";
@@ -72,7 +72,7 @@ export async function importIncidentTimesInTx(
   });
   const events = importedTimeline({
     source: stored.source ?? "import",
-    personId: isSystemActor(actor) ? null : actor.id,
+    personId: actorUserId(actor),
     severity: stored.severity,
     ...life,
     reviewCompletedAt,

@@ -2,7 +2,7 @@ import "server-only";
 import { importedLifecycle, lifecycleOrderErrors } from "@/lib/domain/imported-lifecycle";
 import type { Severity } from "@/lib/domain/severity";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { auditActorOf, isSystemActor, type Actor } from "@/lib/server/auth/actor";
+import { actorUserId, auditActorOf, type Actor } from "@/lib/server/auth/actor";
 import { getDb } from "@/lib/server/db";
 import { isUniqueViolation } from "@/lib/server/db/prisma-errors";
 import { AppError } from "@/lib/server/errors";
@@ -72,7 +72,7 @@ export async function importIncidentInTx(
     reviewCompletedAt: input.reviewCompletedAt ?? null,
     reviewStatus: input.reviewCompletedAt ? ("COMPLETE" as const) : ("NOT_STARTED" as const),
   };
-  const personId = isSystemActor(actor) ? null : actor.id;
+  const personId = actorUserId(actor);
   const timeline = importedTimeline({ source: input.source, personId, ...fields });
   const after = { source: input.source, externalId: input.externalId, ...jsonOf(fields), serviceIds };
 

@@ -14,7 +14,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { alertmanagerConfigSchema, type AlertmanagerConfig } from "@/lib/schemas/integration";
 import { alertmanagerPayloadSchema, describeIssues, type AlertmanagerPayload } from "@/lib/schemas/webhook-payloads";
 import { getDb } from "@/lib/server/db";
-import { isAppError } from "@/lib/server/errors";
+import { AppError, isAppError } from "@/lib/server/errors";
 import type { WebhookIntegration } from "@/lib/server/queries/integrations/get-webhook-integration";
 import { writeAudit } from "@/lib/server/services/audit/write-audit";
 import { refreshBlastRadiusLevel } from "@/lib/server/services/incidents/refresh-blast-radius";
@@ -25,7 +25,6 @@ import {
   queueSeverityRaised,
 } from "@/lib/server/services/webhooks/queue-domain-events";
 import { sha256Hex, verifyBearer } from "./webhook-auth";
-import { parseJsonBody, processed, WebhookRejection, type WebhookContext } from "./webhook-request";
 
 export const ALERTMANAGER_SOURCE = "alertmanager";
 
@@ -46,6 +45,19 @@ function truncationNote(payload: AlertmanagerPayload): string | null {
 const truncationData = (payload: AlertmanagerPayload) =>
   payload.truncatedAlerts ? { truncatedAlerts: payload.truncatedAlerts } : {};
 
+/** What the door hands over: the integration, the parsed body and the Authorization header's value. */
+export type AlertmanagerDeliveryInput = {
+  integration: WebhookIntegration;
+  payload: unknown;
+  authorization: string | null;
+};
+
+export type AlertmanagerDeliveryResult = {
+  status: "processed" | "duplicate";
+  deliveryKey: string;
+  result: unknown;
+};
+
 type Outcome = {
   outcome: "declared" | "updated" | "mitigated" | "unchanged" | "ignored";
   incidentId: number | null;
@@ -57,25 +69,27 @@ type Outcome = {
  * recorded in the transaction of its effect, so a retried or repeated identical group is
  * acknowledged as a duplicate and changes nothing; groups are serialised per group key.
  */
-export async function receiveAlertmanagerDelivery(context: WebhookContext, headers: Headers): Promise<Response> {
-  const { integration, text } = context;
-  if (!verifyBearer(integration.secret, headers.get("authorization"))) {
-    throw new WebhookRejection(
-      401,
+export async function receiveAlertmanagerDelivery(
+  input: AlertmanagerDeliveryInput,
+): Promise<AlertmanagerDeliveryResult> {
+  const { integration } = input;
+  if (!verifyBearer(integration.secret, input.authorization)) {
+    throw new AppError(
+      "UNAUTHENTICATED",
       "The Authorization: Bearer credential is missing or wrong: set http_config.authorization.credentials to the integration's secret.",
     );
   }
-  const parsed = alertmanagerPayloadSchema.safeParse(parseJsonBody(text));
+  const parsed = alertmanagerPayloadSchema.safeParse(input.payload);
   if (!parsed.success)
-    throw new WebhookRejection(
-      422,
+    throw new AppError(
+      "VALIDATION",
       `Not an Alertmanager webhook payload (version 4): ${describeIssues(parsed.error)}.`,
     );
   const payload = parsed.data;
   const configParsed = alertmanagerConfigSchema.safeParse(integration.config ?? {});
   if (!configParsed.success)
-    throw new WebhookRejection(
-      422,
+    throw new AppError(
+      "VALIDATION",
       `The integration's settings are invalid (${describeIssues(configParsed.error)}): save them again in Admin → Integrations.`,
     );
   const config = configParsed.data;
@@ -115,9 +129,9 @@ export async function receiveAlertmanagerDelivery(context: WebhookContext, heade
           where: { integrationId_deliveryKey: { integrationId: integration.id, deliveryKey } },
           select: { result: true },
         });
-        return processed({ status: "duplicate", deliveryKey, result: seen?.result ?? null });
+        return { status: "duplicate", deliveryKey, result: seen?.result ?? null };
       }
-      return processed({ status: "processed", deliveryKey, result });
+      return { status: "processed", deliveryKey, result };
     } catch (error) {
       if (attempt < 2 && isAppError(error) && error.code === "STALE") continue;
       throw error;
@@ -151,8 +165,8 @@ async function resolveServices(config: AlertmanagerConfig, payload: Alertmanager
     });
     if (fallback) return [fallback.id];
   }
-  throw new WebhookRejection(
-    422,
+  throw new AppError(
+    "VALIDATION",
     `No service for this alert group${values.length ? ` (label ${config.serviceLabel}=${values.join(", ")} maps to no active service)` : ""} and no default service: set one in Admin → Integrations.`,
   );
 }

@@ -6,27 +6,6 @@ import { getDb } from "@/lib/server/db";
 export const REJECTED_DELIVERY_LIMIT = 500;
 export const REJECTED_BODY_LIMIT = 64 * 1024;
 
-/** Headers worth showing an admin. Never the signature or the bearer credential. */
-const KEPT_HEADERS = [
-  "content-type",
-  "content-length",
-  "user-agent",
-  "x-github-event",
-  "x-github-delivery",
-  "x-github-hook-id",
-  "x-github-hook-installation-target-type",
-  "x-github-hook-installation-target-id",
-];
-
-export function selectHeaders(headers: Headers): Record<string, string> {
-  const kept: Record<string, string> = {};
-  for (const name of KEPT_HEADERS) {
-    const value = headers.get(name);
-    if (value !== null) kept[name] = storableText(value.slice(0, 500));
-  }
-  return kept;
-}
-
 /** Cuts at a byte limit without splitting a UTF-8 character. */
 export function cutBody(body: string, limit = REJECTED_BODY_LIMIT): string {
   const bytes = Buffer.from(body, "utf8");
@@ -43,7 +22,8 @@ export type RejectedDeliveryInput = {
   status: number;
   reason: string;
   event: string | null;
-  headers: Headers;
+  /** The headers worth showing an admin (chosen at the door: never a signature or credential). */
+  headers: Record<string, string>;
   body: string;
 };
 
@@ -58,7 +38,7 @@ export async function recordRejectedDelivery(input: RejectedDeliveryInput): Prom
         // What was refused may hold what PostgreSQL cannot store (NUL, lone surrogates): keep it visible, escaped.
         reason: storableText(input.reason.slice(0, 1000)),
         event: input.event ? storableText(input.event.slice(0, 100)) : null,
-        headers: selectHeaders(input.headers),
+        headers: input.headers,
         body: storableText(cutBody(input.body)),
       },
     });

@@ -1,5 +1,6 @@
 // The figures under concurrent writers: a CI retrying the same deploy with different
 // shippedAt days (issue 14). The statistics kept by the database must equal a rebuild.
+import { integrationActor } from "@/lib/server/auth/actor";
 import fc from "fast-check";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { openConnection, type DbConnection } from "@/lib/server/db/connection";
@@ -41,7 +42,7 @@ it("stays equal to a rebuild when 20 posts of one externalId with different days
       const externalId = `retry-${round}`;
       await Promise.all(
         days.map((day, i) =>
-          ingestChanges({ userId: null, label: "API token ci" }, [
+          ingestChanges(integrationActor("API token ci", null), [
             {
               source: "api",
               externalId,
@@ -81,7 +82,7 @@ it("stays equal to a rebuild when links, rollbacks and AI re-tags race day moves
       async (posts, role) => {
         round += 1;
         const post = (day: number, ai: boolean) =>
-          ingestChanges({ userId: actor.id, label: "ci" }, [
+          ingestChanges(integrationActor("ci", actor.id), [
             {
               source: "api",
               externalId: `raced-${round}`,

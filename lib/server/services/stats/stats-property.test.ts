@@ -2,6 +2,7 @@
 // statistics kept by the database triggers equal a full rebuild from the base tables.
 // Random sequences of every kind of write go through the real services, routes and webhooks;
 // several sequences run at the same time on separate connections. Seeded and bounded.
+import { integrationActor } from "@/lib/server/auth/actor";
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -266,7 +267,7 @@ async function apply(w: Write): Promise<void> {
       return;
     case "batch":
       await ingestChanges(
-        { userId: admin.id, label: "API token ci" },
+        integrationActor("API token ci", admin.id),
         w.items.map((i) => external(i.k, i.h, i.ai, i.author)),
       );
       return;

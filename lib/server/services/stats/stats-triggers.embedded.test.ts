@@ -1,6 +1,7 @@
 // The statistics triggers on embedded PGlite (PostgreSQL 18, the default `npm start` database):
 // the definitions file applies, and writes through the services keep the statistics equal to
 // a full rebuild.
+import { integrationActor } from "@/lib/server/auth/actor";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -46,7 +47,7 @@ it("keeps the statistics equal to a rebuild on PGlite too", async () => {
     aiAssisted,
     shippedAt,
   });
-  const created = await ingestChanges({ userId: actor.id, label: "ci" }, [
+  const created = await ingestChanges(integrationActor("ci", actor.id), [
     change(1, day(2, 10), true),
     change(2, day(2, 20), false),
     change(3, day(3, 10), true),
@@ -58,7 +59,7 @@ it("keeps the statistics equal to a rebuild on PGlite too", async () => {
   await linkChange({ actor, input: { incidentId: incident.id, changeId: created[0].id, role: "SUSPECTED" } });
   await changeLinkRole({ actor, input: { incidentId: incident.id, changeId: created[0].id, role: "TRIGGER" } });
   await setRolledBack({ actor, input: { changeId: created[1].id, rolledBackAt: day(4, 1) } });
-  await ingestChanges({ userId: actor.id, label: "ci" }, [change(1, day(5, 10), false), change(3, day(2, 16), true)]);
+  await ingestChanges(integrationActor("ci", actor.id), [change(1, day(5, 10), false), change(3, day(2, 16), true)]);
 
   const read = async () => ({
     changes: await db.$queryRaw<

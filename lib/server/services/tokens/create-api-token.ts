@@ -1,6 +1,6 @@
 import "server-only";
 import type { CreateApiTokenInput } from "@/lib/schemas/api-token";
-import { auditActorOf, isSystemActor, type Actor } from "@/lib/server/auth/actor";
+import { auditActorOf, personOf, type Actor } from "@/lib/server/auth/actor";
 import { newApiToken } from "@/lib/server/auth/api-token";
 import { getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
@@ -41,9 +41,9 @@ export async function createApiToken(options: {
           fieldErrors: { user: ["Name an active user (create one with `faultline admin create`)."] },
         });
       ownerId = owner.id;
-    } else if (isSystemActor(actor)) {
+    } else if (!personOf(actor)) {
       throw new AppError("VALIDATION", "Name the user the token acts for.", { fieldErrors: { user: ["Required."] } });
-    } else ownerId = actor.id;
+    } else ownerId = personOf(actor)!.id;
 
     const row = await tx.apiToken.create({
       data: { name: input.name, scopes: input.scopes, tokenHash: hash, prefix, createdById: ownerId, expiresAt },
