@@ -131,7 +131,9 @@ async function notifyNewRequests(
           title: `${waiting.length} changes from ${actorLabel} need approval`,
           href: "/approvals",
         },
-    changeIds: waiting.map((change) => change.id),
+    // Announced outside the app only while approval can still come first; a change that arrived
+    // shipped is announced as a policy violation instead.
+    changeIds: waiting.filter((change) => change.shippedAt === null).map((change) => change.id),
     source: actorLabel,
   });
 }

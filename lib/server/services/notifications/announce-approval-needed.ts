@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { approvalBatchEmail, approvalNeededEmail } from "@/lib/notifications/approval-email";
 import { enqueueEmails } from "@/lib/server/services/email/enqueue-email";
+import { smtpSettings } from "@/lib/server/services/email/smtp-settings";
 import { appUrl } from "@/lib/server/services/webhooks/app-url";
 import { changeFacts, queueApprovalNeeded } from "@/lib/server/services/webhooks/queue-domain-events";
 
@@ -15,6 +16,8 @@ export async function announceApprovalNeeded(
   options: { changeIds: number[]; approvers: Array<{ email: string; emailApprovalNeeded: boolean }>; source: string },
 ): Promise<void> {
   for (const changeId of options.changeIds) await queueApprovalNeeded(tx, changeId);
+  // Without SMTP settings nothing is mailed: don't read the change's facts for an email.
+  if (!smtpSettings()) return;
   const to = options.approvers.filter((a) => a.emailApprovalNeeded).map((a) => a.email);
   if (to.length === 0) return;
   const accountUrl = appUrl("/account#notifications");
