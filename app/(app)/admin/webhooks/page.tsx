@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
+import { forbidden } from "next/navigation";
 import Link from "next/link";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { CreateWebhookForm } from "@/components/admin/webhook-forms";
 import { DeliveryStatusBadge, lastOutcome } from "@/components/admin/webhook-status";
-import { AccessNotice } from "@/components/ui/access-notice";
 import { Badge } from "@/components/ui/badge";
 import { Panel } from "@/components/ui/panel";
 import { DataTable } from "@/components/ui/table";
@@ -18,12 +18,7 @@ export const metadata: Metadata = { title: "Outbound webhooks" };
 
 export default async function OutboundWebhooksPage() {
   const user = await requirePageUser("/admin/webhooks");
-  if (!can(user.role, "integrations:manage"))
-    return (
-      <AccessNotice title="Only admins manage outbound webhooks">
-        Ask an admin to send Faultline events to your tool.
-      </AccessNotice>
-    );
+  if (!can(user.role, "integrations:manage")) forbidden();
   const [hooks, { timeZone }] = await Promise.all([listOutboundWebhooks(), getOrgSettings()]);
   return (
     <div className="space-y-6">

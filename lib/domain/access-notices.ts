@@ -1,0 +1,81 @@
+// What a signed-in person reads on a page their role may not use (HTTP 403 via next/navigation's
+// forbidden(), rendered by app/(app)/forbidden.tsx, which cannot take props): why, and what to do.
+// Most specific path first.
+
+export type AccessNoticeText = { title: string; body: string };
+
+const NOTICES: ReadonlyArray<[RegExp, AccessNoticeText]> = [
+  [
+    /^\/incidents\/new$/,
+    {
+      title: "You cannot declare incidents",
+      body: "Your role can read incidents but not declare them. Ask an on-call engineer, or an admin to change your role.",
+    },
+  ],
+  [
+    /^\/incidents\/\d+\/audit$/,
+    {
+      title: "Only admins can read the audit log",
+      body: "Ask an admin if you need to know who changed this incident.",
+    },
+  ],
+  [
+    /^\/changes\/new$/,
+    {
+      title: "You cannot register changes",
+      body: "Your role can read changes but not register them. Ask the change's author, or an admin to change your role.",
+    },
+  ],
+  [
+    /^\/admin\/users(\/|$)/,
+    { title: "Only admins manage users", body: "Ask an admin to add a colleague or change a role or level." },
+  ],
+  [
+    /^\/admin\/teams(\/|$)/,
+    { title: "Only admins manage teams and services", body: "Ask an admin to add or archive a team or service." },
+  ],
+  [
+    /^\/admin\/lists(\/|$)/,
+    {
+      title: "Only admins manage these lists",
+      body: "Ask an admin to add the capability, factor, region or AI tool you need.",
+    },
+  ],
+  [
+    /^\/admin\/policy(\/|$)/,
+    { title: "Only admins change the approval policy", body: "Ask an admin if the policy should change." },
+  ],
+  [
+    /^\/admin\/settings(\/|$)/,
+    {
+      title: "Only admins change the organisation settings",
+      body: "Ask an admin if the name, time zone or sign-in settings need to change.",
+    },
+  ],
+  [
+    /^\/admin\/integrations(\/|$)/,
+    { title: "Only admins manage integrations", body: "Ask an admin to connect GitHub or Alertmanager." },
+  ],
+  [
+    /^\/admin\/webhooks(\/|$)/,
+    { title: "Only admins manage outbound webhooks", body: "Ask an admin to send Faultline events to your tool." },
+  ],
+  [
+    /^\/admin\/tokens(\/|$)/,
+    { title: "Only admins manage API tokens", body: "Ask an admin for a token for your CI or alerting." },
+  ],
+  [/^\/admin\/import(\/|$)/, { title: "Only admins import history", body: "Ask an admin to import your incidents." }],
+  [
+    /^\/admin\/audit(\/|$)/,
+    { title: "Only admins can read the audit log", body: "Ask an admin if you need to know who changed something." },
+  ],
+];
+
+const FALLBACK: AccessNoticeText = {
+  title: "Your role cannot open this page",
+  body: "Ask an admin if you need it, or go back to the incidents.",
+};
+
+export function accessNoticeFor(pathname: string): AccessNoticeText {
+  return NOTICES.find(([pattern]) => pattern.test(pathname))?.[1] ?? FALLBACK;
+}
