@@ -79,7 +79,7 @@ export default async function IntegrationsPage() {
             <li key={rule.id} className="space-y-2 px-4 py-3" aria-label={`Rule ${index + 1}: ${rule.pattern}`}>
               <div className="flex flex-wrap items-center justify-between gap-2">
                 <p className="text-sm">
-                  <span className="mr-2 font-mono text-xs text-slate-400">{index + 1}.</span>
+                  <span className="mr-2 font-mono text-xs text-slate-600">{index + 1}.</span>
                   <span className="font-medium">{AI_RULE_KIND_LABELS[rule.kind]}</span>{" "}
                   <code className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{rule.pattern}</code>
                   <span className="text-slate-500"> → {rule.aiTool?.name ?? "tool from the match"}</span>
