@@ -86,7 +86,7 @@ export function CommandPalette({ commands }: { commands: Command[] }) {
           // A click on the backdrop (the dialog element itself, outside its panel) closes it.
           if (event.target === dialogRef.current) dialogRef.current.close();
         }}
-        className="mx-auto mt-[12vh] w-[min(36rem,calc(100vw-2rem))] rounded-lg bg-white p-0 text-slate-900 shadow-2xl ring-1 ring-slate-300 backdrop:bg-slate-900/50"
+        className="mx-auto mt-[12vh] w-[min(36rem,calc(100vw-2rem))] rounded-lg bg-white p-0 text-slate-900 shadow-2xl ring-1 ring-slate-300 backdrop:bg-black/50"
       >
         <div className="border-b border-slate-200 p-3">
           <label htmlFor={`${listId}-q`} className="sr-only">

@@ -24,8 +24,8 @@ const DOTS: Record<Tone, string> = {
   green: "bg-emerald-500",
   slate: "bg-slate-400",
   violet: "bg-violet-500",
-  "red-solid": "bg-white",
-  "orange-solid": "bg-white",
+  "red-solid": "bg-[#fff]",
+  "orange-solid": "bg-[#fff]",
 };
 
 /** Colour plus text, never colour alone. */
