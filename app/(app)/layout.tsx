@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
+import { forbidden } from "next/navigation";
 import { AppNav, type NavItem } from "@/components/layout/app-nav";
 import { CommandPalette } from "@/components/layout/command-palette";
 import { NotificationBell } from "@/components/layout/notification-bell";
@@ -7,6 +8,7 @@ import { PhoneMenu } from "@/components/layout/phone-menu";
 import { SignOutButton } from "@/components/layout/sign-out-button";
 import { ThemeToggle } from "@/components/layout/theme-toggle";
 import { parseTheme, THEME_COOKIE } from "@/lib/domain/theme";
+import { pagePermissions } from "@/lib/domain/access-notices";
 import type { Command } from "@/lib/domain/commands";
 import { requirePageUser } from "@/lib/server/auth/require-user";
 import { can } from "@/lib/server/permissions";
@@ -23,6 +25,11 @@ const NAV: NavItem[] = [
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await requirePageUser("/incidents");
+  // A page this role may not open answers HTTP 403 here, outside the loading boundary: a page's
+  // own forbidden() runs after the response has started streaming (status 200). Pages still
+  // check too (client-side navigation does not re-run this layout).
+  const needs = pagePermissions((await headers()).get("x-faultline-path") ?? "");
+  if (needs && !needs.some((permission) => can(user.role, permission))) forbidden();
   const unread = await countUnreadNotifications(user.id);
   const nav = user.role === "ADMIN" ? [...NAV, { href: "/admin/users", label: "Admin", section: "/admin" }] : NAV;
   const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);

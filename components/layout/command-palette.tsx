@@ -74,8 +74,8 @@ export function CommandPalette({ commands }: { commands: Command[] }) {
           <circle cx="11" cy="11" r="7" />
           <path strokeLinecap="round" d="m20 20-3.5-3.5" />
         </svg>
-        <span className="sr-only sm:not-sr-only">Go to…</span>
-        <kbd aria-hidden className="hidden rounded bg-white/10 px-1 font-sans text-xs text-slate-300 lg:inline">
+        <span className="sr-only 2xl:not-sr-only">Go to…</span>
+        <kbd aria-hidden className="hidden rounded bg-white/10 px-1 font-sans text-xs text-slate-300 2xl:inline">
           Ctrl K
         </kbd>
       </button>
@@ -86,7 +86,7 @@ export function CommandPalette({ commands }: { commands: Command[] }) {
           // A click on the backdrop (the dialog element itself, outside its panel) closes it.
           if (event.target === dialogRef.current) dialogRef.current.close();
         }}
-        className="mx-auto mt-[12vh] w-[min(36rem,calc(100vw-2rem))] rounded-lg bg-white p-0 text-slate-900 shadow-2xl ring-1 ring-slate-300 backdrop:bg-black/50"
+        className="mx-auto mt-[12vh] w-[min(36rem,calc(100vw-2rem))] rounded-lg bg-white p-0 text-slate-900 shadow-2xl ring-1 ring-slate-300 backdrop:bg-[rgba(15,23,42,0.55)]"
       >
         <div className="border-b border-slate-200 p-3">
           <label htmlFor={`${listId}-q`} className="sr-only">

@@ -70,6 +70,7 @@ export function ServiceMultiSelect({
       if (open) {
         event.preventDefault();
         setOpen(false);
+        setQuery("");
       }
     } else if (event.key === "Backspace" && query === "" && selected.length > 0) {
       toggle(selected[selected.length - 1]);
@@ -89,7 +90,9 @@ export function ServiceMultiSelect({
     <div
       className="relative"
       onBlur={(event) => {
-        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setOpen(false);
+        if (event.currentTarget.contains(event.relatedTarget as Node | null)) return;
+        setOpen(false);
+        setQuery("");
       }}
     >
       {selected.map((value) => (

@@ -2,12 +2,17 @@
 // forbidden(), rendered by app/(app)/forbidden.tsx, which cannot take props): why, and what to do.
 // Most specific path first.
 
-export type AccessNoticeText = { title: string; body: string };
+import type { Permission } from "@/lib/server/permissions";
 
-const NOTICES: ReadonlyArray<[RegExp, AccessNoticeText]> = [
+export type AccessNoticeText = { title: string; body: string };
+/** A page that needs one of `anyOf` (checked by the (app) layout, so the 403 is sent before streaming starts). */
+type AccessRule = AccessNoticeText & { anyOf: Permission[] };
+
+const NOTICES: ReadonlyArray<[RegExp, AccessRule]> = [
   [
     /^\/incidents\/new$/,
     {
+      anyOf: ["incident:declare"],
       title: "You cannot declare incidents",
       body: "Your role can read incidents but not declare them. Ask an on-call engineer, or an admin to change your role.",
     },
@@ -15,6 +20,7 @@ const NOTICES: ReadonlyArray<[RegExp, AccessNoticeText]> = [
   [
     /^\/incidents\/\d+\/audit$/,
     {
+      anyOf: ["audit:read"],
       title: "Only admins can read the audit log",
       body: "Ask an admin if you need to know who changed this incident.",
     },
@@ -22,52 +28,86 @@ const NOTICES: ReadonlyArray<[RegExp, AccessNoticeText]> = [
   [
     /^\/changes\/new$/,
     {
+      anyOf: ["change:register", "change:register-for-others"],
       title: "You cannot register changes",
       body: "Your role can read changes but not register them. Ask the change's author, or an admin to change your role.",
     },
   ],
   [
     /^\/admin\/users(\/|$)/,
-    { title: "Only admins manage users", body: "Ask an admin to add a colleague or change a role or level." },
+    {
+      anyOf: ["users:manage"],
+      title: "Only admins manage users",
+      body: "Ask an admin to add a colleague or change a role or level.",
+    },
   ],
   [
     /^\/admin\/teams(\/|$)/,
-    { title: "Only admins manage teams and services", body: "Ask an admin to add or archive a team or service." },
+    {
+      anyOf: ["teams:manage"],
+      title: "Only admins manage teams and services",
+      body: "Ask an admin to add or archive a team or service.",
+    },
   ],
   [
     /^\/admin\/lists(\/|$)/,
     {
+      anyOf: ["lists:manage"],
       title: "Only admins manage these lists",
       body: "Ask an admin to add the capability, factor, region or AI tool you need.",
     },
   ],
   [
     /^\/admin\/policy(\/|$)/,
-    { title: "Only admins change the approval policy", body: "Ask an admin if the policy should change." },
+    {
+      anyOf: ["settings:manage"],
+      title: "Only admins change the approval policy",
+      body: "Ask an admin if the policy should change.",
+    },
   ],
   [
     /^\/admin\/settings(\/|$)/,
     {
+      anyOf: ["settings:manage"],
       title: "Only admins change the organisation settings",
       body: "Ask an admin if the name, time zone or sign-in settings need to change.",
     },
   ],
   [
     /^\/admin\/integrations(\/|$)/,
-    { title: "Only admins manage integrations", body: "Ask an admin to connect GitHub or Alertmanager." },
+    {
+      anyOf: ["integrations:manage"],
+      title: "Only admins manage integrations",
+      body: "Ask an admin to connect GitHub or Alertmanager.",
+    },
   ],
   [
     /^\/admin\/webhooks(\/|$)/,
-    { title: "Only admins manage outbound webhooks", body: "Ask an admin to send Faultline events to your tool." },
+    {
+      anyOf: ["integrations:manage"],
+      title: "Only admins manage outbound webhooks",
+      body: "Ask an admin to send Faultline events to your tool.",
+    },
   ],
   [
     /^\/admin\/tokens(\/|$)/,
-    { title: "Only admins manage API tokens", body: "Ask an admin for a token for your CI or alerting." },
+    {
+      anyOf: ["settings:manage"],
+      title: "Only admins manage API tokens",
+      body: "Ask an admin for a token for your CI or alerting.",
+    },
   ],
-  [/^\/admin\/import(\/|$)/, { title: "Only admins import history", body: "Ask an admin to import your incidents." }],
+  [
+    /^\/admin\/import(\/|$)/,
+    { anyOf: ["settings:manage"], title: "Only admins import history", body: "Ask an admin to import your incidents." },
+  ],
   [
     /^\/admin\/audit(\/|$)/,
-    { title: "Only admins can read the audit log", body: "Ask an admin if you need to know who changed something." },
+    {
+      anyOf: ["audit:read"],
+      title: "Only admins can read the audit log",
+      body: "Ask an admin if you need to know who changed something.",
+    },
   ],
 ];
 
@@ -78,4 +118,9 @@ const FALLBACK: AccessNoticeText = {
 
 export function accessNoticeFor(pathname: string): AccessNoticeText {
   return NOTICES.find(([pattern]) => pattern.test(pathname))?.[1] ?? FALLBACK;
+}
+
+/** The permissions a page needs (any one of them), or null when every signed-in person may open it. */
+export function pagePermissions(pathname: string): Permission[] | null {
+  return NOTICES.find(([pattern]) => pattern.test(pathname))?.[1].anyOf ?? null;
 }
