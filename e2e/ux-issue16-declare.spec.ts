@@ -237,7 +237,8 @@ test("11. time-to-resolve axes carry units, and lines are straight between point
   await signIn(page, DEMO.manager);
   await page.goto("/dashboard");
   const chart = page.getByRole("region", { name: "Time to resolve", exact: true });
-  await expect(chart.locator(".recharts-line-curve").first()).toBeVisible();
+  // Recharts draws after hydration and a measure: slow on a busy machine.
+  await expect(chart.locator(".recharts-line-curve").first()).toBeVisible({ timeout: 45_000 });
   // The value axis says "h"; the week axis says dates ("7 Sep"); no bare numbers are left.
   const texts = (await chart.locator("svg text").allTextContents()).map((t) => t.trim());
   expect(texts.filter((t) => /^\d+(\.\d+)? h$/.test(t)).length).toBeGreaterThan(1);
