@@ -4,9 +4,13 @@ import { recordId } from "./ids";
 import { customerImpactPctField, failedTransactionsField } from "./incident-updates";
 import { SEVERITIES } from "@/lib/domain/severity";
 
-/** An optional id from a form: "" (nothing chosen) is absent. */
+/** An optional id from a form: "" (nothing chosen) is absent; a leading "#" is allowed. */
 const optionalId = (message: string) =>
-  z.union([z.literal("").transform(() => undefined), recordId(message)]).optional();
+  z.preprocess((v) => {
+    if (typeof v !== "string") return v;
+    const text = v.trim().replace(/^#/, "");
+    return text === "" ? undefined : text;
+  }, recordId(message).optional());
 const optionalIds = z
   .array(recordId())
   .max(100, "Pick at most 100.")
@@ -39,16 +43,6 @@ export const declareIncidentSchema = z.object({
   customerImpactPct: customerImpactPctField.optional(),
   failedTransactions: failedTransactionsField.optional(),
   /** A change suspected of causing it, by number ("1234" or "#1234"); linked as Suspected. */
-  suspectedChangeId: z
-    .preprocess(
-      (v) => (typeof v === "string" ? v.trim().replace(/^#/, "") : v),
-      z
-        .union([
-          z.literal("").transform(() => undefined),
-          recordId("Enter the change's number, e.g. 1234 (from the Changes page)."),
-        ])
-        .optional(),
-    )
-    .optional(),
+  suspectedChangeId: optionalId("Enter the change's number, e.g. 1234 (from the Changes page)."),
 });
 export type DeclareIncidentInput = z.infer<typeof declareIncidentSchema>;
