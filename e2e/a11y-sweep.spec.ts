@@ -120,8 +120,9 @@ for (const role of ROLES) {
   for (const viewport of VIEWPORTS) {
     for (const scheme of ["light", "dark"] as const) {
       test(`a11y sweep: ${role.name} at ${viewport.width}×${viewport.height}, ${scheme}`, async ({ browser }) => {
-        test.setTimeout(600_000);
         const paths = (await everyPage()).filter(role.pages);
+        // A ceiling, not a target: ~1–3 s a page on an idle 2-core machine, ~20 s on a crowded one.
+        test.setTimeout(paths.length * 45_000);
         const problems: string[] = [];
         const context = await browser.newContext({
           viewport: { width: viewport.width, height: viewport.height },
