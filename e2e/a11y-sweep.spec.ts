@@ -23,12 +23,12 @@ const SHOTS = process.env.SWEEP_SHOTS_DIR;
 
 /**
  * The incident detail page is being redesigned on the `incident` branch (issue 16 item 4); its
- * internals are theirs. Its known axe findings (faded suspect rows' contrast, the
- * read-only checkbox fieldsets) are left out here and only there, by rule; the integrator
- * re-enables them after merging that redesign.
+ * internals are theirs. Its one known finding (colour contrast: 27 elements in light, mostly
+ * the faded suspect rows; none in dark) is left out here, on that page only; the integrator
+ * re-enables it after merging that redesign.
  */
 const KNOWN_ELSEWHERE: { path: RegExp; rules: string[] }[] = [
-  { path: /^\/incidents\/\d+$/, rules: ["color-contrast", "nested-interactive", "label"] },
+  { path: /^\/incidents\/\d+$/, rules: ["color-contrast"] },
 ];
 
 async function everyPage(): Promise<string[]> {
