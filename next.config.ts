@@ -18,7 +18,8 @@ const nextConfig: NextConfig = {
   ],
   poweredByHeader: false,
   // Stated, so that the proxy's 413 (lib/server/http/action-body-limit.ts) matches Next's own limit.
-  experimental: { serverActions: { bodySizeLimit: ACTION_BODY_LIMIT } },
+  // authInterrupts: forbidden() answers HTTP 403 with app/(app)/forbidden.tsx (decision 028).
+  experimental: { serverActions: { bodySizeLimit: ACTION_BODY_LIMIT }, authInterrupts: true },
   typedRoutes: false,
 };
 

@@ -37,6 +37,8 @@ export default async function proxy(request: NextRequest) {
   if (!response) {
     const requestHeaders = new Headers(request.headers);
     requestHeaders.set("x-nonce", nonce);
+    // The (app) layout answers 403 for pages a role may not open, before streaming starts (decision 028).
+    requestHeaders.set("x-faultline-path", request.nextUrl.pathname);
     requestHeaders.set("content-security-policy", headers["content-security-policy"]);
     response = NextResponse.next({ request: { headers: requestHeaders } });
   }

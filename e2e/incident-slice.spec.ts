@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { DEMO, signIn, signOut } from "./support/auth";
+import { pickServices } from "./support/forms";
 
 test("an engineer declares an incident, sees it at the top of the list, and a manager opens it", async ({
   page,
@@ -22,7 +23,7 @@ test("an engineer declares an incident, sees it at the top of the list, and a ma
 
   await page.getByLabel("What is broken?").fill(title);
   await page.getByLabel("Sev1").check();
-  await page.getByLabel("Affected services").selectOption([{ label: "checkout-api" }, { label: "payments-gateway" }]);
+  await pickServices(page, ["checkout-api", "payments-gateway"]);
   await page.getByRole("button", { name: "Declare incident" }).click();
 
   await expect(page.getByRole("status").filter({ hasText: "Incident declared" })).toBeVisible();

@@ -64,7 +64,7 @@ export function CreateApiTokenForm({ scopes }: { scopes?: string[] } = {}) {
                 className="accent-indigo-600"
               />
               <span className="font-mono text-xs">{scope.label}</span>
-              <span className="text-xs text-slate-500">{scope.hint}</span>
+              <span className="text-xs text-slate-600">{scope.hint}</span>
             </label>
           ))}
         </div>

@@ -2,7 +2,7 @@
 export function AuditDiff({ before, after }: { before: unknown; after: unknown }) {
   const b = asRecord(before);
   const a = asRecord(after);
-  if (!b && !a) return <span className="text-slate-400">—</span>;
+  if (!b && !a) return <span className="text-slate-600">—</span>;
   const keys = [...new Set([...Object.keys(b ?? {}), ...Object.keys(a ?? {})])];
   return (
     <dl className="grid max-w-xl grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-xs">

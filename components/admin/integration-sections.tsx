@@ -164,10 +164,16 @@ export function RejectedDeliveriesTable({ rows, timeZone }: { rows: Rejected[]; 
             <td className="px-4 py-3">
               <details>
                 <summary className="cursor-pointer text-xs font-medium text-indigo-700">Headers and body</summary>
-                <pre className="mt-2 max-h-64 max-w-xl overflow-auto whitespace-pre-wrap break-all rounded bg-slate-50 p-2 font-mono text-xs">
+                <pre
+                  tabIndex={0}
+                  className="mt-2 max-h-64 max-w-xl overflow-auto whitespace-pre-wrap break-all rounded bg-slate-50 p-2 font-mono text-xs"
+                >
                   {JSON.stringify(row.headers, null, 2)}
                 </pre>
-                <pre className="mt-2 max-h-64 max-w-xl overflow-auto whitespace-pre-wrap break-all rounded bg-slate-50 p-2 font-mono text-xs">
+                <pre
+                  tabIndex={0}
+                  className="mt-2 max-h-64 max-w-xl overflow-auto whitespace-pre-wrap break-all rounded bg-slate-50 p-2 font-mono text-xs"
+                >
                   {prettyBody(row.body)}
                 </pre>
               </details>

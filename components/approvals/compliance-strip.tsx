@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { formatDay } from "@/lib/domain/format";
 import { describeNotShipped, type NotShippedCounts } from "@/lib/domain/approval-wording";
 import type { ComplianceWeek } from "@/lib/server/queries/metrics/approval-compliance-by-week";
 
@@ -25,13 +26,13 @@ export function ComplianceStrip({ weeks, notShipped }: { weeks: ComplianceWeek[]
           const to = new Date(new Date(`${from}T00:00:00Z`).getTime() + 6 * 86_400_000).toISOString().slice(0, 10);
           return (
             <li key={from} className="rounded-md bg-slate-50 px-2 py-2 text-center">
-              <div className="text-[11px] text-slate-500">wk of {from.slice(5)}</div>
+              <div className="text-[11px] text-slate-600">wk of {formatDay(from, { short: true })}</div>
               <div className="mt-1 text-sm font-semibold tabular-nums">
                 {week.compliant}/{week.required}
               </div>
               <Link
                 href={`/changes?violation=1&from=${from}&to=${to}`}
-                className={`text-xs tabular-nums ${week.violations ? "font-medium text-red-600 underline" : "text-slate-400"}`}
+                className={`text-xs tabular-nums ${week.violations ? "font-medium text-red-700 underline" : "text-slate-600"}`}
               >
                 {week.violations} violation{week.violations === 1 ? "" : "s"}
               </Link>

@@ -5,8 +5,9 @@ import type { Series } from "./trend-chart";
 
 export const CHART_COLORS = {
   sev1: "#dc2626",
-  sev2: "#f97316",
-  sev3: "#fbbf24",
+  // Sev2 a deep orange, Sev3 a clear yellow: told apart at a glance in light and dark (issue 16).
+  sev2: "#ea580c",
+  sev3: "#eab308",
   sev4: "#94a3b8",
   ai: "#7c3aed",
   other: "#64748b",

@@ -39,6 +39,10 @@ const format = (unit: Props["unit"], value: number | string | null | undefined) 
   return Number.isInteger(n) ? String(n) : formatDecimal(n, 2);
 };
 
+/** Axis ticks carry their unit: "40%", "12 h". */
+const axisTick = (unit: Props["unit"], value: number | string) =>
+  unit === "percent" ? `${value}%` : unit === "hours" ? `${value} h` : String(value);
+
 /**
  * A weekly (or daily) chart with a data-table alternative, an empty state, and click-through
  * from every bar or point to the list behind it.
@@ -145,7 +149,7 @@ export function TrendChart({
                     tick={{ fontSize: 11, fill: "var(--color-slate-500)" }}
                     tickLine={false}
                     axisLine={false}
-                    tickFormatter={(v) => (unit === "percent" ? `${v}%` : String(v))}
+                    tickFormatter={(v) => axisTick(unit, v)}
                   />
                   <YAxis
                     type="category"
@@ -171,7 +175,7 @@ export function TrendChart({
                     tickLine={false}
                     axisLine={false}
                     allowDecimals={unit !== "count"}
-                    tickFormatter={(v) => (unit === "percent" ? `${v}%` : String(v))}
+                    tickFormatter={(v) => axisTick(unit, v)}
                   />
                 </>
               )}
@@ -189,7 +193,8 @@ export function TrendChart({
                 s.kind === "line" ? (
                   <Line
                     key={s.key}
-                    type="monotone"
+                    // Straight segments: a curve between sparse weekly points would invent values.
+                    type="linear"
                     dataKey={s.key}
                     name={s.label}
                     stroke={s.color}

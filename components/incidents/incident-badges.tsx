@@ -2,7 +2,12 @@ import { Badge, type Tone } from "@/components/ui/badge";
 import type { BlastRadiusLevel } from "@/lib/domain/blast-radius";
 import { SEVERITY_INFO, STATUS_LABELS, type IncidentStatus, type Severity } from "@/lib/domain/severity";
 
-const SEVERITY_TONE: Record<Severity, Tone> = { SEV1: "red", SEV2: "orange", SEV3: "amber", SEV4: "slate" };
+const SEVERITY_TONE: Record<Severity, Tone> = {
+  SEV1: "red-solid",
+  SEV2: "orange-solid",
+  SEV3: "amber",
+  SEV4: "slate",
+};
 const STATUS_TONE: Record<IncidentStatus, Tone> = {
   INVESTIGATING: "red",
   IDENTIFIED: "orange",

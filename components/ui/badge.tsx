@@ -1,6 +1,6 @@
 import { cn } from "./cn";
 
-export type Tone = "red" | "orange" | "amber" | "blue" | "green" | "slate" | "violet";
+export type Tone = "red" | "orange" | "amber" | "blue" | "green" | "slate" | "violet" | "red-solid" | "orange-solid";
 
 const TONES: Record<Tone, string> = {
   red: "bg-red-50 text-red-700 ring-red-600/20",
@@ -10,6 +10,10 @@ const TONES: Record<Tone, string> = {
   green: "bg-emerald-50 text-emerald-700 ring-emerald-600/20",
   slate: "bg-slate-100 text-slate-700 ring-slate-500/20",
   violet: "bg-violet-50 text-violet-700 ring-violet-600/20",
+  // Filled, for the severities the weekly review walks through (Sev1, Sev2): told apart from the
+  // tinted Sev3 amber by fill as well as hue, in light and dark (fixed hex: not re-mapped in dark).
+  "red-solid": "bg-[#b91c1c] text-white ring-[#7f1d1d]/40",
+  "orange-solid": "bg-[#c2410c] text-white ring-[#7c2d12]/40",
 };
 
 const DOTS: Record<Tone, string> = {
@@ -20,6 +24,8 @@ const DOTS: Record<Tone, string> = {
   green: "bg-emerald-500",
   slate: "bg-slate-400",
   violet: "bg-violet-500",
+  "red-solid": "bg-[#fff]",
+  "orange-solid": "bg-[#fff]",
 };
 
 /** Colour plus text, never colour alone. */

@@ -36,8 +36,18 @@ export async function declareIncident(
   await page.goto("/incidents/new");
   await page.getByLabel("What is broken?").fill(options.title);
   await page.getByRole("radio", { name: new RegExp(`^${options.severity ?? "Sev2"}\\b`) }).check();
-  await page.getByLabel("Affected services").selectOption(options.services.map((label) => ({ label })));
+  await pickServices(page, options.services);
   await page.getByRole("button", { name: "Declare incident" }).click();
   await expect(page.getByRole("heading", { name: options.title })).toBeVisible();
   return Number(/\/incidents\/(\d+)/.exec(page.url())![1]);
+}
+
+/** Picks services in the declare form's searchable multi-select (type, then Enter on the exact match). */
+export async function pickServices(page: Page, names: string[], label = "Affected services") {
+  const box = page.getByRole("combobox", { name: label });
+  for (const name of names) {
+    await box.fill(name);
+    await page.getByRole("option", { name, exact: true }).click();
+  }
+  await box.fill("");
 }

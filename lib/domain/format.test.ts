@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { formatDecimal, formatDuration, formatMetric, roundHalfUp, wholeMinutes } from "./format";
+import {
+  formatDateTime,
+  formatDay,
+  formatDecimal,
+  formatDuration,
+  formatMetric,
+  roundHalfUp,
+  wholeMinutes,
+} from "./format";
 
 describe("rounding once, at display", () => {
   it("shows a p90 of 11.85 h as 11.9 h, where toFixed after an SQL round said 11.8 h", () => {
@@ -37,5 +45,21 @@ describe("rounding once, at display", () => {
     expect(formatDuration(seconds * 1000)).toBe("3h 05m");
     expect(wholeMinutes(59.999)).toBe(0);
     expect(wholeMinutes(0.1 * 3 * 600)).toBe(3); // 180.00000000000003 s
+  });
+});
+
+describe("formatDay (dates without a time, in the formatDateTime style)", () => {
+  it("writes a day as 24 Nov 2026, or 24 Nov when short", () => {
+    expect(formatDay("2026-11-24")).toBe("24 Nov 2026");
+    expect(formatDay("2026-11-24", { short: true })).toBe("24 Nov");
+    // The same day and month words as a date-time.
+    expect(formatDateTime(new Date("2026-11-24T09:05:00Z"), "UTC")).toMatch(/^24 Nov 2026/);
+  });
+
+  it("leaves anything else as it is", () => {
+    expect(formatDay("W48")).toBe("W48");
+    expect(formatDay("2026-13-45")).toBe("2026-13-45");
+    expect(formatDay("2026-02-30")).toBe("2026-02-30");
+    expect(formatDay("")).toBe("");
   });
 });

@@ -28,6 +28,23 @@ export function formatDateTime(date: Date, timeZone: string): string {
 }
 
 /**
+ * A calendar day ("2026-11-24": a due date, a week's first day; no time zone) in the same style:
+ * "24 Nov 2026", or "24 Nov" with `short`. Anything that is not such a day is returned as given.
+ */
+export function formatDay(isoDay: string, options: { short?: boolean } = {}): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDay);
+  if (!match) return isoDay;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  if (date.getUTCMonth() !== Number(match[2]) - 1 || date.getUTCDate() !== Number(match[3])) return isoDay;
+  return new Intl.DateTimeFormat("en-GB", {
+    day: "numeric",
+    month: "short",
+    ...(options.short ? {} : { year: "numeric" }),
+    timeZone: "UTC",
+  }).format(date);
+}
+
+/**
  * `value` rounded half away from zero to `decimals` places, as a decimal reader expects:
  * 11.85 → 11.9 (`toFixed` says 11.8, because the double nearest 11.85 is 11.8499…). The
  * value is first read at 12 significant digits, which removes binary noise and nothing a

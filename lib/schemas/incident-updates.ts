@@ -67,25 +67,29 @@ const ids = z
 const optionalNumber = (schema: z.ZodNumber) =>
   z.union([z.literal("").transform(() => null), z.null(), z.coerce.number().pipe(schema)]).default(null);
 
+/** Blast-radius figures, shared with the declare form (lib/schemas/incident.ts). */
+export const customerImpactPctField = optionalNumber(
+  z
+    .number({ error: "Enter a percentage." })
+    .min(0, "A share cannot be negative.")
+    .max(100, "A share cannot exceed 100%."),
+);
+export const failedTransactionsField = optionalNumber(
+  z
+    .number({ error: "Enter a whole number." })
+    .int("Enter a whole number.")
+    .min(0, "Cannot be negative.")
+    .max(1e12, "That number is too large."),
+);
+
 export const updateBlastRadiusSchema = z.object({
   incidentId: id,
   version,
   serviceIds: ids.refine((v) => v.length > 0, "Keep at least one affected service."),
   regionIds: ids,
   capabilityIds: ids,
-  customerImpactPct: optionalNumber(
-    z
-      .number({ error: "Enter a percentage." })
-      .min(0, "A share cannot be negative.")
-      .max(100, "A share cannot exceed 100%."),
-  ),
-  failedTransactions: optionalNumber(
-    z
-      .number({ error: "Enter a whole number." })
-      .int("Enter a whole number.")
-      .min(0, "Cannot be negative.")
-      .max(1e12, "That number is too large."),
-  ),
+  customerImpactPct: customerImpactPctField,
+  failedTransactions: failedTransactionsField,
 });
 export type UpdateBlastRadiusInput = z.infer<typeof updateBlastRadiusSchema>;
 

@@ -74,7 +74,7 @@ export default async function ChangesPage({ searchParams }: { searchParams: Prom
                 {change.shippedAt ? (
                   formatDateTime(change.shippedAt, timeZone)
                 ) : (
-                  <span className="text-slate-400">not shipped</span>
+                  <span className="text-slate-600">not shipped</span>
                 )}
               </td>
               <td className="px-4 py-3">

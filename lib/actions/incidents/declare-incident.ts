@@ -8,7 +8,7 @@ import { declareIncident } from "@/lib/server/services/incidents/declare-inciden
 const action = defineFormAction({
   schema: declareIncidentSchema,
   permission: "incident:declare",
-  arrays: ["serviceIds"],
+  arrays: ["serviceIds", "regionIds", "capabilityIds"],
   run: async ({ actor, input }) => {
     const { id } = await declareIncident({ actor, input });
     return { revalidate: ["/incidents"], redirectTo: `/incidents/${id}?declared=1` };

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
+import { forbidden } from "next/navigation";
 import Link from "next/link";
 import { AdminHeader } from "@/components/admin/admin-header";
 import { AuditFilterBar } from "@/components/admin/audit-filter-bar";
 import { AuditTable } from "@/components/admin/audit-table";
-import { AccessNotice } from "@/components/ui/access-notice";
 import { buttonClasses } from "@/components/ui/button";
 import { auditFiltersToParams, parseAuditCursor, parseAuditFilters } from "@/lib/schemas/audit-filters";
 import type { RawSearchParams } from "@/lib/schemas/search-params";
@@ -17,12 +17,7 @@ export const metadata: Metadata = { title: "Audit log" };
 
 export default async function AdminAuditPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const user = await requirePageUser("/admin/audit");
-  if (!can(user.role, "audit:read"))
-    return (
-      <AccessNotice title="Only admins can read the audit log">
-        Ask an admin if you need to know who changed something.
-      </AccessNotice>
-    );
+  if (!can(user.role, "audit:read")) forbidden();
   const params = await searchParams;
   const filters = parseAuditFilters(params);
   const cursor = parseAuditCursor(params.after);

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
+import { forbidden } from "next/navigation";
 import { AdminHeader } from "@/components/admin/admin-header";
 import { CsvImportForm } from "@/components/imports/csv-import-form";
 import { RemoveDemoDataForm } from "@/components/imports/remove-demo-data-form";
-import { AccessNotice } from "@/components/ui/access-notice";
 import { Panel } from "@/components/ui/panel";
 import { requirePageUser } from "@/lib/server/auth/require-user";
 import { can } from "@/lib/server/permissions";
@@ -12,8 +12,7 @@ export const metadata: Metadata = { title: "Import" };
 
 export default async function ImportPage() {
   const user = await requirePageUser("/admin/import");
-  if (!can(user.role, "settings:manage"))
-    return <AccessNotice title="Only admins import history">Ask an admin to import your incidents.</AccessNotice>;
+  if (!can(user.role, "settings:manage")) forbidden();
   const demo = await countDemoRows();
   return (
     <div className="space-y-6">

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { forbidden } from "next/navigation";
 import { AdminHeader } from "@/components/admin/admin-header";
 import { AiRuleControls, AiRuleForm, GithubLoginForm } from "@/components/admin/ai-rule-forms";
 import { CreateIntegrationForm } from "@/components/admin/integration-forms";
@@ -8,7 +9,6 @@ import {
   IntegrationsTable,
   RejectedDeliveriesTable,
 } from "@/components/admin/integration-sections";
-import { AccessNotice } from "@/components/ui/access-notice";
 import { Badge } from "@/components/ui/badge";
 import { Panel } from "@/components/ui/panel";
 import { AI_RULE_KIND_LABELS } from "@/lib/domain/ai-detection";
@@ -28,12 +28,7 @@ export const metadata: Metadata = { title: "Integrations" };
 
 export default async function IntegrationsPage() {
   const user = await requirePageUser("/admin/integrations");
-  if (!can(user.role, "integrations:manage"))
-    return (
-      <AccessNotice title="Only admins manage integrations">
-        Ask an admin to connect GitHub or Alertmanager.
-      </AccessNotice>
-    );
+  if (!can(user.role, "integrations:manage")) forbidden();
   const [integrations, rules, tools, users, rejected, { timeZone }] = await Promise.all([
     listIntegrations(),
     listAiRules(),
@@ -84,7 +79,7 @@ export default async function IntegrationsPage() {
             <li key={rule.id} className="space-y-2 px-4 py-3" aria-label={`Rule ${index + 1}: ${rule.pattern}`}>
               <div className="flex flex-wrap items-center justify-between gap-2">
                 <p className="text-sm">
-                  <span className="mr-2 font-mono text-xs text-slate-400">{index + 1}.</span>
+                  <span className="mr-2 font-mono text-xs text-slate-600">{index + 1}.</span>
                   <span className="font-medium">{AI_RULE_KIND_LABELS[rule.kind]}</span>{" "}
                   <code className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{rule.pattern}</code>
                   <span className="text-slate-500"> → {rule.aiTool?.name ?? "tool from the match"}</span>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { AccessNotice } from "@/components/ui/access-notice";
+import { forbidden } from "next/navigation";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { ManagedListEditor } from "@/components/admin/managed-list-editor";
 import { requirePageUser } from "@/lib/server/auth/require-user";
@@ -11,11 +11,7 @@ export const metadata: Metadata = { title: "Managed lists" };
 export default async function ManagedListsPage() {
   const user = await requirePageUser("/admin/lists");
   if (!can(user.role, "lists:manage")) {
-    return (
-      <AccessNotice title="Only admins manage these lists">
-        Ask an admin to add the capability, factor, region or AI tool you need.
-      </AccessNotice>
-    );
+    forbidden();
   }
   const lists = await listManagedLists();
   return (

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { AccessNotice } from "@/components/ui/access-notice";
+import { forbidden } from "next/navigation";
 import { AdminHeader } from "@/components/admin/admin-header";
 import { ApprovalPolicyForm } from "@/components/admin/approval-policy-form";
 import { Panel } from "@/components/ui/panel";
@@ -14,11 +14,7 @@ export const metadata: Metadata = { title: "Approval policy" };
 export default async function ApprovalPolicyPage() {
   const user = await requirePageUser("/admin/policy");
   if (!can(user.role, "settings:manage")) {
-    return (
-      <AccessNotice title="Only admins change the approval policy">
-        Ask an admin if the policy should change.
-      </AccessNotice>
-    );
+    forbidden();
   }
   const [policy, { timeZone }] = await Promise.all([getApprovalPolicy(), getOrgSettings()]);
   return (

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
+import { forbidden } from "next/navigation";
 import Link from "next/link";
 import { AdminHeader } from "@/components/admin/admin-header";
 import { OrgSettingsForm } from "@/components/admin/org-settings-form";
-import { AccessNotice } from "@/components/ui/access-notice";
 import { Panel } from "@/components/ui/panel";
 import { listTimeZones } from "@/lib/domain/time-zone";
 import { requirePageUser } from "@/lib/server/auth/require-user";
@@ -14,12 +14,7 @@ export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const user = await requirePageUser("/admin/settings");
-  if (!can(user.role, "settings:manage"))
-    return (
-      <AccessNotice title="Only admins change the organisation settings">
-        Ask an admin if the name, time zone or sign-in settings need to change.
-      </AccessNotice>
-    );
+  if (!can(user.role, "settings:manage")) forbidden();
   const [settings, { sso }] = await Promise.all([getOrgSettingsForAdmin(), getSignInSettings()]);
   return (
     <div className="space-y-6">

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
+import { forbidden } from "next/navigation";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { CreateSlackForm } from "@/components/admin/slack-forms";
 import { WebhookTable } from "@/components/admin/webhook-table";
-import { AccessNotice } from "@/components/ui/access-notice";
 import { Panel } from "@/components/ui/panel";
 import { requirePageUser } from "@/lib/server/auth/require-user";
 import { can } from "@/lib/server/permissions";
@@ -13,12 +13,7 @@ export const metadata: Metadata = { title: "Slack" };
 
 export default async function SlackDestinationsPage() {
   const user = await requirePageUser("/admin/slack");
-  if (!can(user.role, "integrations:manage"))
-    return (
-      <AccessNotice title="Only admins manage Slack destinations">
-        Ask an admin to send Faultline events to your Slack channel.
-      </AccessNotice>
-    );
+  if (!can(user.role, "integrations:manage")) forbidden();
   const [hooks, { timeZone }] = await Promise.all([listOutboundWebhooks("SLACK"), getOrgSettings()]);
   return (
     <div className="space-y-6">

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
+import { forbidden } from "next/navigation";
 import { AdminHeader } from "@/components/admin/admin-header";
 import { CreateServiceForm, CreateTeamForm, TeamEditor } from "@/components/admin/team-forms";
-import { AccessNotice } from "@/components/ui/access-notice";
 import { EmptyState } from "@/components/ui/table";
 import { Panel } from "@/components/ui/panel";
 import { requirePageUser } from "@/lib/server/auth/require-user";
@@ -12,12 +12,7 @@ export const metadata: Metadata = { title: "Teams & services" };
 
 export default async function AdminTeamsPage() {
   const user = await requirePageUser("/admin/teams");
-  if (!can(user.role, "teams:manage"))
-    return (
-      <AccessNotice title="Only admins manage teams and services">
-        Ask an admin to add or archive a team or service.
-      </AccessNotice>
-    );
+  if (!can(user.role, "teams:manage")) forbidden();
   const teams = await listTeamsForAdmin();
   const openTeams = teams.filter((t) => !t.archivedAt).map((t) => ({ id: t.id, name: t.name }));
   return (

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
+import { forbidden } from "next/navigation";
 import { AdminHeader } from "@/components/admin/admin-header";
 import { CreateApiTokenForm, RevokeApiTokenButton } from "@/components/admin/api-token-forms";
-import { AccessNotice } from "@/components/ui/access-notice";
 import { Badge } from "@/components/ui/badge";
 import { Panel } from "@/components/ui/panel";
 import { DataTable } from "@/components/ui/table";
@@ -15,12 +15,7 @@ export const metadata: Metadata = { title: "API tokens" };
 
 export default async function ApiTokensPage() {
   const user = await requirePageUser("/admin/tokens");
-  if (!can(user.role, "settings:manage"))
-    return (
-      <AccessNotice title="Only admins manage API tokens">
-        Ask an admin for a token for your CI or alerting.
-      </AccessNotice>
-    );
+  if (!can(user.role, "settings:manage")) forbidden();
   const [tokens, { timeZone }] = await Promise.all([listApiTokens(), getOrgSettings()]);
   return (
     <div className="space-y-6">

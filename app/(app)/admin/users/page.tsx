@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
+import { forbidden } from "next/navigation";
 import Link from "next/link";
 import { AdminHeader } from "@/components/admin/admin-header";
 import { CreateUserForm } from "@/components/admin/user-forms";
 import { UserFilterBar } from "@/components/admin/user-filter-bar";
-import { AccessNotice } from "@/components/ui/access-notice";
 import { Badge } from "@/components/ui/badge";
 import { Panel } from "@/components/ui/panel";
 import { DataTable } from "@/components/ui/table";
@@ -22,12 +22,7 @@ export const metadata: Metadata = { title: "Users" };
 
 export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const user = await requirePageUser("/admin/users");
-  if (!can(user.role, "users:manage"))
-    return (
-      <AccessNotice title="Only admins manage users">
-        Ask an admin to add a colleague or change a role or level.
-      </AccessNotice>
-    );
+  if (!can(user.role, "users:manage")) forbidden();
   const filters = parseUserFilters(await searchParams);
   const [users, teams, { timeZone }] = await Promise.all([listUsers(filters), listTeamOptions(), getOrgSettings()]);
   return (

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
+import { forbidden } from "next/navigation";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { CreateWebhookForm } from "@/components/admin/webhook-forms";
 import { WebhookTable } from "@/components/admin/webhook-table";
-import { AccessNotice } from "@/components/ui/access-notice";
 import { Panel } from "@/components/ui/panel";
 import { requirePageUser } from "@/lib/server/auth/require-user";
 import { can } from "@/lib/server/permissions";
@@ -13,12 +13,7 @@ export const metadata: Metadata = { title: "Outbound webhooks" };
 
 export default async function OutboundWebhooksPage() {
   const user = await requirePageUser("/admin/webhooks");
-  if (!can(user.role, "integrations:manage"))
-    return (
-      <AccessNotice title="Only admins manage outbound webhooks">
-        Ask an admin to send Faultline events to your tool.
-      </AccessNotice>
-    );
+  if (!can(user.role, "integrations:manage")) forbidden();
   const [hooks, { timeZone }] = await Promise.all([listOutboundWebhooks(), getOrgSettings()]);
   return (
     <div className="space-y-6">

@@ -30,12 +30,18 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `Change #${id}` };
 }
 
+const REGISTERED_BANNER_MS = 15 * 60 * 1000;
+const isFresh = (createdAt: Date) => Date.now() - createdAt.getTime() < REGISTERED_BANNER_MS;
+
 export default async function ChangePage({ params, searchParams }: Props) {
   const { id } = await params;
   const user = await requirePageUser(`/changes/${id}`);
   const change = /^\d{1,9}$/.test(id) ? await getChange(Number(id)) : null;
   if (!change) notFound();
-  const { registered } = await searchParams;
+  // "?registered=1" is the registrant's own confirmation, right after the form: not for whoever
+  // opens a shared link, and not for the registrant days later.
+  const registrantId = change.registeredBy?.id ?? change.author?.id ?? null;
+  const registered = Boolean((await searchParams).registered) && registrantId === user.id && isFresh(change.createdAt);
   const { timeZone } = await getOrgSettings();
   const canEdit = canEditChange(user, change.author?.id ?? null);
   const [attribution, services, options] = await Promise.all([

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { AccessNotice } from "@/components/ui/access-notice";
+import { forbidden } from "next/navigation";
 import { RegisterChangeForm } from "@/components/changes/register-change-form";
 import { requirePageUser } from "@/lib/server/auth/require-user";
 import { can } from "@/lib/server/permissions";
@@ -12,11 +12,7 @@ export default async function NewChangePage() {
   const user = await requirePageUser("/changes/new");
   const canChooseAuthor = can(user.role, "change:register-for-others");
   if (!can(user.role, "change:register") && !canChooseAuthor) {
-    return (
-      <AccessNotice title="You cannot register changes">
-        Your role ({user.role.toLowerCase()}) can read changes but not register them.
-      </AccessNotice>
-    );
+    forbidden();
   }
   const [services, options] = await Promise.all([listServiceOptions(), listPickOptions()]);
   return (

@@ -184,7 +184,11 @@ function RequestBody({ body, lookup }: { body: NonNullable<Operation["requestBod
       {media.example ? (
         <div className="min-w-0">
           <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Example</h3>
-          <pre className="palette-fixed mt-2 overflow-x-auto rounded-md bg-slate-900 p-3 font-mono text-xs leading-relaxed text-slate-100">
+          {/* Focusable: a keyboard user can scroll a wide example sideways (axe scrollable-region-focusable). */}
+          <pre
+            tabIndex={0}
+            className="palette-fixed mt-2 overflow-x-auto rounded-md bg-slate-900 p-3 font-mono text-xs leading-relaxed text-slate-100"
+          >
             {JSON.stringify(media.example, null, 2)}
           </pre>
         </div>

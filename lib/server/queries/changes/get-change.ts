@@ -34,7 +34,7 @@ function findChange(id: number) {
       createdAt: true,
       service: { select: { id: true, name: true, team: { select: { name: true } } } },
       author: { select: { id: true, name: true, level: true } },
-      registeredBy: { select: { name: true } },
+      registeredBy: { select: { id: true, name: true } },
       headSha: true,
       pullRequestNumber: true,
       abandonedAt: true,

@@ -5,7 +5,7 @@ import type { SessionUser } from "@/lib/server/auth/session-user";
 import { getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { writeAudit } from "@/lib/server/services/audit/write-audit";
-import { notifyUser } from "@/lib/server/services/notifications/notify";
+import { notifyUser, settleApprovalRequests } from "@/lib/server/services/notifications/notify";
 import { queueCommitStatus } from "@/lib/server/services/integrations/queue-commit-status";
 
 const REFUSALS = {
@@ -122,6 +122,7 @@ export async function decideChangeApproval(options: {
         createdAt: at,
       },
     });
+    await settleApprovalRequests(tx, change.id);
     if (!imported) {
       await notifyUser(tx, change.authorId, {
         kind: input.decision === "APPROVED" ? "approval.approved" : "approval.rejected",

@@ -9,7 +9,7 @@ import {
 import type { Level } from "@/lib/domain/approval-policy";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { writeAudit } from "@/lib/server/services/audit/write-audit";
-import { notifyApprovers, notifyUser } from "@/lib/server/services/notifications/notify";
+import { notifyApprovers, notifyUser, settleApprovalRequests } from "@/lib/server/services/notifications/notify";
 import { queueCommitStatus } from "@/lib/server/services/integrations/queue-commit-status";
 
 export type PolicyInForce = ReevaluationPolicy & { id: number; approverLevels: Level[]; aiShareThreshold: number };
@@ -85,6 +85,9 @@ export async function reevaluateChangeApproval(
     const people = new Set([after.authorId, before.approverId].filter((id): id is number => id !== null));
     for (const userId of people) await notifyUser(tx, userId, notice);
   }
+  // No longer waiting (the requirement went away): the "Approval needed" notices are settled.
+  if (before.approvalState === "PENDING" && result.approvalState !== "PENDING")
+    await settleApprovalRequests(tx, before.id);
   if (result.newlyRequested) {
     if (decider !== null)
       await tx.approvalDecision.create({ data: { changeId: before.id, actorId: decider, decision: "REQUESTED" } });

@@ -75,4 +75,81 @@ describe("declareIncident", () => {
       expect(error.fieldErrors.serviceIds[0]).toMatch(/Pick services/);
     }
   });
+
+  it("takes what is known while declaring: summary, commander, team, blast radius and a suspect (issue 16, item 10)", async () => {
+    const db = database.connection.prisma;
+    const actor = await createTestUser(db, { role: "ENGINEER", level: "JUNIOR" });
+    const commander = await createTestUser(db, { role: "ENGINEER", level: "SENIOR" });
+    const service = await createTestService(db);
+    const region = await db.region.create({ data: { code: `r-${Date.now()}`, name: "Test region" } });
+    const change = await db.change.create({
+      data: { title: "Suspect deploy", kind: "DEPLOY", source: "manual", serviceId: service.id },
+    });
+
+    const { id } = await declareIncident({
+      actor,
+      input: {
+        title: "Checkout slow",
+        severity: "SEV1",
+        impactStartedAt: new Date(Date.now() - 60_000),
+        serviceIds: [service.id],
+        summary: "p99 at 4 s",
+        commanderId: commander.id,
+        teamId: service.teamId,
+        regionIds: [region.id],
+        customerImpactPct: 40,
+        failedTransactions: 1200,
+        suspectedChangeId: change.id,
+      },
+    });
+    const incident = await db.incident.findUniqueOrThrow({
+      where: { id },
+      include: { regions: true, changes: true, timeline: { orderBy: { id: "asc" } } },
+    });
+    expect(incident).toMatchObject({
+      summary: "p99 at 4 s",
+      commanderId: commander.id,
+      declaredById: actor.id,
+      teamId: service.teamId,
+      failedTransactions: 1200,
+    });
+    expect(Number(incident.customerImpactPct)).toBe(40);
+    expect(incident.blastRadiusLevel).not.toBe("LOW");
+    expect(incident.regions.map((r) => r.regionId)).toEqual([region.id]);
+    expect(incident.changes).toMatchObject([{ changeId: change.id, role: "SUSPECTED", linkedById: actor.id }]);
+    expect(incident.timeline.map((t) => t.kind)).toEqual(["DECLARED", "CHANGE_LINKED"]);
+  });
+
+  it("refuses unknown or retired references on their fields and writes nothing", async () => {
+    const db = database.connection.prisma;
+    const actor = await createTestUser(db, { role: "ENGINEER" });
+    const gone = await createTestUser(db, { active: false });
+    const service = await createTestService(db);
+    const archivedTeam = await db.team.create({
+      data: { name: `Old ${Date.now()}`, slug: `old-${Date.now()}`, archivedAt: new Date() },
+    });
+    const before = await db.incident.count();
+    const error = await declareIncident({
+      actor,
+      input: {
+        title: "Refused",
+        severity: "SEV3",
+        impactStartedAt: new Date(),
+        serviceIds: [service.id],
+        commanderId: gone.id,
+        teamId: archivedTeam.id,
+        regionIds: [2_147_483_000],
+        suspectedChangeId: 2_147_483_000,
+      },
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ code: "VALIDATION" });
+    expect(Object.keys((error as AppError).fieldErrors ?? {}).sort()).toEqual([
+      "commanderId",
+      "regionIds",
+      "suspectedChangeId",
+      "teamId",
+    ]);
+    expect(await db.incident.count()).toBe(before);
+  });
 });

@@ -10,7 +10,11 @@ import { writeAudit } from "@/lib/server/services/audit/write-audit";
 import { queueIncidentDeclared } from "@/lib/server/services/webhooks/queue-domain-events";
 import { refreshBlastRadiusLevel } from "./refresh-blast-radius";
 
-/** Logs a new incident during an outage: only title, severity, impact start and services. */
+/**
+ * Logs a new incident during an outage: title, severity, impact start and services; optionally
+ * what else is known in the first minutes (summary, commander, team, blast-radius facts and a
+ * suspected change, linked as Suspected).
+ */
 export async function declareIncident(options: {
   actor: SessionUser;
   input: DeclareIncidentInput;
@@ -36,36 +40,99 @@ export async function declareIncidentInTx(
     });
   }
 
+  const related = await checkDeclareReferences(tx, actor, input);
+
   const now = new Date();
   const detectedAt = input.impactStartedAt > now ? input.impactStartedAt : now;
   const incident = await tx.incident.create({
     data: {
       title: input.title,
+      summary: input.summary ?? "",
       severity: input.severity,
       impactStartedAt: input.impactStartedAt,
       detectedAt,
-      commanderId: actor.id,
+      commanderId: input.commanderId ?? actor.id,
       declaredById: actor.id,
+      teamId: input.teamId ?? null,
+      customerImpactPct: input.customerImpactPct ?? null,
+      failedTransactions: input.failedTransactions ?? null,
       services: { create: input.serviceIds.map((serviceId) => ({ serviceId })) },
+      regions: { create: (input.regionIds ?? []).map((regionId) => ({ regionId })) },
+      capabilities: { create: (input.capabilityIds ?? []).map((capabilityId) => ({ capabilityId })) },
       timeline: {
         create: {
           kind: "DECLARED",
           authorId: actor.id,
           occurredAt: now,
-          body: `Declared as ${SEVERITY_INFO[input.severity].label}`,
+          body: `Declared as ${SEVERITY_INFO[input.severity].label}${related.teamName ? ` for ${related.teamName}` : ""}`,
         },
       },
     },
     select: { id: true },
   });
+  if (input.suspectedChangeId !== undefined && related.suspect) {
+    await tx.incidentChange.create({
+      data: { incidentId: incident.id, changeId: input.suspectedChangeId, role: "SUSPECTED", linkedById: actor.id },
+    });
+    await tx.timelineEvent.create({
+      data: {
+        incidentId: incident.id,
+        kind: "CHANGE_LINKED",
+        authorId: actor.id,
+        occurredAt: now,
+        body: `Linked change #${input.suspectedChangeId} “${related.suspect.title}” as suspected`,
+        data: { changeId: input.suspectedChangeId, role: "SUSPECTED" },
+      },
+    });
+  }
   const level = await refreshBlastRadiusLevel(tx, incident.id);
   await writeAudit(tx, {
     actorId: actor.id,
     action: "incident.declared",
     entityType: "Incident",
     entityId: incident.id,
-    after: { ...input, impactStartedAt: input.impactStartedAt.toISOString(), blastRadiusLevel: level },
+    after: {
+      ...input,
+      commanderId: input.commanderId ?? actor.id,
+      impactStartedAt: input.impactStartedAt.toISOString(),
+      blastRadiusLevel: level,
+    },
   });
   await queueIncidentDeclared(tx, { incidentId: incident.id, severity: input.severity, declaredBy: actor });
   return incident;
+}
+
+/** The optional people, team and change a declaration names exist (and may be used); each refusal names its field. */
+async function checkDeclareReferences(tx: Prisma.TransactionClient, actor: SessionUser, input: DeclareIncidentInput) {
+  const fieldErrors: Record<string, string[]> = {};
+  const [commander, team, regions, capabilities, suspect] = await Promise.all([
+    input.commanderId === undefined
+      ? null
+      : tx.user.findFirst({ where: { id: input.commanderId, active: true }, select: { id: true } }),
+    input.teamId === undefined
+      ? null
+      : tx.team.findFirst({ where: { id: input.teamId, archivedAt: null }, select: { name: true } }),
+    input.regionIds?.length ? tx.region.count({ where: { id: { in: input.regionIds }, archivedAt: null } }) : 0,
+    input.capabilityIds?.length
+      ? tx.capability.count({ where: { id: { in: input.capabilityIds }, archivedAt: null } })
+      : 0,
+    input.suspectedChangeId === undefined
+      ? null
+      : tx.change.findUnique({ where: { id: input.suspectedChangeId }, select: { title: true } }),
+  ]);
+  if (input.commanderId !== undefined && !commander)
+    fieldErrors.commanderId = ["That person is not an active user any more. Pick another commander."];
+  if (input.teamId !== undefined && !team) fieldErrors.teamId = ["That team no longer exists. Pick another one."];
+  if (regions !== (input.regionIds?.length ?? 0)) fieldErrors.regionIds = ["Pick regions from the list."];
+  if (capabilities !== (input.capabilityIds?.length ?? 0))
+    fieldErrors.capabilityIds = ["Pick capabilities from the list."];
+  if (input.suspectedChangeId !== undefined && !suspect)
+    fieldErrors.suspectedChangeId = [
+      `There is no change #${input.suspectedChangeId}. Check the number on the Changes page.`,
+    ];
+  if (input.suspectedChangeId !== undefined) assertCan(actor, "incident:update");
+  if (Object.keys(fieldErrors).length > 0) {
+    throw new AppError("VALIDATION", "Some details need attention; nothing was declared.", { fieldErrors });
+  }
+  return { teamName: team?.name ?? null, suspect };
 }

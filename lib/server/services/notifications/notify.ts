@@ -42,3 +42,14 @@ export async function notifyUser(tx: Prisma.TransactionClient, userId: number | 
   if (userId === null) return;
   await tx.notification.create({ data: { userId, ...notice } });
 }
+
+/**
+ * An approval request that has been answered (approved, rejected, or no longer needed) is no
+ * longer news: every "Approval needed" notice about that change becomes read, for everyone.
+ */
+export async function settleApprovalRequests(tx: Prisma.TransactionClient, changeId: number) {
+  await tx.notification.updateMany({
+    where: { kind: "approval.requested", href: `/changes/${changeId}`, readAt: null },
+    data: { readAt: new Date() },
+  });
+}

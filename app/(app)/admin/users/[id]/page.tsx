@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { AdminHeader } from "@/components/admin/admin-header";
 import { AuditTable } from "@/components/admin/audit-table";
 import { EditUserForm, SetUserActiveButton } from "@/components/admin/user-forms";
-import { AccessNotice } from "@/components/ui/access-notice";
 import { Badge } from "@/components/ui/badge";
 import { Panel } from "@/components/ui/panel";
 import { formatDateTime } from "@/lib/domain/format";
@@ -20,8 +19,7 @@ export const metadata: Metadata = { title: "User" };
 export default async function AdminUserPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const viewer = await requirePageUser(`/admin/users/${id}`);
-  if (!can(viewer.role, "users:manage"))
-    return <AccessNotice title="Only admins manage users">Ask an admin to change a role or level.</AccessNotice>;
+  if (!can(viewer.role, "users:manage")) forbidden();
   if (!/^\d{1,9}$/.test(id)) notFound();
   const [user, teams, history, { timeZone }] = await Promise.all([
     getUserForAdmin(Number(id)),

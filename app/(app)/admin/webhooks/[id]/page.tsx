@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { AdminHeader } from "@/components/admin/admin-header";
 import { DeliveryHistory } from "@/components/admin/webhook-delivery-history";
 import { DeleteWebhookButton, RefreshWhilePending, SendTestButton } from "@/components/admin/webhook-actions";
 import { EditWebhookForm, RotateSecretForm } from "@/components/admin/webhook-forms";
-import { AccessNotice } from "@/components/ui/access-notice";
 import { Badge } from "@/components/ui/badge";
 import { Panel } from "@/components/ui/panel";
 import { requirePageUser } from "@/lib/server/auth/require-user";
@@ -22,12 +21,7 @@ export default async function OutboundWebhookPage(props: {
   const { id } = await props.params;
   const { before } = await props.searchParams;
   const user = await requirePageUser(`/admin/webhooks/${id}`);
-  if (!can(user.role, "integrations:manage"))
-    return (
-      <AccessNotice title="Only admins manage outbound webhooks">
-        Ask an admin to send Faultline events to your tool.
-      </AccessNotice>
-    );
+  if (!can(user.role, "integrations:manage")) forbidden();
   if (!/^\d{1,9}$/.test(id)) notFound();
   const [found, { timeZone }] = await Promise.all([
     getOutboundWebhook({ id: Number(id), before: before && /^\d{1,9}$/.test(before) ? Number(before) : undefined }),

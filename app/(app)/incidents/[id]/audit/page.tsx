@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { AuditTable } from "@/components/admin/audit-table";
-import { AccessNotice } from "@/components/ui/access-notice";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { requirePageUser } from "@/lib/server/auth/require-user";
 import { can } from "@/lib/server/permissions";
 import { listAuditEntries } from "@/lib/server/queries/audit/list-audit-entries";
@@ -15,11 +14,7 @@ export default async function IncidentAuditPage({ params }: { params: Promise<{ 
   const user = await requirePageUser(`/incidents/${id}/audit`);
   if (!/^\d{1,9}$/.test(id)) notFound();
   if (!can(user.role, "audit:read")) {
-    return (
-      <AccessNotice title="Only admins can read the audit log">
-        Ask an admin if you need to know who changed this incident.
-      </AccessNotice>
-    );
+    forbidden();
   }
   const [entries, { timeZone }] = await Promise.all([
     listAuditEntries({ entityType: "Incident", entityId: id }),
