@@ -228,8 +228,13 @@ test("keyboard only: declare an incident, link a change and resolve it", async (
   const title = `Keyboard incident ${stamp}`;
   await tabTo(page, page.getByLabel("What is broken?"));
   await page.keyboard.type(title);
-  await tabTo(page, page.getByLabel("Affected services"));
+  const services = page.getByRole("combobox", { name: "Affected services" });
+  await tabTo(page, services);
   await page.keyboard.type("pricing-service");
+  await expect(page.getByRole("option", { name: "pricing-service", exact: true })).toBeVisible();
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("button", { name: "Remove pricing-service" })).toBeVisible();
   await tabTo(page, page.getByRole("button", { name: "Declare incident" }));
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { name: title })).toBeVisible();
