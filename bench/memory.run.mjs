@@ -70,6 +70,10 @@ async function signIn(email) {
 
 async function run(mode) {
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_URL: base, FAULTLINE_LOG_LEVEL: "warn" };
+  // Measure what `npm start` ships: the same heap cap as scripts/start.mjs unless NODE_OPTIONS sets one.
+  if (!/--max-old-space-size/.test(env.NODE_OPTIONS ?? "")) {
+    env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ""} --max-old-space-size=${env.FAULTLINE_MAX_HEAP_MB ?? 256}`.trim();
+  }
   env.NEXTAUTH_SECRET ??= "bench-memory-secret-not-for-production-0123456789";
   let dataDir;
   let dbName;
