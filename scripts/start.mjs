@@ -14,6 +14,20 @@ const env = {
   NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
 };
 
+// V8 lets the old generation grow far past what the app keeps alive before it collects; a cap
+// makes it collect sooner (decision 031: ~200 MB less RSS after a few hundred page views).
+// FAULTLINE_MAX_HEAP_MB changes it; an explicit --max-old-space-size in NODE_OPTIONS wins.
+if (!/--max-old-space-size/.test(env.NODE_OPTIONS ?? "")) {
+  const heapMb = Number(env.FAULTLINE_MAX_HEAP_MB ?? 256);
+  if (!Number.isInteger(heapMb) || heapMb < 128) {
+    console.error(
+      `FAULTLINE_MAX_HEAP_MB must be a whole number of megabytes, at least 128 (got "${env.FAULTLINE_MAX_HEAP_MB}").`,
+    );
+    process.exit(1);
+  }
+  env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ""} --max-old-space-size=${heapMb}`.trim();
+}
+
 // Session signing secret: from the environment, else one generated once for this machine.
 if (!env.NEXTAUTH_SECRET) {
   const file = path.join(root, ".data", "auth-secret");

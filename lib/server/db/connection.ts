@@ -1,5 +1,8 @@
 // Opens the database named by a DbTarget: a Prisma client (the only way the app reads and
 // writes) plus a migration session. One code path for PostgreSQL and embedded PGlite.
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -85,6 +88,26 @@ function exitOnLockLost(message: string): void {
   process.exit(1);
 }
 
+/**
+ * Creating a PGlite folder runs initdb inside the WebAssembly instance, whose memory only grows:
+ * an instance that created its folder keeps ~740 MB resident, one that opens an existing folder
+ * ~280 MB (decision 031). So a new folder is created by a short-lived child process (first start
+ * only, a few seconds) and this process opens the finished folder. Falls back to creating it
+ * here when the child cannot (the instance then just keeps the larger memory).
+ */
+function initDataDirInChildProcess(dataDir: string): void {
+  if (existsSync(path.join(dataDir, "PG_VERSION"))) return;
+  const script = `import { PGlite } from "@electric-sql/pglite";
+const db = new PGlite({ dataDir: process.argv[1] });
+await db.waitReady;
+await db.close();`;
+  spawnSync(process.execPath, ["--input-type=module", "-e", script, dataDir], {
+    cwd: process.cwd(),
+    stdio: ["ignore", "ignore", "inherit"],
+    timeout: 120_000,
+  });
+}
+
 function openEmbedded(target: Extract<DbTarget, { kind: "embedded" }>, options: OpenOptions): DbConnection {
   // Two processes on one PGlite folder corrupt it: hold its lock for as long as it is open
   // (throws DataDirLockedError at once when another live process holds it).
@@ -100,6 +123,7 @@ function openEmbedded(target: Extract<DbTarget, { kind: "embedded" }>, options: 
   };
   const watchdog = setInterval(assertLockHeld, 500);
   watchdog.unref();
+  initDataDirInChildProcess(target.dataDir);
   const pglite = new PGlite({ dataDir: target.dataDir });
   const prisma = newPrismaClient(new PrismaPGlite(guardQueries(pglite, assertLockHeld)));
   return {
