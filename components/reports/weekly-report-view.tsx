@@ -15,9 +15,9 @@ import type { ListExtent, WeeklyReportModel } from "@/lib/reports/weekly-report-
 function MoreLink({ shown, extent, what }: { shown: number; extent: ListExtent; what: string }) {
   if (extent.total <= shown) return null;
   return (
-    <p className="mt-4 border-t border-slate-100 pt-3 text-sm text-slate-700 dark:border-slate-800 dark:text-slate-300">
+    <p className="mt-4 border-t border-slate-100 pt-3 text-sm text-slate-700">
       Showing the first {shown} of {extent.total.toLocaleString("en")}.{" "}
-      <Link href={extent.url} className="font-medium text-indigo-700 underline dark:text-indigo-300">
+      <Link href={extent.url} className="font-medium text-indigo-700 underline">
         See all {extent.total.toLocaleString("en")} {what} in the list
       </Link>
     </p>

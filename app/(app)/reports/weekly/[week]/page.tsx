@@ -31,7 +31,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 const exportLink =
-  "rounded-md px-2.5 py-1.5 font-medium text-indigo-700 ring-1 ring-inset ring-indigo-200 hover:bg-indigo-50 dark:text-indigo-300 dark:ring-indigo-800 dark:hover:bg-indigo-950";
+  "rounded-md px-2.5 py-1.5 font-medium text-indigo-700 ring-1 ring-inset ring-indigo-200 hover:bg-indigo-50";
 
 export default async function WeeklyReportPage({ params, searchParams }: Props) {
   const { week } = await params;
@@ -52,11 +52,11 @@ export default async function WeeklyReportPage({ params, searchParams }: Props) 
     <article className="space-y-6">
       <header className="flex flex-wrap items-end justify-between gap-4">
         <div>
-          <p className="text-sm font-medium text-indigo-600 dark:text-indigo-300">This Week in Stores Tech · {name}</p>
+          <p className="text-sm font-medium text-indigo-600">This Week in Stores Tech · {name}</p>
           <h1 className="text-2xl font-semibold tracking-tight">
             Weekly review: week of {formatWeekLabel(monday)} {monday.slice(0, 4)} ({week})
           </h1>
-          <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+          <p className="mt-1 text-sm text-slate-600">
             Monday {monday} to Sunday {addDays(monday, 6)}, {timeZone}.
             {ended ? "" : " This week is not over yet: its figures are so far."}
           </p>
@@ -64,14 +64,14 @@ export default async function WeeklyReportPage({ params, searchParams }: Props) 
         <nav aria-label="Report actions" className="no-print flex flex-wrap items-center gap-2 text-sm">
           <Link
             href={`/reports/weekly/${mondayToIsoWeek(addDays(monday, -7))}`}
-            className="rounded-md px-2.5 py-1.5 text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
+            className="rounded-md px-2.5 py-1.5 text-slate-600 hover:bg-slate-100"
           >
             ← Previous week
           </Link>
           {nextMonday <= currentMonday ? (
             <Link
               href={`/reports/weekly/${mondayToIsoWeek(nextMonday)}`}
-              className="rounded-md px-2.5 py-1.5 text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
+              className="rounded-md px-2.5 py-1.5 text-slate-600 hover:bg-slate-100"
             >
               Next week →
             </Link>
@@ -114,9 +114,9 @@ export default async function WeeklyReportPage({ params, searchParams }: Props) 
 function ReportLoading() {
   return (
     <div role="status" className="space-y-3" aria-label="Loading the report">
-      <p className="text-sm text-slate-600 dark:text-slate-400">Loading the week&apos;s figures…</p>
-      <div className="h-48 animate-pulse rounded-lg bg-slate-100 dark:bg-slate-800" />
-      <div className="h-32 animate-pulse rounded-lg bg-slate-100 dark:bg-slate-800" />
+      <p className="text-sm text-slate-600">Loading the week&apos;s figures…</p>
+      <div className="h-48 animate-pulse rounded-lg bg-slate-100" />
+      <div className="h-32 animate-pulse rounded-lg bg-slate-100" />
     </div>
   );
 }
@@ -152,7 +152,7 @@ async function ReportContent(props: {
 
   return (
     <>
-      <p className="text-sm text-slate-600 dark:text-slate-400">
+      <p className="text-sm text-slate-600">
         {frozen ? "Published copy, generated " : "Generated "}
         {formatDateTime(report.meta.generatedAt, timeZone)}.
       </p>
@@ -176,14 +176,14 @@ async function ReportContent(props: {
           {props.canPublish ? (
             <div className="space-y-4">
               <ReportNotesForm week={week} notes={notes} />
-              <div className="no-print border-t border-slate-100 pt-4 dark:border-slate-800">
+              <div className="no-print border-t border-slate-100 pt-4">
                 <ReportRecipientsForm week={week} recipients={recipients} emailEnabled={smtpSettings() !== null} />
               </div>
-              <div className="no-print border-t border-slate-100 pt-4 dark:border-slate-800">
+              <div className="no-print border-t border-slate-100 pt-4">
                 {props.ended ? (
                   <PublishReportButton week={week} republish={publication !== null} />
                 ) : (
-                  <p className="text-sm text-slate-700 dark:text-slate-300">
+                  <p className="text-sm text-slate-700">
                     This week has not ended yet. It can be published from Monday {addDays(monday, 7)}, when its figures
                     are final.
                   </p>
@@ -191,7 +191,7 @@ async function ReportContent(props: {
               </div>
             </div>
           ) : (
-            <p className="whitespace-pre-line text-sm text-slate-700 dark:text-slate-300">{notes}</p>
+            <p className="whitespace-pre-line text-sm text-slate-700">{notes}</p>
           )}
         </Panel>
       ) : null}
@@ -214,42 +214,39 @@ function PublicationPanel(props: {
   const exportBase = `/reports/weekly/${week}/export`;
   const file = (format: string) => `${exportBase}?format=${format}&published=${publication.id}`;
   return (
-    <section
-      aria-label="Publication"
-      className="space-y-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-800"
-    >
+    <section aria-label="Publication" className="space-y-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
       <p className="text-sm">
         <Badge tone="green">Published</Badge> {formatDateTime(publication.publishedAt, props.timeZone)} by{" "}
         {publication.publishedBy}. Published files:{" "}
-        <a href={file("pdf")} className="text-indigo-700 underline dark:text-indigo-300">
+        <a href={file("pdf")} className="text-indigo-700 underline">
           PDF
         </a>
         ,{" "}
-        <a href={file("md")} className="text-indigo-700 underline dark:text-indigo-300">
+        <a href={file("md")} className="text-indigo-700 underline">
           Markdown
         </a>
         ,{" "}
-        <a href={file("incidents.csv")} className="text-indigo-700 underline dark:text-indigo-300">
+        <a href={file("incidents.csv")} className="text-indigo-700 underline">
           incidents CSV
         </a>
         ,{" "}
-        <a href={file("changes.csv")} className="text-indigo-700 underline dark:text-indigo-300">
+        <a href={file("changes.csv")} className="text-indigo-700 underline">
           changes CSV
         </a>
         .
       </p>
-      <p className="text-sm text-slate-700 dark:text-slate-300">
+      <p className="text-sm text-slate-700">
         {props.frozen ? (
           <>
             You are reading the report as it was published.{" "}
-            <Link href={`/reports/weekly/${week}?live=1`} className="text-indigo-700 underline dark:text-indigo-300">
+            <Link href={`/reports/weekly/${week}?live=1`} className="text-indigo-700 underline">
               Show today&apos;s figures
             </Link>
           </>
         ) : (
           <>
             You are reading today&apos;s figures.{" "}
-            <Link href={`/reports/weekly/${week}`} className="text-indigo-700 underline dark:text-indigo-300">
+            <Link href={`/reports/weekly/${week}`} className="text-indigo-700 underline">
               Show the published copy
             </Link>
           </>
@@ -278,11 +275,11 @@ async function ChangedSincePublished(props: {
     return before === after ? [] : [{ label: line.label, before, after }];
   });
   if (changed.length === 0)
-    return <p className="text-xs text-slate-500 dark:text-slate-400">Nothing has changed since it was published.</p>;
+    return <p className="text-xs text-slate-500">Nothing has changed since it was published.</p>;
   return (
     <div
       role="status"
-      className="rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-inset ring-amber-600/20 dark:bg-amber-950 dark:text-amber-100"
+      className="rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-inset ring-amber-600/20"
     >
       <p className="font-semibold">Changed since published</p>
       <ul className="mt-1 space-y-0.5">
