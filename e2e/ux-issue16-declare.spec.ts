@@ -20,8 +20,9 @@ test("10. declaring with the searchable multi-select, a summary, commander, team
 
   // Keyboard: type, arrow, Enter picks; the pick shows as a chip.
   const services = page.getByRole("combobox", { name: "Affected services" });
-  await services.fill("checkout");
-  await expect(page.getByRole("option", { name: "checkout-api" })).toBeVisible();
+  // The full name: other specs may have added services whose names also contain "checkout".
+  await services.fill("checkout-api");
+  await expect(page.getByRole("option", { name: "checkout-api", exact: true })).toBeVisible();
   await services.press("Enter");
   await expect(page.getByRole("button", { name: "Remove checkout-api" })).toBeVisible();
   // Searching by team finds its services; a click picks one more.
