@@ -27,7 +27,7 @@ test("a manager opens last week's report and downloads the Markdown and CSV expo
 
   const [pdfDownload] = await Promise.all([
     page.waitForEvent("download"),
-    page.getByRole("link", { name: "PDF" }).click(),
+    page.getByRole("navigation", { name: "Report actions" }).getByRole("link", { name: "PDF" }).click(),
   ]);
   const pdf = await pdfText(new Uint8Array(await readFile((await pdfDownload.path())!)));
   expect(pdf.text).toContain("Headline numbers");
