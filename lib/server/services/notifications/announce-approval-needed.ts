@@ -15,7 +15,7 @@ export async function announceApprovalNeeded(
   tx: Prisma.TransactionClient,
   options: { changeIds: number[]; approvers: Array<{ email: string; emailApprovalNeeded: boolean }>; source: string },
 ): Promise<void> {
-  for (const changeId of options.changeIds) await queueApprovalNeeded(tx, changeId);
+  await queueApprovalNeeded(tx, options.changeIds);
   // Without SMTP settings nothing is mailed: don't read the change's facts for an email.
   if (!smtpSettings()) return;
   const to = options.approvers.filter((a) => a.emailApprovalNeeded).map((a) => a.email);

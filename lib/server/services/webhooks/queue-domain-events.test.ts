@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { OUTBOUND_EVENTS, type OutboundEvent } from "@/lib/domain/outbound-events";
+import { integrationActor } from "@/lib/server/auth/actor";
+import { ingestChanges } from "@/lib/server/services/changes/ingest-changes";
 import { registerChange } from "@/lib/server/services/changes/register-change";
 import { changeIncidentSeverity } from "@/lib/server/services/incidents/change-incident-severity";
 import { declareIncident } from "@/lib/server/services/incidents/declare-incident";
@@ -240,5 +242,41 @@ describe("enqueueOutboundEvent", () => {
         enqueueOutboundEvent(tx, { event: "report.published", eventId: "report-2026-W01-publication-1", data: {} }),
       );
     expect(await queued()).toHaveLength(1);
+  });
+});
+
+describe("change.approval_needed", () => {
+  it("is queued once per waiting change of a CI batch, never for one that arrived shipped, and not again on a retry", async () => {
+    await subscribe(["change.approval_needed"]);
+    const junior = await createTestUser(db(), { level: "JUNIOR" });
+    const service = await createTestService(db());
+    const tool = await db().aiTool.create({ data: { name: `Bot ${Date.now()}`, slug: `bot-${Date.now()}` } });
+    const item = (n: number, shippedAt: Date | null) => ({
+      source: "ci",
+      externalId: `batch-${Date.now()}-${n}`,
+      kind: "DEPLOY" as const,
+      title: `Batch change ${n}`,
+      serviceId: service.id,
+      authorId: junior.id,
+      aiAssisted: true,
+      aiToolId: tool.id,
+      aiInvolvement: "AGENT_AUTHORED" as const,
+      shippedAt,
+    });
+    const batch = [item(1, null), item(2, null), item(3, new Date()), item(4, null)];
+    const ci = integrationActor("API token ci", null);
+    const outcomes = await ingestChanges(ci, batch);
+    await ingestChanges(ci, batch); // a CI retry of the same batch
+
+    const deliveries = await queued("change.approval_needed");
+    const waiting = outcomes.filter((o) => o.change.shippedAt === null);
+    expect(deliveries.map((d) => d.eventId).sort()).toEqual(
+      waiting.map((o) => `change-${o.id}-approval-needed-v1`).sort(),
+    );
+    expect(deliveries).toHaveLength(3);
+    const first = deliveries.find((d) => d.eventId === `change-${waiting[0].id}-approval-needed-v1`)!;
+    expect(first.payload).toMatchObject({
+      data: { change: { id: waiting[0].id, title: "Batch change 1" }, authorLevel: "JUNIOR", aiTool: { id: tool.id } },
+    });
   });
 });

@@ -100,28 +100,27 @@ export async function queuePolicyViolationIfShipped(tx: Tx, changeId: number): P
 }
 
 /** A change's facts as webhook payloads carry them (docs/webhooks.md), and the row they came from. */
-export async function changeFacts(tx: Tx, changeId: number) {
-  const row = await tx.change.findUniqueOrThrow({
-    where: { id: changeId },
-    select: {
-      id: true,
-      title: true,
-      source: true,
-      externalId: true,
-      externalUrl: true,
-      repository: true,
-      shippedAt: true,
-      version: true,
-      approvalRequired: true,
-      approvalState: true,
-      approvalDecidedAt: true,
-      authorLevel: true,
-      aiInvolvement: true,
-      service: { select: { id: true, name: true } },
-      author: { select: { id: true, name: true } },
-      aiTool: { select: { id: true, name: true } },
-    },
-  });
+const CHANGE_FACTS_SELECT = {
+  id: true,
+  title: true,
+  source: true,
+  externalId: true,
+  externalUrl: true,
+  repository: true,
+  shippedAt: true,
+  version: true,
+  approvalRequired: true,
+  approvalState: true,
+  approvalDecidedAt: true,
+  authorLevel: true,
+  aiInvolvement: true,
+  service: { select: { id: true, name: true } },
+  author: { select: { id: true, name: true } },
+  aiTool: { select: { id: true, name: true } },
+} satisfies Prisma.ChangeSelect;
+
+/** The facts an event or message tells about a change, from a row read with CHANGE_FACTS_SELECT. */
+function factsOf(row: Prisma.ChangeGetPayload<{ select: typeof CHANGE_FACTS_SELECT }>) {
   const data = {
     change: {
       id: row.id,
@@ -143,20 +142,30 @@ export async function changeFacts(tx: Tx, changeId: number) {
   return { row, data };
 }
 
+export async function changeFacts(tx: Tx, changeId: number) {
+  return factsOf(await tx.change.findUniqueOrThrow({ where: { id: changeId }, select: CHANGE_FACTS_SELECT }));
+}
+
 /**
  * `change.approval_needed`: the change is waiting for approval (required, undecided, not
  * shipped). The event id carries the change's version, so asking again after a rejection or
  * a material change is a new event.
  */
-export async function queueApprovalNeeded(tx: Tx, changeId: number): Promise<void> {
-  if (!(await hasOutboundSubscribers(tx, "change.approval_needed"))) return;
-  const { row, data } = await changeFacts(tx, changeId);
-  if (row.approvalState !== "PENDING" || row.shippedAt) return;
-  await enqueueOutboundEvent(tx, {
-    event: "change.approval_needed",
-    eventId: `change-${row.id}-approval-needed-v${row.version}`,
-    data,
+export async function queueApprovalNeeded(tx: Tx, changeIds: number[]): Promise<void> {
+  // One look for subscribers per call, not per change: a CI batch may bring hundreds.
+  if (changeIds.length === 0 || !(await hasOutboundSubscribers(tx, "change.approval_needed"))) return;
+  const rows = await tx.change.findMany({
+    where: { id: { in: changeIds }, approvalState: "PENDING", shippedAt: null },
+    select: CHANGE_FACTS_SELECT,
+    orderBy: { id: "asc" },
   });
+  for (const { row, data } of rows.map(factsOf)) {
+    await enqueueOutboundEvent(tx, {
+      event: "change.approval_needed",
+      eventId: `change-${row.id}-approval-needed-v${row.version}`,
+      data,
+    });
+  }
 }
 
 /**
