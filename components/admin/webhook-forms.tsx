@@ -33,14 +33,19 @@ function SecretOnce({ secret, label }: { secret: string; label: string }) {
   );
 }
 
-function WebhookFields({
+/** Name, URL and events of an outbound webhook or a Slack destination (a webhook of kind SLACK). */
+export function WebhookFields({
   fieldErrors,
   defaults,
+  kind = defaults?.kind ?? "WEBHOOK",
 }: {
   fieldErrors: Record<string, string[] | undefined>;
   defaults?: { name: string; url: string; events: string[]; kind?: string };
+  kind?: string;
 }) {
-  const slack = defaults?.kind === "SLACK";
+  const slack = kind === "SLACK";
+  // A stored Slack URL is shown masked (not a URL any more); a new one replaces it.
+  const masked = slack && defaults !== undefined;
   return (
     <>
       <div className="grid gap-4 sm:grid-cols-2">
@@ -49,19 +54,24 @@ function WebhookFields({
           <input
             name="name"
             defaultValue={defaults?.name}
-            placeholder="e.g. Slack #incidents bridge"
+            placeholder={slack ? "e.g. #incidents" : "e.g. Slack #incidents bridge"}
             className={`${inputClasses} mt-1`}
             aria-invalid={Boolean(fieldErrors.name)}
           />
           <FieldError errors={fieldErrors.name} />
         </label>
         <label className="block text-sm font-medium">
-          {slack ? "Incoming-webhook URL (shown masked; paste a new one to replace it)" : "Payload URL"}
+          {masked
+            ? "Incoming-webhook URL (shown masked; paste a new one to replace it)"
+            : slack
+              ? "Incoming-webhook URL"
+              : "Payload URL"}
           <input
             name="url"
-            type={slack ? "text" : "url"}
+            type={masked ? "text" : "url"}
+            autoComplete="off"
             defaultValue={defaults?.url}
-            placeholder="https://hooks.example.com/faultline"
+            placeholder={slack ? "https://hooks.slack.com/services/…" : "https://hooks.example.com/faultline"}
             className={`${inputClasses} mt-1 font-mono`}
             aria-invalid={Boolean(fieldErrors.url)}
           />
