@@ -146,6 +146,9 @@ test("11. access-denied pages answer HTTP 403 with what to do", async ({ page })
     expect(response?.status(), path).toBe(403);
     await expect(page.getByRole("heading", { name: /^Only admins/ })).toBeVisible();
     await expect(page.getByText(/Ask an admin/)).toBeVisible();
+    // Still inside the app's header: the person can go elsewhere or sign out from here.
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Incidents" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
   }
 });
 
