@@ -135,7 +135,8 @@ async function ReportContent(props: {
   const [publication, notes, recipients] = await Promise.all([
     getLatestPublication(week),
     getReportNotes(week),
-    getReportRecipients(),
+    // The distribution list is shown only to those who may publish.
+    props.canPublish ? getReportRecipients() : [],
   ]);
   // A published week is served from its frozen copy unless the live figures are asked for.
   const frozen = publication?.model && !props.live ? publication.model : null;
