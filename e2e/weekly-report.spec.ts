@@ -20,14 +20,20 @@ test("a manager opens last week's report and downloads the Markdown and CSV expo
   await expect(page.locator("svg.recharts-surface[role=application]")).toHaveCount(3);
   await page.screenshot({ path: testInfo.outputPath("weekly-report.png"), fullPage: true });
 
+  // The header's links export the live report; a week another spec published also shows
+  // its frozen files' links in the Publication panel.
+  const reportActions = page.getByRole("navigation", { name: "Report actions" });
   const fetchDownload = async (name: string) => {
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      reportActions.getByRole("link", { name }).click(),
+    ]);
     return readFile((await download.path())!, "utf8");
   };
 
   const [pdfDownload] = await Promise.all([
     page.waitForEvent("download"),
-    page.getByRole("navigation", { name: "Report actions" }).getByRole("link", { name: "PDF" }).click(),
+    reportActions.getByRole("link", { name: "PDF" }).click(),
   ]);
   const pdf = await pdfText(new Uint8Array(await readFile((await pdfDownload.path())!)));
   expect(pdf.text).toContain("Headline numbers");
