@@ -12,6 +12,7 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { acquireDataDirLock } from "./data-dir-lock";
 import type { MigrationSession } from "./migrate";
 import { withSerializedTransactions } from "./serialized-transactions";
+import { statementNamer } from "./statement-names";
 import type { DbTarget } from "./target";
 
 /** Secrets never leave the database unless a query asks for them by name. */
@@ -50,7 +51,9 @@ function openPostgres(target: Extract<DbTarget, { kind: "postgres" }>, poolSize:
   });
   // An idle client whose server went away emits 'error' on the pool; without a listener that ends the process.
   pool.on("error", () => undefined);
-  const prisma = newPrismaClient(withSerializedTransactions(new PrismaPg(pool)));
+  const prisma = newPrismaClient(
+    withSerializedTransactions(new PrismaPg(pool, { statementNameGenerator: statementNamer() })),
+  );
   return {
     target,
     prisma,
