@@ -63,3 +63,16 @@ describe("formatDay (dates without a time, in the formatDateTime style)", () => 
     expect(formatDay("")).toBe("");
   });
 });
+
+describe("formatDateTime (kept formatters)", () => {
+  it("formats each time zone in its own zone, however the calls interleave", () => {
+    const instant = new Date("2026-11-24T23:30:00Z");
+    for (let round = 0; round < 2; round++) {
+      expect(formatDateTime(instant, "UTC")).toBe("24 Nov 2026, 23:30");
+      expect(formatDateTime(instant, "Europe/Berlin")).toBe("25 Nov 2026, 00:30");
+      expect(formatDateTime(instant, "America/New_York")).toBe("24 Nov 2026, 18:30");
+      expect(formatDay("2026-11-24", { short: true })).toBe("24 Nov");
+      expect(formatDay("2026-11-24")).toBe("24 Nov 2026");
+    }
+  });
+});
