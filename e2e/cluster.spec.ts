@@ -1,9 +1,11 @@
 // More than one instance, proven (issue 18, item 4): two `next start` processes on one fresh
 // PostgreSQL, started at the same moment, behind a round-robin proxy. Uses the existing build.
-// Ports: E2E_PORT + 60 … + 63 (3160–3163 by default).
+// Ports: E2E_PORT + 60 … + 64 (3160–3164 by default); the Slack receiver takes a free port.
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { startSlackReceiver } from "../lib/server/testing/slack-receiver";
+import { startSmtpReceiver } from "../lib/server/testing/smtp-receiver";
 import {
   startCountingReceiver,
   startInstance,
@@ -28,6 +30,8 @@ let databaseUrl: string;
 let instances: Instance[] = [];
 let proxy: RoundRobinProxy;
 let receiver: Receiver;
+let slack: Awaited<ReturnType<typeof startSlackReceiver>>;
+let smtp: Awaited<ReturnType<typeof startSmtpReceiver>>;
 let readToken: string;
 let writeToken: string;
 
@@ -35,6 +39,8 @@ test.beforeAll(async () => {
   test.setTimeout(240_000);
   databaseUrl = await freshDatabase(`${process.env.E2E_DATABASE_NAME ?? "faultline_e2e"}_cluster`);
   receiver = await startCountingReceiver(BASE + 3);
+  slack = await startSlackReceiver({ allowedLinks: `http://127.0.0.1:${BASE + 2}` });
+  smtp = await startSmtpReceiver({ port: BASE + 4 });
   const env = {
     DATABASE_URL: databaseUrl,
     // Both sit behind the proxy: one public address, one secret (sessions are signed with it).
@@ -46,6 +52,9 @@ test.beforeAll(async () => {
     FAULTLINE_WEBHOOK_POLL_MS: "200",
     FAULTLINE_WEBHOOK_BACKOFF_MS: "500",
     FAULTLINE_LOG_LEVEL: "info",
+    // Both instances send mail: each approval-needed email must still go out once.
+    FAULTLINE_SMTP_URL: `smtp://127.0.0.1:${BASE + 4}`,
+    FAULTLINE_SMTP_FROM: "Faultline cluster <faultline@cluster.test>",
   };
   // Both at once, on an empty database: both race for the migrations and the first admin.
   const started = Date.now();
@@ -68,6 +77,8 @@ test.afterAll(async () => {
   await proxy?.close();
   await Promise.all(instances.map((instance) => instance.stop()));
   await receiver?.close();
+  await slack?.close();
+  await smtp?.close();
 });
 
 /** Which instance answered each of these proxied responses. */
@@ -180,6 +191,131 @@ test("each outbound webhook delivery is sent exactly once while both instances r
   expect(rows.every((row) => row.status === "SUCCEEDED" && row.attempts === 1)).toBe(true);
 });
 
+test("each Slack message and each email is sent exactly once while both instances run the workers", async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(180_000);
+  // A junior author, and a senior engineer who approves and wants approval-needed emails.
+  await query(
+    databaseUrl,
+    `INSERT INTO "User" (email, name, role, level, "updatedAt") VALUES
+       ('cluster-junior@example.test', 'Cluster Junior', 'ENGINEER', 'JUNIOR', now()),
+       ('cluster-senior@example.test', 'Cluster Senior', 'ENGINEER', 'SENIOR', now())`,
+  );
+  const [tool] = await query<{ slug: string }>(
+    databaseUrl,
+    `INSERT INTO "AiTool" (name, slug, aliases) VALUES ('Cluster Agent', 'cluster-agent', '{}') RETURNING slug`,
+  );
+
+  // The Slack destination is added the way an admin does it (its URL is sealed by the app).
+  await page.goto(`${proxy.url}/login`);
+  await page.getByLabel("Email").fill(ADMIN.email);
+  await page.getByLabel("Password").fill(ADMIN.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/incidents/);
+  await page.goto(`${proxy.url}/admin/slack`);
+  const form = page.getByRole("form", { name: "Add a Slack destination" });
+  await form.getByLabel("Name").fill("#cluster");
+  await form.getByLabel("Incoming-webhook URL").fill(slack.url);
+  await form.getByLabel("Incident declared at Sev1 or Sev2").check();
+  await form.getByLabel("Change waiting for approval").check();
+  await form.getByRole("button", { name: "Add Slack destination" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "stored encrypted" })).toBeVisible();
+
+  // A token of its own: the rate limit (12 a minute, shared by the instances) is per token.
+  const token = runCli(databaseUrl, [
+    "token",
+    "create",
+    "--user",
+    ADMIN.email,
+    "--name",
+    "cluster notifications",
+    "--scopes",
+    "write,read",
+  ]).trim();
+  const headers = { authorization: `Bearer ${token}` };
+  const run = Date.now().toString(36);
+  const incidentTitles = Array.from({ length: 4 }, (_, i) => `Cluster Sev1 ${run}-${i}`);
+  const changeTitles = Array.from({ length: 4 }, (_, i) => `Cluster AI change ${run}-${i}`);
+  const answers = [];
+  for (const title of incidentTitles) {
+    const response = await request.post(`${proxy.url}/api/v1/incidents`, {
+      headers,
+      data: {
+        title,
+        severity: "SEV1",
+        impactStartedAt: new Date(Date.now() - 60_000).toISOString(),
+        services: ["checkout"],
+      },
+    });
+    expect(response.status()).toBe(201);
+    answers.push(response);
+  }
+  for (const [i, title] of changeTitles.entries()) {
+    const response = await request.post(`${proxy.url}/api/v1/changes`, {
+      headers,
+      data: {
+        source: "cluster",
+        externalId: `${run}-${i}`,
+        kind: "DEPLOY",
+        title,
+        service: "checkout",
+        author: "cluster-junior@example.test",
+        aiAssisted: true,
+        aiTool: tool.slug,
+      },
+    });
+    expect(response.status(), await response.text()).toBe(201);
+    answers.push(response);
+  }
+  expect(servedBy(answers)).toEqual(new Set(["a", "b"]));
+
+  const slackTexts = () => slack.requests.map((r) => JSON.stringify(r.json));
+  const mails = () =>
+    smtp.received.filter((m) => m.parsed.headers.get("x-faultline-event") === "email.approval_needed");
+  const occurrences = (texts: string[], title: string) => texts.filter((text) => text.includes(title)).length;
+  const everyTitle = [...incidentTitles, ...changeTitles];
+  await expect
+    .poll(() => everyTitle.filter((title) => occurrences(slackTexts(), title) > 0).length, { timeout: 60_000 })
+    .toBe(everyTitle.length);
+  await expect
+    .poll(
+      () =>
+        changeTitles.filter((title) =>
+          mails().some((m) => m.envelopeTo.includes("cluster-senior@example.test") && m.raw.includes(title)),
+        ).length,
+      { timeout: 60_000 },
+    )
+    .toBe(changeTitles.length);
+  // Both workers keep polling every 200 ms: give a duplicate every chance to arrive.
+  await new Promise((resolve) => setTimeout(resolve, 3_000));
+
+  expect(slack.requests.flatMap((r) => r.problems)).toEqual([]);
+  for (const title of everyTitle) expect(occurrences(slackTexts(), title), `Slack messages naming ${title}`).toBe(1);
+  // One mail per approver and change, never two.
+  const pairs = mails().flatMap((m) =>
+    changeTitles
+      .filter((title) => m.raw.includes(title))
+      .flatMap((title) => m.envelopeTo.map((to) => `${to} ${title}`)),
+  );
+  expect(pairs.length).toBe(new Set(pairs).size);
+  expect(pairs.filter((pair) => pair.startsWith("cluster-senior@example.test ")).length).toBe(changeTitles.length);
+
+  const rows = await query<{ kind: string; status: string; attempts: number }>(
+    databaseUrl,
+    `SELECT CASE WHEN d."emailTo" IS NOT NULL THEN 'email' ELSE w.kind::text END AS kind, d.status::text, d.attempts
+     FROM "OutboundDelivery" d LEFT JOIN "OutboundWebhook" w ON w.id = d."webhookId"
+     WHERE d."emailTo" IS NOT NULL OR w.kind = 'SLACK'`,
+  );
+  expect(rows.filter((row) => row.kind === "SLACK")).toHaveLength(slack.requests.length);
+  expect(rows.filter((row) => row.kind === "email")).toHaveLength(mails().length);
+  expect(
+    rows.every((row) => row.status === "SUCCEEDED" && row.attempts === 1),
+    JSON.stringify(rows),
+  ).toBe(true);
+});
+
 test("the instances' logs are JSON lines with request ids and route patterns, and hold no secret", async () => {
   for (const instance of instances) {
     const output = instance.output();
@@ -189,6 +325,7 @@ test("the instances' logs are JSON lines with request ids and route patterns, an
       ADMIN.password,
       "cluster-secret-not-for-production",
       "cluster-webhook-secret",
+      "XXXXSECRET", // the Slack incoming-webhook URL's secret part
     ])
       expect(output, `${instance.name}'s log`).not.toContain(secret);
     const lines = output

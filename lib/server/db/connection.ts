@@ -52,7 +52,12 @@ function openPostgres(target: Extract<DbTarget, { kind: "postgres" }>, poolSize:
   // An idle client whose server went away emits 'error' on the pool; without a listener that ends the process.
   pool.on("error", () => undefined);
   const prisma = newPrismaClient(
-    withSerializedTransactions(new PrismaPg(pool, { statementNameGenerator: statementNamer() })),
+    withSerializedTransactions(
+      new PrismaPg(pool, {
+        // Behind a transaction-mode pooler without prepared-statement support: FAULTLINE_PREPARED_STATEMENTS=0.
+        statementNameGenerator: process.env.FAULTLINE_PREPARED_STATEMENTS === "0" ? undefined : statementNamer(),
+      }),
+    ),
   );
   return {
     target,
