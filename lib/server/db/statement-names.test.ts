@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { useTestDatabase } from "@/lib/server/testing/test-database";
+import { useTestDatabase, type TestDatabase } from "@/lib/server/testing/test-database";
 import { statementNamer } from "./statement-names";
 
 describe("statementNamer", () => {
@@ -24,8 +24,7 @@ describe("statementNamer", () => {
 });
 
 describe("the app's PostgreSQL connection", () => {
-  it("prepares a raw statement once per connection and reuses it", async () => {
-    const database = await useTestDatabase();
+  const preparedCopies = async (database: TestDatabase) => {
     try {
       const db = database.connection.prisma;
       // One connection in a transaction, so every statement runs on the same session.
@@ -34,9 +33,22 @@ describe("the app's PostgreSQL connection", () => {
         return tx.$queryRaw<{ n: number }[]>`
           SELECT count(*)::int AS n FROM pg_prepared_statements WHERE statement LIKE '%' || 'statement-names' || '-test%'`;
       });
-      expect(prepared[0].n).toBe(1);
+      return prepared[0].n;
     } finally {
       await database.dispose();
+    }
+  };
+
+  it("prepares a raw statement once per connection and reuses it", async () => {
+    expect(await preparedCopies(await useTestDatabase())).toBe(1);
+  });
+
+  it("prepares nothing with FAULTLINE_PREPARED_STATEMENTS=0 (transaction-mode poolers)", async () => {
+    process.env.FAULTLINE_PREPARED_STATEMENTS = "0";
+    try {
+      expect(await preparedCopies(await useTestDatabase())).toBe(0);
+    } finally {
+      delete process.env.FAULTLINE_PREPARED_STATEMENTS;
     }
   });
 });
