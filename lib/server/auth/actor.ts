@@ -52,3 +52,8 @@ export function auditActorOf(actor: Actor): { actorId: number | null; actorLabel
   if (isIntegrationActor(actor)) return { actorId: actor.userId, actorLabel: actor.label };
   return { actorId: actor.id };
 }
+
+/** How outbound events (webhooks, Slack) name whoever acted: a person's id and name, or an integration's or the system's label. */
+export function outboundActorOf(actor: Actor): { id: number | null; name: string } {
+  return "kind" in actor ? { id: null, name: actor.label } : { id: actor.id, name: actor.name };
+}

@@ -2,6 +2,7 @@ import "server-only";
 import { SEVERITY_INFO } from "@/lib/domain/severity";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ChangeIncidentSeverityInput } from "@/lib/schemas/incident-updates";
+import { actorUserId, auditActorOf, outboundActorOf, type Actor } from "@/lib/server/auth/actor";
 import type { SessionUser } from "@/lib/server/auth/session-user";
 import { getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
@@ -19,10 +20,10 @@ export async function changeIncidentSeverity(options: {
   await getDb().$transaction((tx) => changeIncidentSeverityInTx(tx, options.actor, options.input));
 }
 
-/** The same use case inside a caller's transaction, so one request can compose several edits. */
+/** The same use case inside a caller's transaction, so one request can compose several edits; a person or an integration acts. */
 export async function changeIncidentSeverityInTx(
   tx: Prisma.TransactionClient,
-  actor: SessionUser,
+  actor: Actor,
   input: ChangeIncidentSeverityInput,
 ): Promise<void> {
   assertCan(actor, "incident:update");
@@ -39,14 +40,14 @@ export async function changeIncidentSeverityInTx(
     data: {
       incidentId: input.incidentId,
       kind: "SEVERITY_CHANGED",
-      authorId: actor.id,
+      authorId: actorUserId(actor),
       body: `Severity ${direction} from ${SEVERITY_INFO[before.severity].label} to ${SEVERITY_INFO[input.severity].label}: ${input.reason}`,
       data: { from: before.severity, to: input.severity, reason: input.reason },
     },
     select: { id: true },
   });
   await writeAudit(tx, {
-    actorId: actor.id,
+    ...auditActorOf(actor),
     action: "incident.severity_changed",
     entityType: "Incident",
     entityId: input.incidentId,
@@ -59,6 +60,6 @@ export async function changeIncidentSeverityInTx(
     from: before.severity,
     to: input.severity,
     reason: input.reason,
-    changedBy: actor,
+    changedBy: outboundActorOf(actor),
   });
 }

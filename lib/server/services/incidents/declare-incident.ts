@@ -1,6 +1,14 @@
 import "server-only";
 import { SEVERITY_INFO } from "@/lib/domain/severity";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import {
+  actorUserId,
+  auditActorOf,
+  isIntegrationActor,
+  outboundActorOf,
+  personOf,
+  type Actor,
+} from "@/lib/server/auth/actor";
 import type { SessionUser } from "@/lib/server/auth/session-user";
 import { getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
@@ -23,11 +31,27 @@ export async function declareIncident(options: {
   return getDb().$transaction((tx) => declareIncidentInTx(tx, options.actor, options.input));
 }
 
-/** The same use case inside a caller's transaction (an idempotent API request is one transaction). */
+/** Where an integration's incident comes from (e.g. an Alertmanager alert group), and what it said. */
+export type IncidentOrigin = {
+  source: string;
+  /** The incident's key at the source (one incident per key). */
+  externalKey: string;
+  /** Said after "Declared as …" on the timeline, e.g. the alerts that fired. */
+  note?: string;
+  /** Kept on the DECLARED timeline event, e.g. the alerts' fingerprints. */
+  timelineData?: Prisma.InputJsonObject;
+};
+
+/**
+ * The same use case inside a caller's transaction (an idempotent API request is one
+ * transaction). The actor is a person or an integration (which names its `origin`); nobody
+ * is commander until someone takes command, unless a person declares.
+ */
 export async function declareIncidentInTx(
   tx: Prisma.TransactionClient,
-  actor: SessionUser,
+  actor: Actor,
   input: DeclareIncidentInput,
+  origin?: IncidentOrigin,
 ): Promise<{ id: number }> {
   assertCan(actor, "incident:declare");
   const services = await tx.service.findMany({
@@ -44,6 +68,14 @@ export async function declareIncidentInTx(
 
   const now = new Date();
   const detectedAt = input.impactStartedAt > now ? input.impactStartedAt : now;
+  const actorId = actorUserId(actor);
+  const commanderId = input.commanderId ?? personOf(actor)?.id ?? null;
+  const declaredBody = [
+    `Declared as ${SEVERITY_INFO[input.severity].label}`,
+    related.teamName ? ` for ${related.teamName}` : "",
+    isIntegrationActor(actor) ? ` by ${actor.label}` : "",
+    origin?.note ? `: ${origin.note}` : "",
+  ].join("");
   const incident = await tx.incident.create({
     data: {
       title: input.title,
@@ -51,8 +83,10 @@ export async function declareIncidentInTx(
       severity: input.severity,
       impactStartedAt: input.impactStartedAt,
       detectedAt,
-      commanderId: input.commanderId ?? actor.id,
-      declaredById: actor.id,
+      commanderId,
+      declaredById: actorId,
+      source: origin?.source ?? null,
+      externalKey: origin?.externalKey ?? null,
       teamId: input.teamId ?? null,
       customerImpactPct: input.customerImpactPct ?? null,
       failedTransactions: input.failedTransactions ?? null,
@@ -62,9 +96,10 @@ export async function declareIncidentInTx(
       timeline: {
         create: {
           kind: "DECLARED",
-          authorId: actor.id,
+          authorId: actorId,
           occurredAt: now,
-          body: `Declared as ${SEVERITY_INFO[input.severity].label}${related.teamName ? ` for ${related.teamName}` : ""}`,
+          body: declaredBody.slice(0, 4000),
+          ...(origin?.timelineData ? { data: { source: origin.source, ...origin.timelineData } } : {}),
         },
       },
     },
@@ -72,13 +107,13 @@ export async function declareIncidentInTx(
   });
   if (input.suspectedChangeId !== undefined && related.suspect) {
     await tx.incidentChange.create({
-      data: { incidentId: incident.id, changeId: input.suspectedChangeId, role: "SUSPECTED", linkedById: actor.id },
+      data: { incidentId: incident.id, changeId: input.suspectedChangeId, role: "SUSPECTED", linkedById: actorId },
     });
     await tx.timelineEvent.create({
       data: {
         incidentId: incident.id,
         kind: "CHANGE_LINKED",
-        authorId: actor.id,
+        authorId: actorId,
         occurredAt: now,
         body: `Linked change #${input.suspectedChangeId} “${related.suspect.title}” as suspected`,
         data: { changeId: input.suspectedChangeId, role: "SUSPECTED" },
@@ -87,23 +122,28 @@ export async function declareIncidentInTx(
   }
   const level = await refreshBlastRadiusLevel(tx, incident.id);
   await writeAudit(tx, {
-    actorId: actor.id,
+    ...auditActorOf(actor),
     action: "incident.declared",
     entityType: "Incident",
     entityId: incident.id,
     after: {
       ...input,
-      commanderId: input.commanderId ?? actor.id,
+      commanderId,
       impactStartedAt: input.impactStartedAt.toISOString(),
       blastRadiusLevel: level,
+      ...(origin ? { source: origin.source, externalKey: origin.externalKey } : {}),
     },
   });
-  await queueIncidentDeclared(tx, { incidentId: incident.id, severity: input.severity, declaredBy: actor });
+  await queueIncidentDeclared(tx, {
+    incidentId: incident.id,
+    severity: input.severity,
+    declaredBy: outboundActorOf(actor),
+  });
   return incident;
 }
 
 /** The optional people, team and change a declaration names exist (and may be used); each refusal names its field. */
-async function checkDeclareReferences(tx: Prisma.TransactionClient, actor: SessionUser, input: DeclareIncidentInput) {
+async function checkDeclareReferences(tx: Prisma.TransactionClient, actor: Actor, input: DeclareIncidentInput) {
   const fieldErrors: Record<string, string[]> = {};
   const [commander, team, regions, capabilities, suspect] = await Promise.all([
     input.commanderId === undefined

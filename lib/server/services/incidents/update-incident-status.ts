@@ -3,6 +3,7 @@ import { stampsForTransition } from "@/lib/domain/incident-lifecycle";
 import { STATUS_LABELS } from "@/lib/domain/severity";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { UpdateIncidentStatusInput } from "@/lib/schemas/incident-updates";
+import { actorUserId, auditActorOf, outboundActorOf, type Actor } from "@/lib/server/auth/actor";
 import type { SessionUser } from "@/lib/server/auth/session-user";
 import { getDb } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
@@ -21,14 +22,21 @@ export async function updateIncidentStatus(options: {
   await getDb().$transaction((tx) => updateIncidentStatusInTx(tx, options.actor, options.input));
 }
 
-/** The same use case inside a caller's transaction, so one request can compose several edits. */
+/**
+ * The same use case inside a caller's transaction, so one request can compose several edits.
+ * A person or an integration acts; an integration may say when the transition happened at its
+ * source (`reported.at`, e.g. when an alert ended; never in the future) and what to keep on the
+ * timeline event.
+ */
 export async function updateIncidentStatusInTx(
   tx: Prisma.TransactionClient,
-  actor: SessionUser,
+  actor: Actor,
   input: UpdateIncidentStatusInput,
+  reported: { at?: Date; timelineData?: Prisma.InputJsonObject } = {},
 ): Promise<void> {
   assertCan(actor, "incident:update");
-  const at = new Date();
+  const now = new Date();
+  const at = reported.at && reported.at < now ? reported.at : now;
   const before = await tx.incident.findUnique({
     where: { id: input.incidentId },
     select: { status: true, mitigatedAt: true, resolvedAt: true },
@@ -49,10 +57,10 @@ export async function updateIncidentStatusInTx(
     data: {
       incidentId: input.incidentId,
       kind: "STATUS_CHANGED",
-      authorId: actor.id,
-      occurredAt: at,
+      authorId: actorUserId(actor),
+      occurredAt: now,
       body,
-      data: { from: before.status, to: input.status },
+      data: { ...reported.timelineData, from: before.status, to: input.status },
     },
   });
   const progress: Array<"incident.mitigated" | "incident.resolved"> = [];
@@ -63,10 +71,10 @@ export async function updateIncidentStatusInTx(
       incidentId: input.incidentId,
       timelineEventId: event.id,
       event: kind,
-      changedBy: actor,
+      changedBy: outboundActorOf(actor),
     });
   await writeAudit(tx, {
-    actorId: actor.id,
+    ...auditActorOf(actor),
     action: "incident.status_changed",
     entityType: "Incident",
     entityId: input.incidentId,

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/v1/webhooks/alertmanager/[integrationId]/route";
+import { declareIncident } from "@/lib/server/services/incidents/declare-incident";
+import { updateIncidentStatus } from "@/lib/server/services/incidents/update-incident-status";
 import { createTestService, createTestUser } from "@/lib/server/testing/factories";
 import { useTestDatabase, type TestDatabase } from "@/lib/server/testing/test-database";
 import { alertmanagerPayload } from "@/lib/server/testing/webhook-payloads";
@@ -311,5 +313,81 @@ describe("Alertmanager webhook", () => {
     const plain = await deliver(alertmanagerPayload({ groupKey, alerts: [alert] }), { contentType: "text/plain" });
     expect(plain.status).toBe(415);
     expect(await incidentsOf(groupKey)).toHaveLength(0);
+  });
+
+  it("declares and mitigates through the incident services: the same events, audit and timeline shape as a person", async () => {
+    await db().outboundWebhook.updateMany({
+      where: { name: "pager bridge" },
+      data: { events: ["incident.declared", "incident.severity_raised", "incident.mitigated"] },
+    });
+    const shapeOf = (value: unknown): unknown =>
+      value && typeof value === "object" && !Array.isArray(value)
+        ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shapeOf(v)]))
+        : value === null || typeof value === "number"
+          ? "number or null" // an integration has no person id: declaredBy.id is null
+          : typeof value;
+    const eventsOf = async (incidentId: number) =>
+      (
+        await db().outboundDelivery.findMany({
+          where: { eventId: { startsWith: `incident-${incidentId}-` } },
+          orderBy: { id: "asc" },
+        })
+      ).map((delivery) => ({ event: delivery.event, shape: shapeOf(delivery.payload) }));
+    const auditOf = async (incidentId: number) =>
+      (
+        await db().auditLog.findMany({
+          where: { entityType: "Incident", entityId: String(incidentId) },
+          orderBy: { id: "asc" },
+        })
+      ).map((entry) => entry.action);
+
+    // A person declares a Sev1 on a service and mitigates it.
+    const person = await createTestUser(db(), { role: "ENGINEER", level: "SENIOR" });
+    const byPerson = await declareIncident({
+      actor: person,
+      input: {
+        title: "Checkout down (declared by a person)",
+        severity: "SEV1",
+        impactStartedAt: new Date(Date.now() - 600_000),
+        serviceIds: [paymentsServiceId],
+      },
+    });
+    const personVersion = (await db().incident.findUniqueOrThrow({ where: { id: byPerson.id } })).version;
+    await updateIncidentStatus({
+      actor: person,
+      input: { incidentId: byPerson.id, version: personVersion, status: "MONITORING", note: "" },
+    });
+
+    // Alertmanager does the same for a group.
+    const groupKey = '{}:{alertname="ParityCheck"}';
+    const startsAt = new Date(Date.now() - 600_000).toISOString();
+    const endsAt = new Date(Date.now() - 60_000).toISOString();
+    await deliver(
+      alertmanagerPayload({
+        groupKey,
+        alerts: [{ fingerprint: "p1", severity: "critical", service: "pay", startsAt }],
+      }),
+    );
+    await deliver(
+      alertmanagerPayload({
+        groupKey,
+        status: "resolved",
+        alerts: [{ fingerprint: "p1", severity: "critical", service: "pay", startsAt, endsAt, status: "resolved" }],
+      }),
+    );
+    const [byAlert] = await incidentsOf(groupKey);
+
+    expect(await eventsOf(byAlert.id)).toEqual(await eventsOf(byPerson.id));
+    expect((await eventsOf(byAlert.id)).map((e) => e.event)).toEqual(["incident.declared", "incident.mitigated"]);
+    expect(await auditOf(byAlert.id)).toEqual(await auditOf(byPerson.id));
+    expect(byAlert.timeline.map((event) => event.kind)).toEqual(["DECLARED", "STATUS_CHANGED"]);
+    // What differs is who: nobody has taken command of an alert's incident; the integration is named.
+    const personIncident = await db().incident.findUniqueOrThrow({ where: { id: byPerson.id } });
+    expect(personIncident.commanderId).toBe(person.id);
+    expect(byAlert.commanderId).toBeNull();
+    expect(byAlert.timeline[0].body).toMatch(/^Declared as Sev1 by Alertmanager integration prod alerts: /);
+    expect(byAlert.timeline[0].data).toMatchObject({ source: "alertmanager", fingerprints: ["p1"] });
+    // Mitigation is stamped when the alert ended, not when the notification arrived.
+    expect(byAlert).toMatchObject({ status: "MONITORING", mitigatedAt: new Date(endsAt) });
   });
 });

@@ -8,33 +8,22 @@ import {
   parseEndsAt,
   type AlertFacts,
 } from "@/lib/domain/alert-groups";
-import { stampsForTransition } from "@/lib/domain/incident-lifecycle";
-import { INCIDENT_STATUSES, SEVERITY_INFO, STATUS_LABELS } from "@/lib/domain/severity";
+import { SEVERITY_INFO, STATUS_LABELS } from "@/lib/domain/severity";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { alertmanagerConfigSchema, type AlertmanagerConfig } from "@/lib/schemas/integration";
 import { alertmanagerPayloadSchema, describeIssues, type AlertmanagerPayload } from "@/lib/schemas/webhook-payloads";
 import { getDb } from "@/lib/server/db";
 import { AppError, isAppError } from "@/lib/server/errors";
 import type { WebhookIntegration } from "@/lib/server/queries/integrations/get-webhook-integration";
-import { writeAudit } from "@/lib/server/services/audit/write-audit";
-import { refreshBlastRadiusLevel } from "@/lib/server/services/incidents/refresh-blast-radius";
-import { updateIncidentAtVersion } from "@/lib/server/services/incidents/incident-version";
-import {
-  queueIncidentDeclared,
-  queueIncidentProgress,
-  queueSeverityRaised,
-} from "@/lib/server/services/webhooks/queue-domain-events";
+import { integrationActor, type IntegrationActor } from "@/lib/server/auth/actor";
+import { changeIncidentSeverityInTx } from "@/lib/server/services/incidents/change-incident-severity";
+import { declareIncidentInTx } from "@/lib/server/services/incidents/declare-incident";
+import { updateIncidentStatusInTx } from "@/lib/server/services/incidents/update-incident-status";
 import { sha256Hex, verifyBearer } from "./webhook-auth";
 
 export const ALERTMANAGER_SOURCE = "alertmanager";
 
 type Tx = Prisma.TransactionClient;
-type Actor = { id: number | null; label: string };
-/**
- * Outbound payloads name the integration as the actor: id null (it is no person) and its label.
- * Its creator stays on the rows that need a user (declaredById, audit actorId) only.
- */
-const outboundPerson = (actor: Actor) => ({ id: null, name: actor.label });
 
 /** Alertmanager's `truncatedAlerts` (max_alerts in webhook_config): said in the timeline, never silently dropped. */
 function truncationNote(payload: AlertmanagerPayload): string | null {
@@ -103,7 +92,9 @@ export async function receiveAlertmanagerDelivery(
   }));
   const deliveryKey = alertDeliveryKey(integration.id, payload.groupKey, payload.status, alerts, sha256Hex);
   const serviceIds = payload.status === "firing" ? await resolveServices(config, payload) : [];
-  const actor: Actor = { id: integration.createdById, label: `Alertmanager integration ${integration.name}` };
+  // Declaring, raising and mitigating are the incident services' own, acting as the integration
+  // (its creator answers for it; outbound events and the audit log name the integration).
+  const actor = integrationActor(`Alertmanager integration ${integration.name}`, integration.createdById);
 
   // A person editing the incident at the same moment makes the version check fail: try again once.
   for (let attempt = 1; ; attempt += 1) {
@@ -204,7 +195,7 @@ type FiringInput = {
   alerts: AlertFacts[];
   config: AlertmanagerConfig;
   serviceIds: number[];
-  actor: Actor;
+  actor: IntegrationActor;
 };
 
 async function applyFiring(tx: Tx, input: FiringInput): Promise<Outcome> {
@@ -250,7 +241,7 @@ async function applyFiring(tx: Tx, input: FiringInput): Promise<Outcome> {
       data: {
         incidentId: incident.id,
         kind: "NOTE",
-        authorId: actor.id,
+        authorId: actor.userId,
         body: withTruncation(
           `Alertmanager: ${newAlerts.length} more alert${newAlerts.length === 1 ? "" : "s"} firing — ${newAlerts.slice(0, 5).map(describeAlert).join("; ")}`,
           payload,
@@ -264,34 +255,13 @@ async function applyFiring(tx: Tx, input: FiringInput): Promise<Outcome> {
     });
   }
   if (raise) {
-    await updateIncidentAtVersion(tx, incident.id, incident.version, { severity });
     const reason = `Alertmanager: ${firingPayload.length} alert${firingPayload.length === 1 ? "" : "s"} firing at ${config.severityLabel} mapped to ${SEVERITY_INFO[severity].label}`;
-    const event = await tx.timelineEvent.create({
-      select: { id: true },
-      data: {
-        incidentId: incident.id,
-        kind: "SEVERITY_CHANGED",
-        authorId: actor.id,
-        body: `Severity raised from ${SEVERITY_INFO[incident.severity].label} to ${SEVERITY_INFO[severity].label}: ${reason}`,
-        data: { from: incident.severity, to: severity, reason },
-      },
-    });
-    await writeAudit(tx, {
-      actorId: actor.id,
-      actorLabel: actor.label,
-      action: "incident.severity_changed",
-      entityType: "Incident",
-      entityId: incident.id,
-      before: { severity: incident.severity },
-      after: { severity, reason },
-    });
-    await queueSeverityRaised(tx, {
+    // A note above bumped no version; the incident read at the start of this transaction is current.
+    await changeIncidentSeverityInTx(tx, actor, {
       incidentId: incident.id,
-      timelineEventId: event.id,
-      from: incident.severity,
-      to: severity,
+      version: incident.version,
+      severity,
       reason,
-      changedBy: outboundPerson(actor),
     });
   }
   return {
@@ -317,65 +287,44 @@ async function declare(
     payload.commonLabels.alertname ?? payload.groupLabels.alertname ?? payloadAlerts[0]?.labels.alertname ?? "Alert";
   const title = (payload.commonAnnotations.summary ?? `${alertname} firing`).slice(0, 200);
   const externalKey = `${groupKeyPrefix(integration.id, payload.groupKey)}${started.toISOString()}`;
-  const body = [
-    `Declared as ${SEVERITY_INFO[severity].label} by ${actor.label}: ${payloadAlerts.slice(0, 5).map(describeAlert).join("; ")}`,
+  const note = [
+    payloadAlerts.slice(0, 5).map(describeAlert).join("; "),
     previousId ? `The group fired again after incident #${previousId} was mitigated.` : null,
   ]
     .filter(Boolean)
     .join(" ");
-  const declaredBody = withTruncation(body, payload);
-  const incident = await tx.incident.create({
-    data: {
+  const incident = await declareIncidentInTx(
+    tx,
+    actor,
+    {
       title: title.length >= 3 ? title : `Alert ${title}`,
-      summary: (payload.commonAnnotations.description ?? "").slice(0, 5000),
+      summary: (payload.commonAnnotations.description ?? "").slice(0, 5000) || undefined,
       severity,
       impactStartedAt,
-      detectedAt: now,
-      declaredById: actor.id,
+      serviceIds,
+    },
+    {
       source: ALERTMANAGER_SOURCE,
       externalKey,
-      services: { create: serviceIds.map((serviceId) => ({ serviceId })) },
-      timeline: {
-        create: {
-          kind: "DECLARED",
-          authorId: actor.id,
-          occurredAt: now,
-          body: declaredBody,
-          data: {
-            source: ALERTMANAGER_SOURCE,
-            groupKey: payload.groupKey,
-            fingerprints: alerts.map((alert) => alert.fingerprint),
-            ...truncationData(payload),
-          },
-        },
+      note: withTruncation(note, payload),
+      timelineData: {
+        groupKey: payload.groupKey,
+        fingerprints: alerts.map((alert) => alert.fingerprint),
+        ...truncationData(payload),
       },
     },
-    select: { id: true },
-  });
-  const level = await refreshBlastRadiusLevel(tx, incident.id);
-  await writeAudit(tx, {
-    actorId: actor.id,
-    actorLabel: actor.label,
-    action: "incident.declared",
-    entityType: "Incident",
-    entityId: incident.id,
-    after: {
-      title,
-      severity,
-      impactStartedAt: impactStartedAt.toISOString(),
-      serviceIds,
-      source: ALERTMANAGER_SOURCE,
-      externalKey,
-      blastRadiusLevel: level,
-    },
-  });
-  await queueIncidentDeclared(tx, { incidentId: incident.id, severity, declaredBy: outboundPerson(actor) });
+  );
   return { outcome: "declared", incidentId: incident.id, detail: `Declared as ${SEVERITY_INFO[severity].label}.` };
 }
 
 async function applyResolved(
   tx: Tx,
-  input: { integration: WebhookIntegration; payload: AlertmanagerPayload; alerts: AlertFacts[]; actor: Actor },
+  input: {
+    integration: WebhookIntegration;
+    payload: AlertmanagerPayload;
+    alerts: AlertFacts[];
+    actor: IntegrationActor;
+  },
 ): Promise<Outcome> {
   const { integration, payload, alerts, actor } = input;
   const incident = await tx.incident.findFirst({
@@ -394,43 +343,18 @@ async function applyResolved(
   const now = new Date();
   const ends = alerts.map((alert) => alert.endsAt?.getTime() ?? now.getTime());
   const at = new Date(Math.min(now.getTime(), Math.max(...ends)));
-  const to =
-    INCIDENT_STATUSES.indexOf(incident.status) < INCIDENT_STATUSES.indexOf("MONITORING")
-      ? "MONITORING"
-      : incident.status;
-  const stamps = stampsForTransition(incident, "MONITORING", at);
-  await updateIncidentAtVersion(tx, incident.id, incident.version, { status: to, mitigatedAt: stamps.mitigatedAt });
-  await refreshBlastRadiusLevel(tx, incident.id);
+  // Not mitigated yet, so before Monitoring: the service stamps mitigatedAt as the alert's end.
+  const to = "MONITORING";
   const note = withTruncation(
     `Alertmanager reports the alert group resolved (${alerts.length} alert${alerts.length === 1 ? "" : "s"}).`,
     payload,
   );
-  const mitigation = await tx.timelineEvent.create({
-    select: { id: true },
-    data: {
-      incidentId: incident.id,
-      kind: "STATUS_CHANGED",
-      authorId: actor.id,
-      occurredAt: now,
-      body: `${STATUS_LABELS[incident.status]} → ${STATUS_LABELS[to]}: ${note}`,
-      data: { from: incident.status, to, source: ALERTMANAGER_SOURCE, fingerprints: [], ...truncationData(payload) },
-    },
-  });
-  await writeAudit(tx, {
-    actorId: actor.id,
-    actorLabel: actor.label,
-    action: "incident.status_changed",
-    entityType: "Incident",
-    entityId: incident.id,
-    before: { status: incident.status, mitigatedAt: null },
-    after: { status: to, mitigatedAt: at.toISOString() },
-  });
-  await queueIncidentProgress(tx, {
-    incidentId: incident.id,
-    timelineEventId: mitigation.id,
-    event: "incident.mitigated",
-    changedBy: outboundPerson(actor),
-  });
+  await updateIncidentStatusInTx(
+    tx,
+    actor,
+    { incidentId: incident.id, version: incident.version, status: to, note },
+    { at, timelineData: { source: ALERTMANAGER_SOURCE, fingerprints: [], ...truncationData(payload) } },
+  );
   return {
     outcome: "mitigated",
     incidentId: incident.id,
