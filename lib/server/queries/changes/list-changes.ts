@@ -6,6 +6,9 @@ import { shippedRange, type ChangeFilters } from "@/lib/schemas/change-filters";
 import { getDb } from "@/lib/server/db";
 import { getChangeOutcomes } from "@/lib/server/queries/outcomes/get-outcomes";
 
+// "Failed" and "shipped without approval" as Prisma conditions, so the list keeps Prisma's
+// keyset queries; prisma/definitions.sql (ChangeOutcome) is the definition, and
+// lib/server/queries/list-filters-definitions.property.test.ts fails if the two ever differ.
 const failedWhere: Prisma.ChangeWhereInput = {
   OR: [{ rolledBackAt: { not: null } }, { incidents: { some: { role: { in: [...FAILING_LINK_ROLES] } } } }],
 };

@@ -34,6 +34,8 @@ export function incidentWhere(filters: IncidentFilters, timeZone: string): Prism
   if (filters.teamIds.length) and.push({ services: { some: { service: { teamId: { in: filters.teamIds } } } } });
   const range = incidentTimeRange(filters, timeZone);
   if (range.gte || range.lt) and.push({ impactStartedAt: range });
+  // IncidentOutcome's "aiLinked" and "highBlast" (prisma/definitions.sql) as Prisma conditions,
+  // pinned to the view by lib/server/queries/list-filters-definitions.property.test.ts.
   if (filters.aiLinked)
     and.push({ changes: { some: { role: { in: [...FAILING_LINK_ROLES] }, change: { aiAssisted: true } } } });
   if (filters.highBlast) and.push({ blastRadiusLevel: { in: [...HIGH_OR_WORSE] } });
