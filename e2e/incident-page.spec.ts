@@ -171,6 +171,31 @@ test("the blast radius picks services with the searchable multi-select, by keybo
   await expect(services).toBeFocused();
 });
 
+test("people read dates as days and times in the org's style, not ISO: due dates and search results", async ({
+  page,
+}) => {
+  const stamp = Date.now();
+  const changeId = await latentChange(`Date style change ${stamp}`, 3);
+  await signIn(page, DEMO.senior);
+  await declareIncident(page, { title: `Date style ${stamp}`, services: ["pricing-service"] });
+
+  // The link-by-search option says when the change shipped as "2 Dec 2026, 14:05".
+  await page.getByRole("combobox", { name: "Find a change" }).fill(`#${changeId}`);
+  const option = page.getByRole("option", { name: new RegExp(`#${changeId} `) });
+  await expect(option).toContainText(/shipped \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}/);
+  await expect(option).not.toContainText(/\d{4}-\d{2}-\d{2}/);
+  await page.keyboard.press("Escape");
+
+  await page.getByRole("button", { name: "Mark mitigated" }).click();
+  const items = page.getByRole("region", { name: "Action items" });
+  await items.getByLabel("New action item").fill(`Date style item ${stamp}`);
+  await items.getByLabel("Owner").selectOption({ label: "Sam Senior" });
+  await items.getByLabel("Due date").fill("2030-01-15");
+  await items.getByRole("button", { name: "Add" }).click();
+  await expect(items.getByText("Sam Senior · due 15 Jan 2030")).toBeVisible();
+  await expect(items.getByText("2030-01-15")).toHaveCount(0);
+});
+
 test("a latent change shipped two weeks ago is linked by searching its title, and a change links to an incident from its page", async ({
   page,
 }) => {
