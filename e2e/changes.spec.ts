@@ -73,3 +73,31 @@ test("registering a change records the author's level and the approval it needs,
   await expect(page.getByText("Junior", { exact: true })).toBeVisible();
   expect(id).toBeGreaterThan(0);
 });
+
+// Issue 16: register and edit show the same Gen-AI assistance fields (one component).
+test("registering and editing a change ask about AI assistance the same way", async ({ page }) => {
+  await signIn(page, DEMO.senior);
+  await page.goto("/changes/new");
+  const register = page.getByRole("group", { name: "Gen-AI assistance" });
+  await expect(register.getByLabel("AI tool")).toHaveCount(0);
+  await register.getByLabel("Gen-AI assisted").check();
+  await expect(register.getByLabel("AI tool")).toBeVisible();
+  await expect(register.getByLabel("How much the AI did")).toBeVisible();
+
+  const id = await registerChange(page, {
+    title: `AI fields ${Date.now()}`,
+    service: "cart-service",
+    ai: { tool: "Cursor", involvement: "Co-authored" },
+    keepFields: true,
+  });
+  expect(id).toBeGreaterThan(0);
+  const edit = page.getByRole("form", { name: "Edit change" }).getByRole("group", { name: "Gen-AI assistance" });
+  await expect(edit.getByLabel("Gen-AI assisted")).toBeChecked();
+  await expect(edit.getByLabel("AI tool")).toHaveValue(/\d+/);
+  await expect(edit.getByLabel("AI tool").locator("option:checked")).toHaveText("Cursor");
+  await expect(edit.getByLabel("How much the AI did").locator("option:checked")).toHaveText("Co-authored");
+
+  // Unticking hides the tool and involvement, as on the register form.
+  await edit.getByLabel("Gen-AI assisted").uncheck();
+  await expect(edit.getByLabel("AI tool")).toHaveCount(0);
+});

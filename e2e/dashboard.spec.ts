@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { DEMO, signIn } from "./support/auth";
+import { declareIncident } from "./support/forms";
 
 test("a manager reads the dashboard, changes range and team, and clicks a bar through to the incidents behind it", async ({
   page,
@@ -119,4 +120,40 @@ test("dashboard filters apply on change, a team narrows the services, the headli
       await page.screenshot({ path: `/tmp/shots-dash/dashboard-filters-${width}-${scheme}.png` });
     }
   }
+});
+
+// Issue 16: the weekly charts also show the current, unfinished week, labelled "so far", from
+// the same queries; the headline keeps to the last full week.
+test("the current week shows as “so far” and counts an incident declared today", async ({ page }, testInfo) => {
+  test.slow();
+  const settled = { timeout: 30_000 };
+  await signIn(page, DEMO.senior); // an engineer: reads the dashboard and may declare
+  const sev2SoFar = async () => {
+    await page.goto("/dashboard");
+    const severity = page.getByRole("region", { name: "Incidents per week by severity" });
+    await expect(severity.getByText("“So far”: the current week, not finished yet")).toBeVisible(settled);
+    await severity.getByRole("button", { name: "Show data table" }).click();
+    const rows = severity.getByRole("row");
+    // The last row is the current week, and the only one labelled "so far".
+    await expect(rows.last().getByRole("rowheader")).toHaveText(/^\d{1,2} \w{3} \(so far\)$/);
+    await expect(severity.getByRole("rowheader", { name: /so far/ })).toHaveCount(1);
+    const header = await severity.getByRole("columnheader").allTextContents();
+    return Number(
+      await rows
+        .last()
+        .getByRole("cell")
+        .nth(header.indexOf("Sev2") - 1)
+        .textContent(),
+    );
+  };
+  const before = await sev2SoFar();
+  await expect(page.getByRole("region", { name: "Headline numbers" })).toContainText("(the last full week)");
+  await page.screenshot({ path: testInfo.outputPath("dashboard-so-far.png"), fullPage: true });
+
+  await declareIncident(page, { title: `So far ${Date.now()}`, services: ["cart-service"], severity: "Sev2" });
+  expect(await sev2SoFar()).toBe(before + 1);
+  // The daily chart ends today, also marked "so far".
+  const daily = page.getByRole("region", { name: "Sev2s per day" });
+  await daily.getByRole("button", { name: "Show data table" }).click();
+  await expect(daily.getByRole("row").last().getByRole("rowheader")).toHaveText(/\(so far\)$/);
 });

@@ -137,6 +137,65 @@ test("a read-only viewer sees the affected services as text, and no actions", as
   await expect(page.getByRole("combobox", { name: "Find a change" })).toHaveCount(0);
 });
 
+test("the blast radius picks services with the searchable multi-select, by keyboard, and confirms under its button", async ({
+  page,
+}) => {
+  await signIn(page, DEMO.senior);
+  const id = await declareIncident(page, { title: `Blast picker ${Date.now()}`, services: ["pricing-service"] });
+  const blast = page.getByRole("region", { name: "Blast radius" });
+  // No longer a group of service checkboxes (regions and capabilities keep theirs).
+  await expect(blast.getByRole("group", { name: "Affected services" })).toHaveCount(0);
+  const services = blast.getByRole("combobox", { name: "Affected services" });
+  await expect(blast.getByRole("button", { name: "Remove pricing-service" })).toBeVisible();
+
+  // Keyboard only: search, pick with Enter, close with Escape, Tab on to the save button.
+  await tabTo(page, services);
+  await page.keyboard.type("search-api");
+  await expect(page.getByRole("option", { name: "search-api", exact: true })).toBeVisible();
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Escape");
+  await expect(blast.getByRole("button", { name: "Remove search-api" })).toBeVisible();
+  await tabTo(page, blast.getByRole("button", { name: "Save blast radius" }));
+  await page.keyboard.press("Enter");
+  await expect(blast.getByRole("status").filter({ hasText: "Blast radius saved." })).toBeVisible();
+
+  await page.goto(`/incidents/${id}`);
+  await expect(blast.getByRole("button", { name: "Remove search-api" })).toBeVisible();
+  await expect(blast.getByRole("button", { name: "Remove pricing-service" })).toBeVisible();
+
+  // Removing every service is refused with the field's message, and focus goes to the picker.
+  await blast.getByRole("button", { name: "Remove search-api" }).click();
+  await blast.getByRole("button", { name: "Remove pricing-service" }).click();
+  await blast.getByRole("button", { name: "Save blast radius" }).click();
+  await expect(services).toHaveAttribute("aria-invalid", "true");
+  await expect(services).toBeFocused();
+});
+
+test("people read dates as days and times in the org's style, not ISO: due dates and search results", async ({
+  page,
+}) => {
+  const stamp = Date.now();
+  const changeId = await latentChange(`Date style change ${stamp}`, 3);
+  await signIn(page, DEMO.senior);
+  await declareIncident(page, { title: `Date style ${stamp}`, services: ["pricing-service"] });
+
+  // The link-by-search option says when the change shipped as "2 Dec 2026, 14:05".
+  await page.getByRole("combobox", { name: "Find a change" }).fill(`#${changeId}`);
+  const option = page.getByRole("option", { name: new RegExp(`#${changeId} `) });
+  await expect(option).toContainText(/shipped \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}/);
+  await expect(option).not.toContainText(/\d{4}-\d{2}-\d{2}/);
+  await page.keyboard.press("Escape");
+
+  await page.getByRole("button", { name: "Mark mitigated" }).click();
+  const items = page.getByRole("region", { name: "Action items" });
+  await items.getByLabel("New action item").fill(`Date style item ${stamp}`);
+  await items.getByLabel("Owner").selectOption({ label: "Sam Senior" });
+  await items.getByLabel("Due date").fill("2030-01-15");
+  await items.getByRole("button", { name: "Add" }).click();
+  await expect(items.getByText("Sam Senior · due 15 Jan 2030")).toBeVisible();
+  await expect(items.getByText("2030-01-15")).toHaveCount(0);
+});
+
 test("a latent change shipped two weeks ago is linked by searching its title, and a change links to an incident from its page", async ({
   page,
 }) => {

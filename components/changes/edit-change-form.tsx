@@ -1,18 +1,11 @@
 "use client";
 
-import { useState } from "react";
 import { ActionForm, FieldError } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { inputClasses } from "@/components/ui/field";
 import { updateChangeAction } from "@/lib/actions/changes/update-change";
-import {
-  AI_INVOLVEMENTS,
-  AI_INVOLVEMENT_LABELS,
-  CHANGE_KINDS,
-  CHANGE_KIND_LABELS,
-  type AiInvolvement,
-  type ChangeKind,
-} from "@/lib/domain/change";
+import { AiAssistanceFields } from "./ai-assistance-fields";
+import { CHANGE_KINDS, CHANGE_KIND_LABELS, type AiInvolvement, type ChangeKind } from "@/lib/domain/change";
 
 type Option = { id: number; name: string };
 
@@ -41,7 +34,6 @@ export function EditChangeForm({
   services: Array<Option & { teamName: string }>;
   aiTools: Option[];
 }) {
-  const [aiAssisted, setAiAssisted] = useState(change.aiAssisted);
   return (
     <ActionForm
       action={updateChangeAction}
@@ -114,62 +106,13 @@ export function EditChangeForm({
             />
             <FieldError errors={fieldErrors.externalUrl} />
           </label>
-          <label className="flex items-center gap-2 text-sm font-medium text-slate-900">
-            <input
-              type="checkbox"
-              name="aiAssisted"
-              checked={aiAssisted}
-              onChange={(e) => setAiAssisted(e.target.checked)}
-              className="size-4 accent-violet-600"
-            />
-            Gen-AI assisted
-          </label>
-          {aiAssisted ? (
-            <div className="grid gap-3 sm:grid-cols-2">
-              <label className={labelClasses}>
-                AI tool
-                <select
-                  name="aiToolId"
-                  defaultValue={change.aiToolId ?? ""}
-                  className={`${inputClasses} mt-1`}
-                  aria-invalid={Boolean(fieldErrors.aiToolId)}
-                >
-                  <option value="" disabled>
-                    Choose a tool…
-                  </option>
-                  {aiTools.map((t) => (
-                    <option key={t.id} value={t.id}>
-                      {t.name}
-                    </option>
-                  ))}
-                </select>
-                <FieldError errors={fieldErrors.aiToolId} />
-              </label>
-              <label className={labelClasses}>
-                How much the AI did
-                <select
-                  name="aiInvolvement"
-                  defaultValue={change.aiInvolvement ?? ""}
-                  className={`${inputClasses} mt-1`}
-                  aria-invalid={Boolean(fieldErrors.aiInvolvement)}
-                >
-                  <option value="" disabled>
-                    Choose…
-                  </option>
-                  {AI_INVOLVEMENTS.map((i) => (
-                    <option key={i} value={i}>
-                      {AI_INVOLVEMENT_LABELS[i]}
-                    </option>
-                  ))}
-                </select>
-                <FieldError errors={fieldErrors.aiInvolvement} />
-              </label>
-            </div>
-          ) : null}
-          <p className="text-xs text-slate-500">
-            Changing the service or the AI facts of an unshipped change asks for approval again when the policy needs
-            it.
-          </p>
+          <AiAssistanceFields
+            aiTools={aiTools}
+            defaults={change}
+            errors={fieldErrors}
+            idPrefix="edit-"
+            note="Changing the service or the AI facts of an unshipped change asks for approval again when the policy needs it."
+          />
           <Button type="submit" variant="secondary" disabled={pending}>
             {pending ? "Saving…" : "Save change"}
           </Button>

@@ -1,19 +1,12 @@
 "use client";
 
-import { useState } from "react";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Field, FormAlert, inputClasses } from "@/components/ui/field";
 import { LocalDateTimeInput } from "@/components/ui/local-date-time-input";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { registerChangeAction } from "@/lib/actions/changes/register-change";
-import {
-  AI_INVOLVEMENTS,
-  AI_INVOLVEMENT_LABELS,
-  CHANGE_KINDS,
-  CHANGE_KIND_LABELS,
-  LEVEL_LABELS,
-  type Level,
-} from "@/lib/domain/change";
+import { AiAssistanceFields } from "./ai-assistance-fields";
+import { CHANGE_KINDS, CHANGE_KIND_LABELS, LEVEL_LABELS, type Level } from "@/lib/domain/change";
 
 type Option = { id: number; name: string };
 
@@ -26,7 +19,6 @@ export function RegisterChangeForm(props: {
   canChooseAuthor: boolean;
 }) {
   const { state, pending, onSubmit, fieldErrors: errors } = useActionForm(registerChangeAction);
-  const [aiAssisted, setAiAssisted] = useState(false);
   const teams = [...new Set(props.services.map((s) => s.teamName))];
 
   return (
@@ -132,62 +124,7 @@ export function RegisterChangeForm(props: {
         <LocalDateTimeInput id="shippedAtLocal" name="shippedAt" invalid={Boolean(errors.shippedAt)} />
       </Field>
 
-      <fieldset className="rounded-lg bg-violet-50/60 p-4 ring-1 ring-violet-200">
-        <legend className="sr-only">Gen-AI assistance</legend>
-        <label className="flex items-center gap-2 text-sm font-medium text-slate-900">
-          <input
-            type="checkbox"
-            name="aiAssisted"
-            checked={aiAssisted}
-            onChange={(e) => setAiAssisted(e.target.checked)}
-            className="size-4 accent-violet-600"
-          />
-          Gen-AI assisted
-        </label>
-        <p className="ml-6 text-xs text-slate-600">
-          AI-assisted changes of junior and mid-level authors need a senior&apos;s approval before they ship.
-        </p>
-        {aiAssisted ? (
-          <div className="mt-3 grid gap-4 sm:grid-cols-2">
-            <Field id="aiToolId" label="AI tool" errors={errors.aiToolId}>
-              <select
-                id="aiToolId"
-                name="aiToolId"
-                defaultValue=""
-                aria-invalid={Boolean(errors.aiToolId)}
-                className={inputClasses}
-              >
-                <option value="" disabled>
-                  Choose a tool…
-                </option>
-                {props.aiTools.map((t) => (
-                  <option key={t.id} value={t.id}>
-                    {t.name}
-                  </option>
-                ))}
-              </select>
-            </Field>
-            <Field id="aiInvolvement" label="How much the AI did" errors={errors.aiInvolvement}>
-              <select
-                id="aiInvolvement"
-                name="aiInvolvement"
-                defaultValue=""
-                aria-invalid={Boolean(errors.aiInvolvement)}
-                className={inputClasses}
-              >
-                <option value="" disabled>
-                  Choose…
-                </option>
-                {AI_INVOLVEMENTS.map((i) => (
-                  <option key={i} value={i}>
-                    {AI_INVOLVEMENT_LABELS[i]}
-                  </option>
-                ))}
-              </select>
-            </Field>
-          </div>
-        ) : null}
-      </fieldset>
+      <AiAssistanceFields aiTools={props.aiTools} errors={errors} />
 
       <div className="flex items-center gap-3 border-t border-slate-200 pt-5">
         <Button type="submit" disabled={pending}>

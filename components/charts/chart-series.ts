@@ -1,30 +1,18 @@
-// Colours and series shared by the dashboard and the weekly report, so the same metric
-// looks the same everywhere. `href` builders are optional: the report has no click-through.
+// Series shared by the dashboard and the weekly report page, so the same metric looks the
+// same everywhere; the colours are lib/domain/chart-colors.ts, which the report PDF also
+// reads. `href` builders are optional: the report has no click-through.
+import { CHART_COLORS, SEVERITY_CHART_COLORS } from "@/lib/domain/chart-colors";
 import { SEVERITIES, SEVERITY_INFO } from "@/lib/domain/severity";
 import type { Series } from "./trend-chart";
 
-export const CHART_COLORS = {
-  sev1: "#dc2626",
-  // Sev2 a deep orange, Sev3 a clear yellow: told apart at a glance in light and dark (issue 16).
-  sev2: "#ea580c",
-  sev3: "#eab308",
-  sev4: "#94a3b8",
-  ai: "#7c3aed",
-  other: "#64748b",
-  ok: "#10b981",
-  bad: "#dc2626",
-  blue: "#0ea5e9",
-  indigo: "#4f46e5",
-} as const;
-
-const SEVERITY_COLORS = [CHART_COLORS.sev1, CHART_COLORS.sev2, CHART_COLORS.sev3, CHART_COLORS.sev4];
+export { CHART_COLORS };
 
 /** Incidents per week, stacked by severity (keys sev1 … sev4). */
 export function severitySeries(href?: (severity: string) => string): Series[] {
-  return SEVERITIES.map((severity, i) => ({
+  return SEVERITIES.map((severity) => ({
     key: severity.toLowerCase(),
     label: SEVERITY_INFO[severity].label,
-    color: SEVERITY_COLORS[i],
+    color: SEVERITY_CHART_COLORS[severity],
     stack: "s",
     href: href?.(severity),
   }));

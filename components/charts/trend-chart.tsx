@@ -2,7 +2,18 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Bar,
+  CartesianGrid,
+  Cell,
+  ComposedChart,
+  Legend,
+  Line,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import { formatDecimal, formatMetric } from "@/lib/domain/format";
 
 export type Series = {
@@ -28,6 +39,11 @@ type Props = {
   height?: number;
   /** Categories down the side (for breakdowns with long names) instead of along the bottom. */
   horizontal?: boolean;
+  /**
+   * Points whose `x` is at or after this are the current, unfinished week ("so far"): lighter,
+   * dashed-outline bars and hollow points, and a note under the chart.
+   */
+  partialFrom?: string | null;
 };
 
 const format = (unit: Props["unit"], value: number | string | null | undefined) => {
@@ -56,10 +72,13 @@ export function TrendChart({
   empty,
   height = 240,
   horizontal = false,
+  partialFrom = null,
 }: Props) {
   const router = useRouter();
   const [showTable, setShowTable] = useState(false);
   const hasData = data.some((point) => series.some((s) => Number(point[s.key] ?? 0) > 0));
+  const isPartial = (point: Point) => partialFrom !== null && point.x >= partialFrom;
+  const partialLabel = data.find(isPartial)?.label;
   const open = (s: Series, point: Point | undefined) => {
     if (s.href && point) router.push(s.href.replace("{from}", point.from).replace("{to}", point.to));
   };
@@ -180,6 +199,10 @@ export function TrendChart({
                 </>
               )}
               <Tooltip
+                labelFormatter={(label) => {
+                  const point = data.find((p) => p.label === label);
+                  return point && isPartial(point) ? `${label}: the week is not finished` : String(label);
+                }}
                 formatter={(value, name) => [format(unit, value as number), name]}
                 contentStyle={{
                   fontSize: 12,
@@ -200,7 +223,23 @@ export function TrendChart({
                     stroke={s.color}
                     strokeWidth={2}
                     strokeDasharray={s.dashed ? "5 4" : undefined}
-                    dot={{ r: 2.5, cursor: s.href ? "pointer" : undefined }}
+                    dot={(props: { cx?: number; cy?: number; index?: number; payload?: Point }) => {
+                      const partial = props.payload ? isPartial(props.payload) : false;
+                      if (props.cx === undefined || props.cy === undefined || props.payload?.[s.key] == null)
+                        return <g key={props.index} />;
+                      return (
+                        <circle
+                          key={props.index}
+                          cx={props.cx}
+                          cy={props.cy}
+                          r={partial ? 3.5 : 2.5}
+                          stroke={s.color}
+                          strokeWidth={partial ? 1.5 : 1}
+                          fill={partial ? "var(--color-white)" : s.color}
+                          cursor={s.href ? "pointer" : undefined}
+                        />
+                      );
+                    }}
                     activeDot={{
                       r: 5,
                       cursor: s.href ? "pointer" : undefined,
@@ -220,11 +259,30 @@ export function TrendChart({
                     onClick={(entry) => open(s, (entry as unknown as { payload?: Point }).payload)}
                     isAnimationActive={false}
                     maxBarSize={36}
-                  />
+                  >
+                    {partialFrom !== null &&
+                      data.map((point) => (
+                        <Cell
+                          key={point.x}
+                          fillOpacity={isPartial(point) ? 0.4 : 1}
+                          stroke={isPartial(point) ? s.color : undefined}
+                          strokeDasharray={isPartial(point) ? "3 2" : undefined}
+                        />
+                      ))}
+                  </Bar>
                 ),
               )}
             </ComposedChart>
           </ResponsiveContainer>
+        )}
+        {hasData && partialLabel && (
+          <p className="mt-2 text-xs text-slate-500">
+            <span
+              aria-hidden="true"
+              className="mr-1 inline-block h-2 w-3 rounded-sm border border-dashed border-slate-500 align-middle"
+            />
+            “So far”: the current week, not finished yet (lighter bars, hollow points).
+          </p>
         )}
       </div>
     </section>

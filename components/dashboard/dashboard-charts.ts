@@ -7,14 +7,21 @@ import type { DashboardData } from "@/lib/server/queries/metrics/get-dashboard";
 
 // Exact percentages (0–100); TrendChart rounds once, at display, through lib/domain/format.ts.
 const pct = (num: number, den: number) => (den > 0 ? (num / den) * 100 : null);
-const weekPoint = (week: string): Point => ({
-  x: week,
-  label: formatWeekLabel(week),
-  from: week,
-  to: addDays(week, 6),
-});
 
-export function buildCharts(data: DashboardData) {
+/** How the unfinished current week is named wherever a week is labelled. */
+export const SO_FAR = "so far";
+
+/**
+ * `today` (a day in the organisation's time zone) trims the days still to come from the
+ * daily series when the current week is shown "so far".
+ */
+export function buildCharts(data: DashboardData, today?: string) {
+  const weekPoint = (week: string): Point => ({
+    x: week,
+    label: week === data.partialWeek ? `${formatWeekLabel(week)} (${SO_FAR})` : formatWeekLabel(week),
+    from: week,
+    to: addDays(week, 6),
+  });
   const incidents = data.incidents.map((w) => ({
     ...weekPoint(w.week),
     sev1: w.sev1,
@@ -25,9 +32,11 @@ export function buildCharts(data: DashboardData) {
     aiShare: pct(w.aiLinked, w.total),
     total: w.total,
   }));
-  const sev2 = data.sev2.map((d) => ({
+  const sev2Days = data.partialWeek && today ? data.sev2.filter((d) => d.day <= today) : data.sev2;
+  const sev2 = sev2Days.map((d) => ({
     x: d.day,
-    label: formatWeekLabel(d.day),
+    label:
+      data.partialWeek && d.day >= data.partialWeek ? `${formatWeekLabel(d.day)} (${SO_FAR})` : formatWeekLabel(d.day),
     from: d.day,
     to: d.day,
     count: d.count,

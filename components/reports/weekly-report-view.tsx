@@ -7,7 +7,7 @@ import { BlastRadiusBadge, SeverityBadge, StatusBadge } from "@/components/incid
 import { Badge } from "@/components/ui/badge";
 import { Panel } from "@/components/ui/panel";
 import { DataTable } from "@/components/ui/table";
-import { formatDuration, formatMetric } from "@/lib/domain/format";
+import { formatDay, formatDuration, formatMetric } from "@/lib/domain/format";
 import { enumWords, levelWords, roleLabel, severityLabel } from "@/lib/reports/report-labels";
 import type { ListExtent, WeeklyReportModel } from "@/lib/reports/weekly-report-model";
 
@@ -171,7 +171,7 @@ export function WeeklyReportView({ report }: { report: WeeklyReportModel }) {
                   <li key={item.id}>
                     <span className={item.completedAt ? "text-slate-500" : ""}>{item.title}</span>
                     <span className="block text-xs text-slate-500">
-                      {item.owner ?? "no owner"} · due {item.dueDate} ·{" "}
+                      {item.owner ?? "no owner"} · due {formatDay(item.dueDate)} ·{" "}
                       <Link href={`/incidents/${item.incident.id}`} className="hover:underline">
                         INC-{item.incident.id}
                       </Link>

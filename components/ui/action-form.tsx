@@ -68,6 +68,10 @@ function Outcome({ ok, message }: { ok?: boolean; message?: string }) {
   );
 }
 
-export function FieldError({ errors }: { errors?: string[] }) {
-  return errors?.length ? <p className="mt-1 text-xs font-medium text-red-600">{errors.join(" ")}</p> : null;
+export function FieldError({ errors, id }: { errors?: string[]; id?: string }) {
+  return errors?.length ? (
+    <p id={id} className="mt-1 text-xs font-medium text-red-600">
+      {errors.join(" ")}
+    </p>
+  ) : null;
 }

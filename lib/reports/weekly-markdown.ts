@@ -1,6 +1,6 @@
 // The weekly report as Markdown, rendered from the report model: paste-ready for a wiki
 // page or an email. Every piece of user text goes through mdText/mdLink (lib/reports/markdown.ts).
-import { formatDuration, formatMetric } from "@/lib/domain/format";
+import { formatDateTime, formatDay, formatDuration, formatMetric } from "@/lib/domain/format";
 import { aiComparisonMarkdownLines } from "./ai-comparison-render";
 import { mdLink, mdText } from "./markdown";
 import { aiWords, enumWords, levelWords, roleLabel, severityLabel as sev } from "./report-labels";
@@ -13,7 +13,7 @@ export function weeklyMarkdown(model: WeeklyReportModel): string {
   lines.push(`# Weekly review (TWiST): ${mdText(meta.organisation)}, week ${meta.isoWeek}`);
   lines.push("");
   lines.push(
-    `Monday ${meta.monday} to Sunday ${meta.sunday} (${mdText(meta.timeZone)}). Generated ${meta.generatedAt.toISOString()}.`,
+    `Monday ${formatDay(meta.monday)} to Sunday ${formatDay(meta.sunday)} (${mdText(meta.timeZone)}). Generated ${formatDateTime(meta.generatedAt, meta.timeZone)}.`,
   );
   lines.push("", ...aiComparisonMarkdownLines(model.dashboard.aiComparison));
   section("Headline numbers");
@@ -78,7 +78,7 @@ export function weeklyMarkdown(model: WeeklyReportModel): string {
     if (list.length === 0) lines.push("None.");
     for (const a of list)
       lines.push(
-        `- ${a.completedAt ? "[x]" : "[ ]"} ${mdText(a.title)} — ${mdText(a.owner ?? "no owner")}, due ${a.dueDate} (${mdLink(`INC-${a.incident.id}`, a.incident.url)})`,
+        `- ${a.completedAt ? "[x]" : "[ ]"} ${mdText(a.title)} — ${mdText(a.owner ?? "no owner")}, due ${formatDay(a.dueDate)} (${mdLink(`INC-${a.incident.id}`, a.incident.url)})`,
       );
     if (total > list.length) lines.push(`- … and ${total - list.length} more`);
   };

@@ -2,8 +2,9 @@
 // browser (@react-pdf/renderer), with vector charts. Helvetica for Latin text; Noto
 // fallbacks for other scripts only when the report contains them (pdf-fonts.ts).
 import { Document, Link, Page, StyleSheet, Text, View, renderToBuffer } from "@react-pdf/renderer";
-import { formatDateTime, formatDuration, formatMetric } from "@/lib/domain/format";
+import { formatDateTime, formatDay, formatDuration, formatMetric } from "@/lib/domain/format";
 import { formatWeekLabel } from "@/lib/domain/weeks";
+import { CHART_COLORS, SEVERITY_CHART_COLORS } from "@/lib/domain/chart-colors";
 import { fallbackFontsFor } from "./pdf-fonts";
 import { aiWords, enumWords, levelWords, roleLabel, severityLabel as sev } from "./report-labels";
 import { Bars, LineChart } from "./weekly-pdf-charts";
@@ -67,7 +68,8 @@ function WeeklyReportPdf({ model }: { model: WeeklyReportModel }) {
           Weekly review: week of {formatWeekLabel(meta.monday)} {meta.monday.slice(0, 4)} ({meta.isoWeek})
         </Text>
         <Text style={s.subtitle}>
-          Monday {meta.monday} to Sunday {meta.sunday}, {meta.timeZone}. Same numbers as the dashboard for this week.
+          Monday {formatDay(meta.monday)} to Sunday {formatDay(meta.sunday)}, {meta.timeZone}. Same numbers as the
+          dashboard for this week.
         </Text>
         {/* AI comparison (lib/domain/ai-comparison.ts): the sentence; its table is in the Markdown and CSV. */}
         <Text style={s.subtitle}>{dashboard.aiComparison.sentence}</Text>
@@ -100,10 +102,10 @@ function WeeklyReportPdf({ model }: { model: WeeklyReportModel }) {
               weeks={weeks}
               stacked
               series={[
-                { color: "#dc2626", values: dashboard.incidents.map((w) => w.sev1) },
-                { color: "#f97316", values: dashboard.incidents.map((w) => w.sev2) },
-                { color: "#fbbf24", values: dashboard.incidents.map((w) => w.sev3) },
-                { color: "#94a3b8", values: dashboard.incidents.map((w) => w.sev4) },
+                { color: SEVERITY_CHART_COLORS.SEV1, values: dashboard.incidents.map((w) => w.sev1) },
+                { color: SEVERITY_CHART_COLORS.SEV2, values: dashboard.incidents.map((w) => w.sev2) },
+                { color: SEVERITY_CHART_COLORS.SEV3, values: dashboard.incidents.map((w) => w.sev3) },
+                { color: SEVERITY_CHART_COLORS.SEV4, values: dashboard.incidents.map((w) => w.sev4) },
               ]}
             />
             <Text style={s.legend}>Sev1 red · Sev2 orange · Sev3 amber · Sev4 grey · shaded: this week</Text>
@@ -112,7 +114,7 @@ function WeeklyReportPdf({ model }: { model: WeeklyReportModel }) {
             <Text style={s.chartTitle}>AI-linked share of incidents</Text>
             <LineChart
               weeks={weeks}
-              color="#7c3aed"
+              color={CHART_COLORS.ai}
               values={dashboard.incidents.map((w) => pct(w.aiLinked, w.total))}
             />
             <Text style={s.legend}>Trigger or root cause was AI-assisted · shaded: this week</Text>
@@ -124,8 +126,8 @@ function WeeklyReportPdf({ model }: { model: WeeklyReportModel }) {
               stacked={false}
               unit="%"
               series={[
-                { color: "#7c3aed", values: dashboard.failure.map((w) => pct(w.aiFailed, w.aiShipped)) },
-                { color: "#64748b", values: dashboard.failure.map((w) => pct(w.otherFailed, w.otherShipped)) },
+                { color: CHART_COLORS.ai, values: dashboard.failure.map((w) => pct(w.aiFailed, w.aiShipped)) },
+                { color: CHART_COLORS.other, values: dashboard.failure.map((w) => pct(w.otherFailed, w.otherShipped)) },
               ]}
             />
             <Text style={s.legend}>AI-assisted violet · other grey · shaded: this week</Text>
@@ -189,7 +191,7 @@ function WeeklyReportPdf({ model }: { model: WeeklyReportModel }) {
         </Text>
         {model.actionItems.overdue.slice(0, 15).map((a) => (
           <Text key={a.id} style={s.item} wrap={false}>
-            {"  "}Overdue: {a.title} ({a.owner ?? "no owner"}, due {a.dueDate}, INC-{a.incident.id})
+            {"  "}Overdue: {a.title} ({a.owner ?? "no owner"}, due {formatDay(a.dueDate)}, INC-{a.incident.id})
           </Text>
         ))}
         {model.actionItemTotals.overdue > 15 ? (

@@ -6,6 +6,7 @@ import { AiComparisonPanel, AiComparisonSentence } from "@/components/reports/ai
 import { buildCharts } from "@/components/dashboard/dashboard-charts";
 import { DashboardFiltersForm } from "@/components/dashboard/dashboard-filters-form";
 import { HeadlineRow } from "@/components/dashboard/headline-row";
+import { dayInZone } from "@/lib/domain/time-zone";
 import { addDays, formatWeekLabel, lastFullWeeks } from "@/lib/domain/weeks";
 import { dashboardQuery, parseDashboardFilters } from "@/lib/schemas/dashboard-filters";
 import type { RawSearchParams } from "@/lib/schemas/search-params";
@@ -27,7 +28,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const filters = parseDashboardFilters(params, now, timeZone);
   const scope = { ...filters.range, timeZone, teamIds: filters.teamIds, serviceIds: filters.serviceIds };
   const [data, teams, allServices] = await Promise.all([
-    getDashboard(scope, now),
+    getDashboard(scope, now, { currentWeekSoFar: true }),
     listTeamOptions({ includeArchived: true }),
     listServiceOptions({ includeArchived: true }),
   ]);
@@ -36,7 +37,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     teams.filter((t) => filters.teamIds.includes(t.id)).map((t) => t.name.replace(/ \(archived\)$/, "")),
   );
   const services = teamNames.size ? allServices.filter((s) => teamNames.has(s.teamName)) : allServices;
-  const charts = buildCharts(data);
+  const charts = buildCharts(data, dayInZone(now, timeZone));
+  const partialFrom = data.partialWeek;
   const h = data.headline;
 
   // Click-throughs keep the team and service filters.
@@ -61,7 +63,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <h1 className="text-2xl font-semibold tracking-tight">Weekly trends</h1>
         <p className="mt-1 text-sm text-slate-600">
           Weeks of {formatWeekLabel(filters.range.from)} to {formatWeekLabel(lastWeek)}, Monday to Sunday in {timeZone}.
-          Click any bar or point to open what is behind it.
+          {partialFrom && ` The week of ${formatWeekLabel(partialFrom)} is shown so far.`} Click any bar or point to
+          open what is behind it.
         </p>
       </div>
       <AiComparisonSentence comparison={data.aiComparison} />
@@ -81,6 +84,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       />
       <div className="grid gap-5 xl:grid-cols-2">
         <TrendChart
+          partialFrom={partialFrom}
           title="Incidents per week by severity"
           description="By the week impact started. Sev1 and Sev2 are what the weekly review walks through."
           data={charts.incidents}
@@ -88,6 +92,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           empty="No incidents in this range."
         />
         <TrendChart
+          partialFrom={partialFrom}
           title="Sev2s per day"
           description="The on-call load, with its 7-day moving average."
           data={charts.sev2}
@@ -98,6 +103,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           empty="No Sev2 in this range."
         />
         <TrendChart
+          partialFrom={partialFrom}
           title="High or critical blast radius"
           description="Incidents per week whose blast radius reached high or critical."
           data={charts.incidents}
@@ -105,6 +111,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           empty="No high-blast-radius incident in this range."
         />
         <TrendChart
+          partialFrom={partialFrom}
           title="AI-linked share of incidents"
           description="Incidents whose trigger or root-cause change was AI-assisted, as a share of the week's incidents."
           data={charts.incidents}
@@ -117,6 +124,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </div>
         <div className="xl:col-span-2">
           <TrendChart
+            partialFrom={partialFrom}
             title="Change failure rate: AI-assisted vs other"
             description="Failed ÷ shipped changes of each shipping week (failed = trigger or root cause of an incident, or rolled back)."
             data={charts.failure}
@@ -148,6 +156,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           />
         </div>
         <TrendChart
+          partialFrom={partialFrom}
           title="Time to resolve"
           description="Median and p90 hours of each week's resolved incidents (all severities)."
           data={charts.resolveFor("ALL")}
@@ -166,6 +175,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           empty="No incident was resolved in this range."
         />
         <TrendChart
+          partialFrom={partialFrom}
           title="Time to resolve, Sev1 and Sev2"
           description="Median hours of each week's resolved Sev1 and Sev2 incidents."
           data={charts
@@ -191,6 +201,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           empty="No Sev1 or Sev2 was resolved in this range."
         />
         <TrendChart
+          partialFrom={partialFrom}
           title="Approval compliance"
           description={`AI-assisted changes that needed approval, by shipping week: approved before shipping, or shipped without approval (violations). ${describeNotShipped(data.compliance.notShipped)}`}
           data={charts.compliance}
@@ -207,6 +218,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           empty="No change needing approval shipped in this range."
         />
         <TrendChart
+          partialFrom={partialFrom}
           title="Action items"
           description={`By due week: done, open, overdue. Now ${data.actionItems.openNow} open, ${data.actionItems.overdueNow} overdue.`}
           data={charts.actionItems}

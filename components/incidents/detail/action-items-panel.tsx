@@ -7,6 +7,7 @@ import { inputClasses } from "@/components/ui/field";
 import { Panel } from "@/components/ui/panel";
 import { addActionItemAction } from "@/lib/actions/incidents/add-action-item";
 import { setActionItemDoneAction } from "@/lib/actions/incidents/set-action-item-done";
+import { formatDay } from "@/lib/domain/format";
 
 type Item = { id: number; title: string; dueDate: Date; completedAt: Date | null; owner: { id: number; name: string } };
 
@@ -35,7 +36,7 @@ export function ActionItemsPanel({
               <div className="min-w-0">
                 <p className={item.completedAt ? "text-slate-500 line-through" : "text-slate-900"}>{item.title}</p>
                 <p className="mt-0.5 flex flex-wrap items-center gap-1.5 text-xs text-slate-500">
-                  {item.owner.name} · due {due}
+                  {item.owner.name} · due {formatDay(due)}
                   {overdue ? <Badge tone="red">Overdue</Badge> : null}
                   {item.completedAt ? <Badge tone="green">Done</Badge> : null}
                 </p>

@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { CheckboxChips } from "@/components/ui/checkbox-chips";
 import { inputClasses } from "@/components/ui/field";
 import { Panel } from "@/components/ui/panel";
+import { ServiceMultiSelect } from "@/components/ui/service-multi-select";
 import { updateBlastRadiusAction } from "@/lib/actions/incidents/update-blast-radius";
 import type { BlastRadiusLevel } from "@/lib/domain/blast-radius";
 import { BlastRadiusBadge } from "../incident-badges";
@@ -16,7 +17,8 @@ export function BlastRadiusPanel(props: {
   version: number;
   level: BlastRadiusLevel;
   reason: string;
-  services: Option[];
+  /** With their team, so the service picker searches and groups by team as the declare form does. */
+  services: Array<Option & { teamName?: string }>;
   regions: Option[];
   capabilities: Option[];
   selected: { serviceIds: number[]; regionIds: number[]; capabilityIds: number[] };
@@ -86,13 +88,23 @@ function BlastRadiusForm(props: Props) {
     >
       {({ fieldErrors, pending }) => (
         <div className="space-y-4">
-          <CheckboxChips
-            legend="Affected services"
-            name="serviceIds"
-            options={props.services}
-            selected={selected.serviceIds}
-          />
-          <FieldError errors={fieldErrors.serviceIds} />
+          <div className="space-y-1.5">
+            <label
+              htmlFor="blast-serviceIds"
+              className="block text-xs font-semibold uppercase tracking-wide text-slate-500"
+            >
+              Affected services
+            </label>
+            <ServiceMultiSelect
+              id="blast-serviceIds"
+              name="serviceIds"
+              options={props.services.map((s) => ({ id: s.id, name: s.name, group: s.teamName }))}
+              defaultSelected={selected.serviceIds}
+              invalid={Boolean(fieldErrors.serviceIds)}
+              describedBy={fieldErrors.serviceIds ? "blast-serviceIds-error" : undefined}
+            />
+            <FieldError id="blast-serviceIds-error" errors={fieldErrors.serviceIds} />
+          </div>
           <CheckboxChips legend="Regions" name="regionIds" options={props.regions} selected={selected.regionIds} />
           <CheckboxChips
             legend="Customer-facing capabilities"

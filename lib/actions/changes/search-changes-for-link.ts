@@ -1,9 +1,11 @@
 "use server";
 
+import { formatDateTime } from "@/lib/domain/format";
 import { linkSearchSchema } from "@/lib/schemas/link-search";
 import { requireUser } from "@/lib/server/auth/require-user";
 import { toAppError } from "@/lib/server/errors";
 import { searchChangesForLink } from "@/lib/server/queries/changes/search-changes-for-link";
+import { getOrgSettings } from "@/lib/server/queries/settings/get-org-settings";
 import { parseOrThrow } from "@/lib/server/validation";
 
 export type ChangeOptionResult =
@@ -15,7 +17,7 @@ export async function searchChangesForLinkAction(query: string, incidentId?: num
   try {
     await requireUser("change:read");
     const input = parseOrThrow(linkSearchSchema, { query, incidentId });
-    const rows = await searchChangesForLink(input);
+    const [rows, { timeZone }] = await Promise.all([searchChangesForLink(input), getOrgSettings()]);
     return {
       ok: true,
       options: rows.map((row) => ({
@@ -24,7 +26,7 @@ export async function searchChangesForLinkAction(query: string, incidentId?: num
         description: [
           row.serviceName,
           row.externalId,
-          row.shippedAt ? `shipped ${row.shippedAt.toISOString().slice(0, 10)}` : "not shipped",
+          row.shippedAt ? `shipped ${formatDateTime(row.shippedAt, timeZone)}` : "not shipped",
           row.aiAssisted ? "AI-assisted" : null,
           row.linked ? "already linked" : null,
         ]

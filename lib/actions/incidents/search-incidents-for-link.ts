@@ -1,10 +1,12 @@
 "use server";
 
+import { formatDateTime } from "@/lib/domain/format";
 import { SEVERITY_INFO, STATUS_LABELS } from "@/lib/domain/severity";
 import { linkSearchSchema } from "@/lib/schemas/link-search";
 import { requireUser } from "@/lib/server/auth/require-user";
 import { toAppError } from "@/lib/server/errors";
 import { searchIncidentsForLink } from "@/lib/server/queries/incidents/search-incidents-for-link";
+import { getOrgSettings } from "@/lib/server/queries/settings/get-org-settings";
 import { parseOrThrow } from "@/lib/server/validation";
 
 export type IncidentOptionResult =
@@ -15,13 +17,13 @@ export async function searchIncidentsForLinkAction(query: string): Promise<Incid
   try {
     await requireUser("incident:read");
     const input = parseOrThrow(linkSearchSchema, { query });
-    const rows = await searchIncidentsForLink(input);
+    const [rows, { timeZone }] = await Promise.all([searchIncidentsForLink(input), getOrgSettings()]);
     return {
       ok: true,
       options: rows.map((row) => ({
         value: String(row.id),
         label: `INC-${row.id} ${row.title}`,
-        description: `${SEVERITY_INFO[row.severity].label} · ${STATUS_LABELS[row.status]} · impact ${row.impactStartedAt.toISOString().slice(0, 10)}`,
+        description: `${SEVERITY_INFO[row.severity].label} · ${STATUS_LABELS[row.status]} · impact ${formatDateTime(row.impactStartedAt, timeZone)}`,
       })),
     };
   } catch (error) {

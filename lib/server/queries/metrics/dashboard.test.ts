@@ -274,6 +274,22 @@ describe("dashboard series", () => {
     expect(data.actionItems).toMatchObject({ openNow: 2, overdueNow: 1 });
   });
 
+  it("adds the current week so far to the weekly series, not to the headline or the breakdowns", async () => {
+    const full = await getDashboard(scope, NOW);
+    const soFar = await getDashboard(scope, NOW, { currentWeekSoFar: true });
+    expect(full.partialWeek).toBeNull();
+    expect(soFar.partialWeek).toBe("2026-11-23"); // NOW is Tuesday 24 Nov
+    expect(soFar.incidents.map((w) => w.week)).toEqual([...full.incidents.map((w) => w.week), "2026-11-23"]);
+    expect(soFar.failure.at(-1)?.week).toBe("2026-11-23");
+    expect(soFar.compliance.weeks.at(-1)?.weekStart).toBe("2026-11-23");
+    expect(soFar.sev2.at(-1)?.day).toBe("2026-11-29");
+    expect(soFar.headline).toEqual(full.headline);
+    expect(soFar.breakdown).toEqual(full.breakdown);
+    // A range that does not end at the last full week is left as it is.
+    const older = await getDashboard({ ...scope, to: "2026-11-16" }, NOW, { currentWeekSoFar: true });
+    expect(older.partialWeek).toBeNull();
+  });
+
   it("shows the headline: this week vs last week vs the 4 weeks before", async () => {
     const { headline } = await getDashboard(scope, NOW);
     expect(headline.incidents).toEqual({ current: 0, previous: 1, fourWeekAverage: 1.25, trend: "down" });

@@ -1,5 +1,6 @@
 import "server-only";
 import { headlineOfCounts, headlineOfRatios } from "@/lib/domain/headline";
+import { addDays, weekOf } from "@/lib/domain/weeks";
 import { actionItemsByWeek } from "./action-items-by-week";
 import { approvalComplianceByWeek } from "./approval-compliance-by-week";
 import { changeFailureBreakdown, changeFailureByWeek } from "./change-failure";
@@ -9,32 +10,60 @@ import type { MetricScope } from "./metric-scope";
 import { sev2PerDay } from "./sev2-per-day";
 import { timeToResolveByWeek } from "./time-to-resolve";
 
+type DashboardOptions = {
+  /**
+   * When the range ends at the last full week, the weekly series also carry the current,
+   * unfinished week ("so far"), counted by the same queries over a range one week longer.
+   * The headline, the breakdowns and the AI comparison keep to the full weeks.
+   */
+  currentWeekSoFar?: boolean;
+};
+
 /** Everything the dashboard shows, aggregated in PostgreSQL: one query per chart. */
-export async function getDashboard(scope: MetricScope, now: Date) {
+export async function getDashboard(scope: MetricScope, now: Date, options: DashboardOptions = {}) {
+  const currentWeek = weekOf(now, scope.timeZone);
+  const partialWeek = options.currentWeekSoFar && scope.to === currentWeek ? currentWeek : null;
+  const trend = partialWeek ? { ...scope, to: addDays(partialWeek, 7) } : scope;
   // The one heavy query (percentiles) runs beside the others, which are cheap reads of the
   // daily statistics run one after another: on a 2-core machine that beats nine at once.
-  const resolving = timeToResolveByWeek(scope);
-  const incidents = await incidentsByWeek(scope);
-  const sev2 = await sev2PerDay(scope);
-  const failure = await changeFailureByWeek(scope);
+  const resolving = timeToResolveByWeek(trend);
+  const incidents = await incidentsByWeek(trend);
+  const sev2 = await sev2PerDay(trend);
+  const failure = await changeFailureByWeek(trend);
   const breakdown = await changeFailureBreakdown(scope);
-  const compliance = await approvalComplianceByWeek(scope);
-  const actionItems = await actionItemsByWeek(scope, now);
+  const compliance = await approvalComplianceByWeek(trend);
+  const actionItems = await actionItemsByWeek(trend, now);
   const aiComparison = await getAiComparison(scope);
   const resolve = await resolving;
-  const allResolve = resolve.filter((r) => r.severity === "ALL");
-  const sev2ByWeek = incidents.map((w) => w.sev2);
+  // The headline reads full weeks only: the series without the week so far.
+  const full = <T>(rows: T[], week: (row: T) => string) => rows.filter((r) => week(r) < scope.to);
+  const fullIncidents = full(incidents, (w) => w.week);
+  const fullFailure = full(failure, (w) => w.week);
+  const allResolve = full(resolve, (r) => r.week).filter((r) => r.severity === "ALL");
+  const sev2ByWeek = fullIncidents.map((w) => w.sev2);
   const headline = {
-    incidents: headlineOfCounts(incidents.map((w) => w.total)),
-    majorIncidents: headlineOfCounts(incidents.map((w) => w.sev1 + w.sev2)),
+    incidents: headlineOfCounts(fullIncidents.map((w) => w.total)),
+    majorIncidents: headlineOfCounts(fullIncidents.map((w) => w.sev1 + w.sev2)),
     sev2PerDay: headlineOfCounts(sev2ByWeek.map((n) => n / 7)),
-    highBlast: headlineOfCounts(incidents.map((w) => w.highBlast)),
-    aiLinkedShare: headlineOfRatios(incidents.map((w) => ({ num: w.aiLinked, den: w.total }))),
-    aiFailureRate: headlineOfRatios(failure.map((w) => ({ num: w.aiFailed, den: w.aiShipped }))),
-    otherFailureRate: headlineOfRatios(failure.map((w) => ({ num: w.otherFailed, den: w.otherShipped }))),
+    highBlast: headlineOfCounts(fullIncidents.map((w) => w.highBlast)),
+    aiLinkedShare: headlineOfRatios(fullIncidents.map((w) => ({ num: w.aiLinked, den: w.total }))),
+    aiFailureRate: headlineOfRatios(fullFailure.map((w) => ({ num: w.aiFailed, den: w.aiShipped }))),
+    otherFailureRate: headlineOfRatios(fullFailure.map((w) => ({ num: w.otherFailed, den: w.otherShipped }))),
     medianHoursToResolve: headlineOfCounts(allResolve.map((r) => r.medianHours)),
-    violations: headlineOfCounts(compliance.weeks.map((w) => w.violations)),
+    violations: headlineOfCounts(full(compliance.weeks, (w) => w.weekStart).map((w) => w.violations)),
   };
-  return { scope, incidents, sev2, failure, breakdown, resolve, compliance, actionItems, aiComparison, headline };
+  return {
+    scope,
+    partialWeek,
+    incidents,
+    sev2,
+    failure,
+    breakdown,
+    resolve,
+    compliance,
+    actionItems,
+    aiComparison,
+    headline,
+  };
 }
 export type DashboardData = Awaited<ReturnType<typeof getDashboard>>;

@@ -1,7 +1,9 @@
+import { inflateSync } from "node:zlib";
 import { parse } from "csv-parse/sync";
 import { marked } from "marked";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pdfText } from "@/e2e/support/pdf-text";
+import { severitySeries } from "@/components/charts/chart-series";
 import { weeklyMarkdown } from "@/lib/reports/weekly-markdown";
 import { weeklyPdf } from "@/lib/reports/weekly-pdf";
 import { useTestDatabase, type TestDatabase } from "@/lib/server/testing/test-database";
@@ -47,6 +49,32 @@ beforeAll(async () => {
 });
 afterAll(() => database.dispose());
 
+/** Every fill colour ("r g b scn" or "rg") the PDF's page content streams paint with, as #rrggbb. */
+function pdfFillColours(pdf: Buffer): Set<string> {
+  const colours = new Set<string>();
+  const raw = pdf.toString("latin1");
+  for (const match of raw.matchAll(/stream\r?\n/g)) {
+    const start = match.index + match[0].length;
+    let content: string;
+    try {
+      content = inflateSync(pdf.subarray(start, raw.indexOf("endstream", start))).toString("latin1");
+    } catch {
+      continue; // not a Flate stream (fonts, images)
+    }
+    for (const [, ...rgb] of content.matchAll(/([\d.]+) ([\d.]+) ([\d.]+) (?:rg|scn)\b/g))
+      colours.add(
+        `#${rgb
+          .map((v) =>
+            Math.round(Number(v) * 255)
+              .toString(16)
+              .padStart(2, "0"),
+          )
+          .join("")}`,
+      );
+  }
+  return colours;
+}
+
 const build = () =>
   getWeeklyReportModel({
     isoWeek: "2026-W50",
@@ -68,6 +96,23 @@ describe("weekly report exports of a hostile week", () => {
     const pdf = (await pdfText(new Uint8Array(await weeklyPdf(model)))).text.replace(/\s+/g, " ");
     expect(pdf).toContain("p90 time to resolve 11.9 h");
     expect(pdf).toContain("Median time to resolve 11.7 h"); // 11.65 h
+  });
+
+  it("writes the days and times a person reads in the org's style, not ISO (Markdown and PDF)", async () => {
+    const model = await build();
+    const md = weeklyMarkdown(model);
+    expect(md).toContain("Monday 7 Dec 2026 to Sunday 13 Dec 2026 (UTC). Generated 13 Dec 2026, 12:00.");
+    const pdf = (await pdfText(new Uint8Array(await weeklyPdf(model)))).text.replace(/\s+/g, " ");
+    expect(pdf).toContain("Monday 7 Dec 2026 to Sunday 13 Dec 2026");
+    expect(pdf).not.toMatch(/Monday 2026-12-07/);
+  });
+
+  it("paints the PDF's severity bars in the web charts' colours (distinct Sev2 orange, Sev3 amber)", async () => {
+    const colours = pdfFillColours(await weeklyPdf(await build()));
+    const web = Object.fromEntries(severitySeries().map((s) => [s.key, s.color]));
+    // The week has a Sev1, a Sev2 and a Sev3.
+    for (const key of ["sev1", "sev2", "sev3"]) expect(colours).toContain(web[key]);
+    expect(web.sev2).not.toBe(web.sev3);
   });
 
   it("writes hostile titles into Markdown as text, with links only to the public URL", async () => {

@@ -8,7 +8,7 @@ import { PublishReportButton, ReportNotesForm } from "@/components/reports/repor
 import { WeeklyReportView } from "@/components/reports/weekly-report-view";
 import { Badge } from "@/components/ui/badge";
 import { Panel } from "@/components/ui/panel";
-import { formatDateTime, formatMetric } from "@/lib/domain/format";
+import { formatDateTime, formatDay, formatMetric } from "@/lib/domain/format";
 import { addDays, formatWeekLabel, isoWeekToMonday, mondayToIsoWeek, weekOf, zonedMidnight } from "@/lib/domain/weeks";
 import type { WeeklyReportModel } from "@/lib/reports/weekly-report-model";
 import { requirePageUser } from "@/lib/server/auth/require-user";
@@ -57,7 +57,7 @@ export default async function WeeklyReportPage({ params, searchParams }: Props) 
             Weekly review: week of {formatWeekLabel(monday)} {monday.slice(0, 4)} ({week})
           </h1>
           <p className="mt-1 text-sm text-slate-600">
-            Monday {monday} to Sunday {addDays(monday, 6)}, {timeZone}.
+            Monday {formatDay(monday)} to Sunday {formatDay(addDays(monday, 6))}, {timeZone}.
             {ended ? "" : " This week is not over yet: its figures are so far."}
           </p>
         </div>
@@ -185,8 +185,8 @@ async function ReportContent(props: {
                   <PublishReportButton week={week} republish={publication !== null} />
                 ) : (
                   <p className="text-sm text-slate-700">
-                    This week has not ended yet. It can be published from Monday {addDays(monday, 7)}, when its figures
-                    are final.
+                    This week has not ended yet. It can be published from Monday {formatDay(addDays(monday, 7))}, when
+                    its figures are final.
                   </p>
                 )}
               </div>
