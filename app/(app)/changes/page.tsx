@@ -7,7 +7,7 @@ import { DataTable, EmptyState } from "@/components/ui/table";
 import { CHANGE_KIND_LABELS, LEVEL_LABELS } from "@/lib/domain/change";
 import { formatDateTime } from "@/lib/domain/format";
 import { changeFiltersToParams, parseChangeFilters } from "@/lib/schemas/change-filters";
-import { firstParam, type RawSearchParams } from "@/lib/schemas/search-params";
+import { idParam, type RawSearchParams } from "@/lib/schemas/search-params";
 import { requirePageUser } from "@/lib/server/auth/require-user";
 import { can } from "@/lib/server/permissions";
 import { listChanges } from "@/lib/server/queries/changes/list-changes";
@@ -21,7 +21,7 @@ export default async function ChangesPage({ searchParams }: { searchParams: Prom
   const user = await requirePageUser("/changes");
   const params = await searchParams;
   const filters = parseChangeFilters(params);
-  const before = Number(firstParam(params.before)) || undefined;
+  const before = idParam(params.before);
   const { timeZone } = await getOrgSettings();
   const [{ rows, nextBeforeId }, services, options] = await Promise.all([
     listChanges({ filters, timeZone, beforeId: before }),

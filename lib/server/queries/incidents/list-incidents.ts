@@ -1,5 +1,6 @@
 import "server-only";
 import { HIGH_OR_WORSE } from "@/lib/domain/blast-radius";
+import { isRecordId } from "@/lib/schemas/ids";
 import { FAILING_LINK_ROLES } from "@/lib/domain/change-failure";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { BlastRadiusLevel, IncidentStatus, Severity } from "@/lib/generated/prisma/enums";
@@ -113,5 +114,10 @@ export function encodeCursor(cursor: IncidentCursor): string {
 
 export function decodeCursor(value: string | undefined): IncidentCursor | undefined {
   const match = value ? /^(\d{1,15})_(\d{1,10})$/.exec(value) : null;
-  return match ? { impactStartedAt: new Date(Number(match[1])), id: Number(match[2]) } : undefined;
+  if (!match) return undefined;
+  const impactStartedAt = new Date(Number(match[1]));
+  const id = Number(match[2]);
+  // A cursor this app made names a real incident: an id PostgreSQL can hold, a time before 2100.
+  if (!isRecordId(id) || impactStartedAt.getTime() > Date.UTC(2100, 0, 1)) return undefined;
+  return { impactStartedAt, id };
 }

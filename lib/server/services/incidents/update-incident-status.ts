@@ -36,12 +36,15 @@ export async function updateIncidentStatusInTx(
 ): Promise<void> {
   assertCan(actor, "incident:update");
   const now = new Date();
-  const at = reported.at && reported.at < now ? reported.at : now;
   const before = await tx.incident.findUnique({
     where: { id: input.incidentId },
-    select: { status: true, mitigatedAt: true, resolvedAt: true },
+    select: { status: true, mitigatedAt: true, resolvedAt: true, impactStartedAt: true },
   });
   if (!before) throw new AppError("NOT_FOUND", "This incident does not exist (any more).");
+  // A reported time lies between the impact's start and now: an alert's endsAt is the
+  // sender's word, and a mitigation before the impact began would make a negative duration.
+  const reportedMs = reported.at?.getTime() ?? now.getTime();
+  const at = new Date(Math.min(now.getTime(), Math.max(before.impactStartedAt.getTime(), reportedMs)));
   if (before.status === input.status) {
     throw new AppError("VALIDATION", `The incident is already ${STATUS_LABELS[input.status].toLowerCase()}.`, {
       fieldErrors: { status: ["Choose a different status."] },

@@ -390,4 +390,21 @@ describe("Alertmanager webhook", () => {
     // Mitigation is stamped when the alert ended, not when the notification arrived.
     expect(byAlert).toMatchObject({ status: "MONITORING", mitigatedAt: new Date(endsAt) });
   });
+
+  it("a resolved alert whose endsAt lies before the impact began mitigates at the impact's start, never before", async () => {
+    const groupKey = '{}:{alertname="ClockSkew"}';
+    const startsAt = new Date(Date.now() - 3_600_000).toISOString();
+    const endsAt = new Date(Date.now() - 7_200_000).toISOString(); // the sender's clock, or a hostile body
+    await deliver(alertmanagerPayload({ groupKey, alerts: [{ fingerprint: "s1", severity: "page", startsAt }] }));
+    const resolved = await deliver(
+      alertmanagerPayload({
+        groupKey,
+        status: "resolved",
+        alerts: [{ fingerprint: "s1", severity: "page", startsAt, endsAt, status: "resolved" }],
+      }),
+    );
+    expect(resolved.status).toBe(200);
+    const [incident] = await incidentsOf(groupKey);
+    expect(incident.mitigatedAt).toEqual(incident.impactStartedAt);
+  });
 });
