@@ -21,7 +21,8 @@ describe("reading list filters from a URL", () => {
     expect(idParam("2147483647")).toBe(2147483647);
     for (const bad of ["2147483648", "1e30", "1.5", "-3", "0", "0x10", " ", "9999999999"])
       expect(idParam(bad), bad).toBeUndefined();
-    expect(idList("1,2,abc,99999999999")).toEqual([1, 2]);
+    // One rule for a single id and a list of them.
+    expect(idList("1,2,abc,99999999999,2147483647,2147483648,1e3")).toEqual([1, 2, 2147483647]);
   });
 
   it("refuses incident cursors no page could have made", () => {
@@ -29,5 +30,6 @@ describe("reading list filters from a URL", () => {
     expect(decodeCursor("1764547200000_2147483648")).toBeUndefined();
     expect(decodeCursor("999999999999999_12")).toBeUndefined(); // year 33658
     expect(decodeCursor("1764547200000_0")).toBeUndefined();
+    expect(decodeCursor("0_12")).toBeUndefined(); // 1970: before the date rule's first day
   });
 });

@@ -28,23 +28,22 @@ export function firstParam(value: string | string[] | undefined): string | undef
 /** One record id (1 … 2^31 − 1, digits only), or undefined: "1e30", "1.5" and "2147483648" name nothing. */
 export function idParam(value: string | string[] | undefined): number | undefined {
   const first = firstParam(value);
-  if (!first || !/^\d{1,10}$/.test(first)) return undefined;
-  const id = Number(first);
-  return isRecordId(id) ? id : undefined;
+  return first === undefined ? undefined : recordIdOf(first);
 }
 
 export function enumList<T extends string>(values: readonly T[], raw: string | string[] | undefined): T[] {
   return [...new Set(listParam(raw).filter((v): v is T => (values as readonly string[]).includes(v)))];
 }
 
+/** A record id (1 … 2^31 − 1, digits only) written in a URL, or undefined. */
+export function recordIdOf(text: string): number | undefined {
+  if (!/^\d{1,10}$/.test(text)) return undefined;
+  const id = Number(text);
+  return isRecordId(id) ? id : undefined;
+}
+
 export function idList(raw: string | string[] | undefined): number[] {
-  return [
-    ...new Set(
-      listParam(raw)
-        .filter((v) => /^\d{1,9}$/.test(v))
-        .map(Number),
-    ),
-  ];
+  return [...new Set(listParam(raw).flatMap((v) => recordIdOf(v) ?? []))];
 }
 
 export function flagParam(raw: string | string[] | undefined): boolean {

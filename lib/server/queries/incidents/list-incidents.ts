@@ -1,10 +1,11 @@
 import "server-only";
 import { HIGH_OR_WORSE } from "@/lib/domain/blast-radius";
-import { isRecordId } from "@/lib/schemas/ids";
+import { dateRangeProblem } from "@/lib/schemas/dates";
 import { FAILING_LINK_ROLES } from "@/lib/domain/change-failure";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { BlastRadiusLevel, IncidentStatus, Severity } from "@/lib/generated/prisma/enums";
 import { incidentTimeRange, type IncidentFilters } from "@/lib/schemas/incident-filters";
+import { recordIdOf } from "@/lib/schemas/search-params";
 import { getDb } from "@/lib/server/db";
 import { getChangeOutcomes, getIncidentOutcomes } from "@/lib/server/queries/outcomes/get-outcomes";
 
@@ -116,8 +117,8 @@ export function decodeCursor(value: string | undefined): IncidentCursor | undefi
   const match = value ? /^(\d{1,15})_(\d{1,10})$/.exec(value) : null;
   if (!match) return undefined;
   const impactStartedAt = new Date(Number(match[1]));
-  const id = Number(match[2]);
-  // A cursor this app made names a real incident: an id PostgreSQL can hold, a time before 2100.
-  if (!isRecordId(id) || impactStartedAt.getTime() > Date.UTC(2100, 0, 1)) return undefined;
+  const id = recordIdOf(match[2]);
+  // A cursor this app made names a real incident: a record id, an impact start within the date rule.
+  if (id === undefined || dateRangeProblem(impactStartedAt, "instant") !== null) return undefined;
   return { impactStartedAt, id };
 }
