@@ -1,5 +1,5 @@
 import "server-only";
-import { stampsForTransition } from "@/lib/domain/incident-lifecycle";
+import { stampsForTransition, type StatusStamps } from "@/lib/domain/incident-lifecycle";
 import { STATUS_LABELS } from "@/lib/domain/severity";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { UpdateIncidentStatusInput } from "@/lib/schemas/incident-updates";
@@ -19,7 +19,9 @@ export async function updateIncidentStatus(options: {
   input: UpdateIncidentStatusInput;
 }): Promise<void> {
   assertCan(options.actor, "incident:update");
-  await getDb().$transaction((tx) => updateIncidentStatusInTx(tx, options.actor, options.input));
+  await getDb().$transaction(async (tx) => {
+    await updateIncidentStatusInTx(tx, options.actor, options.input);
+  });
 }
 
 /**
@@ -33,7 +35,7 @@ export async function updateIncidentStatusInTx(
   actor: Actor,
   input: UpdateIncidentStatusInput,
   reported: { at?: Date; timelineData?: Prisma.InputJsonObject } = {},
-): Promise<void> {
+): Promise<StatusStamps> {
   assertCan(actor, "incident:update");
   const now = new Date();
   const before = await tx.incident.findUnique({
@@ -92,4 +94,5 @@ export async function updateIncidentStatusInTx(
       resolvedAt: stamps.resolvedAt?.toISOString() ?? null,
     },
   });
+  return stamps;
 }

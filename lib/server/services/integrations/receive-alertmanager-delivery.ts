@@ -333,31 +333,30 @@ async function applyResolved(
       externalKey: { startsWith: groupKeyPrefix(integration.id, payload.groupKey) },
     },
     orderBy: { id: "desc" },
-    select: { id: true, status: true, version: true, mitigatedAt: true, resolvedAt: true },
+    select: { id: true, status: true, version: true, mitigatedAt: true },
   });
   if (!incident) return { outcome: "ignored", incidentId: null, detail: "No incident was opened for this group." };
   if (incident.mitigatedAt || incident.status === "RESOLVED")
     return { outcome: "unchanged", incidentId: incident.id, detail: "The incident was already mitigated." };
 
-  // Impact ended when the last alert ended (Alertmanager's endsAt), never in the future.
-  const now = new Date();
-  const ends = alerts.map((alert) => alert.endsAt?.getTime() ?? now.getTime());
-  const at = new Date(Math.min(now.getTime(), Math.max(...ends)));
-  // Not mitigated yet, so before Monitoring: the service stamps mitigatedAt as the alert's end.
+  // Impact ended when the last alert ended (Alertmanager's endsAt; the service keeps the stamp
+  // between the impact's start and now). Not mitigated yet, so before Monitoring.
+  const now = Date.now();
+  const lastEnd = new Date(Math.max(...alerts.map((alert) => alert.endsAt?.getTime() ?? now)));
   const to = "MONITORING";
   const note = withTruncation(
     `Alertmanager reports the alert group resolved (${alerts.length} alert${alerts.length === 1 ? "" : "s"}).`,
     payload,
   );
-  await updateIncidentStatusInTx(
+  const stamps = await updateIncidentStatusInTx(
     tx,
     actor,
     { incidentId: incident.id, version: incident.version, status: to, note },
-    { at, timelineData: { source: ALERTMANAGER_SOURCE, fingerprints: [], ...truncationData(payload) } },
+    { at: lastEnd, timelineData: { source: ALERTMANAGER_SOURCE, fingerprints: [], ...truncationData(payload) } },
   );
   return {
     outcome: "mitigated",
     incidentId: incident.id,
-    detail: `Mitigated at ${at.toISOString()}; status ${STATUS_LABELS[to]}.`,
+    detail: `Mitigated at ${stamps.mitigatedAt!.toISOString()}; status ${STATUS_LABELS[to]}.`,
   };
 }
