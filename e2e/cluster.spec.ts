@@ -3,7 +3,7 @@
 // Ports: E2E_PORT + 60 … + 64 (3160–3164 by default); the Slack receiver takes a free port.
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { startSlackReceiver } from "../lib/server/testing/slack-receiver";
 import { startSmtpReceiver } from "../lib/server/testing/smtp-receiver";
 import {
@@ -81,6 +81,15 @@ test.afterAll(async () => {
   await smtp?.close();
 });
 
+/** The admin signs in with the form behind the proxy: each request of the sign-in may reach either instance. */
+async function signInThroughProxy(page: Page) {
+  await page.goto(`${proxy.url}/login`);
+  await page.getByLabel("Email").fill(ADMIN.email);
+  await page.getByLabel("Password").fill(ADMIN.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/incidents/);
+}
+
 /** Which instance answered each of these proxied responses. */
 const servedBy = (responses: { headers(): Record<string, string> }[]) =>
   new Set(responses.map((response) => response.headers()["x-served-by"]));
@@ -106,11 +115,7 @@ test("two instances starting at once apply the migrations once, and create one f
 
 test("a session signed in on one instance works on the other", async ({ page }) => {
   // Every request of the sign-in itself alternates instances (page, CSRF token, credentials callback…).
-  await page.goto(`${proxy.url}/login`);
-  await page.getByLabel("Email").fill(ADMIN.email);
-  await page.getByLabel("Password").fill(ADMIN.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/incidents/);
+  await signInThroughProxy(page);
   const answers = [];
   for (let i = 0; i < 4; i++) {
     const response = await page.request.get(`${proxy.url}/incidents`, { maxRedirects: 0 });
@@ -209,11 +214,7 @@ test("each Slack message and each email is sent exactly once while both instance
   );
 
   // The Slack destination is added the way an admin does it (its URL is sealed by the app).
-  await page.goto(`${proxy.url}/login`);
-  await page.getByLabel("Email").fill(ADMIN.email);
-  await page.getByLabel("Password").fill(ADMIN.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/incidents/);
+  await signInThroughProxy(page);
   await page.goto(`${proxy.url}/admin/slack`);
   const form = page.getByRole("form", { name: "Add a Slack destination" });
   await form.getByLabel("Name").fill("#cluster");

@@ -26,8 +26,6 @@ export function AiAssistanceFields({
   note?: string;
 }) {
   const [aiAssisted, setAiAssisted] = useState(defaults?.aiAssisted ?? false);
-  const toolId = `${idPrefix}aiToolId`;
-  const involvementId = `${idPrefix}aiInvolvement`;
   return (
     <fieldset className="rounded-lg bg-violet-50/60 p-4 ring-1 ring-violet-200">
       <legend className="sr-only">Gen-AI assistance</legend>
@@ -44,44 +42,58 @@ export function AiAssistanceFields({
       <p className="ml-6 text-xs text-slate-600">{note}</p>
       {aiAssisted ? (
         <div className="mt-3 grid gap-4 sm:grid-cols-2">
-          <Field id={toolId} label="AI tool" errors={errors.aiToolId}>
-            <select
-              id={toolId}
-              name="aiToolId"
-              defaultValue={defaults?.aiToolId ?? ""}
-              aria-invalid={Boolean(errors.aiToolId)}
-              className={inputClasses}
-            >
-              <option value="" disabled>
-                Choose a tool…
-              </option>
-              {aiTools.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field id={involvementId} label="How much the AI did" errors={errors.aiInvolvement}>
-            <select
-              id={involvementId}
-              name="aiInvolvement"
-              defaultValue={defaults?.aiInvolvement ?? ""}
-              aria-invalid={Boolean(errors.aiInvolvement)}
-              className={inputClasses}
-            >
-              <option value="" disabled>
-                Choose…
-              </option>
-              {AI_INVOLVEMENTS.map((i) => (
-                <option key={i} value={i}>
-                  {AI_INVOLVEMENT_LABELS[i]}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <ChoiceField
+            id={`${idPrefix}aiToolId`}
+            name="aiToolId"
+            label="AI tool"
+            placeholder="Choose a tool…"
+            options={aiTools.map((t) => ({ value: String(t.id), label: t.name }))}
+            defaultValue={defaults?.aiToolId ?? ""}
+            errors={errors.aiToolId}
+          />
+          <ChoiceField
+            id={`${idPrefix}aiInvolvement`}
+            name="aiInvolvement"
+            label="How much the AI did"
+            placeholder="Choose…"
+            options={AI_INVOLVEMENTS.map((i) => ({ value: i, label: AI_INVOLVEMENT_LABELS[i] }))}
+            defaultValue={defaults?.aiInvolvement ?? ""}
+            errors={errors.aiInvolvement}
+          />
         </div>
       ) : null}
     </fieldset>
+  );
+}
+
+/** A labelled single choice that must be made: a disabled placeholder, then the options. */
+function ChoiceField(props: {
+  id: string;
+  name: string;
+  label: string;
+  placeholder: string;
+  options: { value: string; label: string }[];
+  defaultValue: number | string;
+  errors?: string[];
+}) {
+  return (
+    <Field id={props.id} label={props.label} errors={props.errors}>
+      <select
+        id={props.id}
+        name={props.name}
+        defaultValue={props.defaultValue}
+        aria-invalid={Boolean(props.errors)}
+        className={inputClasses}
+      >
+        <option value="" disabled>
+          {props.placeholder}
+        </option>
+        {props.options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </Field>
   );
 }

@@ -5,8 +5,6 @@ import { CHART_COLORS, SEVERITY_CHART_COLORS } from "@/lib/domain/chart-colors";
 import { SEVERITIES, SEVERITY_INFO } from "@/lib/domain/severity";
 import type { Series } from "./trend-chart";
 
-export { CHART_COLORS };
-
 /** Incidents per week, stacked by severity (keys sev1 … sev4). */
 export function severitySeries(href?: (severity: string) => string): Series[] {
   return SEVERITIES.map((severity) => ({

@@ -16,12 +16,10 @@ export const SO_FAR = "so far";
  * daily series when the current week is shown "so far".
  */
 export function buildCharts(data: DashboardData, today?: string) {
-  const weekPoint = (week: string): Point => ({
-    x: week,
-    label: week === data.partialWeek ? `${formatWeekLabel(week)} (${SO_FAR})` : formatWeekLabel(week),
-    from: week,
-    to: addDays(week, 6),
-  });
+  // A day or week from the unfinished current week on is labelled "so far".
+  const labelOf = (day: string) =>
+    data.partialWeek && day >= data.partialWeek ? `${formatWeekLabel(day)} (${SO_FAR})` : formatWeekLabel(day);
+  const weekPoint = (week: string): Point => ({ x: week, label: labelOf(week), from: week, to: addDays(week, 6) });
   const incidents = data.incidents.map((w) => ({
     ...weekPoint(w.week),
     sev1: w.sev1,
@@ -35,8 +33,7 @@ export function buildCharts(data: DashboardData, today?: string) {
   const sev2Days = data.partialWeek && today ? data.sev2.filter((d) => d.day <= today) : data.sev2;
   const sev2 = sev2Days.map((d) => ({
     x: d.day,
-    label:
-      data.partialWeek && d.day >= data.partialWeek ? `${formatWeekLabel(d.day)} (${SO_FAR})` : formatWeekLabel(d.day),
+    label: labelOf(d.day),
     from: d.day,
     to: d.day,
     count: d.count,

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import { describeNotShipped } from "@/lib/domain/approval-wording";
-import { aiShareSeries, CHART_COLORS, failureRateSeries, severitySeries } from "@/components/charts/chart-series";
+import { aiShareSeries, failureRateSeries, severitySeries } from "@/components/charts/chart-series";
 import { TrendChart } from "@/components/charts/trend-chart";
 import { AiComparisonPanel, AiComparisonSentence } from "@/components/reports/ai-comparison-summary";
 import { buildCharts } from "@/components/dashboard/dashboard-charts";
 import { DashboardFiltersForm } from "@/components/dashboard/dashboard-filters-form";
 import { HeadlineRow } from "@/components/dashboard/headline-row";
+import { CHART_COLORS } from "@/lib/domain/chart-colors";
 import { dayInZone } from "@/lib/domain/time-zone";
 import { addDays, formatWeekLabel, lastFullWeeks } from "@/lib/domain/weeks";
 import { dashboardQuery, parseDashboardFilters } from "@/lib/schemas/dashboard-filters";
