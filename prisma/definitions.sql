@@ -152,8 +152,9 @@ BEGIN
   IF todo IS NULL THEN RETURN; END IF;
   PERFORM "faultline_lock_days"(727075, todo, false);
   DELETE FROM "DailyIncidentStat" WHERE "day" = ANY(todo);
-  INSERT INTO "DailyIncidentStat" ("day", "severity", "highBlast", "aiLinked", "incidents")
-  SELECT dd.day, i.severity, i."highBlast", i."aiLinked", count(*)
+  INSERT INTO "DailyIncidentStat" ("day", "severity", "highBlast", "aiLinked", "incidents", "resolvedHours")
+  SELECT dd.day, i.severity, i."highBlast", i."aiLinked", count(*),
+         coalesce(array_agg(i."resolvedHours" ORDER BY i."resolvedHours") FILTER (WHERE i."resolvedHours" IS NOT NULL), '{}')
   FROM unnest(todo) AS dd(day)
   JOIN "IncidentOutcome" i ON i."impactStartedAt" >= (dd.day::timestamp AT TIME ZONE tz) AND i."impactStartedAt" < ((dd.day + 1)::timestamp AT TIME ZONE tz)
   GROUP BY 1, 2, 3, 4;
@@ -421,7 +422,8 @@ BEGIN
     PERFORM "faultline_refresh_incident_days"(ARRAY(
       SELECT d FROM old_rows o JOIN new_rows n ON n.id = o.id,
              LATERAL (VALUES ((o."impactStartedAt" AT TIME ZONE tz)::date), ((n."impactStartedAt" AT TIME ZONE tz)::date)) AS v(d)
-      WHERE (o."impactStartedAt", o.severity, o."blastRadiusLevel") IS DISTINCT FROM (n."impactStartedAt", n.severity, n."blastRadiusLevel")));
+      WHERE (o."impactStartedAt", o.severity, o."blastRadiusLevel", o."resolvedAt")
+            IS DISTINCT FROM (n."impactStartedAt", n.severity, n."blastRadiusLevel", n."resolvedAt")));
   END IF;
   RETURN NULL;
 END;
@@ -466,6 +468,20 @@ BEGIN
     todo := ARRAY(SELECT DISTINCT ("shippedAt" AT TIME ZONE tz)::date FROM "Change" WHERE "shippedAt" IS NOT NULL ORDER BY 1);
     PERFORM "faultline_lock_days"(727074, todo, false);
     PERFORM "faultline_refresh_ai_days"(todo, tz);
+  END IF;
+END;
+$$;
+
+-- Fills the time-to-resolve values of the incident rollup once, on the first start after
+-- their migration: an incident is resolved but no rollup row holds a value yet.
+DO $$
+DECLARE
+  tz text := "faultline_time_zone"();
+BEGIN
+  IF EXISTS (SELECT 1 FROM "Incident" WHERE "resolvedAt" IS NOT NULL)
+     AND NOT EXISTS (SELECT 1 FROM "DailyIncidentStat" WHERE cardinality("resolvedHours") > 0) THEN
+    PERFORM "faultline_refresh_incident_days"(ARRAY(
+      SELECT DISTINCT ("impactStartedAt" AT TIME ZONE tz)::date FROM "Incident" WHERE "resolvedAt" IS NOT NULL));
   END IF;
 END;
 $$;

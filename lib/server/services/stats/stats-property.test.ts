@@ -175,6 +175,9 @@ const write = fc.oneof(
   fc.record({ kind: fc.constant("evidence"), change: n, note: fc.nat(1), lines: fc.nat(3) }),
   fc.record({ kind: fc.constant("forget"), change: n }),
   fc.record({ kind: fc.constant("edit"), change: n, kindOf: fc.nat(4), involvement: fc.nat(3), service: fc.nat(1) }),
+  // Incident times set by hand (as an import corrects them): moves the impact's start, and
+  // resolves, re-times or reopens it — the time-to-resolve values of the rollup follow.
+  fc.record({ kind: fc.constant("times"), incident: n, h: fc.nat(80), took: fc.option(fc.nat(30)) }),
 );
 type Write = typeof write extends fc.Arbitrary<infer T> ? T : never;
 
@@ -340,6 +343,18 @@ async function apply(w: Write): Promise<void> {
         await db().change.update({
           where: { id: changeId },
           data: { kind: KINDS[w.kindOf], aiInvolvement: INVOLVEMENTS[w.involvement], serviceId: serviceIds[w.service] },
+        });
+      return;
+    }
+    case "times": {
+      const incidentId = pick(await incidentIds(), w.incident);
+      if (incidentId)
+        await db().incident.update({
+          where: { id: incidentId },
+          data: {
+            impactStartedAt: hoursAgo(w.h),
+            resolvedAt: w.took === null ? null : new Date(hoursAgo(w.h).getTime() + w.took * HOUR + 1),
+          },
         });
       return;
     }

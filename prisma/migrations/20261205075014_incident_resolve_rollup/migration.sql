@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "DailyIncidentStat" ADD COLUMN     "resolvedHours" DOUBLE PRECISION[] DEFAULT ARRAY[]::DOUBLE PRECISION[];
