@@ -19,8 +19,8 @@ export type ResolveWeek = {
 export async function timeToResolveByWeek(scope: MetricScope): Promise<ResolveWeek[]> {
   const s = scopeSql(scope);
   // Each resolved incident's hours with its week and severity. Unfiltered: the values the daily
-  // statistics keep (decision 037), a read of ~100 rows a week instead of a scan of every
-  // incident; team and service filters read the incidents themselves.
+  // statistics keep (decision 037), ~100 rows a week holding the hours, instead of a scan of
+  // every incident and a time-zone conversion each; team and service filters read the incidents.
   const hours = s.filtered
     ? Prisma.sql`
         SELECT ${s.weekOf(Prisma.sql`i."impactStartedAt"`)} AS wk, i.severity, i."resolvedHours" AS hours
