@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { Field, inputClasses } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/field";
 import { AI_INVOLVEMENTS, AI_INVOLVEMENT_LABELS, type AiInvolvement } from "@/lib/domain/change";
 
 type Option = { id: number; name: string };
@@ -42,16 +42,17 @@ export function AiAssistanceFields({
       <p className="ml-6 text-xs text-slate-600">{note}</p>
       {aiAssisted ? (
         <div className="mt-3 grid gap-4 sm:grid-cols-2">
-          <ChoiceField
+          <SelectField
             id={`${idPrefix}aiToolId`}
             name="aiToolId"
             label="AI tool"
             placeholder="Choose a tool…"
-            options={aiTools.map((t) => ({ value: String(t.id), label: t.name }))}
+            options={aiTools.map((t) => ({ value: t.id, label: t.name }))}
             defaultValue={defaults?.aiToolId ?? ""}
             errors={errors.aiToolId}
+            required
           />
-          <ChoiceField
+          <SelectField
             id={`${idPrefix}aiInvolvement`}
             name="aiInvolvement"
             label="How much the AI did"
@@ -59,41 +60,10 @@ export function AiAssistanceFields({
             options={AI_INVOLVEMENTS.map((i) => ({ value: i, label: AI_INVOLVEMENT_LABELS[i] }))}
             defaultValue={defaults?.aiInvolvement ?? ""}
             errors={errors.aiInvolvement}
+            required
           />
         </div>
       ) : null}
     </fieldset>
-  );
-}
-
-/** A labelled single choice that must be made: a disabled placeholder, then the options. */
-function ChoiceField(props: {
-  id: string;
-  name: string;
-  label: string;
-  placeholder: string;
-  options: { value: string; label: string }[];
-  defaultValue: number | string;
-  errors?: string[];
-}) {
-  return (
-    <Field id={props.id} label={props.label} errors={props.errors}>
-      <select
-        id={props.id}
-        name={props.name}
-        defaultValue={props.defaultValue}
-        aria-invalid={Boolean(props.errors)}
-        className={inputClasses}
-      >
-        <option value="" disabled>
-          {props.placeholder}
-        </option>
-        {props.options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </Field>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { Button, ButtonLink } from "@/components/ui/button";
-import { Field, FormAlert, inputClasses } from "@/components/ui/field";
+import { Field, FormAlert, inputClasses, SelectField } from "@/components/ui/field";
 import { LocalDateTimeInput } from "@/components/ui/local-date-time-input";
 import { ServiceMultiSelect } from "@/components/ui/service-multi-select";
 import { useActionForm } from "@/components/ui/use-action-form";
@@ -120,42 +120,27 @@ export function DeclareIncidentForm({ options }: { options: DeclareFormOptions }
       </Field>
 
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field
+        <SelectField
           id="commanderId"
+          name="commanderId"
           label="Commander"
           hint="Leads the response; you by default."
+          options={options.people.map((p) => ({
+            value: p.id,
+            label: p.id === options.me ? `${p.name} (you)` : p.name,
+          }))}
+          defaultValue={String(options.me)}
           errors={errors.commanderId}
-        >
-          <select
-            id="commanderId"
-            name="commanderId"
-            defaultValue={String(options.me)}
-            aria-invalid={Boolean(errors.commanderId)}
-            className={inputClasses}
-          >
-            {options.people.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.id === options.me ? `${p.name} (you)` : p.name}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field id="teamId" label="Responding team (optional)" errors={errors.teamId}>
-          <select
-            id="teamId"
-            name="teamId"
-            defaultValue=""
-            aria-invalid={Boolean(errors.teamId)}
-            className={inputClasses}
-          >
-            <option value="">Not decided yet</option>
-            {options.teams.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
-          </select>
-        </Field>
+        />
+        <SelectField
+          id="teamId"
+          name="teamId"
+          label="Responding team (optional)"
+          placeholder="Not decided yet"
+          options={options.teams.map((t) => ({ value: t.id, label: t.name }))}
+          defaultValue=""
+          errors={errors.teamId}
+        />
       </div>
 
       <details className="group rounded-md ring-1 ring-slate-200" open={hasAny(errors, BLAST_FIELDS)}>

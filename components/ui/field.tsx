@@ -40,6 +40,49 @@ export function Field({
   );
 }
 
+/**
+ * A labelled select in a `Field`. With a placeholder, the empty choice comes first: disabled
+ * when a choice must be made (`required`), a real "none" choice otherwise.
+ */
+export function SelectField({
+  id,
+  name,
+  label,
+  hint,
+  errors,
+  options,
+  defaultValue,
+  placeholder,
+  required = false,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  hint?: string;
+  errors?: string[];
+  options: { value: string | number; label: string }[];
+  defaultValue: string | number;
+  placeholder?: string;
+  required?: boolean;
+}) {
+  return (
+    <Field id={id} label={label} hint={hint} errors={errors}>
+      <select id={id} name={name} defaultValue={defaultValue} aria-invalid={Boolean(errors)} className={inputClasses}>
+        {placeholder !== undefined ? (
+          <option value="" disabled={required}>
+            {placeholder}
+          </option>
+        ) : null}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
 export function FormAlert({ message }: { message?: string }) {
   if (!message) return null;
   return (
