@@ -84,10 +84,11 @@ FROM "Incident" i;
 
 -- ---------------------------------------------------------------------------------------
 -- Daily statistics (DailyChangeStat, DailyIncidentStat), by calendar day in the org's zone.
--- Locks: one advisory lock per day (727074 change days, 727075 incident days), always taken
--- in day order, change days before incident days, and only after the row locks a writer
--- needs — so writers cannot deadlock on them. A recompute holds its days exclusively; a
--- delta (change writes) holds them shared, since deltas commute.
+-- Locks: one advisory lock per change day (727074) and per incident week (727075, keyed by
+-- the week's Monday: the weekly time-to-resolve rollup is made from a whole week of days),
+-- always taken in date order, change days before incident weeks, and only after the row locks
+-- a writer needs — so writers cannot deadlock on them. A recompute holds its days or weeks
+-- exclusively; a delta (change writes) holds its days shared, since deltas commute.
 -- ---------------------------------------------------------------------------------------
 
 CREATE OR REPLACE FUNCTION "faultline_lock_days"(lock_class int, days date[], shared boolean) RETURNS void
@@ -142,15 +143,32 @@ BEGIN
 END;
 $$;
 
--- Recomputes the incident statistics of whole days of impact start.
+-- percentile_cont of values sorted ascending, without a sort: the same positions and the same
+-- float arithmetic as PostgreSQL's percentile_cont (orderedsetaggs.c), so the figures are equal
+-- to the last bit. NULL for no values.
+CREATE OR REPLACE FUNCTION "faultline_percentile_cont"(sorted double precision[], fraction double precision)
+RETURNS double precision LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+  SELECT CASE WHEN cardinality(sorted) > 0 THEN
+    sorted[lo + 1] + (sorted[hi + 1] - sorted[lo + 1]) * (pos - lo)
+  END
+  FROM (SELECT fraction * (cardinality(sorted) - 1) AS pos) AS p,
+       LATERAL (SELECT floor(p.pos)::int AS lo, ceil(p.pos)::int AS hi) AS i
+$$;
+
+-- Recomputes the incident statistics of whole days of impact start, then the time-to-resolve
+-- rollup of their weeks. The weeks' locks are held to the end of the transaction, so each
+-- week's rollup is made after every other writer of that week has committed: each statement
+-- here sees what committed before it (READ COMMITTED).
 CREATE OR REPLACE FUNCTION "faultline_refresh_incident_days"(days date[]) RETURNS void
 LANGUAGE plpgsql AS $$
 DECLARE
   tz text := "faultline_time_zone"();
   todo date[] := (SELECT array_agg(DISTINCT x ORDER BY x) FROM unnest(days) AS x WHERE x IS NOT NULL);
+  weeks date[] := (SELECT array_agg(DISTINCT date_trunc('week', x)::date ORDER BY date_trunc('week', x)::date)
+                   FROM unnest(todo) AS x);
 BEGIN
   IF todo IS NULL THEN RETURN; END IF;
-  PERFORM "faultline_lock_days"(727075, todo, false);
+  PERFORM "faultline_lock_days"(727075, weeks, false);
   DELETE FROM "DailyIncidentStat" WHERE "day" = ANY(todo);
   INSERT INTO "DailyIncidentStat" ("day", "severity", "highBlast", "aiLinked", "incidents", "resolvedHours")
   SELECT dd.day, i.severity, i."highBlast", i."aiLinked", count(*),
@@ -158,6 +176,14 @@ BEGIN
   FROM unnest(todo) AS dd(day)
   JOIN "IncidentOutcome" i ON i."impactStartedAt" >= (dd.day::timestamp AT TIME ZONE tz) AND i."impactStartedAt" < ((dd.day + 1)::timestamp AT TIME ZONE tz)
   GROUP BY 1, 2, 3, 4;
+  DELETE FROM "WeeklyResolveStat" WHERE "week" = ANY(weeks);
+  INSERT INTO "WeeklyResolveStat" ("week", "severity", "hours")
+  SELECT w.week, CASE WHEN grouping(st.severity) = 1 THEN 'ALL' ELSE st.severity::text END,
+         array_agg(h.hours ORDER BY h.hours)
+  FROM unnest(weeks) AS w(week)
+  JOIN "DailyIncidentStat" st ON st."day" >= w.week AND st."day" < w.week + 7
+  CROSS JOIN unnest(st."resolvedHours") AS h(hours)
+  GROUP BY GROUPING SETS ((w.week), (w.week, st.severity));
 END;
 $$;
 
@@ -191,7 +217,7 @@ BEGIN
     UNION SELECT "day" FROM "DailyChangeStat" UNION SELECT "day" FROM "DailyAiStat"));
   PERFORM "faultline_refresh_incident_days"(ARRAY(
     SELECT DISTINCT ("impactStartedAt" AT TIME ZONE tz)::date FROM "Incident"
-    UNION SELECT "day" FROM "DailyIncidentStat"));
+    UNION SELECT "day" FROM "DailyIncidentStat" UNION SELECT "week" FROM "WeeklyResolveStat"));
 END;
 $$;
 
@@ -472,14 +498,15 @@ BEGIN
 END;
 $$;
 
--- Fills the time-to-resolve values of the incident rollup once, on the first start after
--- their migration: an incident is resolved but no rollup row holds a value yet.
+-- Fills the time-to-resolve values of the incident rollups (daily values, weekly sorted values)
+-- once, on the first start after their migrations: an incident is resolved but no weekly row
+-- exists yet (afterwards every week with a resolved incident has one).
 DO $$
 DECLARE
   tz text := "faultline_time_zone"();
 BEGIN
   IF EXISTS (SELECT 1 FROM "Incident" WHERE "resolvedAt" IS NOT NULL)
-     AND NOT EXISTS (SELECT 1 FROM "DailyIncidentStat" WHERE cardinality("resolvedHours") > 0) THEN
+     AND NOT EXISTS (SELECT 1 FROM "WeeklyResolveStat") THEN
     PERFORM "faultline_refresh_incident_days"(ARRAY(
       SELECT DISTINCT ("impactStartedAt" AT TIME ZONE tz)::date FROM "Incident" WHERE "resolvedAt" IS NOT NULL));
   END IF;

@@ -1,6 +1,6 @@
-// Time to resolve is read from the values the daily incident statistics keep (decision 037)
-// when no team or service filter applies, and from the incidents themselves otherwise. This
-// test pins the one to the other: after random incident writes (declared, resolved, re-timed,
+// Time to resolve is read from the weekly rollup of sorted hours (decisions 037 and 038) when
+// no team or service filter applies, and from the incidents themselves (percentile_cont)
+// otherwise. This test pins the one to the other: after random incident writes (declared, resolved, re-timed,
 // reopened, re-rated, deleted), across a daylight-saving change and around local midnights,
 // both paths give exactly the same weekly medians and p90s. Seeded and bounded.
 import fc from "fast-check";
@@ -41,7 +41,7 @@ const edit = fc.oneof(
   fc.record({ kind: fc.constant("delete" as const), i: fc.nat() }),
 );
 
-it("reads the same percentiles from the daily statistics as from the incidents", async () => {
+it("reads the same percentiles from the weekly rollup as from the incidents", async () => {
   await fc.assert(
     fc.asyncProperty(
       fc.array(incident, { minLength: 1, maxLength: 30 }),
@@ -124,10 +124,15 @@ it("is filled on the first start after its migration, equal to what the triggers
         status: "RESOLVED",
       },
     });
-  const rollup = () => db().$queryRaw`SELECT * FROM "DailyIncidentStat" ORDER BY 1, 2, 3, 4`;
+  const rollup = async () => ({
+    days: await db().$queryRaw`SELECT * FROM "DailyIncidentStat" ORDER BY 1, 2, 3, 4`,
+    weeks: await db().$queryRaw`SELECT * FROM "WeeklyResolveStat" ORDER BY 1, 2`,
+  });
   const kept = await rollup();
-  // As the migration leaves it: every row's values empty.
+  expect(kept.weeks).toHaveLength(4); // one week: all severities, and each of the three
+  // As the migrations leave it: every day's values empty, no weekly row.
   await db().$executeRaw`UPDATE "DailyIncidentStat" SET "resolvedHours" = '{}'`;
+  await db().$executeRaw`DELETE FROM "WeeklyResolveStat"`;
   await database.connection.withSession((session) => applyMigrations(session));
   expect(await rollup()).toEqual(kept);
 });

@@ -18,18 +18,21 @@ export type ResolveWeek = {
  */
 export async function timeToResolveByWeek(scope: MetricScope): Promise<ResolveWeek[]> {
   const s = scopeSql(scope);
-  // Each resolved incident's hours with its week and severity. Unfiltered: the values the daily
-  // statistics keep (decision 037), ~100 rows a week holding the hours, instead of a scan of
-  // every incident and a time-zone conversion each; team and service filters read the incidents.
-  const hours = s.filtered
-    ? Prisma.sql`
-        SELECT ${s.weekOf(Prisma.sql`i."impactStartedAt"`)} AS wk, i.severity, i."resolvedHours" AS hours
-        FROM "IncidentOutcome" i
-        WHERE i."resolvedHours" IS NOT NULL AND i."impactStartedAt" >= ${s.fromTs} AND i."impactStartedAt" < ${s.toTs} ${s.incidentScope}`
-    : Prisma.sql`
-        SELECT date_trunc('week', st.day::timestamp) AS wk, st.severity, h.hours
-        FROM "DailyIncidentStat" st CROSS JOIN unnest(st."resolvedHours") AS h(hours)
-        WHERE st.day >= ${scope.from}::date AND st.day < ${scope.to}::date`;
+  if (!s.filtered) {
+    // Unfiltered: the weekly rollup keeps each week's hours sorted, so a percentile is an index
+    // into them, computed exactly as percentile_cont would (decision 038) — no scan, no sort.
+    return getDb().$queryRaw<ResolveWeek[]>`
+      WITH weeks AS (${s.weeks})
+      SELECT to_char(w.local_start, 'YYYY-MM-DD') AS week, sev.severity,
+             coalesce(cardinality(r.hours), 0)::int AS resolved,
+             "faultline_percentile_cont"(r.hours, 0.5) AS "medianHours",
+             "faultline_percentile_cont"(r.hours, 0.9) AS "p90Hours"
+      FROM weeks w
+      CROSS JOIN (VALUES ('ALL'), ('SEV1'), ('SEV2'), ('SEV3'), ('SEV4')) AS sev(severity)
+      LEFT JOIN "WeeklyResolveStat" r ON r.week = w.local_start::date AND r.severity = sev.severity
+      ORDER BY w.local_start, sev.severity`;
+  }
+  // Team or service filters: the incidents themselves (the rollups have no service dimension).
   return getDb().$queryRaw<ResolveWeek[]>`
     WITH weeks AS (${s.weeks}),
     agg AS (
@@ -38,7 +41,11 @@ export async function timeToResolveByWeek(scope: MetricScope): Promise<ResolveWe
       SELECT inc.wk, CASE WHEN grouping(inc.severity) = 1 THEN 'ALL' ELSE inc.severity::text END AS severity,
              count(*)::int AS resolved,
              percentile_cont(array[0.5, 0.9]) WITHIN GROUP (ORDER BY inc.hours) AS p
-      FROM (${hours}) inc
+      FROM (
+        SELECT ${s.weekOf(Prisma.sql`i."impactStartedAt"`)} AS wk, i.severity, i."resolvedHours" AS hours
+        FROM "IncidentOutcome" i
+        WHERE i."resolvedHours" IS NOT NULL AND i."impactStartedAt" >= ${s.fromTs} AND i."impactStartedAt" < ${s.toTs} ${s.incidentScope}
+      ) inc
       GROUP BY GROUPING SETS ((inc.wk), (inc.wk, inc.severity))
     )
     SELECT to_char(w.local_start, 'YYYY-MM-DD') AS week, sev.severity,

@@ -107,6 +107,7 @@ it("stays equal to a rebuild when links, rollbacks and AI re-tags race day moves
         const read = async () => ({
           changes: await db.$queryRaw<unknown[]>`SELECT * FROM "DailyChangeStat" ORDER BY 1, 2, 3, 4, 5`,
           incidents: await db.$queryRaw<unknown[]>`SELECT * FROM "DailyIncidentStat" ORDER BY 1, 2, 3, 4`,
+          weeks: await db.$queryRaw<unknown[]>`SELECT * FROM "WeeklyResolveStat" ORDER BY 1, 2`,
         });
         const kept = await read();
         await db.$executeRaw`SELECT "faultline_rebuild_stats"()`;

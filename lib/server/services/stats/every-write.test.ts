@@ -25,6 +25,7 @@ afterAll(() => database.dispose());
 const snapshot = async () => ({
   changes: await db.$queryRaw`SELECT * FROM "DailyChangeStat" ORDER BY 1, 2, 3, 4, 5`,
   incidents: await db.$queryRaw`SELECT * FROM "DailyIncidentStat" ORDER BY 1, 2, 3, 4`,
+  weeks: await db.$queryRaw`SELECT * FROM "WeeklyResolveStat" ORDER BY 1, 2`,
 });
 
 it("keeps the daily statistics equal to a full rebuild through every kind of write", async () => {

@@ -396,6 +396,7 @@ const tolerated = (w: Write) =>
 const statistics = async () => ({
   changes: await db().$queryRaw<unknown[]>`SELECT * FROM "DailyChangeStat" ORDER BY 1, 2, 3, 4, 5`,
   incidents: await db().$queryRaw<unknown[]>`SELECT * FROM "DailyIncidentStat" ORDER BY 1, 2, 3, 4`,
+  weeks: await db().$queryRaw<unknown[]>`SELECT * FROM "WeeklyResolveStat" ORDER BY 1, 2`,
   ai: await db().$queryRaw<unknown[]>`SELECT * FROM "DailyAiStat" ORDER BY 1, 2, 3, 4, 5, 6, 7`,
 });
 
@@ -421,15 +422,24 @@ it("keeps the daily statistics equal to a full rebuild under random concurrent w
   );
   // The test means something only if the writes produced figures.
   const totals = await db().$queryRaw<
-    Array<{ shipped: number; failed: number; incidents: number; measured: number; mismatches: number }>
+    Array<{
+      shipped: number;
+      failed: number;
+      incidents: number;
+      resolved: number;
+      measured: number;
+      mismatches: number;
+    }>
   >`
     SELECT (SELECT sum(shipped)::int FROM "DailyChangeStat") AS shipped, (SELECT sum(failed)::int FROM "DailyChangeStat") AS failed,
            (SELECT sum(incidents)::int FROM "DailyIncidentStat") AS incidents,
+           (SELECT sum(cardinality(hours))::int FROM "WeeklyResolveStat" WHERE severity = 'ALL') AS resolved,
            (SELECT sum(changes)::int FROM "DailyAiStat" WHERE band <> 'NO_EVIDENCE') AS measured,
            (SELECT sum(changes)::int FROM "DailyAiStat" WHERE mismatch) AS mismatches`;
   console.log(`[stats-property] ${writes} writes; now`, totals[0]);
   expect(totals[0].failed).toBeGreaterThan(0);
   expect(totals[0].incidents).toBeGreaterThan(0);
+  expect(totals[0].resolved).toBeGreaterThan(0);
   expect(totals[0].measured).toBeGreaterThan(0);
   expect(totals[0].mismatches).toBeGreaterThan(0);
 }, 90_000);

@@ -66,6 +66,7 @@ it("keeps the statistics equal to a rebuild on PGlite too", async () => {
       Array<{ shipped: number; failed: number }>
     >`SELECT * FROM "DailyChangeStat" ORDER BY 1, 2, 3, 4, 5`,
     incidents: await db.$queryRaw<Array<{ aiLinked: boolean }>>`SELECT * FROM "DailyIncidentStat" ORDER BY 1, 2, 3, 4`,
+    weeks: await db.$queryRaw<unknown[]>`SELECT * FROM "WeeklyResolveStat" ORDER BY 1, 2`,
   });
   const kept = await read();
   expect(kept.changes.reduce((sum, row) => sum + row.failed, 0)).toBe(2); // 1 (trigger link), 2 (rolled back)
