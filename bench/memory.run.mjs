@@ -18,6 +18,7 @@ const modes = (process.env.MEMORY_MODES ?? "embedded,postgres").split(",");
 const pgAdmin = process.env.BENCH_PG ?? "postgresql://postgres@127.0.0.1:5432";
 const base = `http://127.0.0.1:${port}`;
 const users = ["admin@faultline.dev", "manager@faultline.dev", "senior@faultline.dev", "junior@faultline.dev"];
+const METRICS_TOKEN = "bench-memory-metrics-token-not-for-production";
 
 const kb = (status, key) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
 function children(pid) {
@@ -75,6 +76,9 @@ async function run(mode) {
     env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ""} --max-old-space-size=${env.FAULTLINE_MAX_HEAP_MB ?? 256}`.trim();
   }
   env.NEXTAUTH_SECRET ??= "bench-memory-secret-not-for-production-0123456789";
+  // /metrics tells where the memory is: the JavaScript heap, and memory outside it (PGlite's
+  // WebAssembly memory counts as external).
+  env.FAULTLINE_METRICS_TOKEN = METRICS_TOKEN;
   let dataDir;
   let dbName;
   if (mode === "embedded") {
@@ -134,7 +138,27 @@ async function run(mode) {
     }
     await sleep(2000);
     const final = treeRss(server.pid);
-    return { mode, ready_s: seconds, afterSeed, seedPeak, peak, final, views, failed, weekly: weekly ?? "none" };
+    const metrics = await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } }).then(
+      (r) => r.text(),
+    );
+    const mb = (name) => {
+      const value = new RegExp(`^${name} (\\S+)`, "m").exec(metrics)?.[1];
+      return value === undefined ? null : Math.round(Number(value) / 1048576);
+    };
+    return {
+      mode,
+      ready_s: seconds,
+      afterSeed,
+      seedPeak,
+      peak,
+      final,
+      heapUsed: mb("nodejs_heap_size_used_bytes"),
+      heapTotal: mb("nodejs_heap_size_total_bytes"),
+      external: mb("nodejs_external_memory_bytes"),
+      views,
+      failed,
+      weekly: weekly ?? "none",
+    };
   } finally {
     clearInterval(sampler);
     server.kill("SIGTERM");

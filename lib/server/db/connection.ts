@@ -13,7 +13,7 @@ import { acquireDataDirLock } from "./data-dir-lock";
 import type { MigrationSession } from "./migrate";
 import { withSerializedTransactions } from "./serialized-transactions";
 import { statementNamer } from "./statement-names";
-import type { DbTarget } from "./target";
+import { EMBEDDED_SHARED_BUFFERS_MB, type DbTarget } from "./target";
 
 /** Secrets never leave the database unless a query asks for them by name. */
 const clientOptions = {
@@ -103,13 +103,13 @@ function exitOnLockLost(message: string): void {
  * only, a few seconds) and this process opens the finished folder. Falls back to creating it
  * here when the child cannot (the instance then just keeps the larger memory).
  */
-function initDataDirInChildProcess(dataDir: string): void {
+function initDataDirInChildProcess(dataDir: string, startParams: string[]): void {
   if (existsSync(path.join(dataDir, "PG_VERSION"))) return;
   const script = `import { PGlite } from "@electric-sql/pglite";
-const db = new PGlite({ dataDir: process.argv[1] });
+const db = new PGlite({ dataDir: process.argv[1], startParams: JSON.parse(process.argv[2]) });
 await db.waitReady;
 await db.close();`;
-  spawnSync(process.execPath, ["--input-type=module", "-e", script, dataDir], {
+  spawnSync(process.execPath, ["--input-type=module", "-e", script, dataDir, JSON.stringify(startParams)], {
     cwd: process.cwd(),
     stdio: ["ignore", "ignore", "inherit"],
     timeout: 120_000,
@@ -131,8 +131,13 @@ function openEmbedded(target: Extract<DbTarget, { kind: "embedded" }>, options: 
   };
   const watchdog = setInterval(assertLockHeld, 500);
   watchdog.unref();
-  initDataDirInChildProcess(target.dataDir);
-  const pglite = new PGlite({ dataDir: target.dataDir });
+  const startParams = [
+    ...PGlite.defaultStartParams,
+    "-c",
+    `shared_buffers=${target.sharedBuffersMb ?? EMBEDDED_SHARED_BUFFERS_MB}MB`,
+  ];
+  initDataDirInChildProcess(target.dataDir, startParams);
+  const pglite = new PGlite({ dataDir: target.dataDir, startParams });
   const prisma = newPrismaClient(new PrismaPGlite(guardQueries(pglite, assertLockHeld)));
   return {
     target,
