@@ -164,3 +164,27 @@ test("the current week shows as “so far” and counts an incident declared tod
   await daily.getByRole("button", { name: "Show data table" }).click();
   await expect(daily.getByRole("row").last().getByRole("rowheader")).toHaveText(/\(so far\)$/);
 });
+
+// A range typed to end today would count the unfinished week as a whole one in the headline;
+// it ends at the last full week instead, and the current week follows it "so far".
+test("a custom range that ends today keeps the headline on the last full week", async ({ page }) => {
+  test.slow();
+  await signIn(page, DEMO.manager);
+  await page.goto("/dashboard");
+  const zone = /Monday to Sunday in ([\w/+-]+)\./.exec(
+    (await page.getByRole("heading", { name: "Weekly trends" }).locator("xpath=..").textContent()) ?? "",
+  )?.[1];
+  expect(zone).toBeTruthy();
+  const dayIn = (date: Date) => new Intl.DateTimeFormat("en-CA", { timeZone: zone }).format(date);
+  const today = dayIn(new Date());
+  await page.goto(`/dashboard?from=${dayIn(new Date(Date.now() - 35 * 86_400_000))}&to=${today}`);
+
+  await expect(page.getByRole("region", { name: "Headline numbers" })).toContainText("(the last full week)");
+  const severity = page.getByRole("region", { name: "Incidents per week by severity" });
+  await expect(severity.getByText("“So far”: the current week, not finished yet")).toBeVisible();
+  await severity.getByRole("button", { name: "Show data table" }).click();
+  await expect(severity.getByRole("rowheader", { name: /so far/ })).toHaveCount(1);
+  // The form shows the range as applied: it ends on the last full week's Sunday, before today.
+  const to = await page.getByRole("form", { name: "Dashboard filters" }).getByLabel("To", { exact: true }).inputValue();
+  expect(to < today, `${to} before ${today}`).toBe(true);
+});

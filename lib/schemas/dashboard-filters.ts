@@ -13,6 +13,8 @@ export type DashboardFilters = {
 
 const MAX_WEEKS = 104;
 
+const minDay = (a: string, b: string) => (a < b ? a : b);
+
 /**
  * `from` and `to` are days (to inclusive) and snap outwards to whole weeks; anything
  * invalid falls back to the last 12 full weeks in the organisation's time zone.
@@ -24,8 +26,11 @@ export function parseDashboardFilters(params: RawSearchParams, now: Date, timeZo
   let range = fallback;
   const inRule = (day: string | undefined): day is string => isDay(day) && isDayInRange(day, "instant", now);
   if (inRule(fromDay) && inRule(toDay) && fromDay <= toDay) {
-    const from = mondayOf(fromDay);
-    const to = addDays(mondayOf(toDay), 7);
+    // The current, unfinished week is never counted as a whole one (its figures would sit in
+    // the headline beside full weeks): a range ends at the last full week at the latest, and
+    // the dashboard shows the current week after it as "so far" (decision 034).
+    const to = minDay(addDays(mondayOf(toDay), 7), fallback.to);
+    const from = minDay(mondayOf(fromDay), addDays(to, -7));
     range = (Date.parse(to) - Date.parse(from)) / (7 * 86_400_000) <= MAX_WEEKS ? { from, to } : fallback;
   }
   return {
