@@ -199,7 +199,7 @@ describe("publishing", () => {
     ).rejects.toMatchObject({
       code: "VALIDATION",
       message:
-        "2026-W45 has not ended yet (it ends Sunday 2026-11-08 at midnight, UTC): publish it from Monday 2026-11-09 on.",
+        "2026-W45 has not ended yet: it runs until the end of Sunday 8 Nov 2026 (UTC). Publish it from Monday 9 Nov 2026 on.",
     });
     await expect(
       publishWeeklyReport({ actor: manager, input: { week: "2027-W10" }, ...context, now: NOW }),

@@ -1,4 +1,5 @@
 import "server-only";
+import { formatDay } from "@/lib/domain/format";
 import { addDays, isoWeekToMonday, zonedMidnight } from "@/lib/domain/weeks";
 import { freezeModel } from "@/lib/reports/frozen-model";
 import type { PublishWeeklyReportInput } from "@/lib/schemas/weekly-report";
@@ -35,7 +36,7 @@ export async function publishWeeklyReport(options: {
   if (ends > now)
     throw new AppError(
       "VALIDATION",
-      `${input.week} has not ended yet (it ends Sunday ${addDays(monday, 6)} at midnight, ${options.timeZone}): publish it from Monday ${addDays(monday, 7)} on.`,
+      `${input.week} has not ended yet: it runs until the end of Sunday ${formatDay(addDays(monday, 6))} (${options.timeZone}). Publish it from Monday ${formatDay(addDays(monday, 7))} on.`,
       { fieldErrors: { week: ["Only a week that has ended can be published."] } },
     );
   const files = await buildWeeklyReportFiles({
