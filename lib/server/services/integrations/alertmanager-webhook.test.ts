@@ -145,6 +145,23 @@ describe("Alertmanager webhook", () => {
     expect(incidents[0].severity).toBe("SEV1");
     expect(incidents[0].timeline.map((event) => event.kind)).toEqual(["DECLARED", "NOTE", "NOTE", "SEVERITY_CHANGED"]);
     expect(incidents[0].timeline[3].body).toContain("Severity raised from Sev3 to Sev1: Alertmanager:");
+    // Each note is audited like a person's, under the integration's name (and its creator, who
+    // answers for it, as for the severity change).
+    const audit = await db().auditLog.findMany({
+      where: { entityType: "Incident", entityId: String(incidents[0].id) },
+      orderBy: { id: "asc" },
+    });
+    const raisedBy = audit.find((entry) => entry.action === "incident.severity_changed")!;
+    expect(raisedBy.actorLabel).toBe("Alertmanager integration prod alerts");
+    expect(
+      audit
+        .filter((entry) => entry.action === "incident.note_added")
+        .map((entry) => [entry.actorId, entry.actorLabel, (entry.after as { body: string }).body]),
+    ).toEqual(
+      incidents[0].timeline
+        .filter((event) => event.kind === "NOTE")
+        .map((event) => [raisedBy.actorId, raisedBy.actorLabel, event.body]),
+    );
     expect(
       await db().outboundDelivery.count({
         where: {

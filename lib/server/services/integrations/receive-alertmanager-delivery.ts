@@ -16,6 +16,7 @@ import { getDb } from "@/lib/server/db";
 import { AppError, isAppError } from "@/lib/server/errors";
 import type { WebhookIntegration } from "@/lib/server/queries/integrations/get-webhook-integration";
 import { integrationActor, type IntegrationActor } from "@/lib/server/auth/actor";
+import { addTimelineNoteInTx } from "@/lib/server/services/incidents/add-timeline-note";
 import { changeIncidentSeverityInTx } from "@/lib/server/services/incidents/change-incident-severity";
 import { declareIncidentInTx } from "@/lib/server/services/incidents/declare-incident";
 import { updateIncidentStatusInTx } from "@/lib/server/services/incidents/update-incident-status";
@@ -237,22 +238,25 @@ async function applyFiring(tx: Tx, input: FiringInput): Promise<Outcome> {
     return { outcome: "unchanged", incidentId: incident.id, detail: "Still firing; nothing new." };
 
   if (newAlerts.length > 0) {
-    await tx.timelineEvent.create({
-      data: {
+    // Through the note service, so the note is audited like a person's, under the integration's name.
+    await addTimelineNoteInTx(
+      tx,
+      actor,
+      {
         incidentId: incident.id,
-        kind: "NOTE",
-        authorId: actor.userId,
         body: withTruncation(
           `Alertmanager: ${newAlerts.length} more alert${newAlerts.length === 1 ? "" : "s"} firing — ${newAlerts.slice(0, 5).map(describeAlert).join("; ")}`,
           payload,
         ),
+      },
+      {
         data: {
           source: ALERTMANAGER_SOURCE,
           fingerprints: newAlerts.map((alert) => alert.fingerprint),
           ...truncationData(payload),
         },
       },
-    });
+    );
   }
   if (raise) {
     const reason = `Alertmanager: ${firingPayload.length} alert${firingPayload.length === 1 ? "" : "s"} firing at ${config.severityLabel} mapped to ${SEVERITY_INFO[severity].label}`;
