@@ -2,7 +2,7 @@
 
 import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
-import { Field, inputClasses } from "@/components/ui/field";
+import { Field, inputClasses, SelectField } from "@/components/ui/field";
 import { AI_RULE_KINDS, AI_RULE_KIND_LABELS, type AiRuleKind } from "@/lib/domain/ai-detection";
 import { AI_INVOLVEMENTS, AI_INVOLVEMENT_LABELS, type AiInvolvement } from "@/lib/domain/change";
 import { moveAiRuleAction } from "@/lib/actions/integrations/move-ai-rule";
@@ -33,15 +33,14 @@ export function AiRuleForm({ tools, rule }: { tools: Tool[]; rule?: Rule }) {
     >
       {({ fieldErrors, pending }) => (
         <div className="grid gap-3 sm:grid-cols-[13rem_1fr_11rem_10rem_auto] sm:items-end">
-          <Field id={`${key}-kind`} label="Looks at" errors={fieldErrors.kind}>
-            <select id={`${key}-kind`} name="kind" defaultValue={rule?.kind ?? "PR_LABEL"} className={inputClasses}>
-              {AI_RULE_KINDS.map((kind) => (
-                <option key={kind} value={kind}>
-                  {AI_RULE_KIND_LABELS[kind]}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <SelectField
+            id={`${key}-kind`}
+            name="kind"
+            label="Looks at"
+            options={AI_RULE_KINDS.map((kind) => ({ value: kind, label: AI_RULE_KIND_LABELS[kind] }))}
+            defaultValue={rule?.kind ?? "PR_LABEL"}
+            errors={fieldErrors.kind}
+          />
           <Field id={`${key}-pattern`} label="Pattern" errors={fieldErrors.pattern}>
             <input
               id={`${key}-pattern`}
@@ -52,30 +51,26 @@ export function AiRuleForm({ tools, rule }: { tools: Tool[]; rule?: Rule }) {
               aria-invalid={Boolean(fieldErrors.pattern)}
             />
           </Field>
-          <Field id={`${key}-tool`} label="AI tool" errors={fieldErrors.aiToolId}>
-            <select id={`${key}-tool`} name="aiToolId" defaultValue={rule?.aiToolId ?? ""} className={inputClasses}>
-              <option value="">From the match</option>
-              {tools.map((tool) => (
-                <option key={tool.id} value={tool.id}>
-                  {tool.name}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field id={`${key}-involvement`} label="Involvement" errors={fieldErrors.involvement}>
-            <select
-              id={`${key}-involvement`}
-              name="involvement"
-              defaultValue={rule?.involvement ?? "CO_AUTHORED"}
-              className={inputClasses}
-            >
-              {AI_INVOLVEMENTS.map((involvement) => (
-                <option key={involvement} value={involvement}>
-                  {AI_INVOLVEMENT_LABELS[involvement]}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <SelectField
+            id={`${key}-tool`}
+            name="aiToolId"
+            label="AI tool"
+            placeholder="From the match"
+            options={tools.map((tool) => ({ value: tool.id, label: tool.name }))}
+            defaultValue={rule?.aiToolId ?? ""}
+            errors={fieldErrors.aiToolId}
+          />
+          <SelectField
+            id={`${key}-involvement`}
+            name="involvement"
+            label="Involvement"
+            options={AI_INVOLVEMENTS.map((involvement) => ({
+              value: involvement,
+              label: AI_INVOLVEMENT_LABELS[involvement],
+            }))}
+            defaultValue={rule?.involvement ?? "CO_AUTHORED"}
+            errors={fieldErrors.involvement}
+          />
           <Button type="submit" variant={rule ? "secondary" : "primary"} disabled={pending}>
             {rule ? "Save" : "Add rule"}
           </Button>
@@ -146,18 +141,19 @@ export function GithubLoginForm({
     <ActionForm action={setGithubLoginAction} label="Map a GitHub login" resetOnSuccess className="space-y-2">
       {({ fieldErrors, pending }) => (
         <div className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end">
-          <Field id="github-user" label="Faultline user" errors={fieldErrors.userId}>
-            <select id="github-user" name="userId" defaultValue="" className={inputClasses}>
-              <option value="" disabled>
-                Choose a user…
-              </option>
-              {users.map((user) => (
-                <option key={user.id} value={user.id}>
-                  {user.name} ({user.email}){user.githubLogin ? ` — @${user.githubLogin}` : ""}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <SelectField
+            id="github-user"
+            name="userId"
+            label="Faultline user"
+            placeholder="Choose a user…"
+            required
+            options={users.map((user) => ({
+              value: user.id,
+              label: `${user.name} (${user.email})${user.githubLogin ? ` — @${user.githubLogin}` : ""}`,
+            }))}
+            defaultValue=""
+            errors={fieldErrors.userId}
+          />
           <Field
             id="github-login"
             label="GitHub login"

@@ -2,9 +2,9 @@
 
 import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
-import { Field, FormAlert, inputClasses } from "@/components/ui/field";
+import { Field, FormAlert, inputClasses, SelectField } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { SEVERITIES } from "@/lib/domain/severity";
+import { SEVERITIES, SEVERITY_INFO } from "@/lib/domain/severity";
 import { createIntegrationAction } from "@/lib/actions/integrations/create-integration";
 import { rotateIntegrationSecretAction } from "@/lib/actions/integrations/rotate-integration-secret";
 import { setIntegrationActiveAction } from "@/lib/actions/integrations/set-integration-active";
@@ -37,12 +37,17 @@ export function CreateIntegrationForm() {
       {state.ok === false ? <FormAlert message={state.message} /> : null}
       {state.ok && state.data?.secret ? <SecretOnce secret={state.data.secret} label="New integration secret" /> : null}
       <div className="grid gap-4 sm:grid-cols-[12rem_1fr_auto] sm:items-end">
-        <Field id="integration-kind" label="Source" errors={fieldErrors.kind}>
-          <select id="integration-kind" name="kind" defaultValue="GITHUB" className={inputClasses}>
-            <option value="GITHUB">GitHub</option>
-            <option value="ALERTMANAGER">Prometheus Alertmanager</option>
-          </select>
-        </Field>
+        <SelectField
+          id="integration-kind"
+          name="kind"
+          label="Source"
+          options={[
+            { value: "GITHUB", label: "GitHub" },
+            { value: "ALERTMANAGER", label: "Prometheus Alertmanager" },
+          ]}
+          defaultValue="GITHUB"
+          errors={fieldErrors.kind}
+        />
         <Field id="integration-name" label="Name" errors={fieldErrors.name}>
           <input
             id="integration-name"
@@ -231,20 +236,14 @@ export function AlertmanagerConfigForm(props: {
                 className={inputClasses}
               />
             </Field>
-            <Field id={`sev-default-${integrationId}`} label="Default severity" errors={fieldErrors.defaultSeverity}>
-              <select
-                id={`sev-default-${integrationId}`}
-                name="defaultSeverity"
-                defaultValue={props.defaultSeverity}
-                className={inputClasses}
-              >
-                {SEVERITIES.map((severity) => (
-                  <option key={severity} value={severity}>
-                    {severity}
-                  </option>
-                ))}
-              </select>
-            </Field>
+            <SelectField
+              id={`sev-default-${integrationId}`}
+              name="defaultSeverity"
+              label="Default severity"
+              options={SEVERITIES.map((severity) => ({ value: severity, label: SEVERITY_INFO[severity].label }))}
+              defaultValue={props.defaultSeverity}
+              errors={fieldErrors.defaultSeverity}
+            />
           </div>
           <Field
             id={`sevs-${integrationId}`}

@@ -2,7 +2,7 @@
 
 import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
-import { Field, inputClasses } from "@/components/ui/field";
+import { Field, inputClasses, SelectField } from "@/components/ui/field";
 import { updateOrgSettingsAction } from "@/lib/actions/settings/update-org-settings";
 import { LEVEL_LABELS, LEVELS } from "@/lib/domain/change";
 import { ROLE_LABELS, ROLES } from "@/lib/domain/roles";
@@ -39,26 +39,17 @@ export function OrgSettingsForm({
                 className={inputClasses}
               />
             </Field>
-            <Field
+            <SelectField
               id="timeZone"
+              name="timeZone"
               label="Time zone"
               hint="Days and weeks (Monday to Sunday) start at midnight here, on every page and report."
+              options={(timeZones.includes(settings.timeZone) ? timeZones : [settings.timeZone, ...timeZones]).map(
+                (zone) => ({ value: zone, label: zone.replaceAll("_", " ") }),
+              )}
+              defaultValue={settings.timeZone}
               errors={fieldErrors.timeZone}
-            >
-              <select
-                id="timeZone"
-                name="timeZone"
-                defaultValue={settings.timeZone}
-                aria-invalid={Boolean(fieldErrors.timeZone)}
-                className={inputClasses}
-              >
-                {(timeZones.includes(settings.timeZone) ? timeZones : [settings.timeZone, ...timeZones]).map((zone) => (
-                  <option key={zone} value={zone}>
-                    {zone.replaceAll("_", " ")}
-                  </option>
-                ))}
-              </select>
-            </Field>
+            />
           </fieldset>
 
           <fieldset className="max-w-2xl space-y-5 border-t border-slate-200 pt-6">
@@ -94,38 +85,22 @@ export function OrgSettingsForm({
               ))}
             </div>
             <div className="grid gap-5 sm:grid-cols-2">
-              <Field id="ssoDefaultRole" label="Role for new single sign-on users" errors={fieldErrors.ssoDefaultRole}>
-                <select
-                  id="ssoDefaultRole"
-                  name="ssoDefaultRole"
-                  defaultValue={settings.ssoDefaultRole}
-                  className={inputClasses}
-                >
-                  {ROLES.map((role) => (
-                    <option key={role} value={role}>
-                      {ROLE_LABELS[role]}
-                    </option>
-                  ))}
-                </select>
-              </Field>
-              <Field
+              <SelectField
+                id="ssoDefaultRole"
+                name="ssoDefaultRole"
+                label="Role for new single sign-on users"
+                options={ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }))}
+                defaultValue={settings.ssoDefaultRole}
+                errors={fieldErrors.ssoDefaultRole}
+              />
+              <SelectField
                 id="ssoDefaultLevel"
+                name="ssoDefaultLevel"
                 label="Level for new single sign-on users"
+                options={LEVELS.map((level) => ({ value: level, label: LEVEL_LABELS[level] }))}
+                defaultValue={settings.ssoDefaultLevel}
                 errors={fieldErrors.ssoDefaultLevel}
-              >
-                <select
-                  id="ssoDefaultLevel"
-                  name="ssoDefaultLevel"
-                  defaultValue={settings.ssoDefaultLevel}
-                  className={inputClasses}
-                >
-                  {LEVELS.map((level) => (
-                    <option key={level} value={level}>
-                      {LEVEL_LABELS[level]}
-                    </option>
-                  ))}
-                </select>
-              </Field>
+              />
             </div>
           </fieldset>
           <Button type="submit" disabled={pending}>

@@ -3,7 +3,7 @@
 import { useEffect, useRef } from "react";
 import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
-import { Field, FormAlert, inputClasses } from "@/components/ui/field";
+import { Field, FormAlert, inputClasses, SelectField } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { createUserAction } from "@/lib/actions/users/create-user";
 import { setUserActiveAction } from "@/lib/actions/users/set-user-active";
@@ -31,44 +31,33 @@ function PersonFields({
 }) {
   return (
     <>
-      <Field
+      <SelectField
         id={`${prefix}-role`}
+        name="role"
         label="Role"
-        errors={errors.role}
         hint="Engineers register changes; managers publish reports; admins run the organisation."
-      >
-        <select id={`${prefix}-role`} name="role" defaultValue={user?.role ?? "ENGINEER"} className={inputClasses}>
-          {ROLES.map((role) => (
-            <option key={role} value={role}>
-              {ROLE_LABELS[role]}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field
+        options={ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }))}
+        defaultValue={user?.role ?? "ENGINEER"}
+        errors={errors.role}
+      />
+      <SelectField
         id={`${prefix}-level`}
+        name="level"
         label="Level"
-        errors={errors.level}
         hint="Decides which AI-assisted changes need approval."
-      >
-        <select id={`${prefix}-level`} name="level" defaultValue={user?.level ?? "MID"} className={inputClasses}>
-          {LEVELS.map((level) => (
-            <option key={level} value={level}>
-              {LEVEL_LABELS[level]}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field id={`${prefix}-team`} label="Team" errors={errors.teamId}>
-        <select id={`${prefix}-team`} name="teamId" defaultValue={user?.teamId ?? ""} className={inputClasses}>
-          <option value="">No team</option>
-          {teams.map((team) => (
-            <option key={team.id} value={team.id}>
-              {team.name}
-            </option>
-          ))}
-        </select>
-      </Field>
+        options={LEVELS.map((level) => ({ value: level, label: LEVEL_LABELS[level] }))}
+        defaultValue={user?.level ?? "MID"}
+        errors={errors.level}
+      />
+      <SelectField
+        id={`${prefix}-team`}
+        name="teamId"
+        label="Team"
+        placeholder="No team"
+        options={teams.map((team) => ({ value: team.id, label: team.name }))}
+        defaultValue={user?.teamId ?? ""}
+        errors={errors.teamId}
+      />
     </>
   );
 }

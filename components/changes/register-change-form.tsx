@@ -1,7 +1,7 @@
 "use client";
 
 import { Button, ButtonLink } from "@/components/ui/button";
-import { Field, FormAlert, inputClasses } from "@/components/ui/field";
+import { Field, FormAlert, inputClasses, SelectField } from "@/components/ui/field";
 import { LocalDateTimeInput } from "@/components/ui/local-date-time-input";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { registerChangeAction } from "@/lib/actions/changes/register-change";
@@ -25,15 +25,14 @@ export function RegisterChangeForm(props: {
     <form onSubmit={onSubmit} className="space-y-5" noValidate>
       <FormAlert message={state.message} />
       <div className="grid gap-5 sm:grid-cols-3">
-        <Field id="kind" label="Kind" errors={errors.kind}>
-          <select id="kind" name="kind" defaultValue="DEPLOY" className={inputClasses}>
-            {CHANGE_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {CHANGE_KIND_LABELS[k]}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <SelectField
+          id="kind"
+          name="kind"
+          label="Kind"
+          options={CHANGE_KINDS.map((k) => ({ value: k, label: CHANGE_KIND_LABELS[k] }))}
+          defaultValue="DEPLOY"
+          errors={errors.kind}
+        />
         <Field id="change-title" label="Title" errors={errors.title} className="sm:col-span-2">
           <input
             id="change-title"
@@ -72,20 +71,18 @@ export function RegisterChangeForm(props: {
           </select>
         </Field>
         {props.canChooseAuthor ? (
-          <Field
+          <SelectField
             id="authorId"
+            name="authorId"
             label="Author"
             hint="The person whose work it is; their level now is recorded. You are recorded as having registered it for them."
+            options={props.people.map((p) => ({
+              value: p.id,
+              label: `${p.name} (${LEVEL_LABELS[p.level].toLowerCase()})`,
+            }))}
+            defaultValue={props.currentUserId}
             errors={errors.authorId}
-          >
-            <select id="authorId" name="authorId" defaultValue={props.currentUserId} className={inputClasses}>
-              {props.people.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name} ({LEVEL_LABELS[p.level].toLowerCase()})
-                </option>
-              ))}
-            </select>
-          </Field>
+          />
         ) : null}
         <Field id="repository" label="Repository" errors={errors.repository}>
           <input id="repository" name="repository" placeholder="org/repo" className={inputClasses} />
