@@ -58,6 +58,20 @@ afterAll(() => database.dispose());
 const everything = { from: "2026-10-19", to: "2026-11-16", timeZone: "Europe/Berlin", serviceIds: [], teamIds: [] };
 
 describe("approval compliance by week", () => {
+  it("counts as not shipped yet exactly what the compliance definition calls PENDING", async () => {
+    // The not-shipped-yet figures filter on the partial index's predicate rather than calling
+    // the definition; every combination of the definition's inputs says they are the same.
+    const rows = await db.$queryRaw<Array<{ pending: boolean; predicate: boolean }>>`
+      SELECT "faultline_approval_compliance"(r, s, d, p) = 'PENDING' AS pending, (r AND p IS NULL) AS predicate
+      FROM unnest(array[true, false]) AS r,
+           unnest(enum_range(NULL::"ApprovalState")) AS s,
+           unnest(array[NULL, timestamptz '2026-11-02 10:00Z', timestamptz '2026-11-03 10:00Z']) AS d,
+           unnest(array[NULL, timestamptz '2026-11-02 10:00Z', timestamptz '2026-11-03 10:00Z']) AS p`;
+    expect(rows.length).toBeGreaterThanOrEqual(2 * 4 * 3 * 3);
+    expect(rows.filter((row) => row.pending !== row.predicate)).toEqual([]);
+    expect(rows.some((row) => row.pending)).toBe(true);
+  });
+
   it("counts by the week of shipping in the organisation's time zone, empty weeks as zeros", async () => {
     const result = await approvalComplianceByWeek({
       from: "2026-10-19",
