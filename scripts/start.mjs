@@ -27,6 +27,16 @@ if (!/--max-old-space-size/.test(env.NODE_OPTIONS ?? "")) {
   }
   env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ""} --max-old-space-size=${heapMb}`.trim();
 }
+// The young generation: 4 MB semi-spaces instead of 16 keep ~40 MB less resident, with no
+// difference measured in page times (decision 031). An explicit one in NODE_OPTIONS wins.
+if (!/--max-semi-space-size/.test(env.NODE_OPTIONS)) {
+  env.NODE_OPTIONS = `${env.NODE_OPTIONS} --max-semi-space-size=4`;
+}
+
+// glibc gives each thread that allocates its own malloc arena, and Node has several (libuv's
+// pool, V8's helpers, the PDF worker): the arenas fragment and keep memory. Two arenas kept the
+// server's resident memory a little lower and steadier (decision 031). One already set wins.
+env.MALLOC_ARENA_MAX ??= "2";
 
 // Session signing secret: from the environment, else one generated once for this machine.
 if (!env.NEXTAUTH_SECRET) {
