@@ -75,7 +75,7 @@ async function run(mode) {
   if (!/--max-old-space-size/.test(env.NODE_OPTIONS ?? "")) {
     env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ""} --max-old-space-size=${env.FAULTLINE_MAX_HEAP_MB ?? 256}`.trim();
   }
-  if (!/--max-semi-space-size/.test(env.NODE_OPTIONS)) env.NODE_OPTIONS += " --max-semi-space-size=4";
+  if (!/--max-semi-space-size/.test(env.NODE_OPTIONS)) env.NODE_OPTIONS += " --max-semi-space-size=8";
   env.MALLOC_ARENA_MAX ??= "2"; // as scripts/start.mjs sets it
   env.NEXTAUTH_SECRET ??= "bench-memory-secret-not-for-production-0123456789";
   // /metrics tells where the memory is: the JavaScript heap, and memory outside it (PGlite's

@@ -27,10 +27,11 @@ if (!/--max-old-space-size/.test(env.NODE_OPTIONS ?? "")) {
   }
   env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ""} --max-old-space-size=${heapMb}`.trim();
 }
-// The young generation: 4 MB semi-spaces instead of 16 keep ~40 MB less resident, with no
-// difference measured in page times (decision 031). An explicit one in NODE_OPTIONS wins.
+// The young generation: 8 MB semi-spaces instead of 16 keep ~25 MB less resident at no measured
+// cost (4 MB saved more but cut batch ingestion by a third; decision 031). An explicit one in
+// NODE_OPTIONS wins.
 if (!/--max-semi-space-size/.test(env.NODE_OPTIONS)) {
-  env.NODE_OPTIONS = `${env.NODE_OPTIONS} --max-semi-space-size=4`;
+  env.NODE_OPTIONS = `${env.NODE_OPTIONS} --max-semi-space-size=8`;
 }
 
 // glibc gives each thread that allocates its own malloc arena, and Node has several (libuv's
