@@ -10,6 +10,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { withServerMemorySettings } from "../scripts/server-memory-settings.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const port = Number(process.env.MEMORY_PORT ?? 3900);
@@ -70,13 +71,13 @@ async function signIn(email) {
 }
 
 async function run(mode) {
-  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_URL: base, FAULTLINE_LOG_LEVEL: "warn" };
-  // Measure what `npm start` ships: the same heap cap as scripts/start.mjs unless NODE_OPTIONS sets one.
-  if (!/--max-old-space-size/.test(env.NODE_OPTIONS ?? "")) {
-    env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ""} --max-old-space-size=${env.FAULTLINE_MAX_HEAP_MB ?? 256}`.trim();
-  }
-  if (!/--max-semi-space-size/.test(env.NODE_OPTIONS)) env.NODE_OPTIONS += " --max-semi-space-size=8";
-  env.MALLOC_ARENA_MAX ??= "2"; // as scripts/start.mjs sets it
+  // Measure what `npm start` ships: its memory settings, unless the environment sets its own.
+  const env = withServerMemorySettings({
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: "1",
+    NEXTAUTH_URL: base,
+    FAULTLINE_LOG_LEVEL: "warn",
+  });
   env.NEXTAUTH_SECRET ??= "bench-memory-secret-not-for-production-0123456789";
   // /metrics tells where the memory is: the JavaScript heap, and memory outside it (PGlite's
   // WebAssembly memory counts as external).

@@ -5,39 +5,23 @@ import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { withServerMemorySettings } from "./server-memory-settings.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const port = process.env.PORT ?? "3000";
-const env = {
+let env = {
   ...process.env,
   NEXT_TELEMETRY_DISABLED: "1",
   NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
 };
 
-// V8 lets the old generation grow far past what the app keeps alive before it collects; a cap
-// makes it collect sooner (decision 031: ~200 MB less RSS after a few hundred page views).
-// FAULTLINE_MAX_HEAP_MB changes it; an explicit --max-old-space-size in NODE_OPTIONS wins.
-if (!/--max-old-space-size/.test(env.NODE_OPTIONS ?? "")) {
-  const heapMb = Number(env.FAULTLINE_MAX_HEAP_MB ?? 256);
-  if (!Number.isInteger(heapMb) || heapMb < 128) {
-    console.error(
-      `FAULTLINE_MAX_HEAP_MB must be a whole number of megabytes, at least 128 (got "${env.FAULTLINE_MAX_HEAP_MB}").`,
-    );
-    process.exit(1);
-  }
-  env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ""} --max-old-space-size=${heapMb}`.trim();
+// Heap cap (FAULTLINE_MAX_HEAP_MB), young generation and malloc arenas (decision 031).
+try {
+  env = withServerMemorySettings(env);
+} catch (error) {
+  console.error(error.message);
+  process.exit(1);
 }
-// The young generation: 8 MB semi-spaces instead of 16 keep ~25 MB less resident at no measured
-// cost (4 MB saved more but cut batch ingestion by a third; decision 031). An explicit one in
-// NODE_OPTIONS wins.
-if (!/--max-semi-space-size/.test(env.NODE_OPTIONS)) {
-  env.NODE_OPTIONS = `${env.NODE_OPTIONS} --max-semi-space-size=8`;
-}
-
-// glibc gives each thread that allocates its own malloc arena, and Node has several (libuv's
-// pool, V8's helpers, the PDF worker): the arenas fragment and keep memory. Two arenas kept the
-// server's resident memory a little lower and steadier (decision 031). One already set wins.
-env.MALLOC_ARENA_MAX ??= "2";
 
 // Session signing secret: from the environment, else one generated once for this machine.
 if (!env.NEXTAUTH_SECRET) {
